@@ -1,0 +1,27 @@
+package dev.vigil.common.check;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * The type-specific definition of a check. Serialised with a {@code type} property naming the {@link MonitorType}, so
+ * the same JSON is stored in {@code monitors.check_spec} and carried inside every {@code CheckJob}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = HttpCheck.class, name = "HTTP"),
+        @JsonSubTypes.Type(value = TcpCheck.class, name = "TCP"),
+        @JsonSubTypes.Type(value = DnsCheck.class, name = "DNS"),
+        @JsonSubTypes.Type(value = TlsCheck.class, name = "TLS"),
+        @JsonSubTypes.Type(value = HeartbeatCheck.class, name = "HEARTBEAT"),
+        @JsonSubTypes.Type(value = PluginCheck.class, name = "PLUGIN")})
+public sealed interface CheckSpec permits HttpCheck, TcpCheck, DnsCheck, TlsCheck, HeartbeatCheck, PluginCheck {
+
+    @JsonIgnore
+    MonitorType type();
+
+    /** A short human description of what is checked (a URL, host:port, a plugin name), for alerts and listings. */
+    @JsonIgnore
+    String target();
+}

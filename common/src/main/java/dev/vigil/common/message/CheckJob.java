@@ -1,0 +1,65 @@
+package dev.vigil.common.message;
+
+import dev.vigil.common.check.CheckSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One check to run in one region: scheduler → {@code <region>-checks-<freq>}, or probe → {@code <region>-confirm}.
+ *
+ * @param jobId           deterministic from round, region and kind ({@link JobIds})
+ * @param roundId         the monitor's round (monitor id + scheduled instant)
+ * @param monitorId       the monitor
+ * @param workspaceId     its workspace (carried so results can be attributed without a lookup)
+ * @param scheduledAt     the round's instant
+ * @param kind            why it runs
+ * @param region          the region that must run it
+ * @param check           what to check
+ * @param timeoutMs       the check's overall time limit
+ * @param degradedAboveMs slower than this is DEGRADED; null for no threshold
+ * @param intervalSeconds the monitor's interval: a job older than this when received is stale
+ * @param regions         all the monitor's regions (where confirmations may be asked)
+ * @param confirmations   how many other regions must confirm a failure
+ * @param failedRegion    for {@link JobKind#CONFIRM}: the region that saw the failure; else null
+ * @param sentAt          when the job was put on the queue
+ */
+public record CheckJob(UUID jobId, UUID roundId, UUID monitorId, UUID workspaceId, Instant scheduledAt, JobKind kind,
+                       String region, CheckSpec check, int timeoutMs, Integer degradedAboveMs, int intervalSeconds,
+                       List<String> regions, int confirmations, String failedRegion, Instant sentAt) {
+
+    public CheckJob {
+        regions = regions == null ? List.of() : List.copyOf(regions);
+    }
+
+    /** The regular job of a monitor's round for one region. */
+    public static CheckJob scheduled(UUID monitorId, UUID workspaceId, Instant scheduledAt, String region,
+                                     CheckSpec check, int timeoutMs, Integer degradedAboveMs, int intervalSeconds,
+                                     List<String> regions, int confirmations, Instant sentAt) {
+        UUID roundId = JobIds.round(monitorId, scheduledAt);
+        return new CheckJob(JobIds.job(roundId, region, JobKind.SCHEDULED), roundId, monitorId, workspaceId,
+                scheduledAt, JobKind.SCHEDULED, region, check, timeoutMs, degradedAboveMs, intervalSeconds, regions,
+                confirmations, null, sentAt);
+    }
+
+    /** The job asking {@code otherRegion} to confirm the failure this job's region saw in the same round. */
+    public CheckJob confirmationIn(String otherRegion, Instant now) {
+        return new CheckJob(JobIds.job(roundId, otherRegion, JobKind.CONFIRM), roundId, monitorId, workspaceId,
+                scheduledAt, JobKind.CONFIRM, otherRegion, check, timeoutMs, degradedAboveMs, intervalSeconds,
+                regions, confirmations, region, now);
+    }
+
+    /** The regions, other than this job's, that can be asked to confirm a failure. */
+    public List<String> otherRegions() {
+        return regions.stream().filter(r -> !r.equals(region)).toList();
+    }
+
+    /**
+     * Whether the job is too old to be worth running: its round's interval has passed, so a newer round is already
+     * due (DESIGN.md: a job older than its interval when received is dropped and counted).
+     */
+    public boolean isStaleAt(Instant now) {
+        return scheduledAt.plus(Duration.ofSeconds(Math.max(intervalSeconds, 1))).isBefore(now);
+    }
+}

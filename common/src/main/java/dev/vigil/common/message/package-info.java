@@ -1,0 +1,7 @@
+/**
+ * The messages that cross service boundaries on SQS (DESIGN.md, "Messages"): {@link dev.vigil.common.message.CheckJob}
+ * from the scheduler (or a probe asking for confirmation) to a region's probes, and
+ * {@link dev.vigil.common.message.CheckResult} from a probe to the alerting service. Records with JSON mapping through
+ * {@link dev.vigil.common.json.WireJson}; readers ignore fields they do not know, so a rolling deploy can add fields.
+ */
+package dev.vigil.common.message;

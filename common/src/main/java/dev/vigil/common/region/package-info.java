@@ -1,0 +1,2 @@
+/** The probe regions of a deployment, as configured ({@code vigil.regions}). */
+package dev.vigil.common.region;

@@ -1,0 +1,45 @@
+package dev.vigil.common.sqs;
+
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClientBuilder;
+
+/** Builds the SQS client from {@link SqsProperties}. */
+public final class SqsClients {
+
+    private SqsClients() {
+    }
+
+    public static SqsAsyncClient create(SqsProperties properties) {
+        SqsAsyncClientBuilder builder = SqsAsyncClient.builder()
+                .region(Region.of(properties.region()))
+                .credentialsProvider(credentials(properties))
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+                        .maxConcurrency(properties.maxConnections())
+                        // A long poll holds its connection for up to 20 s; the read timeout must exceed it.
+                        .readTimeout(properties.waitTime().plusSeconds(10))
+                        .connectionAcquisitionTimeout(Duration.ofSeconds(30)));
+        if (properties.endpoint() != null) {
+            builder.endpointOverride(properties.endpoint());
+        }
+        return builder.build();
+    }
+
+    private static AwsCredentialsProvider credentials(SqsProperties properties) {
+        if (properties.accessKeyId() != null && properties.secretAccessKey() != null) {
+            return StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(properties.accessKeyId(), properties.secretAccessKey()));
+        }
+        if (properties.endpoint() != null) {
+            // ElasticMQ accepts any credentials, but the SDK insists on having some.
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+}

@@ -1,0 +1,2 @@
+/** Time as a dependency: the injected {@link java.time.Clock}. */
+package dev.vigil.common.time;
