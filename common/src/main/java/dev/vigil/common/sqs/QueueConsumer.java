@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
  *   <li>A message is deleted after its handler completes, and made visible again after a back-off when it fails.</li>
  *   <li>{@link #stop()} drains: no new receives, messages that arrive after the stop are given back at once, in-flight
  *       handlers get {@code shutdownGrace} to finish, and whatever is still unfinished is released with visibility 0
- *       so another consumer takes it at once instead of after the visibility timeout.</li>
+ *       so another consumer takes it at once instead of after the visibility timeout. Stopping takes at most the
+ *       grace period or the long-poll wait, whichever is longer.</li>
  * </ol>
  */
 public final class QueueConsumer implements SmartLifecycle {
@@ -134,12 +135,8 @@ public final class QueueConsumer implements SmartLifecycle {
             lock.unlock();
         }
         log.info("consumer draining name={} inFlight={}", settings.name(), inFlight.size());
-        // 1. Let the pollers finish their current long poll; what it brings is released at once.
-        for (Thread poller : pollers) {
-            joinQuietly(poller, settings.waitTime().plusSeconds(5));
-        }
-        pollers.clear();
-        // 2. Give the handlers their grace period.
+        // 1. Give the handlers their grace period. Pollers still in a long poll give back at once whatever their
+        //    receive brings, so they need not be waited for first.
         Instant deadline = clock.instant().plus(settings.shutdownGrace());
         lock.lock();
         try {
@@ -151,11 +148,16 @@ public final class QueueConsumer implements SmartLifecycle {
         } finally {
             lock.unlock();
         }
-        // 3. Whatever is left goes back to the queue now rather than after its visibility timeout.
+        // 2. Whatever is left goes back to the queue now rather than after its visibility timeout.
         int unfinished = inFlight.size();
         for (ReceivedMessage message : List.copyOf(inFlight)) {
             message.release();
         }
+        // 3. Let the pollers finish their current long poll (at most the wait time), then send pending deletes.
+        for (Thread poller : pollers) {
+            joinQuietly(poller, settings.waitTime().plusSeconds(5));
+        }
+        pollers.clear();
         deletes.close();
         workers.shutdown();
         log.info("consumer stopped name={} releasedUnfinished={}", settings.name(), unfinished);

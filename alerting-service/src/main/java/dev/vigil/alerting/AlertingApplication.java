@@ -1,0 +1,24 @@
+package dev.vigil.alerting;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Stores check results, decides what is an outage, and tells people. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class AlertingApplication {
+
+    public static final String CONFIG_NAMES = "vigil-defaults,alerting-service";
+
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(AlertingApplication.class).main(AlertingApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAMES);
+    }
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+}

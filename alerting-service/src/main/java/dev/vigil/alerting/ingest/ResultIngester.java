@@ -1,0 +1,213 @@
+package dev.vigil.alerting.ingest;
+
+import dev.vigil.common.json.WireJson;
+import dev.vigil.common.message.CheckResult;
+import dev.vigil.common.sqs.MessageHandler;
+import dev.vigil.common.sqs.ReceivedMessage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Collects results from the consumer into batches and writes them. Each message's stage completes (and the consumer
+ * deletes the message) only after its batch commits.
+ *
+ * <ol>
+ *   <li>A batch is written when it has {@code batchSize} results or its first result waited {@code maxDelay}.</li>
+ *   <li>If the database cannot be reached, the same batch is retried with back-off for as long as it takes; the held
+ *       messages' visibility is extended so SQS neither redelivers them nor counts them toward the dead-letter
+ *       queue. The consumer, full, stops receiving, and the rest of the results wait in the queue.</li>
+ *   <li>If a batch is refused for its data, it is split to find the offending result, which alone is failed (and
+ *       reaches the dead-letter queue after its retries); the others are stored.</li>
+ * </ol>
+ */
+@Component
+public class ResultIngester implements MessageHandler, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ResultIngester.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
+    private static final Duration VISIBILITY_EXTENSION = Duration.ofSeconds(60);
+    private static final Duration EXTEND_EVERY = Duration.ofSeconds(20);
+
+    private final ResultWriter writer;
+    private final IngestProperties properties;
+    private final Clock clock;
+    private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
+    private final Counter stored;
+    private final Counter duplicates;
+    private final Counter writeFailures;
+    private final DistributionSummary batchSizes;
+    private final Timer ingestLag;
+    private volatile boolean running;
+    private Thread flusher;
+
+    public ResultIngester(ResultWriter writer, IngestProperties properties, Clock clock, MeterRegistry meters) {
+        this.writer = writer;
+        this.properties = properties;
+        this.clock = clock;
+        this.stored = Counter.builder("vigil.ingest.results").tag("outcome", "stored").register(meters);
+        this.duplicates = Counter.builder("vigil.ingest.results").tag("outcome", "duplicate").register(meters);
+        this.writeFailures = Counter.builder("vigil.ingest.write.failures")
+                .description("Batch writes that failed and were retried").register(meters);
+        this.batchSizes = DistributionSummary.builder("vigil.ingest.batch.size").register(meters);
+        this.ingestLag = Timer.builder("vigil.ingest.lag")
+                .description("Stored time minus the round's scheduled instant").publishPercentileHistogram()
+                .register(meters);
+    }
+
+    @Override
+    public CompletionStage<Void> handle(ReceivedMessage message) {
+        CheckResult result = WireJson.read(message.body(), CheckResult.class);
+        Pending entry = new Pending(result, message, new CompletableFuture<>());
+        pending.add(entry);
+        return entry.done;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        flusher = Thread.ofPlatform().name("result-ingest").start(this::flushLoop);
+    }
+
+    /** Stops after the queue consumer (which stops first and waits for its in-flight results to commit). */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 100;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (flusher != null) {
+            try {
+                flusher.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void flushLoop() {
+        while (running || !pending.isEmpty()) {
+            List<Pending> batch = nextBatch();
+            if (!batch.isEmpty()) {
+                writeUntilStored(batch);
+            }
+        }
+    }
+
+    private List<Pending> nextBatch() {
+        List<Pending> batch = new ArrayList<>(properties.batchSize());
+        try {
+            Pending first = pending.poll(100, TimeUnit.MILLISECONDS);
+            if (first == null) {
+                return batch;
+            }
+            batch.add(first);
+            long deadline = System.nanoTime() + properties.maxDelay().toNanos();
+            while (batch.size() < properties.batchSize()) {
+                pending.drainTo(batch, properties.batchSize() - batch.size());
+                long left = deadline - System.nanoTime();
+                if (batch.size() >= properties.batchSize() || left <= 0) {
+                    break;
+                }
+                Pending next = pending.poll(left, TimeUnit.NANOSECONDS);
+                if (next != null) {
+                    batch.add(next);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return batch;
+    }
+
+    private void writeUntilStored(List<Pending> batch) {
+        Duration backoff = Duration.ofMillis(500);
+        Instant lastExtended = clock.instant();
+        int failures = 0;
+        while (true) {
+            try {
+                write(batch);
+                if (failures > 0) {
+                    log.info("results stored after {} failed attempt(s) count={}", failures, batch.size());
+                }
+                return;
+            } catch (DataIntegrityViolationException e) {
+                splitAndWrite(batch, e);
+                return;
+            } catch (RuntimeException e) {
+                failures++;
+                writeFailures.increment();
+                if (failures == 1) {
+                    log.warn("storing results failed, holding {} and retrying: {}", batch.size(), e.toString());
+                } else {
+                    log.debug("storing results failed again attempt={} error={}", failures, e.toString());
+                }
+                if (Duration.between(lastExtended, clock.instant()).compareTo(EXTEND_EVERY) >= 0) {
+                    batch.forEach(p -> p.message.extendVisibility(VISIBILITY_EXTENSION));
+                    lastExtended = clock.instant();
+                }
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        int inserted = writer.write(batch.stream().map(Pending::result).toList());
+        Instant now = clock.instant();
+        batchSizes.record(batch.size());
+        stored.increment(inserted);
+        duplicates.increment(batch.size() - inserted);
+        for (Pending p : batch) {
+            ingestLag.record(Duration.between(p.result.scheduledAt(), now).abs());
+            p.done.complete(null);
+        }
+    }
+
+    private void splitAndWrite(List<Pending> batch, DataIntegrityViolationException e) {
+        if (batch.size() == 1) {
+            Pending bad = batch.getFirst();
+            log.warn("result refused by the database job={} monitor={} error={}", bad.result.jobId(),
+                    bad.result.monitorId(), e.getMostSpecificCause().getMessage());
+            bad.done.completeExceptionally(e);
+            return;
+        }
+        int half = batch.size() / 2;
+        writeUntilStored(new ArrayList<>(batch.subList(0, half)));
+        writeUntilStored(new ArrayList<>(batch.subList(half, batch.size())));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Pending(CheckResult result, ReceivedMessage message, CompletableFuture<Void> done) {
+    }
+}

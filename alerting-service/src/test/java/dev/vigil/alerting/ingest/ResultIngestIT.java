@@ -1,0 +1,84 @@
+package dev.vigil.alerting.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vigil.alerting.AlertingApplication;
+import dev.vigil.common.message.CheckResult;
+import dev.vigil.common.message.ErrorKind;
+import dev.vigil.common.message.JobIds;
+import dev.vigil.common.message.JobKind;
+import dev.vigil.common.message.PhaseTimings;
+import dev.vigil.common.queue.QueueNames;
+import dev.vigil.common.sqs.MessagePublisher;
+import dev.vigil.common.testing.SharedInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+@SpringBootTest(properties = {"spring.config.name=" + AlertingApplication.CONFIG_NAMES, "server.port=0"})
+@ContextConfiguration(initializers = SharedInfrastructure.class)
+class ResultIngestIT {
+
+    @Autowired
+    MessagePublisher publisher;
+    @Autowired
+    QueueNames names;
+    @Autowired
+    JdbcClient jdbc;
+
+    private static CheckResult result(UUID monitor, Instant round, String region, boolean ok) {
+        UUID roundId = JobIds.round(monitor, round);
+        return new CheckResult(JobIds.job(roundId, region, JobKind.SCHEDULED), roundId, monitor, UUID.randomUUID(),
+                region, JobKind.SCHEDULED, round, round.plusMillis(5), ok, false, 40,
+                new PhaseTimings(1L, 2L, null, 30L), ok ? 200 : 503, ok ? null : ErrorKind.HTTP_STATUS,
+                ok ? null : "HTTP status 503", List.of(), List.of(), null, 10L, 1);
+    }
+
+    @Test
+    void resultsFromTheQueueAreStoredOnceEvenWhenPublishedTwice() {
+        UUID monitor = UUID.randomUUID();
+        Instant round = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<CheckResult> results = new ArrayList<>();
+        for (String region : List.of("local-a", "local-b", "local-c")) {
+            results.add(result(monitor, round, region, !region.equals("local-b")));
+        }
+
+        publisher.publishAll(names.results(), results).join();
+        publisher.publishAll(names.results(), results).join();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> count(monitor) == 3);
+        // Give the duplicates time to arrive; they must not add rows.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> count(monitor) == 3);
+        String failure = jdbc.sql("SELECT message FROM check_results WHERE monitor_id = ? AND NOT ok")
+                .param(monitor).query(String.class).single();
+        assertThat(failure).isEqualTo("HTTP status 503");
+    }
+
+    @Test
+    void aLargeBurstIsStoredInBatches() {
+        UUID monitor = UUID.randomUUID();
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
+        List<CheckResult> results = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            results.add(result(monitor, start.plusSeconds(i), "local-a", true));
+        }
+
+        publisher.publishAll(names.results(), results).join();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(monitor) == 600);
+    }
+
+    private int count(UUID monitor) {
+        return jdbc.sql("SELECT count(*) FROM check_results WHERE monitor_id = ?").param(monitor)
+                .query(Integer.class).single();
+    }
+}

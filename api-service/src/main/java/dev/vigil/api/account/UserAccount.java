@@ -1,0 +1,64 @@
+package dev.vigil.api.account;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.domain.Persistable;
+
+/** A person who signs in. The password is kept only as an adaptive hash. */
+@Entity
+@Table(name = "users")
+public class UserAccount implements Persistable<UUID> {
+
+    @Id
+    private UUID id;
+    private String email;
+    private String passwordHash;
+    private Instant createdAt;
+    @Transient
+    private boolean isNew;
+
+    protected UserAccount() {
+    }
+
+    public UserAccount(String email, String passwordHash, Instant createdAt) {
+        this.id = UUID.randomUUID();
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.createdAt = createdAt;
+        this.isNew = true;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        isNew = false;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.vigil.api.apikey;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.domain.Persistable;
+
+/** A stored API key: its hash and prefix, never the key itself. */
+@Entity
+@Table(name = "api_keys")
+public class ApiKey implements Persistable<UUID> {
+
+    @Id
+    private UUID id;
+    private UUID workspaceId;
+    private UUID createdBy;
+    private String name;
+    private String prefix;
+    private byte[] keyHash;
+    private Instant createdAt;
+    private Instant lastUsedAt;
+    private Instant revokedAt;
+    @Transient
+    private boolean isNew;
+
+    protected ApiKey() {
+    }
+
+    ApiKey(UUID workspaceId, UUID createdBy, String name, String prefix, byte[] keyHash, Instant createdAt) {
+        this.id = UUID.randomUUID();
+        this.workspaceId = workspaceId;
+        this.createdBy = createdBy;
+        this.name = name;
+        this.prefix = prefix;
+        this.keyHash = keyHash.clone();
+        this.createdAt = createdAt;
+        this.isNew = true;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getWorkspaceId() {
+        return workspaceId;
+    }
+
+    public UUID getCreatedBy() {
+        return createdBy;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getPrefix() {
+        return prefix;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    public void revoke(Instant at) {
+        if (revokedAt == null) {
+            revokedAt = at;
+        }
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        isNew = false;
+    }
+}

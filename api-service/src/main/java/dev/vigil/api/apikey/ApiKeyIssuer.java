@@ -1,0 +1,65 @@
+package dev.vigil.api.apikey;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes new keys: {@code vgl_} followed by 32 URL-safe characters (192 random bits). The first
+ * {@link #PREFIX_LENGTH} characters are kept in clear as the key's visible prefix.
+ */
+@Component
+public class ApiKeyIssuer {
+
+    static final String MARKER = "vgl_";
+    static final int PREFIX_LENGTH = 12;
+    private static final int RANDOM_BYTES = 24;
+
+    private final ApiKeyRepository keys;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public ApiKeyIssuer(ApiKeyRepository keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** Creates and stores a key; the returned plaintext is the only copy there will ever be. */
+    public IssuedApiKey issue(UUID workspaceId, UUID createdBy, String name) {
+        byte[] secret = new byte[RANDOM_BYTES];
+        random.nextBytes(secret);
+        String plaintext = MARKER + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        ApiKey key = keys.save(new ApiKey(workspaceId, createdBy, name, plaintext.substring(0, PREFIX_LENGTH),
+                hash(plaintext), clock.instant()));
+        return new IssuedApiKey(key, plaintext);
+    }
+
+    /** The stored form of a presented key. */
+    public static byte[] hash(String plaintext) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(plaintext.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** Whether a string has the shape of a key at all (cheap rejection before a database lookup). */
+    public static boolean looksLikeKey(String candidate) {
+        return candidate != null && candidate.startsWith(MARKER) && candidate.length() == MARKER.length() + 32
+                && candidate.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+    }
+
+    /** A new key with its one-time plaintext. */
+    public record IssuedApiKey(ApiKey key, String plaintext) {
+
+        @Override
+        public String toString() {
+            return "IssuedApiKey[" + key.getPrefix() + "…]";
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.vigil.api.apikey;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
+
+public interface ApiKeyRepository extends JpaRepository<ApiKey, UUID> {
+
+    Optional<ApiKey> findByKeyHash(byte[] keyHash);
+
+    List<ApiKey> findByWorkspaceIdOrderByCreatedAt(UUID workspaceId);
+
+    Optional<ApiKey> findByIdAndWorkspaceId(UUID id, UUID workspaceId);
+
+    /**
+     * Records a use, at most once a minute per key: a write on every request would make the key table the hottest in
+     * the database for no extra information.
+     */
+    @Modifying
+    @Transactional
+    @Query("update ApiKey k set k.lastUsedAt = :now where k.id = :id "
+            + "and (k.lastUsedAt is null or k.lastUsedAt < :staleBefore)")
+    int touch(UUID id, Instant now, Instant staleBefore);
+}

@@ -1,0 +1,5 @@
+/**
+ * API keys: random secrets shown once at creation and stored only as a SHA-256 hash (a fast hash is enough for 192
+ * random bits), with a clear prefix so people can tell keys apart; revocable at once; last use recorded.
+ */
+package dev.vigil.api.apikey;

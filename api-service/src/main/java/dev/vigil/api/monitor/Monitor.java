@@ -1,0 +1,147 @@
+package dev.vigil.api.monitor;
+
+import dev.vigil.common.check.CheckSpec;
+import dev.vigil.common.check.MonitorType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
+import org.springframework.data.domain.Persistable;
+
+/** A monitor as stored. The type-specific definition is the wire {@link CheckSpec}, kept as JSON. */
+@Entity
+@Table(name = "monitors")
+public class Monitor implements Persistable<UUID> {
+
+    @Id
+    private UUID id;
+    private UUID workspaceId;
+    private String name;
+    @Enumerated(EnumType.STRING)
+    private MonitorType type;
+    @Convert(converter = CheckSpecConverter.class)
+    @ColumnTransformer(write = "?::jsonb")
+    private CheckSpec checkSpec;
+    private int intervalSeconds;
+    private int timeoutMs;
+    @Column(columnDefinition = "text[]")
+    private String[] regions;
+    private int confirmations;
+    private Integer degradedAboveMs;
+    private boolean paused;
+    private String status;
+    private String pingToken;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Transient
+    private boolean isNew;
+
+    protected Monitor() {
+    }
+
+    public Monitor(UUID workspaceId, MonitorSettings settings, Instant now) {
+        this.id = UUID.randomUUID();
+        this.workspaceId = workspaceId;
+        this.status = "PENDING";
+        this.createdAt = now;
+        this.isNew = true;
+        apply(settings, now);
+    }
+
+    /** Replaces every user-settable field. */
+    public void apply(MonitorSettings settings, Instant now) {
+        this.name = settings.name();
+        this.type = settings.check().type();
+        this.checkSpec = settings.check();
+        this.intervalSeconds = settings.intervalSeconds();
+        this.timeoutMs = settings.timeoutMs();
+        this.regions = settings.regions().toArray(String[]::new);
+        this.confirmations = settings.confirmations();
+        this.degradedAboveMs = settings.degradedAboveMs();
+        this.paused = settings.paused();
+        this.updatedAt = now;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getWorkspaceId() {
+        return workspaceId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public MonitorType getType() {
+        return type;
+    }
+
+    public CheckSpec getCheckSpec() {
+        return checkSpec;
+    }
+
+    public int getIntervalSeconds() {
+        return intervalSeconds;
+    }
+
+    public int getTimeoutMs() {
+        return timeoutMs;
+    }
+
+    public List<String> getRegions() {
+        return List.of(regions);
+    }
+
+    public int getConfirmations() {
+        return confirmations;
+    }
+
+    public Integer getDegradedAboveMs() {
+        return degradedAboveMs;
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /** PENDING, UP, DEGRADED or DOWN as the alerting service last set it; PAUSED while paused. */
+    public String getStatus() {
+        return paused ? "PAUSED" : status;
+    }
+
+    public String getPingToken() {
+        return pingToken;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        isNew = false;
+    }
+}

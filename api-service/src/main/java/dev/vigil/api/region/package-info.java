@@ -1,0 +1,2 @@
+/** The probe regions of this deployment, as the API lists them. */
+package dev.vigil.api.region;

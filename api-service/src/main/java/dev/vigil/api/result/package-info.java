@@ -1,0 +1,2 @@
+/** Read side of check results for the API: recent results of a monitor, newest first, with their region. */
+package dev.vigil.api.result;

@@ -1,0 +1,2 @@
+/** HTTP(S) checks. */
+package dev.vigil.probe.check.http;

@@ -1,0 +1,6 @@
+/**
+ * Which scheduler instance is active: the one holding a PostgreSQL session-level advisory lock. The lock dies with
+ * its session, so when the active instance is killed the server releases it at once and a standby takes over at its
+ * next attempt.
+ */
+package dev.vigil.scheduler.leader;

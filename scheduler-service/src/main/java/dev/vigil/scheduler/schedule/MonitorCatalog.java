@@ -1,0 +1,46 @@
+package dev.vigil.scheduler.schedule;
+
+import dev.vigil.common.check.CheckSpec;
+import dev.vigil.common.json.WireJson;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads the monitors that are scheduled: probed types, not paused. */
+@Component
+public class MonitorCatalog {
+
+    private static final String SCHEDULABLE = """
+            SELECT id, workspace_id, check_spec::text AS check_spec, interval_seconds, timeout_ms,
+                   degraded_above_ms, regions, confirmations
+            FROM monitors
+            WHERE NOT paused AND type <> 'HEARTBEAT'""";
+
+    private final JdbcClient jdbc;
+
+    public MonitorCatalog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<ScheduledMonitor> loadAll() {
+        return jdbc.sql(SCHEDULABLE).query(MonitorCatalog::monitor).list();
+    }
+
+    /** The monitor if it exists and is schedulable now; empty when deleted, paused or not probed. */
+    public Optional<ScheduledMonitor> load(UUID id) {
+        return jdbc.sql(SCHEDULABLE + " AND id = :id").param("id", id).query(MonitorCatalog::monitor).optional();
+    }
+
+    private static ScheduledMonitor monitor(ResultSet rs, int row) throws SQLException {
+        Array regions = rs.getArray("regions");
+        return new ScheduledMonitor(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
+                WireJson.read(rs.getString("check_spec"), CheckSpec.class), rs.getInt("interval_seconds"),
+                rs.getInt("timeout_ms"), rs.getObject("degraded_above_ms", Integer.class),
+                List.of((String[]) regions.getArray()), rs.getInt("confirmations"));
+    }
+}

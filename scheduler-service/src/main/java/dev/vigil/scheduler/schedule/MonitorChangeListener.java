@@ -1,0 +1,120 @@
+package dev.vigil.scheduler.schedule;
+
+import dev.vigil.scheduler.db.DedicatedConnections;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * LISTENs on {@code monitor_changed} (sent by a trigger on the monitors table) and queues the ids of changed monitors
+ * for the scheduling loop. After a lost connection it asks for a full resync, since notifications sent meanwhile are
+ * gone.
+ */
+@Component
+public class MonitorChangeListener implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MonitorChangeListener.class);
+    private static final int POLL_MILLIS = 250;
+
+    private final DedicatedConnections connections;
+    private final Queue<UUID> changed = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean resyncNeeded = new AtomicBoolean();
+    private volatile boolean running;
+    private Thread thread;
+
+    public MonitorChangeListener(DedicatedConnections connections) {
+        this.connections = connections;
+    }
+
+    /** Monitors changed since the last call. */
+    public List<UUID> drainChanged() {
+        List<UUID> ids = new ArrayList<>();
+        UUID id;
+        while ((id = changed.poll()) != null) {
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** True once after the listener (re)connected, when changes may have been missed. */
+    public boolean takeResyncRequest() {
+        return resyncNeeded.getAndSet(false);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().daemon().name("monitor-change-listener").start(this::listen);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listen() {
+        Duration backoff = Duration.ofMillis(500);
+        while (running) {
+            try (Connection connection = connections.open("vigil-scheduler-listen")) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN monitor_changed");
+                }
+                resyncNeeded.set(true);
+                backoff = Duration.ofMillis(500);
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
+                    if (notifications != null) {
+                        for (PGNotification n : notifications) {
+                            parse(n.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                if (running) {
+                    log.warn("monitor change listener lost its connection; retrying in {}: {}", backoff, e.toString());
+                    sleep(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
+                            ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+                }
+            }
+        }
+    }
+
+    private void parse(String payload) {
+        try {
+            changed.add(UUID.fromString(payload));
+        } catch (IllegalArgumentException e) {
+            log.warn("ignoring malformed monitor_changed payload '{}'", payload);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.vigil.scheduler.schedule;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.UUID;
+
+/**
+ * The in-memory schedule: every schedulable monitor with its next round, in a min-heap by due instant. Not
+ * thread-safe: the scheduling loop owns it, and changes reach it through that loop.
+ *
+ * <p>Updates do not search the heap: a changed monitor gets a new heap entry with a higher version, and entries whose
+ * version is no longer current are dropped when they come to the top.
+ */
+public final class Schedule {
+
+    private final Map<UUID, Slot> slots = new HashMap<>();
+    private final PriorityQueue<Entry> heap = new PriorityQueue<>();
+    private long versions;
+
+    /** Adds or replaces a monitor; its next round is the first after {@code now}. */
+    public void put(ScheduledMonitor monitor, Instant now) {
+        Slot previous = slots.get(monitor.id());
+        Instant next = RoundClock.roundAfter(monitor.id(), monitor.intervalSeconds(), now);
+        if (previous != null && previous.monitor.intervalSeconds() == monitor.intervalSeconds()) {
+            // Same interval: keep the round already planned so an edit neither skips nor repeats one.
+            next = previous.next;
+        }
+        Slot slot = new Slot(monitor, next, ++versions);
+        slots.put(monitor.id(), slot);
+        heap.add(new Entry(next, monitor.id(), slot.version));
+    }
+
+    public void remove(UUID monitorId) {
+        slots.remove(monitorId);
+    }
+
+    /** Replaces the whole set: monitors not in {@code monitors} are removed, the others put. */
+    public void replaceAll(Collection<ScheduledMonitor> monitors, Instant now) {
+        Map<UUID, ScheduledMonitor> incoming = new HashMap<>();
+        monitors.forEach(m -> incoming.put(m.id(), m));
+        slots.keySet().removeIf(id -> !incoming.containsKey(id));
+        for (ScheduledMonitor monitor : incoming.values()) {
+            Slot current = slots.get(monitor.id());
+            if (current == null || !current.monitor.equals(monitor)) {
+                put(monitor, now);
+            }
+        }
+        if (heap.size() > 2 * slots.size() + 1024) {
+            compact();
+        }
+    }
+
+    /** Forgets all planned rounds and plans each monitor's next round after {@code now} (on becoming active). */
+    public void restartAt(Instant now) {
+        List<ScheduledMonitor> monitors = slots.values().stream().map(s -> s.monitor).toList();
+        slots.clear();
+        heap.clear();
+        monitors.forEach(m -> put(m, now));
+    }
+
+    /**
+     * Removes and returns the rounds due at or before {@code now}, planning each monitor's following round. A monitor
+     * whose planned round is more than one interval old (the scheduler was stopped or stalled) gets only its latest
+     * round, never a catch-up burst.
+     */
+    public List<DueRound> takeDue(Instant now) {
+        List<DueRound> due = new ArrayList<>();
+        while (!heap.isEmpty() && !heap.peek().due.isAfter(now)) {
+            Entry entry = heap.poll();
+            Slot slot = slots.get(entry.monitorId);
+            if (slot == null || slot.version != entry.version) {
+                continue;
+            }
+            ScheduledMonitor monitor = slot.monitor;
+            Instant round = entry.due;
+            Instant latest = RoundClock.roundAtOrBefore(monitor.id(), monitor.intervalSeconds(), now);
+            if (latest.isAfter(round)) {
+                round = latest;
+            }
+            due.add(new DueRound(monitor, round));
+            slot.next = RoundClock.roundAfter(monitor.id(), monitor.intervalSeconds(), round);
+            heap.add(new Entry(slot.next, monitor.id(), slot.version));
+        }
+        return due;
+    }
+
+    /** When the next round is due, or null when nothing is scheduled. */
+    public Instant nextDue() {
+        while (!heap.isEmpty()) {
+            Entry top = heap.peek();
+            Slot slot = slots.get(top.monitorId);
+            if (slot != null && slot.version == top.version) {
+                return top.due;
+            }
+            heap.poll();
+        }
+        return null;
+    }
+
+    public int size() {
+        return slots.size();
+    }
+
+    public boolean contains(UUID monitorId) {
+        return slots.containsKey(monitorId);
+    }
+
+    private void compact() {
+        heap.clear();
+        slots.forEach((id, slot) -> heap.add(new Entry(slot.next, id, slot.version)));
+    }
+
+    private static final class Slot {
+        final ScheduledMonitor monitor;
+        final long version;
+        Instant next;
+
+        Slot(ScheduledMonitor monitor, Instant next, long version) {
+            this.monitor = monitor;
+            this.next = next;
+            this.version = version;
+        }
+    }
+
+    private record Entry(Instant due, UUID monitorId, long version) implements Comparable<Entry> {
+        @Override
+        public int compareTo(Entry other) {
+            return due.compareTo(other.due);
+        }
+    }
+}

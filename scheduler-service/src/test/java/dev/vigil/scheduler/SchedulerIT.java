@@ -1,0 +1,99 @@
+package dev.vigil.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vigil.common.json.WireJson;
+import dev.vigil.common.message.CheckJob;
+import dev.vigil.common.message.JobKind;
+import dev.vigil.common.queue.FrequencyBucket;
+import dev.vigil.common.queue.QueueNames;
+import dev.vigil.common.sqs.QueueDirectory;
+import dev.vigil.common.testing.TestDatabase;
+import dev.vigil.common.testing.TestSqs;
+import dev.vigil.scheduler.schedule.CheckScheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** The scheduler against its own database (it schedules every monitor it finds) and the embedded SQS server. */
+@SpringBootTest(properties = {"spring.config.name=" + SchedulerApplication.CONFIG_NAMES, "server.port=0"})
+class SchedulerIT {
+
+    private static final TestDatabase database = TestDatabase.createMigrated();
+    private static final String PREFIX = "sched-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        database.registerIn(registry);
+        TestSqs.shared().registerIn(registry, PREFIX);
+    }
+
+    @AfterAll
+    static void drop() {
+        database.close();
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SqsAsyncClient sqs;
+    @Autowired
+    QueueDirectory queues;
+    @Autowired
+    CheckScheduler scheduler;
+
+    @Test
+    void emitsEachRoundToEveryRegionOfTheMonitorAndStopsWhenPaused() {
+        await().atMost(Duration.ofSeconds(10)).until(scheduler::isActive);
+        UUID workspace = UUID.randomUUID();
+        UUID monitor = UUID.randomUUID();
+        jdbc.sql("INSERT INTO workspaces (id, name) VALUES (?, 'w')").param(workspace).update();
+        jdbc.sql("""
+                INSERT INTO monitors (id, workspace_id, name, type, check_spec, interval_seconds, timeout_ms, regions)
+                VALUES (?, ?, 'm', 'HTTP', '{"type":"HTTP","url":"http://127.0.0.1:1/"}'::jsonb, 5, 1000,
+                        '{local-a,local-b}')""").params(monitor, workspace).update();
+
+        // LISTEN/NOTIFY brings the new monitor in; its first round is at most one interval away.
+        List<CheckJob> a = receive("local-a", 2, Duration.ofSeconds(14));
+        List<CheckJob> b = receive("local-b", 2, Duration.ofSeconds(4));
+
+        assertThat(a).allSatisfy(job -> {
+            assertThat(job.monitorId()).isEqualTo(monitor);
+            assertThat(job.kind()).isEqualTo(JobKind.SCHEDULED);
+            assertThat(job.region()).isEqualTo("local-a");
+            assertThat(job.regions()).containsExactly("local-a", "local-b");
+        });
+        assertThat(a.get(1).scheduledAt()).isEqualTo(a.get(0).scheduledAt().plusSeconds(5));
+        assertThat(b).extracting(CheckJob::roundId).containsAnyElementsOf(a.stream().map(CheckJob::roundId).toList());
+
+        jdbc.sql("UPDATE monitors SET paused = true WHERE id = ?").param(monitor).update();
+        receive("local-a", 10, Duration.ofSeconds(2)); // drain what was sent before the pause arrived
+        assertThat(receive("local-a", 1, Duration.ofSeconds(8))).isEmpty();
+    }
+
+    private List<CheckJob> receive(String region, int wanted, Duration within) {
+        String url = queues.urlOf(new QueueNames(PREFIX).checks(region, FrequencyBucket.S30));
+        List<CheckJob> jobs = new ArrayList<>();
+        long deadline = System.nanoTime() + within.toNanos();
+        while (jobs.size() < wanted && System.nanoTime() < deadline) {
+            for (Message m : sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .join().messages()) {
+                jobs.add(WireJson.read(m.body(), CheckJob.class));
+                sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle())).join();
+            }
+        }
+        jobs.sort(java.util.Comparator.comparing(CheckJob::scheduledAt));
+        return jobs;
+    }
+}
