@@ -1,0 +1,32 @@
+package dev.vigil.infra;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The settings every service of a deployment shares (see the configuration table of the root README). */
+final class ServiceEnvironment {
+
+    private ServiceEnvironment() {
+    }
+
+    static Map<String, String> common(DeploymentSettings settings) {
+        Map<String, String> env = new HashMap<>();
+        // All queues live in the home region; probes elsewhere reach them across regions.
+        env.put("VIGIL_SQS_REGION", settings.homeRegion());
+        // The queues are created by this stack with the same attributes; services only look them up.
+        env.put("VIGIL_SQS_PROVISION_QUEUES", "false");
+        List<String> regions = settings.probeRegions();
+        for (int i = 0; i < regions.size(); i++) {
+            env.put("VIGIL_REGIONS_" + i + "_ID", regions.get(i));
+            env.put("VIGIL_REGIONS_" + i + "_NAME", RegionNames.of(regions.get(i)));
+        }
+        return env;
+    }
+
+    static Map<String, String> with(Map<String, String> base, Map<String, String> more) {
+        Map<String, String> env = new HashMap<>(base);
+        env.putAll(more);
+        return env;
+    }
+}
