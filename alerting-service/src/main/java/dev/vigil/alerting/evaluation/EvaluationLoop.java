@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EvaluationLoop implements ResultsStoredListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationLoop.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final MonitorStates states;
     private final RoundEvaluator rounds;
@@ -63,23 +64,25 @@ class EvaluationLoop implements ResultsStoredListener, SmartLifecycle {
     public void start() {
         running = true;
         workers = Executors.newFixedThreadPool(properties.concurrency(),
-                Thread.ofPlatform().name("evaluator-", 0).factory());
-        loop = Thread.ofPlatform().name("evaluation-loop").start(this::run);
+                Thread.ofPlatform().daemon().name("evaluator-", 0).factory());
+        loop = Thread.ofPlatform().daemon().name("evaluation-loop").start(this::run);
     }
 
     @Override
     public void stop() {
         running = false;
         nudge.release();
+        // An evaluation cut short rolls back and stays due: another instance (or the next start) redoes it.
         if (loop != null) {
             try {
-                loop.join(Duration.ofSeconds(30));
+                loop.join(STOP_WAIT);
+                loop.interrupt();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         if (workers != null) {
-            workers.shutdown();
+            workers.shutdownNow();
         }
     }
 

@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param degradedRounds      slow rounds in a row that make an UP monitor DEGRADED
  * @param flapWindow          the window in which up/down flips are counted
  * @param flapThreshold       flips within {@code flapWindow} that make a monitor flapping: its incident is then held
- *                            open (or reopened) instead of a storm of new ones
+ *                            open instead of being resolved
+ * @param reopenWithin        a monitor down again this soon after its incident was resolved reopens that incident
+ *                            rather than opening a new one (with flapping detection: one incident, not a storm)
  * @param lookback            how far back a monitor evaluated for the first time looks for rounds
  * @param sweepInterval       how often due monitors are looked for when nothing nudges the evaluator
  * @param batchSize           due monitors claimed per sweep
@@ -26,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EvaluationProperties(@DefaultValue("15s") Duration settle, Duration confirmationWindow,
                                    @DefaultValue("1") int recoveryRounds, @DefaultValue("2") int degradedRounds,
                                    @DefaultValue("30m") Duration flapWindow, @DefaultValue("4") int flapThreshold,
+                                   @DefaultValue("10m") Duration reopenWithin,
                                    @DefaultValue("1h") Duration lookback, @DefaultValue("1s") Duration sweepInterval,
                                    @DefaultValue("200") int batchSize, @DefaultValue("4") int concurrency) {
 
@@ -45,7 +48,7 @@ public record EvaluationProperties(@DefaultValue("15s") Duration settle, Duratio
         if (flapThreshold < 2) {
             throw new IllegalArgumentException("vigil.evaluation.flap-threshold must be at least 2");
         }
-        if (flapWindow.isNegative() || lookback.isNegative() || sweepInterval.isNegative() || sweepInterval.isZero()) {
+        if (flapWindow.isNegative() || reopenWithin.isNegative() || lookback.isNegative() || sweepInterval.isNegative() || sweepInterval.isZero()) {
             throw new IllegalArgumentException("vigil.evaluation durations must be positive");
         }
         if (batchSize < 1) {
@@ -59,6 +62,6 @@ public record EvaluationProperties(@DefaultValue("15s") Duration settle, Duratio
     /** Defaults, for unit tests. */
     public static EvaluationProperties defaults() {
         return new EvaluationProperties(Duration.ofSeconds(15), null, 1, 2, Duration.ofMinutes(30), 4,
-                Duration.ofHours(1), Duration.ofSeconds(1), 200, 4);
+                Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofSeconds(1), 200, 4);
     }
 }

@@ -16,7 +16,8 @@ import java.util.Set;
  *
  * <ol>
  *   <li>No failure: the round is UP once every region of the monitor reported, or once the round's timeout plus the
- *       settle time passed (a region whose probes are gone must not hold the monitor's state forever).</li>
+ *       settle time passed, and the settle time since its first result arrived (a region whose probes are gone must
+ *       not hold the monitor's state forever).</li>
  *   <li>A failure: the first failing SCHEDULED result opens the question; every other region with any failing result
  *       in the round confirms it. Enough confirmations: DOWN, at once.</li>
  *   <li>Other regions whose confirmation run passed count against it: once too few regions are left to confirm, the
@@ -43,7 +44,12 @@ final class RoundJudge {
                 .forEach(passed::add);
 
         if (failures.isEmpty()) {
-            Instant settleBy = round.scheduledAt().plusMillis(monitor.timeoutMs()).plus(properties.settle());
+            // After an outage of the alerting service, old rounds arrive from the queue's backlog in several
+            // batches: their regions still get the settle time from the first one's arrival.
+            Instant firstArrival = round.results().stream().map(RoundResult::receivedAt).min(Instant::compareTo)
+                    .orElse(round.scheduledAt());
+            Instant settleBy = latest(round.scheduledAt().plusMillis(monitor.timeoutMs()),
+                    firstArrival).plus(properties.settle());
             if (passed.containsAll(monitor.regions()) || !now.isBefore(settleBy)) {
                 return new RoundVerdict.Up(isSlow(round, monitor));
             }
@@ -79,6 +85,10 @@ final class RoundJudge {
             return properties.confirmationWindow();
         }
         return Duration.ofMillis(2L * monitor.timeoutMs()).plus(properties.settle());
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** Most successful checks of the round were slower than the threshold (or flagged degraded by the probe). */

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * <ol>
  *   <li>A DOWN round makes the monitor DOWN and opens an incident unless one is open or alerts are suppressed
- *       (paused, maintenance). While flapping, the incident resolved moments ago is reopened instead.</li>
+ *       (paused, maintenance). Down again within {@code reopenWithin} of a resolution: that incident is reopened
+ *       instead.</li>
  *   <li>A successful round (UP, or a failure nobody confirmed) counts toward recovery: after
  *       {@code recoveryRounds} of them the monitor is UP again and its incident resolved, unless it is flapping, in
  *       which case the incident is held open until the flips age out of the window.</li>
@@ -79,9 +80,9 @@ final class StateMachine {
             consecutiveOk = 0;
             consecutiveSlow = 0;
             if (!incidents.open() && !incidents.suppressed()) {
-                if (flapping && incidents.lastResolvedAt() != null
-                        && incidents.lastResolvedAt().isAfter(now.minus(properties.flapWindow()))) {
-                    effects.add(new ReopenIncident("Down again while flapping: " + d.cause()));
+                if (incidents.lastResolvedAt() != null
+                        && !incidents.lastResolvedAt().isBefore(roundAt.minus(properties.reopenWithin()))) {
+                    effects.add(new ReopenIncident("Down again soon after recovering: " + d.cause()));
                 } else {
                     effects.add(new OpenIncident(d.cause(), d.failedRegions(), d.firstRegion()));
                 }
