@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ResultWriter {
 
-    static final String COLUMNS = "time, job_id, round_id, monitor_id, workspace_id, region, kind, started_at, ok, "
+    /** The columns a result is stored in, in the order the writer sends them. */
+    public static final String COLUMNS = "time, job_id, round_id, monitor_id, workspace_id, region, kind, started_at, ok, "
             + "degraded, latency_ms, dns_ms, connect_ms, tls_ms, first_byte_ms, status_code, error, message, details, "
             + "tls_days_left, response_bytes, attempts";
 
