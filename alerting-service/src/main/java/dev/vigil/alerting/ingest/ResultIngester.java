@@ -46,6 +46,7 @@ public class ResultIngester implements MessageHandler, SmartLifecycle {
     private static final Duration EXTEND_EVERY = Duration.ofSeconds(20);
 
     private final ResultWriter writer;
+    private final List<ResultsStoredListener> listeners;
     private final IngestProperties properties;
     private final Clock clock;
     private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
@@ -57,8 +58,10 @@ public class ResultIngester implements MessageHandler, SmartLifecycle {
     private volatile boolean running;
     private Thread flusher;
 
-    public ResultIngester(ResultWriter writer, IngestProperties properties, Clock clock, MeterRegistry meters) {
+    public ResultIngester(ResultWriter writer, List<ResultsStoredListener> listeners, IngestProperties properties,
+                          Clock clock, MeterRegistry meters) {
         this.writer = writer;
+        this.listeners = List.copyOf(listeners);
         this.properties = properties;
         this.clock = clock;
         this.stored = Counter.builder("vigil.ingest.results").tag("outcome", "stored").register(meters);
@@ -185,6 +188,7 @@ public class ResultIngester implements MessageHandler, SmartLifecycle {
             ingestLag.record(Duration.between(p.result.scheduledAt(), now).abs());
             p.done.complete(null);
         }
+        listeners.forEach(ResultsStoredListener::resultsStored);
     }
 
     private void splitAndWrite(List<Pending> batch, DataIntegrityViolationException e) {

@@ -1,0 +1,162 @@
+package dev.vigil.alerting.evaluation;
+
+import dev.vigil.alerting.ingest.ResultsStoredListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs evaluations: finds monitors whose evaluation is due ({@code monitor_states.next_evaluation_at}, set by ingest
+ * when results arrive, by the heartbeat ping trigger, and by evaluations waiting for a deadline) and evaluates each in
+ * its own transaction. Woken at once when a batch of results commits; otherwise sweeps every
+ * {@code sweepInterval}. Every instance runs it; the row lock taken per monitor makes that safe.
+ */
+@Component
+class EvaluationLoop implements ResultsStoredListener, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EvaluationLoop.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
+    private final MonitorStates states;
+    private final RoundEvaluator rounds;
+    private final HeartbeatEvaluator heartbeats;
+    private final EvaluationProperties properties;
+    private final TransactionTemplate transactions;
+    private final Semaphore nudge = new Semaphore(0);
+    private final Counter failures;
+    private final AtomicInteger consecutiveSweepFailures = new AtomicInteger();
+    private volatile boolean running;
+    private Thread loop;
+    private ExecutorService workers;
+
+    EvaluationLoop(MonitorStates states, RoundEvaluator rounds, HeartbeatEvaluator heartbeats,
+                   EvaluationProperties properties, PlatformTransactionManager transactionManager,
+                   MeterRegistry meters) {
+        this.states = states;
+        this.rounds = rounds;
+        this.heartbeats = heartbeats;
+        this.properties = properties;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.failures = Counter.builder("vigil.evaluation.failures")
+                .description("Monitor evaluations that failed and will be retried").register(meters);
+    }
+
+    @Override
+    public void resultsStored() {
+        nudge.release();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        workers = Executors.newFixedThreadPool(properties.concurrency(),
+                Thread.ofPlatform().daemon().name("evaluator-", 0).factory());
+        loop = Thread.ofPlatform().daemon().name("evaluation-loop").start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        nudge.release();
+        // An evaluation cut short rolls back and stays due: another instance (or the next start) redoes it.
+        if (loop != null) {
+            try {
+                loop.join(STOP_WAIT);
+                loop.interrupt();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            int evaluated = 0;
+            try {
+                evaluated = sweep();
+                if (consecutiveSweepFailures.getAndSet(0) > 0) {
+                    log.info("evaluation sweeps work again");
+                }
+            } catch (RuntimeException e) {
+                // The database is down or restarting: results wait in SQS meanwhile; retry at the next sweep.
+                if (consecutiveSweepFailures.incrementAndGet() == 1) {
+                    log.warn("evaluation sweep failed; retrying: {}", e.toString());
+                } else {
+                    log.debug("evaluation sweep failed again: {}", e.toString());
+                }
+            }
+            if (evaluated < properties.batchSize()) {
+                try {
+                    nudge.tryAcquire(properties.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    nudge.drainPermits();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private int sweep() {
+        List<MonitorStates.Due> due = states.due(properties.batchSize());
+        List<Future<?>> running = new ArrayList<>(due.size());
+        for (MonitorStates.Due monitor : due) {
+            running.add(workers.submit(() -> evaluate(monitor)));
+        }
+        for (Future<?> future : running) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (java.util.concurrent.ExecutionException e) {
+                // evaluate() catches everything; nothing to do.
+            }
+        }
+        return due.size();
+    }
+
+    private void evaluate(MonitorStates.Due monitor) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                if ("HEARTBEAT".equals(monitor.type())) {
+                    heartbeats.evaluate(monitor.monitorId());
+                } else {
+                    rounds.evaluate(monitor.monitorId());
+                }
+            });
+        } catch (RuntimeException e) {
+            failures.increment();
+            log.warn("evaluation failed monitor={}; it stays due and is retried: {}", monitor.monitorId(),
+                    e.toString());
+        }
+    }
+
+    /** Starts after the database is migrated and stops before the connection pool closes. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 200;
+    }
+}

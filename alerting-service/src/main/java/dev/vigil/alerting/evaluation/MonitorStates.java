@@ -1,0 +1,99 @@
+package dev.vigil.alerting.evaluation;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** {@code monitor_states}, {@code monitor_transitions} and {@code monitors.status}. */
+@Component
+class MonitorStates {
+
+    private final JdbcClient jdbc;
+
+    MonitorStates(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A monitor whose evaluation is due, and its type. */
+    record Due(UUID monitorId, String type) {
+    }
+
+    /** A locked state row with the heartbeat position kept beside it. */
+    record Locked(MonitorState state, long lastPingId) {
+    }
+
+    List<Due> due(int limit) {
+        return jdbc.sql("""
+                        SELECT s.monitor_id, m.type FROM monitor_states s JOIN monitors m ON m.id = s.monitor_id
+                        WHERE s.next_evaluation_at <= now()
+                        ORDER BY s.next_evaluation_at
+                        LIMIT ?""")
+                .param(limit).query((rs, row) -> new Due(rs.getObject(1, UUID.class), rs.getString(2))).list();
+    }
+
+    /**
+     * Claims a due monitor for this transaction. SKIP LOCKED: another instance is evaluating it right now. That
+     * instance sees every result committed before it took the lock, and a batch committed after must first update
+     * this row (marking it due), which waits for that instance to commit; so the monitor is due again afterwards and
+     * nothing is lost by skipping. The row lock is what keeps two instances from applying one round twice.
+     */
+    Optional<Locked> lockIfDue(UUID monitorId) {
+        return jdbc.sql("""
+                        SELECT monitor_id, status, last_round_at, failing, consecutive_ok, consecutive_slow, flips,
+                               flapping, last_ping_id
+                        FROM monitor_states
+                        WHERE monitor_id = ? AND next_evaluation_at <= now()
+                        FOR UPDATE SKIP LOCKED""")
+                .param(monitorId).query(MonitorStates::locked).optional();
+    }
+
+    void save(MonitorState state, long lastPingId, Instant nextEvaluationAt) {
+        jdbc.sql("""
+                        UPDATE monitor_states
+                        SET status = ?, last_round_at = ?, failing = ?, consecutive_ok = ?, consecutive_slow = ?,
+                            flips = ?::timestamptz[], flapping = ?, last_ping_id = ?, next_evaluation_at = ?,
+                            updated_at = now()
+                        WHERE monitor_id = ?""")
+                .params(state.status().name(), timestamp(state.lastRoundAt()), state.failing(), state.consecutiveOk(),
+                        state.consecutiveSlow(), state.flips().stream().map(Instant::toString).toArray(String[]::new),
+                        state.flapping(), lastPingId, timestamp(nextEvaluationAt), state.monitorId())
+                .update();
+    }
+
+    /** A state change as a row (old, new, when, why) and as the monitor's current status. */
+    void recordTransition(UUID monitorId, UUID workspaceId, MonitorStatus from, MonitorStatus to, Instant at,
+                          String reason, UUID roundId, UUID incidentId) {
+        jdbc.sql("""
+                        INSERT INTO monitor_transitions (monitor_id, workspace_id, from_status, to_status, at, reason,
+                                                         round_id, incident_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(monitorId, workspaceId, from.name(), to.name(), Timestamp.from(at), reason, roundId,
+                        incidentId)
+                .update();
+        jdbc.sql("UPDATE monitors SET status = ? WHERE id = ?").params(to.name(), monitorId).update();
+    }
+
+    private static Locked locked(ResultSet rs, int row) throws SQLException {
+        Array flips = rs.getArray("flips");
+        List<Instant> flipTimes = flips == null ? List.of()
+                : Arrays.stream((Timestamp[]) flips.getArray()).map(Timestamp::toInstant).toList();
+        Timestamp lastRound = rs.getTimestamp("last_round_at");
+        MonitorState state = new MonitorState(rs.getObject("monitor_id", UUID.class),
+                MonitorStatus.valueOf(rs.getString("status")), lastRound == null ? null : lastRound.toInstant(),
+                rs.getBoolean("failing"), rs.getInt("consecutive_ok"), rs.getInt("consecutive_slow"), flipTimes,
+                rs.getBoolean("flapping"));
+        return new Locked(state, rs.getLong("last_ping_id"));
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.vigil.alerting.evaluation;
+
+import dev.vigil.common.message.JobKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides a round by cross-region quorum. Never cry wolf: a round is DOWN only when its first failure is confirmed by
+ * {@code confirmations} other regions. Never miss: a failure waits for its confirmations for the whole window, and a
+ * region's failing confirmation counts even when its own scheduled check (run earlier) passed.
+ *
+ * <ol>
+ *   <li>No failure: the round is UP once every region of the monitor reported, or once the round's timeout plus the
+ *       settle time passed, and the settle time since its first result arrived (a region whose probes are gone must
+ *       not hold the monitor's state forever).</li>
+ *   <li>A failure: the first failing SCHEDULED result opens the question; every other region with any failing result
+ *       in the round confirms it. Enough confirmations: DOWN, at once.</li>
+ *   <li>Other regions whose confirmation run passed count against it: once too few regions are left to confirm, the
+ *       round is NOT_CONFIRMED at once. An ordinary scheduled success does not count against (it may have run before
+ *       the outage began); it only lets the window run out.</li>
+ *   <li>The confirmation window over without enough confirmations: NOT_CONFIRMED.</li>
+ * </ol>
+ */
+final class RoundJudge {
+
+    private final EvaluationProperties properties;
+
+    RoundJudge(EvaluationProperties properties) {
+        this.properties = properties;
+    }
+
+    RoundVerdict judge(Round round, MonitorSettings monitor, Instant now) {
+        List<RoundResult> failures = round.results().stream().filter(r -> !r.ok())
+                .sorted(Comparator.comparing(RoundResult::receivedAt)).toList();
+        Set<String> failed = new LinkedHashSet<>();
+        failures.forEach(r -> failed.add(r.region()));
+        Set<String> passed = new LinkedHashSet<>();
+        round.results().stream().filter(RoundResult::ok).map(RoundResult::region).filter(r -> !failed.contains(r))
+                .forEach(passed::add);
+
+        if (failures.isEmpty()) {
+            // After an outage of the alerting service, old rounds arrive from the queue's backlog in several
+            // batches: their regions still get the settle time from the first one's arrival.
+            Instant firstArrival = round.results().stream().map(RoundResult::receivedAt).min(Instant::compareTo)
+                    .orElse(round.scheduledAt());
+            Instant settleBy = latest(round.scheduledAt().plusMillis(monitor.timeoutMs()),
+                    firstArrival).plus(properties.settle());
+            if (passed.containsAll(monitor.regions()) || !now.isBefore(settleBy)) {
+                return new RoundVerdict.Up(isSlow(round, monitor));
+            }
+            return new RoundVerdict.Pending(settleBy);
+        }
+
+        RoundResult first = failures.stream().filter(r -> r.kind() == JobKind.SCHEDULED).findFirst()
+                .orElse(failures.getFirst());
+        List<String> others = monitor.regions().stream().filter(r -> !r.equals(first.region())).toList();
+        // A monitor whose regions were reduced since the round ran cannot ask more regions than it has.
+        int needed = Math.min(monitor.confirmations(), others.size());
+        Set<String> confirmedBy = new LinkedHashSet<>(failed);
+        confirmedBy.remove(first.region());
+        List<String> failedRegions = new ArrayList<>(failed);
+        List<String> okRegions = new ArrayList<>(passed);
+        if (confirmedBy.size() >= needed) {
+            return new RoundVerdict.Down(failedRegions, okRegions, first.region(), first.cause());
+        }
+        long refuting = round.results().stream()
+                .filter(r -> r.ok() && r.kind() == JobKind.CONFIRM && others.contains(r.region())
+                        && !failed.contains(r.region()))
+                .map(RoundResult::region).distinct().count();
+        long couldStillConfirm = others.stream().filter(r -> !failed.contains(r)).count() - refuting;
+        Instant deadline = first.receivedAt().plus(confirmationWindow(monitor));
+        if (confirmedBy.size() + couldStillConfirm < needed || !now.isBefore(deadline)) {
+            return new RoundVerdict.NotConfirmed(failedRegions, okRegions, first.cause());
+        }
+        return new RoundVerdict.Pending(deadline);
+    }
+
+    Duration confirmationWindow(MonitorSettings monitor) {
+        if (properties.confirmationWindow() != null) {
+            return properties.confirmationWindow();
+        }
+        return Duration.ofMillis(2L * monitor.timeoutMs()).plus(properties.settle());
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** Most successful checks of the round were slower than the threshold (or flagged degraded by the probe). */
+    private static boolean isSlow(Round round, MonitorSettings monitor) {
+        List<RoundResult> ok = round.results().stream().filter(RoundResult::ok).toList();
+        long slow = ok.stream().filter(r -> r.degraded()
+                || (monitor.degradedAboveMs() != null && r.latencyMs() > monitor.degradedAboveMs())).count();
+        return !ok.isEmpty() && slow * 2 > ok.size();
+    }
+}

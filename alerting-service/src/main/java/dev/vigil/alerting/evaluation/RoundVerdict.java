@@ -1,0 +1,25 @@
+package dev.vigil.alerting.evaluation;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What a round says about its monitor, or that it cannot say yet. */
+sealed interface RoundVerdict {
+
+    /** Not decided: confirmations or regions are still expected until {@code decideBy}. */
+    record Pending(Instant decideBy) implements RoundVerdict {
+    }
+
+    /** The first failure was confirmed by enough other regions: the target is down. */
+    record Down(List<String> failedRegions, List<String> okRegions, String firstRegion, String cause)
+            implements RoundVerdict {
+    }
+
+    /** A failure that other regions did not confirm: recorded and shown, alerted to no one. */
+    record NotConfirmed(List<String> failedRegions, List<String> okRegions, String cause) implements RoundVerdict {
+    }
+
+    /** Every region that reported was fine; {@code slow} when most were slower than the monitor's threshold. */
+    record Up(boolean slow) implements RoundVerdict {
+    }
+}

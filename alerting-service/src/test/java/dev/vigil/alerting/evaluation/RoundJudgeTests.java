@@ -1,0 +1,125 @@
+package dev.vigil.alerting.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.common.check.HttpCheck;
+import dev.vigil.common.message.JobKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class RoundJudgeTests {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    private final RoundJudge judge = new RoundJudge(EvaluationProperties.defaults());
+
+    private static MonitorSettings monitor(int confirmations, String... regions) {
+        return new MonitorSettings(UUID.randomUUID(), UUID.randomUUID(), "m",
+                new HttpCheck("https://example.com", "GET", Map.of(), null, true, List.of()), List.of(regions),
+                confirmations, 5000, 60, 1000, false);
+    }
+
+    private static Round round(RoundResult... results) {
+        return new Round(UUID.randomUUID(), T0, List.of(results));
+    }
+
+    private static Instant at(int seconds) {
+        return T0.plusSeconds(seconds);
+    }
+
+    @Test
+    void allRegionsFailingIsDownAtOnce() {
+        RoundVerdict verdict = judge.judge(round(
+                RoundResult.failed("a", JobKind.SCHEDULED, "HTTP 503", at(1)),
+                RoundResult.failed("b", JobKind.SCHEDULED, "HTTP 503", at(2))), monitor(1, "a", "b", "c"), at(3));
+
+        assertThat(verdict).isInstanceOfSatisfying(RoundVerdict.Down.class, d -> {
+            assertThat(d.failedRegions()).containsExactly("a", "b");
+            assertThat(d.firstRegion()).isEqualTo("a");
+            assertThat(d.cause()).isEqualTo("HTTP 503");
+        });
+    }
+
+    @Test
+    void aFailureWaitsForConfirmationWithinTheWindow() {
+        RoundVerdict verdict = judge.judge(round(
+                RoundResult.failed("a", JobKind.SCHEDULED, "timeout", at(1)),
+                RoundResult.ok("b", JobKind.SCHEDULED, 40, at(1))), monitor(1, "a", "b", "c"), at(2));
+
+        // window = 2 x 5 s timeout + 15 s settle, from the failure's arrival
+        assertThat(verdict).isEqualTo(new RoundVerdict.Pending(at(1).plus(Duration.ofSeconds(25))));
+    }
+
+    @Test
+    void aFailureNobodyConfirmsIsNotConfirmedWhenTheWindowEnds() {
+        Round round = round(RoundResult.failed("a", JobKind.SCHEDULED, "timeout", at(1)),
+                RoundResult.ok("b", JobKind.SCHEDULED, 40, at(1)), RoundResult.ok("c", JobKind.SCHEDULED, 40, at(1)));
+
+        assertThat(judge.judge(round, monitor(1, "a", "b", "c"), at(26)))
+                .isInstanceOfSatisfying(RoundVerdict.NotConfirmed.class,
+                        n -> assertThat(n.failedRegions()).containsExactly("a"));
+    }
+
+    @Test
+    void passingConfirmationRunsRefuteAFailureEarly() {
+        Round round = round(RoundResult.failed("a", JobKind.SCHEDULED, "timeout", at(1)),
+                RoundResult.ok("b", JobKind.CONFIRM, 40, at(3)), RoundResult.ok("c", JobKind.CONFIRM, 40, at(3)));
+
+        assertThat(judge.judge(round, monitor(1, "a", "b", "c"), at(4))).isInstanceOf(RoundVerdict.NotConfirmed.class);
+    }
+
+    @Test
+    void aFailingConfirmationCountsEvenWhenThatRegionsScheduledCheckPassedBeforeTheOutage() {
+        Round round = round(RoundResult.ok("b", JobKind.SCHEDULED, 40, at(0)),
+                RoundResult.failed("a", JobKind.SCHEDULED, "refused", at(1)),
+                RoundResult.failed("b", JobKind.CONFIRM, "refused", at(4)));
+
+        assertThat(judge.judge(round, monitor(1, "a", "b", "c"), at(5))).isInstanceOf(RoundVerdict.Down.class);
+    }
+
+    @Test
+    void twoConfirmationsNeedTwoOtherRegions() {
+        Round round = round(RoundResult.failed("a", JobKind.SCHEDULED, "x", at(1)),
+                RoundResult.failed("b", JobKind.CONFIRM, "x", at(2)), RoundResult.ok("c", JobKind.CONFIRM, 40, at(2)));
+
+        assertThat(judge.judge(round, monitor(2, "a", "b", "c"), at(3))).isInstanceOf(RoundVerdict.NotConfirmed.class);
+    }
+
+    @Test
+    void noConfirmationsNeededMeansTheFirstFailureIsDown() {
+        assertThat(judge.judge(round(RoundResult.failed("a", JobKind.SCHEDULED, "x", at(1))), monitor(0, "a", "b"),
+                at(1))).isInstanceOf(RoundVerdict.Down.class);
+    }
+
+    @Test
+    void aSuccessfulRoundWaitsForItsRegionsUntilTheSettleTime() {
+        MonitorSettings m = monitor(1, "a", "b", "c");
+        Round partial = round(RoundResult.ok("a", JobKind.SCHEDULED, 40, at(1)));
+
+        assertThat(judge.judge(partial, m, at(2))).isEqualTo(new RoundVerdict.Pending(at(20)));
+        assertThat(judge.judge(partial, m, at(20))).isEqualTo(new RoundVerdict.Up(false));
+        Round complete = round(RoundResult.ok("a", JobKind.SCHEDULED, 40, at(1)),
+                RoundResult.ok("b", JobKind.SCHEDULED, 40, at(1)), RoundResult.ok("c", JobKind.SCHEDULED, 40, at(1)));
+        assertThat(judge.judge(complete, m, at(2))).isEqualTo(new RoundVerdict.Up(false));
+    }
+
+    @Test
+    void aRoundIsSlowWhenMostRegionsAreSlowerThanTheThreshold() {
+        Round round = round(RoundResult.ok("a", JobKind.SCHEDULED, 1500, at(1)),
+                RoundResult.ok("b", JobKind.SCHEDULED, 1800, at(1)), RoundResult.ok("c", JobKind.SCHEDULED, 40, at(1)));
+
+        assertThat(judge.judge(round, monitor(1, "a", "b", "c"), at(2))).isEqualTo(new RoundVerdict.Up(true));
+    }
+
+    @Test
+    void anOldRoundArrivingFromABacklogStillWaitsForItsOtherRegions() {
+        Instant arrival = T0.plus(Duration.ofHours(1));
+        Round partial = round(RoundResult.ok("a", JobKind.SCHEDULED, 40, arrival));
+
+        assertThat(judge.judge(partial, monitor(1, "a", "b", "c"), arrival.plusSeconds(1)))
+                .isEqualTo(new RoundVerdict.Pending(arrival.plusSeconds(15)));
+    }
+}
