@@ -24,6 +24,8 @@ public final class AssertionEvaluator {
     /** How long one regular expression may run on one value. */
     static final Duration REGEX_BUDGET = Duration.ofMillis(100);
     private static final int SHOWN_LENGTH = 120;
+    private static final java.util.regex.Pattern IP_LITERAL =
+            java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*");
     private static final int SHOWN_VALUES = 5;
 
     private AssertionEvaluator() {
@@ -125,9 +127,21 @@ public final class AssertionEvaluator {
             return a.compareTo(b) == 0;
         }
         if (source == AssertionSource.DNS_ANSWER) {
-            return stripDot(v).equalsIgnoreCase(stripDot(t));
+            return stripDot(v).equalsIgnoreCase(stripDot(t)) || sameAddress(v, t);
         }
         return false;
+    }
+
+    /** 2001:db8::10 and 2001:db8:0:0:0:0:0:10 are one address. Only IP literals are parsed: no lookups. */
+    private static boolean sameAddress(String a, String b) {
+        if (!IP_LITERAL.matcher(a).matches() || !IP_LITERAL.matcher(b).matches()) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(a).equals(java.net.InetAddress.getByName(b));
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static String stripDot(String name) {

@@ -4,7 +4,8 @@ import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidJsonException;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
-import com.jayway.jsonpath.Option;
+import com.jayway.jsonpath.JsonPathException;
+import com.jayway.jsonpath.PathNotFoundException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,7 @@ final class JsonValues {
     /** Deeper documents are refused before parsing: a parser recursing on them would exhaust the thread's stack. */
     static final int MAX_DEPTH = 256;
 
-    private static final Configuration CONFIGURATION = Configuration.builder()
-            .options(Option.ALWAYS_RETURN_LIST, Option.SUPPRESS_EXCEPTIONS).build();
+    private static final Configuration CONFIGURATION = Configuration.defaultConfiguration();
 
     private JsonValues() {
     }
@@ -42,14 +42,28 @@ final class JsonValues {
         } catch (InvalidJsonException e) {
             throw new NotEvaluable("the body is not JSON");
         }
-        List<?> values = compiled.read(document, CONFIGURATION);
-        List<String> texts = new ArrayList<>(values == null ? 0 : values.size());
-        if (values != null) {
-            for (Object value : values) {
+        if (!(document instanceof Map<?, ?>) && !(document instanceof List<?>)) {
+            // json-smart is lenient: it reads "<html>" as a string rather than refusing it.
+            throw new NotEvaluable("the body is not JSON");
+        }
+        Object selected;
+        try {
+            selected = compiled.read(document, CONFIGURATION);
+        } catch (PathNotFoundException e) {
+            return List.of();
+        } catch (JsonPathException e) {
+            throw new NotEvaluable("\"" + path + "\" cannot be evaluated: " + e.getMessage());
+        }
+        // An indefinite path ($..id, $.items[*].id) selects many nodes: each is a value. A definite one selects one
+        // node, even when that node is an array.
+        if (!compiled.isDefinite() && selected instanceof List<?> many) {
+            List<String> texts = new ArrayList<>(many.size());
+            for (Object value : many) {
                 texts.add(text(value));
             }
+            return texts;
         }
-        return texts;
+        return List.of(text(selected));
     }
 
     private static String text(Object value) {

@@ -81,6 +81,12 @@ class HttpCheckExecutor implements CheckExecutor {
         try (perCheck; Response response = perCheck.client().newCall(request).execute()) {
             Body body = read(response.body());
             long latency = timer.elapsedMs();
+            X509Certificate leaf = perCheck.tls().leaf();
+            String invalid = leaf == null ? null : Certificates.validityProblem(leaf, clock.instant());
+            if (invalid != null) {
+                return CheckOutcome.failed(ErrorKind.TLS, invalid, latency, timer.timings())
+                        .withTlsDaysLeft(daysLeft(perCheck.tls()));
+            }
             return judge(job, check, response, body, latency, timer).withTlsDaysLeft(daysLeft(perCheck.tls()));
         } catch (IOException e) {
             Failures.Failure failure = Failures.classify(e, request.url().host(), job.timeoutMs());

@@ -83,6 +83,11 @@ class TlsCheckExecutor implements CheckExecutor {
     private CheckOutcome verified(CheckJob job, TlsCheck check, X509Certificate leaf, String protocol,
                                   PhaseTimings timings, long latency) {
         int days = daysLeft(leaf);
+        String invalid = Certificates.validityProblem(leaf, clock.instant());
+        if (invalid != null) {
+            return new CheckOutcome(false, false, latency, timings, null, ErrorKind.TLS, invalid, List.of(),
+                    List.of(), days, null);
+        }
         String expiry = DateTimeFormatter.ISO_LOCAL_DATE.format(leaf.getNotAfter().toInstant()
                 .atZone(java.time.ZoneOffset.UTC));
         if (days < check.minDaysValid()) {

@@ -55,6 +55,8 @@ public final class PluginDirectories {
             }
             try (Stream<Path> entries = Files.list(directory)) {
                 entries.map(p -> p.getFileName().toString()).sorted()
+                        // utils.sh and utils.pm ship with the plugins as their helper libraries; they check nothing.
+                        .filter(name -> !name.startsWith("utils."))
                         .filter(name -> inside(directory, name).isPresent())
                         .forEach(names::add);
             } catch (IOException e) {
