@@ -117,4 +117,15 @@ class DnsCheckExecutorTests {
         assertThat(outcome.ok()).isFalse();
         assertThat(outcome.message()).contains("not supported");
     }
+
+    @Test
+    void anInternalResolverIsRefusedInSaasMode() {
+        DnsCheckExecutor saas = new DnsCheckExecutor(TestJobs.saasGuard());
+
+        CheckOutcome outcome = saas.execute(TestJobs.job(new DnsCheck("www.vigil.test", "A", dns.address(),
+                List.of()), 2000));
+
+        assertThat(outcome.error()).isEqualTo(ErrorKind.BLOCKED);
+        assertThat(outcome.message()).contains("resolver refused");
+    }
 }

@@ -50,4 +50,15 @@ class TcpCheckExecutorTests {
         assertThat(outcome.ok()).isFalse();
         assertThat(outcome.error()).isEqualTo(ErrorKind.DNS);
     }
+
+    @Test
+    void aNameResolvingToLoopbackIsRefusedInSaasMode() throws IOException {
+        TcpCheckExecutor saas = new TcpCheckExecutor(new Connector(TestJobs.saasGuard()));
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            CheckOutcome outcome = saas.execute(TestJobs.job(new TcpCheck("localhost", server.getLocalPort()), 2000));
+
+            assertThat(outcome.error()).isEqualTo(ErrorKind.BLOCKED);
+            assertThat(outcome.message()).contains("localhost");
+        }
+    }
 }

@@ -104,4 +104,17 @@ class TlsCheckExecutorTests {
         assertThat(outcome.error()).isEqualTo(ErrorKind.TLS);
         assertThat(outcome.message()).contains("not trusted");
     }
+
+    @Test
+    void anInternalAddressIsRefusedInSaasMode() throws IOException {
+        HeldCertificate certificate = TestCertificates.selfSigned(Duration.ofDays(90));
+        int port = serve(certificate);
+        TlsCheckExecutor saas = new TlsCheckExecutor(new Connector(TestJobs.saasGuard()),
+                TlsTrust.withExtraCertificates(TestCertificates.pem(certificate)), Clock.systemUTC());
+
+        CheckOutcome outcome = saas.execute(TestJobs.job(new TlsCheck("127.0.0.1", port, 1), 5000));
+
+        assertThat(outcome.error()).isEqualTo(ErrorKind.BLOCKED);
+        assertThat(outcome.tlsDaysLeft()).isNull();
+    }
 }
