@@ -150,7 +150,10 @@ public final class JavaPlugins implements AutoCloseable {
         if (executor == null) {
             return CheckOutcome.failed(ErrorKind.PLUGIN, "no plugin named \"" + type + "\" in this region", 0);
         }
-        Future<CheckReport> running = threads.submit(() -> executor.execute(new CheckRequest(args, timeout, network)));
+        // The plugin is told a little less than the check's time, so a well-behaved one reports its own timeout (with
+        // what it saw) before the probe gives up on it.
+        Duration told = timeout.minus(min(Duration.ofMillis(250), timeout.dividedBy(10)));
+        Future<CheckReport> running = threads.submit(() -> executor.execute(new CheckRequest(args, told, network)));
         CheckReport report;
         try {
             report = running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -189,6 +192,10 @@ public final class JavaPlugins implements AutoCloseable {
     private static PerfDatum datum(PerfValue value) {
         return new PerfDatum(value.label(), value.value(), value.unit(), value.warn(), value.crit(), value.min(),
                 value.max());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static long elapsed(long start) {
