@@ -32,6 +32,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +53,7 @@ class HttpCheckExecutor implements CheckExecutor {
     private final long maxBodyBytes;
     private final Clock clock;
 
+    @Autowired
     HttpCheckExecutor(TargetGuard guard, TlsTrust trust, ProbeProperties properties, Clock clock) {
         this(guard, trust, properties.maxBodySize().toBytes(), clock);
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,7 @@ public class NagiosPlugins {
     private final TargetGuard guard;
     private final int outputLimit;
 
+    @Autowired
     public NagiosPlugins(ProbeProperties properties, TargetGuard guard) {
         this(new PluginDirectories(properties.pluginDirs()), guard, (int) properties.pluginOutputLimit().toBytes());
     }
