@@ -13,6 +13,7 @@ import dev.vigil.common.message.JobKind;
 import dev.vigil.common.message.ProbeHeartbeat;
 import dev.vigil.common.queue.FrequencyBucket;
 import dev.vigil.common.queue.QueueNames;
+import dev.vigil.common.queue.QueueTopology;
 import dev.vigil.common.sqs.MessagePublisher;
 import dev.vigil.common.sqs.QueueDirectory;
 import dev.vigil.common.testing.TestSqs;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,10 +78,10 @@ class ProbeWorkerIT {
     }
 
     /** The other regions' queues, as the scheduler provisions them in a deployment. */
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void otherRegionsQueues() {
         for (String region : List.of("local-b", "local-c")) {
-            queues.provision(dev.vigil.common.queue.QueueTopology.regionQueues(names, region));
+            queues.provision(QueueTopology.regionQueues(names, region));
         }
     }
 

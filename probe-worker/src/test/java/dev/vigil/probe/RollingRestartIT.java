@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -75,7 +76,7 @@ class RollingRestartIT {
         queues.provision(QueueTopology.results(names));
         queues.provision(QueueTopology.probeHeartbeats(names));
         target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-        target.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        target.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         target.createContext("/", exchange -> {
             hits.incrementAndGet();
             sleep(700);

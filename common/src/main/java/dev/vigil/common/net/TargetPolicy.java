@@ -3,6 +3,7 @@ package dev.vigil.common.net;
 import java.net.InetAddress;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,6 +68,6 @@ public record TargetPolicy(Set<AddressCategory> allowedCategories, List<IpRange>
         if (allowedCategories.contains(category)) {
             return Optional.empty();
         }
-        return Optional.of("a " + category.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " address");
+        return Optional.of("a " + category.name().toLowerCase(Locale.ROOT).replace('_', '-') + " address");
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.probe.job;
 
 import dev.vigil.common.message.CheckJob;
+import dev.vigil.common.message.JobKind;
 import dev.vigil.common.queue.QueueNames;
 import dev.vigil.common.sqs.MessagePublisher;
 import java.time.Instant;
@@ -32,7 +33,7 @@ final class ConfirmationRequester {
 
     /** Whether a failure of {@code job} calls for confirmations: scheduled rounds only, never a confirmation itself. */
     static boolean wanted(CheckJob job) {
-        return job.kind() == dev.vigil.common.message.JobKind.SCHEDULED && job.confirmations() > 0
+        return job.kind() == JobKind.SCHEDULED && job.confirmations() > 0
                 && !job.otherRegions().isEmpty();
     }
 

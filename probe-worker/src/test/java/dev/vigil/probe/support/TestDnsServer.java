@@ -5,9 +5,12 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -40,7 +43,7 @@ public final class TestDnsServer implements AutoCloseable {
     /** Adds a record in zone-file text form, e.g. {@code "www.test. 60 IN A 192.0.2.1"}. */
     public TestDnsServer add(String name, int type, String rdata) throws IOException {
         Record record = Record.fromString(Name.fromString(name), type, DClass.IN, 60, rdata, Name.root);
-        zone.computeIfAbsent(key(record.getName(), type), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+        zone.computeIfAbsent(key(record.getName(), type), k -> new CopyOnWriteArrayList<>())
                 .add(record);
         return this;
     }
@@ -55,7 +58,7 @@ public final class TestDnsServer implements AutoCloseable {
     }
 
     private static String key(Name name, int type) {
-        return name.toString().toLowerCase(java.util.Locale.ROOT) + "/" + Type.string(type);
+        return name.toString().toLowerCase(Locale.ROOT) + "/" + Type.string(type);
     }
 
     private void serve() {
@@ -67,7 +70,7 @@ public final class TestDnsServer implements AutoCloseable {
                 if (silent) {
                     continue;
                 }
-                Message query = new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+                Message query = new Message(Arrays.copyOf(packet.getData(), packet.getLength()));
                 Record question = query.getQuestion();
                 Message answer = new Message(query.getHeader().getID());
                 answer.getHeader().setFlag(Flags.QR);
@@ -75,7 +78,7 @@ public final class TestDnsServer implements AutoCloseable {
                 answer.addRecord(question, Section.QUESTION);
                 List<Record> records = zone.get(key(question.getName(), question.getType()));
                 boolean nameKnown = zone.keySet().stream()
-                        .anyMatch(k -> k.startsWith(question.getName().toString().toLowerCase(java.util.Locale.ROOT)
+                        .anyMatch(k -> k.startsWith(question.getName().toString().toLowerCase(Locale.ROOT)
                                 + "/"));
                 if (records != null) {
                     records.forEach(r -> answer.addRecord(r, Section.ANSWER));

@@ -5,10 +5,13 @@ import dev.vigil.common.check.AssertionSource;
 import dev.vigil.common.check.Comparison;
 import dev.vigil.common.message.AssertionOutcome;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Judges a check's {@link Observation} by the monitor's assertions, each outcome with the value seen and, when it
@@ -24,8 +27,8 @@ public final class AssertionEvaluator {
     /** How long one regular expression may run on one value. */
     static final Duration REGEX_BUDGET = Duration.ofMillis(100);
     private static final int SHOWN_LENGTH = 120;
-    private static final java.util.regex.Pattern IP_LITERAL =
-            java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*");
+    private static final Pattern IP_LITERAL =
+            Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*");
     private static final int SHOWN_VALUES = 5;
 
     private AssertionEvaluator() {
@@ -138,8 +141,8 @@ public final class AssertionEvaluator {
             return false;
         }
         try {
-            return java.net.InetAddress.getByName(a).equals(java.net.InetAddress.getByName(b));
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getByName(a).equals(InetAddress.getByName(b));
+        } catch (UnknownHostException e) {
             return false;
         }
     }

@@ -15,6 +15,7 @@ import dev.vigil.probe.check.assertion.AssertionEvaluator;
 import dev.vigil.probe.check.assertion.Observation;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -83,7 +84,7 @@ class DnsCheckExecutor implements CheckExecutor {
         } catch (IOException e) {
             long elapsed = elapsed(start);
             String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-            if (text.contains("timed out") || e instanceof java.net.SocketTimeoutException) {
+            if (text.contains("timed out") || e instanceof SocketTimeoutException) {
                 return CheckOutcome.failed(ErrorKind.TIMEOUT, "no answer from resolver " + describe(server)
                         + " within " + job.timeoutMs() + " ms", elapsed);
             }

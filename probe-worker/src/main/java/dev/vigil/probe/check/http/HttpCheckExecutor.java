@@ -22,7 +22,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -46,7 +48,7 @@ class HttpCheckExecutor implements CheckExecutor {
     static final String USER_AGENT = "Vigil-Probe/1.0 (uptime monitor)";
     private static final int READ_CHUNK = 8192;
     /** Methods OkHttp insists on sending a body with (an empty one when the monitor has none). */
-    private static final java.util.Set<String> BODY_REQUIRED = java.util.Set.of("POST", "PUT", "PATCH", "PROPPATCH",
+    private static final Set<String> BODY_REQUIRED = Set.of("POST", "PUT", "PATCH", "PROPPATCH",
             "REPORT");
 
     private final HttpClients clients;
@@ -106,7 +108,7 @@ class HttpCheckExecutor implements CheckExecutor {
         for (Map.Entry<String, String> header : check.headers().entrySet()) {
             builder.header(header.getKey(), header.getValue());
         }
-        String method = check.method().toUpperCase(java.util.Locale.ROOT);
+        String method = check.method().toUpperCase(Locale.ROOT);
         RequestBody body = null;
         if (!method.equals("GET") && !method.equals("HEAD")) {
             String contentType = check.headers().entrySet().stream()

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javax.net.ssl.SSLException;
@@ -89,7 +90,7 @@ class TlsCheckExecutor implements CheckExecutor {
                     List.of(), days, null);
         }
         String expiry = DateTimeFormatter.ISO_LOCAL_DATE.format(leaf.getNotAfter().toInstant()
-                .atZone(java.time.ZoneOffset.UTC));
+                .atZone(ZoneOffset.UTC));
         if (days < check.minDaysValid()) {
             return new CheckOutcome(false, false, latency, timings, null, ErrorKind.TLS,
                     "TLS certificate expires in " + days + " days (" + expiry + "), fewer than the "

@@ -1,5 +1,6 @@
 package dev.vigil.probe.plugin.nagios;
 
+import dev.vigil.common.net.BlockedAddressException;
 import dev.vigil.common.net.TargetGuard;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -22,7 +23,7 @@ final class HostArguments {
     /**
      * Vets every host argument.
      *
-     * @throws dev.vigil.common.net.BlockedAddressException when one names a refused address
+     * @throws BlockedAddressException when one names a refused address
      */
     static void vet(List<String> args, TargetGuard guard) throws UnknownHostException {
         for (int i = 0; i < args.size(); i++) {
@@ -38,7 +39,7 @@ final class HostArguments {
             if (host != null && !host.isBlank()) {
                 try {
                     guard.resolve(host);
-                } catch (dev.vigil.common.net.BlockedAddressException blocked) {
+                } catch (BlockedAddressException blocked) {
                     throw blocked;
                 } catch (UnknownHostException unknown) {
                     // the plugin reports an unknown host in its own words

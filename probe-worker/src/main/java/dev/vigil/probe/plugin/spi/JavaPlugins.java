@@ -7,6 +7,7 @@ import dev.vigil.plugin.CheckExecutor;
 import dev.vigil.plugin.CheckReport;
 import dev.vigil.plugin.CheckRequest;
 import dev.vigil.plugin.PerfValue;
+import dev.vigil.plugin.Status;
 import dev.vigil.probe.check.CheckOutcome;
 import dev.vigil.probe.net.Connector;
 import dev.vigil.probe.plugin.nagios.PluginDirectories;
@@ -21,6 +22,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -84,7 +86,7 @@ public final class JavaPlugins implements AutoCloseable {
                     log.warn("java plugin skipped: type already provided plugin={} type={}", plugin, type);
                 }
             }
-        } catch (java.util.ServiceConfigurationError | LinkageError e) {
+        } catch (ServiceConfigurationError | LinkageError e) {
             log.warn("java plugin could not be loaded plugin={} error={}", plugin, e.toString());
         }
     }
@@ -185,7 +187,7 @@ public final class JavaPlugins implements AutoCloseable {
         String message = report.message() == null || report.message().isBlank()
                 ? type + " reported " + report.status() : report.message().strip().lines().findFirst().orElse("");
         List<PerfDatum> perf = report.perfData().stream().limit(MAX_PERF_DATA).map(JavaPlugins::datum).toList();
-        return new CheckOutcome(ok, report.status() == dev.vigil.plugin.Status.WARNING, latency, PhaseTimings.NONE,
+        return new CheckOutcome(ok, report.status() == Status.WARNING, latency, PhaseTimings.NONE,
                 null, ok ? null : ErrorKind.PLUGIN, message, List.of(), perf, null, null);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.vigil.common.check.HttpCheck;
 import dev.vigil.common.message.ErrorKind;
+import dev.vigil.common.net.HostResolver;
 import dev.vigil.common.net.IpRange;
 import dev.vigil.common.net.TargetGuard;
 import dev.vigil.common.net.TargetPolicy;
@@ -69,7 +70,7 @@ class HttpSsrfTests {
         outside.stop(0);
     }
 
-    private static TargetGuard saas(dev.vigil.common.net.HostResolver resolver) {
+    private static TargetGuard saas(HostResolver resolver) {
         return new TargetGuard(TargetPolicy.publicOnly().withAllowedRanges(List.of(IpRange.parse("127.0.0.2/32"))),
                 resolver);
     }
@@ -81,7 +82,7 @@ class HttpSsrfTests {
 
     @Test
     void anInternalAddressIsRefusedBeforeConnecting() {
-        TargetGuard guard = saas(dev.vigil.common.net.HostResolver.SYSTEM);
+        TargetGuard guard = saas(HostResolver.SYSTEM);
 
         for (String url : List.of(internalUrl + "/", internalUrl.replace("127.0.0.1", "[::ffff:127.0.0.1]") + "/",
                 internalUrl.replace("127.0.0.1", "0.0.0.0") + "/")) {
@@ -93,7 +94,7 @@ class HttpSsrfTests {
 
     @Test
     void aNameResolvingToLoopbackIsRefused() {
-        CheckOutcome outcome = http(saas(dev.vigil.common.net.HostResolver.SYSTEM),
+        CheckOutcome outcome = http(saas(HostResolver.SYSTEM),
                 internalUrl.replace("127.0.0.1", "localhost") + "/");
 
         assertThat(outcome.ok()).isFalse();
@@ -104,7 +105,7 @@ class HttpSsrfTests {
 
     @Test
     void aRedirectToAnInternalAddressIsRefused() {
-        TargetGuard guard = saas(dev.vigil.common.net.HostResolver.SYSTEM);
+        TargetGuard guard = saas(HostResolver.SYSTEM);
 
         CheckOutcome byAddress = http(guard, outsideUrl + "/?to=" + internalUrl + "/secret");
         CheckOutcome byName = http(guard, outsideUrl + "/?to=" + internalUrl.replace("127.0.0.1", "localhost")

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +79,7 @@ class NagiosPluginsIT {
             assertThat(outcome.ok()).as(outcome.message()).isTrue();
             assertThat(outcome.message()).startsWith("TCP OK");
             assertThat(outcome.perfData()).extracting(PerfDatum::label, PerfDatum::unit)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("time", "s"));
+                    .containsExactly(Tuple.tuple("time", "s"));
         }
     }
 
