@@ -159,6 +159,22 @@ class ProbeWorkerIT {
     }
 
     @Test
+    void aConfirmationAskedForTwiceIsCheckedOnce() {
+        CheckJob scheduled = job(new TcpCheck("127.0.0.1", open.getLocalPort()), List.of("local-a", "local-b"),
+                Instant.now());
+        // local-b and local-c both failed and both ask local-a: the same confirmation job, twice.
+        CheckJob confirm = scheduled.confirmationIn("local-a", Instant.now());
+        publisher.publish(names.confirm("local-a"), confirm).join();
+        assertThat(results(1)).singleElement().satisfies(r -> assertThat(r.jobId()).isEqualTo(confirm.jobId()));
+
+        publisher.publish(names.confirm("local-a"), confirm).join();
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> meters.counter("vigil.probe.confirmations.duplicate").count() >= 1);
+        assertThat(results(1, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
     void aStaleJobIsDroppedAndCounted() {
         double before = meters.counter("vigil.probe.jobs.stale").count();
         CheckJob stale = job(new TcpCheck("127.0.0.1", open.getLocalPort()), List.of("local-a"),

@@ -3,6 +3,7 @@ package dev.vigil.probe.job;
 import dev.vigil.common.json.WireJson;
 import dev.vigil.common.message.CheckJob;
 import dev.vigil.common.message.CheckResult;
+import dev.vigil.common.message.JobKind;
 import dev.vigil.common.queue.QueueNames;
 import dev.vigil.common.sqs.MessageHandler;
 import dev.vigil.common.sqs.MessagePublisher;
@@ -26,7 +27,8 @@ import tools.jackson.core.JacksonException;
  * completes normally, so nothing is acknowledged before its result is on the {@code results} queue.
  *
  * <ol>
- *   <li>A job older than its interval is dropped and counted: a newer round is already due.</li>
+ *   <li>A job older than its interval is dropped and counted: a newer round is already due. So is a confirmation this
+ *       worker has already answered (several failing regions ask for the same one).</li>
  *   <li>The check runs; the message's visibility is extended meanwhile when the check may outlast it.</li>
  *   <li>A failure is retried once, locally, after {@code vigil.probe.retry-delay}: a blip does not ask other regions
  *       to spend a check.</li>
@@ -52,6 +54,7 @@ public class JobRunner implements MessageHandler {
     private final Function<String, Duration> visibilityOfQueue;
     private final VisibilityKeeper keeper;
     private final ProbeMetrics metrics;
+    private final RecentConfirmations recentConfirmations = new RecentConfirmations();
     private final Clock clock;
 
     JobRunner(CheckEngine engine, MessagePublisher publisher, QueueNames names, String region, Duration retryDelay,
@@ -88,6 +91,11 @@ public class JobRunner implements MessageHandler {
                     job.intervalSeconds());
             return CompletableFuture.completedFuture(null);
         }
+        if (job.kind() == JobKind.CONFIRM && recentConfirmations.isCompleted(job.jobId())) {
+            metrics.duplicateConfirmation();
+            log.debug("confirmation already answered job={} round={}", job.jobId(), job.roundId());
+            return CompletableFuture.completedFuture(null);
+        }
         Duration budget = Duration.ofMillis(2L * job.timeoutMs()).plus(retryDelay).plus(PUBLISH_MARGIN);
         metrics.started();
         try (AutoCloseable ignored = keeper.keep(message, visibilityOfQueue.apply(message.queueUrl()), budget)) {
@@ -115,11 +123,15 @@ public class JobRunner implements MessageHandler {
             List<CompletableFuture<Void>> asked = confirmations.request(job, clock.instant());
             metrics.confirmationsRequested(asked.size());
             sends.addAll(asked);
-            log.info("check failed twice, confirmation requested job={} monitor={} regions={} cause={}",
+            // Every failing round of a down monitor passes here: DEBUG, the counter and the results tell the rest.
+            log.debug("check failed twice, confirmation requested job={} monitor={} regions={} cause={}",
                     job.jobId(), job.monitorId(), job.otherRegions(), outcome.message());
         }
         // Complete only when SQS has everything; the caller is a virtual thread, so waiting here is cheap.
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+        if (job.kind() == JobKind.CONFIRM) {
+            recentConfirmations.completed(job.jobId());
+        }
         return CompletableFuture.completedFuture(null);
     }
 

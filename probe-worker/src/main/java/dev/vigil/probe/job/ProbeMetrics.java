@@ -78,6 +78,11 @@ public class ProbeMetrics {
                 .tag("outcome", recovered ? "recovered" : "failed").register(registry).increment();
     }
 
+    void duplicateConfirmation() {
+        Counter.builder("vigil.probe.confirmations.duplicate")
+                .description("CONFIRM jobs dropped as already answered by this worker").register(registry).increment();
+    }
+
     void confirmationsRequested(int count) {
         Counter.builder("vigil.probe.confirmations.requested")
                 .description("CONFIRM jobs sent to other regions").register(registry).increment(count);
