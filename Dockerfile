@@ -12,6 +12,12 @@ RUN java -Djarmode=tools -jar "$SERVICE"/target/"$SERVICE"-*-exec.jar extract --
         --destination /layers
 
 FROM eclipse-temurin:21-jre
+ARG SERVICE
+# Probe workers offer the Nagios-compatible plugins of the distribution (check_tcp, check_http, ...).
+RUN if [ "$SERVICE" = "probe-worker" ]; then \
+        apt-get update && apt-get install -y --no-install-recommends monitoring-plugins-basic \
+        && rm -rf /var/lib/apt/lists/*; \
+    fi
 RUN groupadd --system --gid 10001 vigil && useradd --system --uid 10001 --gid vigil --no-create-home vigil
 WORKDIR /app
 COPY --from=build /layers/dependencies/ ./

@@ -30,6 +30,6 @@ public class ProbeApplication {
     }
 
     public static void main(String[] args) {
-        application().run(args);
+        GracefulTermination.install(application().run(args));
     }
 }

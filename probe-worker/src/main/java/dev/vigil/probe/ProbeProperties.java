@@ -1,19 +1,48 @@
 package dev.vigil.probe;
 
+import dev.vigil.common.net.IpRange;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * {@code vigil.probe.*}.
  *
- * @param region        the region this worker serves
- * @param maxInFlight   checks running at once
- * @param shutdownGrace how long running checks may finish after SIGTERM (keep below the ECS stop timeout)
+ * @param region               the region this worker serves
+ * @param maxInFlight          checks running at once
+ * @param shutdownGrace        how long running checks may finish after SIGTERM (keep below the ECS stop timeout)
+ * @param allowPrivateTargets  false (SaaS mode): only public addresses may be checked; true (local mode,
+ *                             self-hosting): loopback, private and link-local addresses too
+ * @param allowedTargetRanges  CIDR ranges that may be checked even in SaaS mode (one internal network, say)
+ * @param deniedTargetRanges   CIDR ranges never checked, whatever else allows them (169.254.169.254/32, say)
+ * @param pluginDirs           the only directories Nagios-compatible plugins are run from
+ * @param javaPluginDir        folder of Java plugin jars ({@code dev.vigil.plugin.CheckExecutor}); none when unset
+ * @param pluginOutputLimit    plugin output read at most; the rest is discarded
+ * @param maxBodySize          HTTP response body read at most (assertions see this much)
+ * @param retryDelay           pause before the one local retry of a failed check
+ * @param heartbeatInterval    how often the worker tells the fleet registry it is alive
+ * @param trustedCertificates  a PEM file of extra CA certificates trusted for HTTPS and TLS checks (a private PKI),
+ *                             in addition to the JDK's; none when unset
+ * @param instanceId           this process's id in heartbeats; generated when unset
  */
 @ConfigurationProperties("vigil.probe")
 public record ProbeProperties(String region, @DefaultValue("64") int maxInFlight,
-                              @DefaultValue("25s") Duration shutdownGrace) {
+                              @DefaultValue("25s") Duration shutdownGrace,
+                              @DefaultValue("false") boolean allowPrivateTargets,
+                              @DefaultValue List<String> allowedTargetRanges,
+                              @DefaultValue List<String> deniedTargetRanges,
+                              @DefaultValue({"/usr/lib/nagios/plugins", "/usr/lib/monitoring-plugins"})
+                              List<Path> pluginDirs,
+                              Path javaPluginDir,
+                              @DefaultValue("64KB") DataSize pluginOutputLimit,
+                              @DefaultValue("1MB") DataSize maxBodySize,
+                              @DefaultValue("1s") Duration retryDelay,
+                              @DefaultValue("15s") Duration heartbeatInterval,
+                              Path trustedCertificates,
+                              String instanceId) {
 
     public ProbeProperties {
         if (region == null || region.isBlank()) {
@@ -22,5 +51,38 @@ public record ProbeProperties(String region, @DefaultValue("64") int maxInFlight
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("vigil.probe.max-in-flight must be at least 1");
         }
+        allowedTargetRanges = allowedTargetRanges == null ? List.of() : List.copyOf(allowedTargetRanges);
+        deniedTargetRanges = deniedTargetRanges == null ? List.of() : List.copyOf(deniedTargetRanges);
+        pluginDirs = pluginDirs == null ? List.of() : List.copyOf(pluginDirs);
+        for (String range : allowedTargetRanges) {
+            parse("vigil.probe.allowed-target-ranges", range);
+        }
+        for (String range : deniedTargetRanges) {
+            parse("vigil.probe.denied-target-ranges", range);
+        }
+        if (pluginOutputLimit.toBytes() < 256 || maxBodySize.toBytes() < 1024) {
+            throw new IllegalArgumentException(
+                    "vigil.probe.plugin-output-limit must be at least 256B and vigil.probe.max-body-size at least 1KB");
+        }
+        if (retryDelay.isNegative() || heartbeatInterval.toSeconds() < 1) {
+            throw new IllegalArgumentException(
+                    "vigil.probe.retry-delay must not be negative and vigil.probe.heartbeat-interval at least 1s");
+        }
+    }
+
+    private static IpRange parse(String property, String range) {
+        try {
+            return IpRange.parse(range);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(property + ": " + e.getMessage(), e);
+        }
+    }
+
+    public List<IpRange> allowedRanges() {
+        return allowedTargetRanges.stream().map(IpRange::parse).toList();
+    }
+
+    public List<IpRange> deniedRanges() {
+        return deniedTargetRanges.stream().map(IpRange::parse).toList();
     }
 }

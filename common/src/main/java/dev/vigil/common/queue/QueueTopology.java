@@ -15,6 +15,10 @@ public final class QueueTopology {
     private static final Duration RESULTS_VISIBILITY = Duration.ofSeconds(60);
     private static final Duration RESULTS_RETENTION = Duration.ofDays(14);
 
+    /** A heartbeat is news for a minute or two; an old one only says what a newer one says better. */
+    private static final Duration HEARTBEAT_VISIBILITY = Duration.ofSeconds(30);
+    private static final Duration HEARTBEAT_RETENTION = Duration.ofHours(1);
+
     private QueueTopology() {
     }
 
@@ -34,13 +38,19 @@ public final class QueueTopology {
         return new QueueSpec(names.results(), RESULTS_VISIBILITY, RESULTS_RETENTION, QueueSpec.DEFAULT_MAX_RECEIVES);
     }
 
-    /** All queues of a deployment: every region's queues and the results queue. */
+    public static QueueSpec probeHeartbeats(QueueNames names) {
+        return new QueueSpec(names.probeHeartbeats(), HEARTBEAT_VISIBILITY, HEARTBEAT_RETENTION,
+                QueueSpec.DEFAULT_MAX_RECEIVES);
+    }
+
+    /** All queues of a deployment: every region's queues, the results queue and the probe heartbeat queue. */
     public static List<QueueSpec> all(QueueNames names, List<String> regions) {
         List<QueueSpec> specs = new ArrayList<>();
         for (String region : regions) {
             specs.addAll(regionQueues(names, region));
         }
         specs.add(results(names));
+        specs.add(probeHeartbeats(names));
         return specs;
     }
 }

@@ -34,11 +34,11 @@ class QueueTopologyTests {
     }
 
     @Test
-    void theDeploymentHasEveryRegionsQueuesAndOneResultsQueue() {
+    void theDeploymentHasEveryRegionsQueuesOneResultsQueueAndOneHeartbeatQueue() {
         List<QueueSpec> all = QueueTopology.all(QueueNames.unprefixed(), List.of("a", "b"));
 
-        assertThat(all).hasSize(2 * 7 + 1);
-        assertThat(all).extracting(QueueSpec::name).containsOnlyOnce("results");
+        assertThat(all).hasSize(2 * 7 + 2);
+        assertThat(all).extracting(QueueSpec::name).containsOnlyOnce("results", "probe-heartbeats");
         assertThat(all).allSatisfy(spec -> assertThat(spec.deadLetterName()).isEqualTo(spec.name() + "-dlq"));
         assertThat(QueueTopology.results(QueueNames.unprefixed()).retention()).isEqualTo(Duration.ofDays(14));
     }

@@ -1,0 +1,33 @@
+package dev.vigil.alerting.fleet;
+
+import dev.vigil.common.queue.QueueNames;
+import dev.vigil.common.queue.QueueTopology;
+import dev.vigil.common.sqs.ConsumerSettings;
+import dev.vigil.common.sqs.QueueConsumer;
+import dev.vigil.common.sqs.QueueDirectory;
+import dev.vigil.common.sqs.SqsProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+/** The consumer of the {@code probe-heartbeats} queue. */
+@Configuration(proxyBeanMethods = false)
+class FleetConfiguration {
+
+    @Bean
+    QueueConsumer heartbeatConsumer(SqsAsyncClient sqs, QueueDirectory queues, QueueNames names,
+                                    SqsProperties sqsProperties, HeartbeatRecorder recorder, MeterRegistry meters,
+                                    Clock clock) {
+        if (sqsProperties.provisionQueues()) {
+            queues.provision(QueueTopology.probeHeartbeats(names));
+        }
+        return new QueueConsumer(sqs, List.of(queues.urlOf(names.probeHeartbeats())), recorder,
+                ConsumerSettings.of("probe-heartbeats", 16, sqsProperties.waitTime())
+                        .withShutdownGrace(Duration.ofSeconds(5)),
+                meters, clock);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.vigil.probe.check.assertion;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Regular-expression matching that cannot hang a worker. Java's engine backtracks, so a pattern such as
+ * {@code (a+)+$} on a long input would run for ages; the input handed to the matcher checks a deadline as it is read
+ * and aborts the match once it has passed. Input size is bounded before (bodies are read up to a limit).
+ */
+final class BoundedRegex {
+
+    static final int MAX_PATTERN_LENGTH = 1000;
+
+    private BoundedRegex() {
+    }
+
+    /** Whether {@code pattern} is found anywhere in {@code input} (anchor it with ^ and $ to match all of it). */
+    static boolean find(String pattern, CharSequence input, Duration budget) {
+        if (pattern.length() > MAX_PATTERN_LENGTH) {
+            throw new RegexRefused("the pattern is longer than " + MAX_PATTERN_LENGTH + " characters");
+        }
+        Pattern compiled;
+        try {
+            compiled = Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            throw new RegexRefused("the pattern is not a valid regular expression: " + e.getDescription());
+        }
+        long deadline = System.nanoTime() + budget.toNanos();
+        try {
+            return compiled.matcher(new DeadlineCharSequence(input, deadline)).find();
+        } catch (DeadlinePassed e) {
+            throw new RegexRefused("the pattern took longer than " + budget.toMillis() + " ms on this input");
+        } catch (StackOverflowError e) {
+            throw new RegexRefused("the pattern recursed too deeply on this input");
+        }
+    }
+
+    /** Why a pattern could not be evaluated; the assertion fails with this message. */
+    static final class RegexRefused extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        RegexRefused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final class DeadlinePassed extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        DeadlinePassed() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Looks at the clock every few thousand character reads: cheap, and backtracking reads a lot. */
+    private static final class DeadlineCharSequence implements CharSequence {
+
+        private final CharSequence text;
+        private final long deadline;
+        private int reads;
+
+        DeadlineCharSequence(CharSequence text, long deadline) {
+            this.text = text;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if ((++reads & 0xFFF) == 0 && System.nanoTime() > deadline) {
+                throw new DeadlinePassed();
+            }
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new DeadlineCharSequence(text.subSequence(start, end), deadline);
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+}

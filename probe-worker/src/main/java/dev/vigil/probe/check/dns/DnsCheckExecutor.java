@@ -1,0 +1,153 @@
+package dev.vigil.probe.check.dns;
+
+import dev.vigil.common.check.DnsCheck;
+import dev.vigil.common.check.MonitorType;
+import dev.vigil.common.message.AssertionOutcome;
+import dev.vigil.common.message.CheckJob;
+import dev.vigil.common.message.ErrorKind;
+import dev.vigil.common.message.PhaseTimings;
+import dev.vigil.common.net.BlockedAddressException;
+import dev.vigil.common.net.TargetGuard;
+import dev.vigil.probe.check.CheckExecutor;
+import dev.vigil.probe.check.CheckOutcome;
+import dev.vigil.probe.check.Failures;
+import dev.vigil.probe.check.assertion.AssertionEvaluator;
+import dev.vigil.probe.check.assertion.Observation;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.ResolverConfig;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * One DNS query (dnsjava, no cache, no search list) for a name's records of one type, sent to the monitor's resolver
+ * (vetted by the target guard: a user-chosen resolver is an outgoing connection like any other) or else the
+ * system's. Up when the answer is not empty and every assertion on the answers holds.
+ */
+@Component
+class DnsCheckExecutor implements CheckExecutor {
+
+    static final Set<String> RECORD_TYPES = Set.of("A", "AAAA", "CNAME", "MX", "TXT", "NS");
+
+    private final TargetGuard guard;
+
+    DnsCheckExecutor(TargetGuard guard) {
+        this.guard = guard;
+    }
+
+    @Override
+    public MonitorType type() {
+        return MonitorType.DNS;
+    }
+
+    @Override
+    public CheckOutcome execute(CheckJob job) {
+        DnsCheck check = (DnsCheck) job.check();
+        long start = System.nanoTime();
+        String recordType = check.recordType() == null ? "A" : check.recordType().toUpperCase(Locale.ROOT);
+        if (!RECORD_TYPES.contains(recordType)) {
+            return CheckOutcome.failed(ErrorKind.DNS, "record type " + recordType + " is not supported; use one of "
+                    + RECORD_TYPES, 0);
+        }
+        int type = Type.value(recordType);
+        InetSocketAddress server;
+        try {
+            server = resolverAddress(check.resolver());
+        } catch (BlockedAddressException e) {
+            return CheckOutcome.failed(ErrorKind.BLOCKED, "resolver refused by the probe's target policy: "
+                    + e.getMessage(), 0);
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            return CheckOutcome.failed(ErrorKind.DNS, "bad resolver " + check.resolver() + ": " + e.getMessage(), 0);
+        }
+        Message response;
+        try {
+            Name name = Name.fromString(check.host(), Name.root);
+            SimpleResolver resolver = new SimpleResolver(server);
+            resolver.setTimeout(Duration.ofMillis(job.timeoutMs()));
+            response = resolver.send(Message.newQuery(Record.newRecord(name, type, DClass.IN)));
+        } catch (TextParseException e) {
+            return CheckOutcome.failed(ErrorKind.DNS, "\"" + check.host() + "\" is not a valid DNS name", 0);
+        } catch (IOException e) {
+            long elapsed = elapsed(start);
+            String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+            if (text.contains("timed out") || e instanceof SocketTimeoutException) {
+                return CheckOutcome.failed(ErrorKind.TIMEOUT, "no answer from resolver " + describe(server)
+                        + " within " + job.timeoutMs() + " ms", elapsed);
+            }
+            Failures.Failure failure = Failures.classify(e, describe(server), job.timeoutMs());
+            return CheckOutcome.failed(ErrorKind.DNS, "query to " + describe(server) + " failed: "
+                    + failure.message(), elapsed);
+        }
+        return judge(job, check, recordType, type, server, response, elapsed(start));
+    }
+
+    private static CheckOutcome judge(CheckJob job, DnsCheck check, String recordType, int type,
+                                      InetSocketAddress server, Message response, long latency) {
+        PhaseTimings timings = new PhaseTimings(latency, null, null, null);
+        int rcode = response.getRcode();
+        if (rcode != Rcode.NOERROR) {
+            String meaning = rcode == Rcode.NXDOMAIN ? "no such name" : "resolver error";
+            return CheckOutcome.failed(ErrorKind.DNS, Rcode.string(rcode) + " (" + meaning + ") for " + recordType
+                    + " " + check.host() + " from " + describe(server), latency, timings);
+        }
+        List<String> answers = response.getSection(Section.ANSWER).stream().filter(r -> r.getType() == type)
+                .map(DnsAnswers::text).toList();
+        List<AssertionOutcome> outcomes = AssertionEvaluator.evaluate(check.assertions(),
+                Observation.dns(answers, latency));
+        if (check.assertions().isEmpty() && answers.isEmpty()) {
+            return CheckOutcome.failed(ErrorKind.DNS, "no " + recordType + " records for " + check.host(), latency,
+                    timings);
+        }
+        boolean ok = AssertionEvaluator.allPassed(outcomes);
+        boolean degraded = ok && job.degradedAboveMs() != null && latency > job.degradedAboveMs();
+        String message = ok ? recordType + " " + check.host() + ": " + DnsAnswers.summary(answers)
+                : outcomes.stream().filter(o -> !o.passed()).findFirst().map(AssertionOutcome::message).orElseThrow();
+        return new CheckOutcome(ok, degraded, latency, timings, null, ok ? null : ErrorKind.ASSERTION, message,
+                outcomes, List.of(), null, null);
+    }
+
+    /** The chosen resolver ({@code ip}, {@code ip:port}, {@code [v6]:port} or a name), vetted; else the system's. */
+    private InetSocketAddress resolverAddress(String resolver) throws UnknownHostException {
+        if (resolver == null || resolver.isBlank()) {
+            List<InetSocketAddress> system = ResolverConfig.getCurrentConfig().servers();
+            if (system.isEmpty()) {
+                throw new UnknownHostException("this machine has no DNS resolver configured");
+            }
+            return system.getFirst();
+        }
+        String host = resolver.trim();
+        int port = 53;
+        int colon = host.lastIndexOf(':');
+        boolean bracketed = host.startsWith("[");
+        if (bracketed ? host.contains("]:") : colon > 0 && host.indexOf(':') == colon) {
+            port = Integer.parseInt(host.substring(colon + 1));
+            host = host.substring(0, colon);
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is out of range");
+        }
+        return new InetSocketAddress(guard.resolve(host).getFirst(), port);
+    }
+
+    private static String describe(InetSocketAddress server) {
+        return server.getAddress().getHostAddress() + (server.getPort() == 53 ? "" : ":" + server.getPort());
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

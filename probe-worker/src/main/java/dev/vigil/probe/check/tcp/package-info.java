@@ -1,0 +1,2 @@
+/** TCP connect checks. */
+package dev.vigil.probe.check.tcp;

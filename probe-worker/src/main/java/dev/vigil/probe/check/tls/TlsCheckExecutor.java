@@ -1,0 +1,112 @@
+package dev.vigil.probe.check.tls;
+
+import dev.vigil.common.check.MonitorType;
+import dev.vigil.common.check.TlsCheck;
+import dev.vigil.common.message.CheckJob;
+import dev.vigil.common.message.ErrorKind;
+import dev.vigil.common.message.PhaseTimings;
+import dev.vigil.probe.check.Certificates;
+import dev.vigil.probe.check.CheckExecutor;
+import dev.vigil.probe.check.CheckOutcome;
+import dev.vigil.probe.check.Failures;
+import dev.vigil.probe.net.Connector;
+import dev.vigil.probe.net.TlsTrust;
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import org.springframework.stereotype.Component;
+
+/**
+ * A TLS handshake with host:port over a vetted connection: down when the chain is not trusted, the certificate does
+ * not name the host, or it expires in fewer than {@code minDaysValid} days. The days left are reported either way,
+ * even when verification failed (the chain is recorded before it is judged).
+ */
+@Component
+class TlsCheckExecutor implements CheckExecutor {
+
+    private final Connector connector;
+    private final TlsTrust trust;
+    private final Clock clock;
+
+    TlsCheckExecutor(Connector connector, TlsTrust trust, Clock clock) {
+        this.connector = connector;
+        this.trust = trust;
+        this.clock = clock;
+    }
+
+    @Override
+    public MonitorType type() {
+        return MonitorType.TLS;
+    }
+
+    @Override
+    public CheckOutcome execute(CheckJob job) {
+        TlsCheck check = (TlsCheck) job.check();
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMillis(job.timeoutMs()).toNanos();
+        TlsTrust.Session session = trust.newSession();
+        Long dnsMs = null;
+        Long connectMs = null;
+        try (Connector.Connection connection = connector.connect(check.host(), check.port(),
+                Duration.ofMillis(job.timeoutMs()))) {
+            dnsMs = connection.dnsMs();
+            connectMs = connection.connectMs();
+            long handshakeStart = System.nanoTime();
+            connection.socket().setSoTimeout((int) Math.max(1, (deadline - handshakeStart) / 1_000_000));
+            try (SSLSocket socket = (SSLSocket) session.context().getSocketFactory()
+                    .createSocket(connection.socket(), check.host(), check.port(), true)) {
+                SSLParameters parameters = socket.getSSLParameters();
+                // The JDK then checks that the certificate names the host (DNS or IP subject alternative name).
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                socket.setSSLParameters(parameters);
+                socket.startHandshake();
+                long tlsMs = (System.nanoTime() - handshakeStart) / 1_000_000;
+                return verified(job, check, session.leaf(), socket.getSession().getProtocol(),
+                        new PhaseTimings(dnsMs, connectMs, tlsMs, null), elapsed(start));
+            }
+        } catch (SSLException e) {
+            return CheckOutcome.failed(ErrorKind.TLS, Failures.tlsMessage(e), elapsed(start),
+                    new PhaseTimings(dnsMs, connectMs, null, null)).withTlsDaysLeft(daysLeft(session.leaf()));
+        } catch (IOException e) {
+            Failures.Failure failure = Failures.classify(e, check.target(), job.timeoutMs());
+            return CheckOutcome.failed(failure.kind(), failure.message(), elapsed(start),
+                    new PhaseTimings(dnsMs, connectMs, null, null)).withTlsDaysLeft(daysLeft(session.leaf()));
+        }
+    }
+
+    private CheckOutcome verified(CheckJob job, TlsCheck check, X509Certificate leaf, String protocol,
+                                  PhaseTimings timings, long latency) {
+        int days = daysLeft(leaf);
+        String invalid = Certificates.validityProblem(leaf, clock.instant());
+        if (invalid != null) {
+            return new CheckOutcome(false, false, latency, timings, null, ErrorKind.TLS, invalid, List.of(),
+                    List.of(), days, null);
+        }
+        String expiry = DateTimeFormatter.ISO_LOCAL_DATE.format(leaf.getNotAfter().toInstant()
+                .atZone(ZoneOffset.UTC));
+        if (days < check.minDaysValid()) {
+            return new CheckOutcome(false, false, latency, timings, null, ErrorKind.TLS,
+                    "TLS certificate expires in " + days + " days (" + expiry + "), fewer than the "
+                            + check.minDaysValid() + " required", List.of(), List.of(), days, null);
+        }
+        boolean degraded = job.degradedAboveMs() != null && latency > job.degradedAboveMs();
+        return new CheckOutcome(true, degraded, latency, timings, null, null,
+                protocol + ", certificate valid until " + expiry + " (" + days + " days)", List.of(), List.of(),
+                days, null);
+    }
+
+    private Integer daysLeft(X509Certificate leaf) {
+        return leaf == null ? null : Certificates.daysLeft(leaf, clock.instant());
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,2 @@
+/** TLS handshake checks: chain trust, host name, certificate expiry. */
+package dev.vigil.probe.check.tls;

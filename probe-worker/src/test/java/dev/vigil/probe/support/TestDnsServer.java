@@ -1,0 +1,101 @@
+package dev.vigil.probe.support;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * A tiny authoritative DNS server on a loopback UDP port, built from dnsjava's message classes: it answers from the
+ * records it was given, NXDOMAIN for names it has none for, and ignores queries when told to be silent.
+ */
+public final class TestDnsServer implements AutoCloseable {
+
+    private final DatagramSocket socket;
+    private final Map<String, List<Record>> zone = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private volatile boolean silent;
+
+    private TestDnsServer() throws SocketException {
+        socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        thread = Thread.ofPlatform().daemon().name("test-dns").start(this::serve);
+    }
+
+    public static TestDnsServer start() throws SocketException {
+        return new TestDnsServer();
+    }
+
+    /** Adds a record in zone-file text form, e.g. {@code "www.test. 60 IN A 192.0.2.1"}. */
+    public TestDnsServer add(String name, int type, String rdata) throws IOException {
+        Record record = Record.fromString(Name.fromString(name), type, DClass.IN, 60, rdata, Name.root);
+        zone.computeIfAbsent(key(record.getName(), type), k -> new CopyOnWriteArrayList<>())
+                .add(record);
+        return this;
+    }
+
+    public void silent(boolean silent) {
+        this.silent = silent;
+    }
+
+    /** {@code 127.0.0.1:port}, as a monitor names a resolver. */
+    public String address() {
+        return "127.0.0.1:" + socket.getLocalPort();
+    }
+
+    private static String key(Name name, int type) {
+        return name.toString().toLowerCase(Locale.ROOT) + "/" + Type.string(type);
+    }
+
+    private void serve() {
+        byte[] buffer = new byte[4096];
+        while (!socket.isClosed()) {
+            try {
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                socket.receive(packet);
+                if (silent) {
+                    continue;
+                }
+                Message query = new Message(Arrays.copyOf(packet.getData(), packet.getLength()));
+                Record question = query.getQuestion();
+                Message answer = new Message(query.getHeader().getID());
+                answer.getHeader().setFlag(Flags.QR);
+                answer.getHeader().setFlag(Flags.AA);
+                answer.addRecord(question, Section.QUESTION);
+                List<Record> records = zone.get(key(question.getName(), question.getType()));
+                boolean nameKnown = zone.keySet().stream()
+                        .anyMatch(k -> k.startsWith(question.getName().toString().toLowerCase(Locale.ROOT)
+                                + "/"));
+                if (records != null) {
+                    records.forEach(r -> answer.addRecord(r, Section.ANSWER));
+                } else if (!nameKnown) {
+                    answer.getHeader().setRcode(Rcode.NXDOMAIN);
+                }
+                byte[] wire = answer.toWire();
+                socket.send(new DatagramPacket(wire, wire.length, packet.getSocketAddress()));
+            } catch (IOException e) {
+                // closed, or a malformed query: keep serving until closed
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        socket.close();
+        thread.join(2000);
+    }
+}
