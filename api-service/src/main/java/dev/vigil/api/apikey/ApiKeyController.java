@@ -104,12 +104,19 @@ class ApiKeyController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Transactional
     @Operation(summary = "Revoke a key", description = "It stops working with the next request. A key may revoke "
-            + "itself; revoking a key with a higher role than the caller's is refused (403).")
+            + "itself; revoking a key with a higher role than the caller's is refused (403), and so is revoking the "
+            + "workspace's last OWNER key (409).")
     void revoke(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {
         ApiKey key = load(caller, id);
         if (!caller.role().atLeast(key.getRole())) {
             throw new ForbiddenException("This key has the role " + key.getRole() + "; only an " + key.getRole()
                     + " may revoke it.");
+        }
+        if (key.getRole() == Role.OWNER && keys.countLiveOwnerKeys(caller.workspaceId()) <= 1) {
+            // Until people can sign in to the dashboard, a key is the only way into a workspace: losing the last
+            // owner key would lock the owners out of managing it.
+            throw new ConflictException("Last owner key", "This is the workspace's last OWNER key; create another "
+                    + "one before revoking it.");
         }
         key.revoke(StoredTime.now(clock));
         audit.record(caller.workspaceId(), Actor.of(caller), "api_key.revoked", "API_KEY", key.getId(),

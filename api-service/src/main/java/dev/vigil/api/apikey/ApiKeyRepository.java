@@ -19,6 +19,10 @@ public interface ApiKeyRepository extends JpaRepository<ApiKey, UUID> {
 
     long countByWorkspaceIdAndRevokedAtIsNull(UUID workspaceId);
 
+    @Query("select count(k) from ApiKey k where k.workspaceId = :workspaceId and k.revokedAt is null "
+            + "and k.role = dev.vigil.api.account.Role.OWNER")
+    long countLiveOwnerKeys(UUID workspaceId);
+
     /** A live key of the workspace; a revoked one is gone as far as the API is concerned. */
     Optional<ApiKey> findByIdAndWorkspaceIdAndRevokedAtIsNull(UUID id, UUID workspaceId);
 

@@ -1,5 +1,6 @@
 package dev.vigil.api.audit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -23,11 +24,13 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final MeterRegistry meters;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    AuditLog(JdbcClient jdbc, JsonMapper json, MeterRegistry meters, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -56,5 +59,6 @@ public class AuditLog {
                 .param("resource", resourceId)
                 .param("summary", json.writeValueAsString(summary == null ? Map.of() : summary))
                 .update();
+        meters.counter("vigil.api.changes", "action", action).increment();
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds {@link MonitorResponse}s: the flat API shape of a stored monitor, with its alert channel links and its ping
- * URL. A viewer sees header values redacted: they are where monitors keep credentials for the monitored service, and
- * read-only access to Vigil should not be access to that service.
+ * URL. A viewer sees header values, request bodies and plugin arguments redacted: they are where monitors keep
+ * credentials for the monitored service, and read-only access to Vigil should not be access to that service.
  */
 @Component
 class MonitorViews {
@@ -57,13 +57,16 @@ class MonitorViews {
         Integer port = tcp != null ? Integer.valueOf(tcp.port()) : tls != null ? Integer.valueOf(tls.port()) : null;
         return new MonitorResponse(monitor.getId(), monitor.getName(), monitor.getType().name(),
                 http == null ? null : http.url(), http == null ? null : http.method(),
-                http == null ? null : headers(http.headers(), caller), http == null ? null : http.body(),
+                http == null ? null : headers(http.headers(), caller),
+                http == null || http.body() == null ? null : caller.canWrite() ? http.body() : REDACTED,
                 http == null ? null : http.followRedirects(),
                 host, port, dns == null ? null : dns.recordType(), dns == null ? null : dns.resolver(),
                 tls == null ? null : tls.minDaysValid(),
                 heartbeat == null ? null : heartbeat.periodSeconds(), heartbeat == null ? null : heartbeat.graceSeconds(),
                 pingUrl(monitor),
-                plugin == null ? null : plugin.plugin(), plugin == null ? null : plugin.args(),
+                plugin == null ? null : plugin.plugin(),
+                plugin == null ? null : caller.canWrite() ? plugin.args() : plugin.args().stream().map(a -> REDACTED)
+                        .toList(),
                 http != null ? http.assertions() : dns != null ? dns.assertions() : null,
                 monitor.getDegradedAboveMs(), monitor.getIntervalSeconds(),
                 heartbeat == null ? monitor.getTimeoutMs() : null, monitor.getRegions(), monitor.getConfirmations(),

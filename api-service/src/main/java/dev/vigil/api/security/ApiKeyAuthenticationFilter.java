@@ -3,6 +3,8 @@ package dev.vigil.api.security;
 import dev.vigil.api.apikey.ApiKeyAuthenticator;
 import dev.vigil.api.apikey.ApiKeyAuthenticator.AuthenticatedKey;
 import dev.vigil.api.web.ProblemResponses;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,10 +27,12 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeyAuthenticator authenticator;
     private final ProblemResponses problems;
+    private final Counter refused;
 
-    ApiKeyAuthenticationFilter(ApiKeyAuthenticator authenticator, ProblemResponses problems) {
+    ApiKeyAuthenticationFilter(ApiKeyAuthenticator authenticator, ProblemResponses problems, MeterRegistry meters) {
         this.authenticator = authenticator;
         this.problems = problems;
+        this.refused = meters.counter("vigil.api.keys.refused");
     }
 
     @Override
@@ -41,6 +45,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         Optional<AuthenticatedKey> key = authenticate(header);
         if (key.isEmpty()) {
+            refused.increment();
             problems.write(response, HttpStatus.UNAUTHORIZED, "Invalid API key",
                     "The API key is not valid or has been revoked.", request);
             return;

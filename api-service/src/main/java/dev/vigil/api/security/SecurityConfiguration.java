@@ -3,6 +3,7 @@ package dev.vigil.api.security;
 import dev.vigil.api.apikey.ApiKeyAuthenticator;
 import dev.vigil.api.ratelimit.RateLimits;
 import dev.vigil.api.web.ProblemResponses;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -38,7 +39,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiKeyAuthenticator authenticator, ProblemResponses problems,
-                                 RateLimits rateLimits) {
+                                 RateLimits rateLimits, MeterRegistry meters) {
         http.securityMatcher("/api/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -51,7 +52,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole("VIEWER")
                         .anyRequest().hasRole("ADMIN"))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(authenticator, problems), AuthorizationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(authenticator, problems, meters), AuthorizationFilter.class)
                 .addFilterAfter(rateLimits.filter(ACCOUNT_ROUTES), ApiKeyAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden));

@@ -18,6 +18,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -60,6 +61,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         InvalidRequestException invalid = new InvalidRequestException(List.of(describe(ex)));
         return handleExceptionInternal(invalid, invalid.getBody(), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no "
+                + ex.getHttpMethod() + " /" + clip(ex.getResourcePath()) + "; the API is described at /v3/api-docs.");
+        problem.setTitle("Not found");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

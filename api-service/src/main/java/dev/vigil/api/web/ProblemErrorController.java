@@ -21,8 +21,10 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        // Called directly (GET /error), there is no error to report: that path is simply not a resource.
+        HttpStatus status = code == null ? HttpStatus.NOT_FOUND
+                : code instanceof Integer value && HttpStatus.resolve(value) != null ? HttpStatus.valueOf(value)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()
                 ? "Something went wrong on our side; it has been logged." : "The request could not be handled: "
                 + status.getReasonPhrase() + ".");

@@ -60,12 +60,19 @@ class ApiKeyApiIT {
     }
 
     @Test
-    void aKeyMayRevokeItself() {
+    void aKeyMayRevokeItselfButNotTheLastOwnerKey() {
         ApiClient owner = new ApiClient(port).signUp();
         String ownId = owner.get("/api/v1/api-keys").json().get("items").get(0).get("id").asString();
 
+        ApiClient.Response last = owner.delete("/api/v1/api-keys/" + ownId);
+        assertThat(last.status()).isEqualTo(409);
+        assertThat(last.json().get("detail").asString()).contains("last OWNER key");
+        ApiClient successor = owner.withKey(owner.post("/api/v1/api-keys", Map.of("name", "Successor")).json()
+                .get("key").asString());
+
         assertThat(owner.delete("/api/v1/api-keys/" + ownId).status()).isEqualTo(204);
         assertThat(owner.get("/api/v1/api-keys").status()).isEqualTo(401);
+        assertThat(successor.get("/api/v1/api-keys").status()).isEqualTo(200);
     }
 
     @Test

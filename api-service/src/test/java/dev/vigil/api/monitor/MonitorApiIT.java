@@ -289,17 +289,24 @@ class MonitorApiIT {
     }
 
     @Test
-    void aViewerSeesMonitorsButNotTheSecretsInTheirHeaders() {
+    void aViewerSeesMonitorsButNotTheSecretsInThem() {
         Tenant tenant = Tenant.create(port);
-        String id = created(tenant.owner(), withEntry(httpMonitor("https://example.com"), "headers",
-                Map.of("Authorization", "Bearer s3cr3t", "Accept", "text/plain"))).get("id").asString();
+        Map<String, Object> http = withEntry(withEntry(httpMonitor("https://example.com"), "headers",
+                Map.of("Authorization", "Bearer s3cr3t", "Accept", "text/plain")), "method", "POST");
+        String id = created(tenant.owner(), withEntry(http, "body", "{\"password\":\"b0dys3cr3t\"}"))
+                .get("id").asString();
+        String plugin = created(tenant.owner(), Map.of("name", "db", "type", "PLUGIN", "plugin", "check_pgsql",
+                "args", List.of("--password", "4rgs3cr3t"))).get("id").asString();
 
         JsonNode seenByViewer = tenant.viewer().get("/api/v1/monitors/" + id).json();
         JsonNode seenByAdmin = tenant.teammate().get("/api/v1/monitors/" + id).json();
 
         assertThat(seenByViewer.get("headers").get("Authorization").asString()).isEqualTo("(redacted)");
+        assertThat(seenByViewer.get("body").asString()).isEqualTo("(redacted)");
+        assertThat(tenant.viewer().get("/api/v1/monitors/" + plugin).json().get("args")).hasSize(2);
         assertThat(tenant.viewer().get("/api/v1/monitors").body()).doesNotContain("s3cr3t");
         assertThat(seenByAdmin.get("headers").get("Authorization").asString()).isEqualTo("Bearer s3cr3t");
+        assertThat(seenByAdmin.get("body").asString()).contains("b0dys3cr3t");
     }
 
     @Test

