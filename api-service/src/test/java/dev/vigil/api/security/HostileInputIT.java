@@ -105,7 +105,7 @@ class HostileInputIT {
             }
         }
         soft.assertAll();
-        assertThat(sent).isGreaterThan(500);
+        assertThat(sent).isGreaterThan(800);
         assertThat(WorkspaceState.fingerprint(jdbc, tenant.workspaceId())).isEqualTo(before);
         assertThat(WorkspaceState.users(jdbc)).isEqualTo(users);
     }
@@ -200,7 +200,11 @@ class HostileInputIT {
         return client.send(c.endpoint().method(), c.endpoint().path(resources), "application/json", body);
     }
 
-    /** Values that can never be valid where {@code valid} is: other JSON types, and broken text or numbers. */
+    /**
+     * Values that can never be valid where {@code valid} is: other JSON types, and broken text or numbers. The costly
+     * ones (deep nesting, a 100 000-character string) go into top-level fields only; nested fields are read by the
+     * same code.
+     */
     private static List<String> wrongValuesFor(JsonNode valid, boolean topLevel) {
         List<String> wrong = new ArrayList<>();
         if (topLevel) {
@@ -208,17 +212,19 @@ class HostileInputIT {
             wrong.add("{\"a\":".repeat(1200) + "1" + "}".repeat(1200));
         }
         if (valid.isString()) {
-            wrong.addAll(List.of("123", "1.5", "true", "[]", "{}", "[\"a\"]", "{\"a\":1}", "\"nul\\u0000\"",
-                    "\"lone\\ud800surrogate\"", "\"bell\\u0007\"", JSON.writeValueAsString("x".repeat(100_000))));
+            wrong.addAll(List.of("123", "true", "[]", "{\"a\":1}", "\"nul\\u0000\"", "\"lone\\ud800surrogate\"",
+                    "\"bell\\u0007\""));
+            if (topLevel) {
+                wrong.add(JSON.writeValueAsString("x".repeat(100_000)));
+            }
         } else if (valid.isInt() || valid.isLong()) {
-            wrong.addAll(List.of("\"60\"", "60.5", "true", "[]", "{}", "-1", "1e400", "99999999999999999999",
-                    "-2147483649", "\"\"", "[1]"));
+            wrong.addAll(List.of("\"60\"", "60.5", "true", "{}", "-1", "1e400", "99999999999999999999", "\"\""));
         } else if (valid.isBoolean()) {
-            wrong.addAll(List.of("\"true\"", "1", "0", "[]", "{}", "\"yes\""));
+            wrong.addAll(List.of("\"true\"", "1", "{}"));
         } else if (valid.isArray()) {
-            wrong.addAll(List.of("\"a\"", "1", "{}", "true", "[[[[[]]]]]"));
+            wrong.addAll(List.of("\"a\"", "{}", "[[[[[]]]]]"));
         } else if (valid.isObject()) {
-            wrong.addAll(List.of("\"a\"", "1", "[]", "true", "[{}]"));
+            wrong.addAll(List.of("\"a\"", "[]", "1"));
         }
         return wrong;
     }
