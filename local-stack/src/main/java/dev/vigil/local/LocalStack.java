@@ -66,7 +66,8 @@ public final class LocalStack implements AutoCloseable {
         for (String region : options.regions()) {
             probes.put(region, run(ProbeApplication.application(), shared, Map.of(
                     "server.port", 0, "vigil.probe.region", region,
-                    "spring.autoconfigure.exclude", ServiceProfiles.probeExclusions(), ServiceProfiles.API_DOCS, false)));
+                    "spring.autoconfigure.exclude", ServiceProfiles.probeExclusions(),
+                    ServiceProfiles.API_DOCS, false)));
         }
         api = run(ApiApplication.application(), shared, Map.of("server.port", options.apiPort()));
     }

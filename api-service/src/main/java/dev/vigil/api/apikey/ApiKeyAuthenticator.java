@@ -40,7 +40,8 @@ public class ApiKeyAuthenticator {
                         SELECT k.id, k.workspace_id, k.created_by, k.role AS key_role, m.role AS member_role,
                                k.prefix, k.name, u.email
                         FROM api_keys k
-                                 JOIN workspace_members m ON m.workspace_id = k.workspace_id AND m.user_id = k.created_by
+                                 JOIN workspace_members m
+                                      ON m.workspace_id = k.workspace_id AND m.user_id = k.created_by
                                  JOIN users u ON u.id = k.created_by
                         WHERE k.key_hash = ? AND k.revoked_at IS NULL""")
                 .param(ApiKeyIssuer.hash(presented))

@@ -47,7 +47,8 @@ public class AuditLog {
         jdbc.sql("""
                         INSERT INTO audit_events (id, workspace_id, occurred_at, actor_user_id, actor_key_id,
                                                   actor_label, action, resource_type, resource_id, summary)
-                        VALUES (:id, :workspace, :at, :user, :key, :label, :action, :type, :resource, :summary::jsonb)""")
+                        VALUES (:id, :workspace, :at, :user, :key, :label, :action, :type, :resource,
+                                :summary::jsonb)""")
                 .param("id", UUID.randomUUID())
                 .param("workspace", workspaceId)
                 .param("at", java.sql.Timestamp.from(clock.instant()))

@@ -84,7 +84,8 @@ class MemberRoster {
     @Transactional(readOnly = true)
     Paging.Items<MemberView> list(UUID workspaceId, Paging paging) {
         long total = memberships.countMembers(workspaceId);
-        List<MemberView> members = jdbc.sql(MEMBER_COLUMNS + " ORDER BY m.created_at, m.user_id LIMIT :limit OFFSET :offset")
+        List<MemberView> members = jdbc.sql(MEMBER_COLUMNS
+                        + " ORDER BY m.created_at, m.user_id LIMIT :limit OFFSET :offset")
                 .param("workspace", workspaceId).param("limit", paging.size()).param("offset", paging.offset())
                 .query(MemberRoster::view).list();
         return paging.items(members, total);
@@ -108,7 +109,8 @@ class MemberRoster {
                     + " members, the most it may have; remove one first.");
         }
         Instant now = StoredTime.now(clock);
-        UserAccount user = users.findByEmail(email).orElseGet(() -> users.saveAndFlush(UserAccount.invited(email, now)));
+        UserAccount user = users.findByEmail(email)
+                .orElseGet(() -> users.saveAndFlush(UserAccount.invited(email, now)));
         if (memberships.find(caller.workspaceId(), user.getId()).isPresent()) {
             throw new ConflictException("Already a member", user.getEmail() + " is already a member of this "
                     + "workspace; change their role instead.");

@@ -115,7 +115,8 @@ final class AssertionRules {
         try {
             JsonPath.compile(path);
         } catch (RuntimeException e) {
-            problems.add(field, "'" + clip(path) + "' is not a valid JSON path: " + clip(String.valueOf(e.getMessage())));
+            problems.add(field, "'" + clip(path) + "' is not a valid JSON path: "
+                    + clip(String.valueOf(e.getMessage())));
         }
         return path;
     }

@@ -62,7 +62,8 @@ class MonitorViews {
                 http == null ? null : http.followRedirects(),
                 host, port, dns == null ? null : dns.recordType(), dns == null ? null : dns.resolver(),
                 tls == null ? null : tls.minDaysValid(),
-                heartbeat == null ? null : heartbeat.periodSeconds(), heartbeat == null ? null : heartbeat.graceSeconds(),
+                heartbeat == null ? null : heartbeat.periodSeconds(),
+                heartbeat == null ? null : heartbeat.graceSeconds(),
                 pingUrl(monitor),
                 plugin == null ? null : plugin.plugin(),
                 plugin == null ? null : caller.canWrite() ? plugin.args() : plugin.args().stream().map(a -> REDACTED)

@@ -91,7 +91,8 @@ class OpenApiConfiguration {
                 "detail", "2 fields are invalid; see errors.", "instance", "/api/v1/monitors",
                 "errors", java.util.List.of(
                         Map.of("field", "url", "message", "url must start with http:// or https://"),
-                        Map.of("field", "intervalSeconds", "message", "intervalSeconds must be between 30 and 86400"))));
+                        Map.of("field", "intervalSeconds",
+                                "message", "intervalSeconds must be between 30 and 86400"))));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

@@ -52,7 +52,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole("VIEWER")
                         .anyRequest().hasRole("ADMIN"))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(authenticator, problems, meters), AuthorizationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(authenticator, problems, meters),
+                        AuthorizationFilter.class)
                 .addFilterAfter(rateLimits.filter(ACCOUNT_ROUTES), ApiKeyAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden));

@@ -73,7 +73,9 @@ public final class FieldProblems {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            boolean pairStart = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (pairStart) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 add(field, field + " is not valid Unicode text (it contains a lone surrogate at position " + i + ")");
