@@ -58,13 +58,16 @@ public final class LocalStack implements AutoCloseable {
         Map<String, Object> shared = sharedProperties(options, databaseUrl);
 
         alerting = run(AlertingApplication.application(), shared, Map.of(
-                "server.port", 0, "spring.autoconfigure.exclude", ServiceProfiles.backendExclusions()));
+                "server.port", 0, "spring.autoconfigure.exclude", ServiceProfiles.backendExclusions(),
+                ServiceProfiles.API_DOCS, false));
         scheduler = run(SchedulerApplication.application(), shared, Map.of(
-                "server.port", 0, "spring.autoconfigure.exclude", ServiceProfiles.backendExclusions()));
+                "server.port", 0, "spring.autoconfigure.exclude", ServiceProfiles.backendExclusions(),
+                ServiceProfiles.API_DOCS, false));
         for (String region : options.regions()) {
             probes.put(region, run(ProbeApplication.application(), shared, Map.of(
                     "server.port", 0, "vigil.probe.region", region,
-                    "spring.autoconfigure.exclude", ServiceProfiles.probeExclusions())));
+                    "spring.autoconfigure.exclude", ServiceProfiles.probeExclusions(),
+                    ServiceProfiles.API_DOCS, false)));
         }
         api = run(ApiApplication.application(), shared, Map.of("server.port", options.apiPort()));
     }

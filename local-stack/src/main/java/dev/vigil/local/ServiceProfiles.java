@@ -20,6 +20,9 @@ final class ServiceProfiles {
             "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
             "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration");
 
+    /** The api-service's OpenAPI document (springdoc); the other services have no public API to describe. */
+    static final String API_DOCS = "springdoc.api-docs.enabled";
+
     private ServiceProfiles() {
     }
 

@@ -1,8 +1,12 @@
 package dev.vigil.api.account;
 
 import dev.vigil.api.apikey.ApiKeyIssuer;
+import dev.vigil.api.audit.Actor;
+import dev.vigil.api.audit.AuditLog;
+import dev.vigil.api.web.StoredTime;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -21,16 +25,18 @@ public class AccountRegistrar {
     private final MembershipRepository memberships;
     private final ApiKeyIssuer keys;
     private final PasswordEncoder passwords;
+    private final AuditLog audit;
     private final Clock clock;
 
     public AccountRegistrar(UserAccountRepository users, WorkspaceRepository workspaces,
                             MembershipRepository memberships, ApiKeyIssuer keys, PasswordEncoder passwords,
-                            Clock clock) {
+                            AuditLog audit, Clock clock) {
         this.users = users;
         this.workspaces = workspaces;
         this.memberships = memberships;
         this.keys = keys;
         this.passwords = passwords;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -40,12 +46,17 @@ public class AccountRegistrar {
         if (users.findByEmail(email).isPresent()) {
             throw new EmailAlreadyRegisteredException();
         }
-        Instant now = clock.instant();
+        Instant now = StoredTime.now(clock);
         try {
             UserAccount user = users.saveAndFlush(new UserAccount(email, passwords.encode(request.password()), now));
-            Workspace workspace = workspaces.save(new Workspace(request.workspace().trim(), now));
+            Workspace workspace = workspaces.saveAndFlush(new Workspace(request.workspace().strip(), now));
             memberships.save(new Membership(workspace.getId(), user.getId(), Role.OWNER, now));
-            ApiKeyIssuer.IssuedApiKey key = keys.issue(workspace.getId(), user.getId(), "Default key");
+            ApiKeyIssuer.IssuedApiKey key = keys.issue(workspace.getId(), user.getId(), "Default key", Role.OWNER);
+            Actor actor = Actor.user(user.getId(), email);
+            audit.record(workspace.getId(), actor, "workspace.created", "WORKSPACE", workspace.getId(),
+                    Map.of("name", workspace.getName()));
+            audit.record(workspace.getId(), actor, "api_key.created", "API_KEY", key.key().getId(),
+                    Map.of("name", key.key().getName(), "prefix", key.key().getPrefix(), "role", "OWNER"));
             log.info("signup workspace={} user={}", workspace.getId(), user.getId());
             return new SignupResponse(workspace.getId(), key.plaintext());
         } catch (DataIntegrityViolationException e) {

@@ -1,6 +1,8 @@
 package dev.vigil.api.account;
 
-import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -8,6 +10,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Accounts")
 class SignupController {
 
     private final AccountRegistrar registrar;
@@ -18,7 +21,11 @@ class SignupController {
 
     @PostMapping("/api/v1/signup")
     @ResponseStatus(HttpStatus.CREATED)
-    SignupResponse signup(@Valid @RequestBody SignupRequest request) {
-        return registrar.register(request);
+    @SecurityRequirements
+    @Operation(summary = "Create an account and its workspace",
+            description = "No key needed. Answers the new workspace's id and a first API key with the OWNER role, "
+                    + "shown this once. 409 if the email is registered. Limited per client IP (429 with Retry-After).")
+    SignupResponse signup(@RequestBody SignupRequest request) {
+        return registrar.register(request.validated());
     }
 }

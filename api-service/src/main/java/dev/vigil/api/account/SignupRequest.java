@@ -1,17 +1,28 @@
 package dev.vigil.api.account;
 
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import dev.vigil.api.web.FieldProblems;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** {@code POST /api/v1/signup}. */
+@Schema(example = """
+        {"email": "ann@example.com", "password": "correct horse battery", "workspace": "Ann's shop"}""")
 public record SignupRequest(
-        @NotBlank(message = "email is required") @Email(message = "email must be a valid address")
-        @Size(max = 254, message = "email must be at most 254 characters") String email,
-        @NotBlank(message = "password is required")
-        @Size(min = 10, max = 200, message = "password must be 10 to 200 characters") String password,
-        @NotBlank(message = "workspace is required")
-        @Size(max = 100, message = "workspace must be at most 100 characters") String workspace) {
+        @Schema(description = "Sign-in address; unique regardless of case", example = "ann@example.com")
+        String email,
+        @Schema(description = "10 characters or more, at most 72 bytes", example = "correct horse battery")
+        String password,
+        @Schema(description = "Name of the new workspace", example = "Ann's shop")
+        String workspace) {
+
+    /** This request with its fields trimmed, or a 400 naming every invalid field. */
+    SignupRequest validated() {
+        FieldProblems problems = new FieldProblems();
+        String checkedEmail = AccountRules.email(problems, "email", email);
+        String checkedPassword = AccountRules.password(problems, "password", password);
+        String checkedWorkspace = AccountRules.workspaceName(problems, "workspace", workspace);
+        problems.throwIfAny();
+        return new SignupRequest(checkedEmail, checkedPassword, checkedWorkspace);
+    }
 
     @Override
     public String toString() {

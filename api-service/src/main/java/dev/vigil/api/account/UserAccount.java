@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.domain.Persistable;
 
-/** A person who signs in. The password is kept only as an adaptive hash. */
+/**
+ * A person who signs in. The password is kept only as an adaptive hash; a user invited by email who has not accepted
+ * yet has none, and nobody can sign in as them.
+ */
 @Entity
 @Table(name = "users")
 public class UserAccount implements Persistable<UUID> {
@@ -45,6 +48,21 @@ public class UserAccount implements Persistable<UUID> {
 
     public String getPasswordHash() {
         return passwordHash;
+    }
+
+    /** False for an invited user who has not chosen a password yet. */
+    public boolean hasPassword() {
+        return passwordHash != null;
+    }
+
+    /** Sets the first password of an invited user. */
+    public void choosePassword(String newPasswordHash) {
+        this.passwordHash = newPasswordHash;
+    }
+
+    /** A user created by an invitation: no password until they accept it. */
+    public static UserAccount invited(String email, Instant createdAt) {
+        return new UserAccount(email, null, createdAt);
     }
 
     public Instant getCreatedAt() {

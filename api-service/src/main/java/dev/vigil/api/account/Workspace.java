@@ -43,6 +43,10 @@ public class Workspace implements Persistable<UUID> {
         return name;
     }
 
+    public void rename(String newName) {
+        this.name = newName;
+    }
+
     public String getPlan() {
         return plan;
     }

@@ -1,6 +1,9 @@
 package dev.vigil.api.apikey;
 
+import dev.vigil.api.account.Role;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
@@ -22,6 +25,8 @@ public class ApiKey implements Persistable<UUID> {
     private String name;
     private String prefix;
     private byte[] keyHash;
+    @Enumerated(EnumType.STRING)
+    private Role role;
     private Instant createdAt;
     private Instant lastUsedAt;
     private Instant revokedAt;
@@ -31,13 +36,15 @@ public class ApiKey implements Persistable<UUID> {
     protected ApiKey() {
     }
 
-    ApiKey(UUID workspaceId, UUID createdBy, String name, String prefix, byte[] keyHash, Instant createdAt) {
+    ApiKey(UUID workspaceId, UUID createdBy, String name, Role role, String prefix, byte[] keyHash,
+           Instant createdAt) {
         this.id = UUID.randomUUID();
         this.workspaceId = workspaceId;
         this.createdBy = createdBy;
         this.name = name;
         this.prefix = prefix;
         this.keyHash = keyHash.clone();
+        this.role = role;
         this.createdAt = createdAt;
         this.isNew = true;
     }
@@ -57,6 +64,11 @@ public class ApiKey implements Persistable<UUID> {
 
     public String getName() {
         return name;
+    }
+
+    /** The role the key was given; it acts with the lesser of this and its creator's current role. */
+    public Role getRole() {
+        return role;
     }
 
     public String getPrefix() {

@@ -1,5 +1,7 @@
 package dev.vigil.api.apikey;
 
+import dev.vigil.api.account.Role;
+import dev.vigil.api.web.StoredTime;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,16 +32,23 @@ public class ApiKeyIssuer {
     }
 
     /** Creates and stores a key; the returned plaintext is the only copy there will ever be. */
-    public IssuedApiKey issue(UUID workspaceId, UUID createdBy, String name) {
+    public IssuedApiKey issue(UUID workspaceId, UUID createdBy, String name, Role role) {
         byte[] secret = new byte[RANDOM_BYTES];
         random.nextBytes(secret);
         String plaintext = MARKER + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        ApiKey key = keys.save(new ApiKey(workspaceId, createdBy, name, plaintext.substring(0, PREFIX_LENGTH),
-                hash(plaintext), clock.instant()));
+        ApiKey key = keys.save(new ApiKey(workspaceId, createdBy, name, role, plaintext.substring(0, PREFIX_LENGTH),
+                hash(plaintext), StoredTime.now(clock)));
         return new IssuedApiKey(key, plaintext);
     }
 
-    /** The stored form of a presented key. */
+    /** A new random secret with the key format, for other one-time tokens (invitations). */
+    public String randomSecret(String marker) {
+        byte[] secret = new byte[RANDOM_BYTES];
+        random.nextBytes(secret);
+        return marker + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    /** The stored form of a presented key (or other random token). */
     public static byte[] hash(String plaintext) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(plaintext.getBytes(StandardCharsets.UTF_8));

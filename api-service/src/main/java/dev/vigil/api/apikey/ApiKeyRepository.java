@@ -13,9 +13,18 @@ public interface ApiKeyRepository extends JpaRepository<ApiKey, UUID> {
 
     Optional<ApiKey> findByKeyHash(byte[] keyHash);
 
-    List<ApiKey> findByWorkspaceIdOrderByCreatedAt(UUID workspaceId);
+    List<ApiKey> findByWorkspaceIdAndRevokedAtIsNullOrderByCreatedAt(UUID workspaceId);
 
-    Optional<ApiKey> findByIdAndWorkspaceId(UUID id, UUID workspaceId);
+    List<ApiKey> findByWorkspaceIdAndCreatedByAndRevokedAtIsNull(UUID workspaceId, UUID createdBy);
+
+    long countByWorkspaceIdAndRevokedAtIsNull(UUID workspaceId);
+
+    @Query("select count(k) from ApiKey k where k.workspaceId = :workspaceId and k.revokedAt is null "
+            + "and k.role = dev.vigil.api.account.Role.OWNER")
+    long countLiveOwnerKeys(UUID workspaceId);
+
+    /** A live key of the workspace; a revoked one is gone as far as the API is concerned. */
+    Optional<ApiKey> findByIdAndWorkspaceIdAndRevokedAtIsNull(UUID id, UUID workspaceId);
 
     /**
      * Records a use, at most once a minute per key: a write on every request would make the key table the hottest in

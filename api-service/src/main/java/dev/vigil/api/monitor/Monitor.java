@@ -39,8 +39,11 @@ public class Monitor implements Persistable<UUID> {
     private int confirmations;
     private Integer degradedAboveMs;
     private boolean paused;
+    /** Written by the alerting service; never by this one, so a monitor edit cannot overwrite a newer status. */
+    @Column(updatable = false)
     private String status;
     private String pingToken;
+    @Column(updatable = false)
     private Instant createdAt;
     private Instant updatedAt;
     @Transient
@@ -58,7 +61,7 @@ public class Monitor implements Persistable<UUID> {
         apply(settings, now);
     }
 
-    /** Replaces every user-settable field. */
+    /** Replaces every user-settable field; the pause state only when the settings name one. */
     public void apply(MonitorSettings settings, Instant now) {
         this.name = settings.name();
         this.type = settings.check().type();
@@ -68,7 +71,25 @@ public class Monitor implements Persistable<UUID> {
         this.regions = settings.regions().toArray(String[]::new);
         this.confirmations = settings.confirmations();
         this.degradedAboveMs = settings.degradedAboveMs();
-        this.paused = settings.paused();
+        if (settings.paused() != null) {
+            this.paused = settings.paused();
+        }
+        this.updatedAt = now;
+    }
+
+    /** Pauses or resumes; answers whether anything changed. */
+    public boolean setPaused(boolean newPaused, Instant now) {
+        if (paused == newPaused) {
+            return false;
+        }
+        paused = newPaused;
+        updatedAt = now;
+        return true;
+    }
+
+    /** Sets or clears (null) the heartbeat ping token. */
+    void usePingToken(String token, Instant now) {
+        this.pingToken = token;
         this.updatedAt = now;
     }
 

@@ -1,111 +1,241 @@
 package dev.vigil.api.monitor;
 
-import dev.vigil.api.web.FieldProblem;
-import dev.vigil.api.web.InvalidRequestException;
+import dev.vigil.api.web.FieldProblems;
 import dev.vigil.common.check.CheckSpec;
-import dev.vigil.common.check.HttpCheck;
+import dev.vigil.common.check.HeartbeatCheck;
+import dev.vigil.common.check.MonitorType;
+import dev.vigil.common.check.PluginCheck;
 import dev.vigil.common.region.RegionProperties;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns an API request into validated {@link MonitorSettings}, collecting every problem at once so a person can fix
  * them in one go.
+ *
+ * <p>HEARTBEAT monitors are not probed: they have no regions, timeout, confirmations or degraded threshold, and their
+ * {@code intervalSeconds} is their {@code periodSeconds} (either may be given; if both, they must agree), so lists
+ * and the scheduler see one consistent number.
  */
 @Component
 class MonitorDefinitions {
 
-    private static final int DEFAULT_INTERVAL_SECONDS = 60;
-    private static final int DEFAULT_TIMEOUT_MS = 10_000;
-    private static final int MIN_TIMEOUT_MS = 100;
+    static final int DEFAULT_INTERVAL_SECONDS = 60;
+    static final int DEFAULT_TIMEOUT_MS = 10_000;
+    static final int MIN_TIMEOUT_MS = 100;
+    static final int MAX_ALERT_CHANNELS = 20;
+    static final int MAX_GRACE_SECONDS = 7 * 86_400;
+
+    private static final Set<MonitorType> PROBED = EnumSet.complementOf(EnumSet.of(MonitorType.HEARTBEAT));
+
+    /** Fields that belong to some types only; sending one for another type is a mistake worth naming. */
+    private static final List<TypedField> TYPED_FIELDS = List.of(
+            new TypedField("url", MonitorRequest::url, EnumSet.of(MonitorType.HTTP)),
+            new TypedField("method", MonitorRequest::method, EnumSet.of(MonitorType.HTTP)),
+            new TypedField("headers", MonitorRequest::headers, EnumSet.of(MonitorType.HTTP)),
+            new TypedField("body", MonitorRequest::body, EnumSet.of(MonitorType.HTTP)),
+            new TypedField("followRedirects", MonitorRequest::followRedirects, EnumSet.of(MonitorType.HTTP)),
+            new TypedField("assertions", MonitorRequest::assertions, EnumSet.of(MonitorType.HTTP, MonitorType.DNS)),
+            new TypedField("host", MonitorRequest::host, EnumSet.of(MonitorType.TCP, MonitorType.DNS,
+                    MonitorType.TLS)),
+            new TypedField("port", MonitorRequest::port, EnumSet.of(MonitorType.TCP, MonitorType.TLS)),
+            new TypedField("recordType", MonitorRequest::recordType, EnumSet.of(MonitorType.DNS)),
+            new TypedField("resolver", MonitorRequest::resolver, EnumSet.of(MonitorType.DNS)),
+            new TypedField("minDaysValid", MonitorRequest::minDaysValid, EnumSet.of(MonitorType.TLS)),
+            new TypedField("periodSeconds", MonitorRequest::periodSeconds, EnumSet.of(MonitorType.HEARTBEAT)),
+            new TypedField("graceSeconds", MonitorRequest::graceSeconds, EnumSet.of(MonitorType.HEARTBEAT)),
+            new TypedField("plugin", MonitorRequest::plugin, EnumSet.of(MonitorType.PLUGIN)),
+            new TypedField("args", MonitorRequest::args, EnumSet.of(MonitorType.PLUGIN)),
+            new TypedField("degradedAboveMs", MonitorRequest::degradedAboveMs, PROBED),
+            new TypedField("timeoutMs", MonitorRequest::timeoutMs, PROBED),
+            new TypedField("regions", MonitorRequest::regions, PROBED),
+            new TypedField("confirmations", r -> r.confirmations() == null || r.confirmations() == 0 ? null
+                    : r.confirmations(), PROBED));
 
     private final MonitorProperties limits;
     private final RegionProperties regions;
+    private final MonitorChannelLinks channels;
+    private final ObjectProvider<PluginCatalog> plugins;
 
-    MonitorDefinitions(MonitorProperties limits, RegionProperties regions) {
+    MonitorDefinitions(MonitorProperties limits, RegionProperties regions, MonitorChannelLinks channels,
+                       ObjectProvider<PluginCatalog> plugins) {
         this.limits = limits;
         this.regions = regions;
+        this.channels = channels;
+        this.plugins = plugins;
     }
 
-    MonitorSettings settingsOf(MonitorRequest request) {
-        List<FieldProblem> problems = new ArrayList<>();
-        String name = request.name() == null ? null : request.name().trim();
-        if (name == null || name.isEmpty()) {
-            problems.add(new FieldProblem("name", "name is required"));
-        } else if (name.length() > 200) {
-            problems.add(new FieldProblem("name", "name must be at most 200 characters"));
-        }
-        CheckSpec check = checkOf(request, problems);
-
-        int interval = request.intervalSeconds() == null ? DEFAULT_INTERVAL_SECONDS : request.intervalSeconds();
-        if (interval < limits.minIntervalSeconds() || interval > limits.maxIntervalSeconds()) {
-            problems.add(new FieldProblem("intervalSeconds", "intervalSeconds must be between "
-                    + limits.minIntervalSeconds() + " and " + limits.maxIntervalSeconds()));
-        }
-        int timeout = request.timeoutMs() == null ? Math.min(DEFAULT_TIMEOUT_MS, interval * 1000) : request.timeoutMs();
-        if (timeout < MIN_TIMEOUT_MS || timeout > limits.maxTimeoutMs()) {
-            problems.add(new FieldProblem("timeoutMs", "timeoutMs must be between " + MIN_TIMEOUT_MS + " and "
-                    + limits.maxTimeoutMs()));
-        } else if (timeout > interval * 1000L) {
-            problems.add(new FieldProblem("timeoutMs", "timeoutMs must not exceed the interval ("
-                    + interval * 1000L + " ms)"));
-        }
-
-        List<String> chosen = request.regions() == null || request.regions().isEmpty()
-                ? regions.ids() : List.copyOf(new LinkedHashSet<>(request.regions()));
-        for (String region : chosen) {
-            if (!regions.contains(region)) {
-                problems.add(new FieldProblem("regions", "unknown region '" + region + "'; available: "
-                        + String.join(", ", regions.ids())));
+    /**
+     * The settings a request asks for, or a 400 naming every invalid field.
+     *
+     * @param creating on creation an absent {@code paused} means false; on replacement it keeps the current state
+     */
+    MonitorSettings settingsOf(UUID workspaceId, MonitorRequest request, boolean creating) {
+        FieldProblems problems = new FieldProblems();
+        String name = problems.requiredLine("name", request.name(), 200);
+        MonitorType type = type(problems, request.type());
+        if (type != null) {
+            for (TypedField field : TYPED_FIELDS) {
+                if (!field.types().contains(type) && isPresent(field.value().apply(request))) {
+                    problems.add(field.name(), field.name() + " does not apply to " + type + " monitors; it is a field"
+                            + " of " + field.types().stream().map(Enum::name).sorted()
+                            .collect(Collectors.joining(", ")) + " monitors");
+                }
             }
         }
-        int confirmations = request.confirmations() == null ? Math.min(1, chosen.size() - 1) : request.confirmations();
+        List<UUID> alertChannels = alertChannels(problems, workspaceId, request.alertChannelIds());
+        Boolean paused = request.paused() == null && creating ? Boolean.FALSE : request.paused();
+        if (type == MonitorType.HEARTBEAT) {
+            HeartbeatCheck heartbeat = heartbeat(problems, request);
+            problems.throwIfAny();
+            return new MonitorSettings(name, heartbeat, heartbeat.periodSeconds(), DEFAULT_TIMEOUT_MS, List.of(), 0,
+                    null, paused, alertChannels);
+        }
+        int interval = request.intervalSeconds() == null ? DEFAULT_INTERVAL_SECONDS : request.intervalSeconds();
+        if (interval < limits.minIntervalSeconds() || interval > limits.maxIntervalSeconds()) {
+            problems.add("intervalSeconds", "intervalSeconds must be between " + limits.minIntervalSeconds() + " and "
+                    + limits.maxIntervalSeconds());
+        }
+        int timeout = request.timeoutMs() == null ? (int) Math.min(DEFAULT_TIMEOUT_MS, interval * 1000L)
+                : request.timeoutMs();
+        if (timeout < MIN_TIMEOUT_MS || timeout > limits.maxTimeoutMs()) {
+            problems.add("timeoutMs", "timeoutMs must be between " + MIN_TIMEOUT_MS + " and " + limits.maxTimeoutMs());
+        } else if (timeout > interval * 1000L) {
+            problems.add("timeoutMs", "timeoutMs must not exceed the interval (" + interval * 1000L + " ms)");
+        }
+        List<String> chosen = regions(problems, request.regions());
+        int confirmations = request.confirmations() == null ? Math.min(1, Math.max(chosen.size() - 1, 0))
+                : request.confirmations();
         if (confirmations < 0 || confirmations > Math.max(chosen.size() - 1, 0)) {
-            problems.add(new FieldProblem("confirmations", "confirmations must be between 0 and the number of "
-                    + "other regions (" + Math.max(chosen.size() - 1, 0) + ")"));
+            problems.add("confirmations", "confirmations must be between 0 and the number of other regions ("
+                    + Math.max(chosen.size() - 1, 0) + ")");
         }
         Integer degradedAbove = request.degradedAboveMs();
         if (degradedAbove != null && (degradedAbove < 1 || degradedAbove > timeout)) {
-            problems.add(new FieldProblem("degradedAboveMs", "degradedAboveMs must be between 1 and timeoutMs"));
+            problems.add("degradedAboveMs", "degradedAboveMs must be between 1 and timeoutMs (" + timeout + ")");
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        return new MonitorSettings(name, check, interval, timeout, chosen, confirmations, degradedAbove,
-                Boolean.TRUE.equals(request.paused()));
+        CheckSpec check = type == null ? null : probedCheck(problems, type, request, chosen);
+        problems.throwIfAny();
+        return new MonitorSettings(name, check, interval, timeout, chosen, confirmations, degradedAbove, paused,
+                alertChannels);
     }
 
-    private CheckSpec checkOf(MonitorRequest request, List<FieldProblem> problems) {
-        if (request.type() == null) {
-            problems.add(new FieldProblem("type", "type is required"));
-            return null;
-        }
-        if (!"HTTP".equals(request.type())) {
-            problems.add(new FieldProblem("type", "type must be HTTP"));
-            return null;
-        }
-        String url = request.url();
-        if (url == null || url.isBlank()) {
-            problems.add(new FieldProblem("url", "url is required for HTTP monitors"));
-            return null;
-        }
-        try {
-            URI uri = new URI(url);
-            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-                problems.add(new FieldProblem("url", "url must start with http:// or https://"));
-            } else if (uri.getHost() == null) {
-                problems.add(new FieldProblem("url", "url must name a host"));
+    private CheckSpec probedCheck(FieldProblems problems, MonitorType type, MonitorRequest request,
+                                  List<String> chosenRegions) {
+        return switch (type) {
+            case HTTP -> HttpCheckRules.check(problems, request);
+            case TCP -> CheckRules.tcp(problems, request.host(), request.port());
+            case DNS -> CheckRules.dns(problems, request.host(), request.recordType(), request.resolver(),
+                    request.assertions());
+            case TLS -> CheckRules.tls(problems, request.host(), request.port(), request.minDaysValid());
+            case PLUGIN -> {
+                PluginCheck plugin = CheckRules.plugin(problems, request.plugin(), request.args());
+                if (plugin.plugin() != null && !problems.has("regions")) {
+                    plugins.getIfAvailable(() -> PluginCatalog.ANY).unavailability(plugin.plugin(), chosenRegions)
+                            .ifPresent(reason -> problems.add("plugin", reason));
+                }
+                yield plugin;
             }
-        } catch (URISyntaxException e) {
-            problems.add(new FieldProblem("url", "url is not a valid URL: " + e.getReason()));
+            case HEARTBEAT -> throw new IllegalStateException("heartbeats are not probed");
+        };
+    }
+
+    private HeartbeatCheck heartbeat(FieldProblems problems, MonitorRequest request) {
+        Integer period = request.periodSeconds() != null ? request.periodSeconds() : request.intervalSeconds();
+        if (period == null) {
+            problems.add("periodSeconds", "periodSeconds is required: how often the job pings, in seconds");
+            return new HeartbeatCheck(0, 0);
         }
-        String method = request.method() == null ? "GET" : request.method().toUpperCase(java.util.Locale.ROOT);
-        return new HttpCheck(url, method, request.headers() == null ? Map.of() : request.headers(), request.body(),
-                request.followRedirects() == null || request.followRedirects(), request.assertions());
+        if (request.intervalSeconds() != null && !request.intervalSeconds().equals(period)) {
+            problems.add("intervalSeconds", "a heartbeat's intervalSeconds is its periodSeconds; leave it out or "
+                    + "give the same value");
+        }
+        if (period < limits.minIntervalSeconds() || period > limits.maxPeriodSeconds()) {
+            problems.add("periodSeconds", "periodSeconds must be between " + limits.minIntervalSeconds() + " and "
+                    + limits.maxPeriodSeconds());
+        }
+        int grace = request.graceSeconds() == null ? defaultGrace(period) : request.graceSeconds();
+        if (grace < 0 || grace > MAX_GRACE_SECONDS) {
+            problems.add("graceSeconds", "graceSeconds must be between 0 and " + MAX_GRACE_SECONDS);
+        }
+        return new HeartbeatCheck(period, grace);
+    }
+
+    /** A tenth of the period, at least a minute (cron jitter, slow starts) and at most an hour. */
+    static int defaultGrace(int periodSeconds) {
+        return Math.clamp(periodSeconds / 10, 60, 3600);
+    }
+
+    private static MonitorType type(FieldProblems problems, String type) {
+        if (type == null || type.isBlank()) {
+            problems.add("type", "type is required: one of " + Arrays.toString(MonitorType.values()));
+            return null;
+        }
+        for (MonitorType candidate : MonitorType.values()) {
+            if (candidate.name().equals(type)) {
+                return candidate;
+            }
+        }
+        problems.add("type", "type must be one of " + Arrays.toString(MonitorType.values()));
+        return null;
+    }
+
+    private List<String> regions(FieldProblems problems, List<String> requested) {
+        if (requested == null || requested.isEmpty()) {
+            return regions.ids();
+        }
+        List<String> chosen = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            String region = requested.get(i);
+            if (region == null) {
+                problems.add("regions[" + i + "]", "a region id is required, one of " + regions.ids());
+            } else if (!regions.contains(region)) {
+                problems.add("regions", "unknown region '" + (region.length() > 40 ? region.substring(0, 40) + "…"
+                        : region) + "'; available: " + String.join(", ", regions.ids()));
+            } else if (!chosen.contains(region)) {
+                chosen.add(region);
+            }
+        }
+        return chosen;
+    }
+
+    private List<UUID> alertChannels(FieldProblems problems, UUID workspaceId, List<UUID> requested) {
+        if (requested == null || requested.isEmpty()) {
+            return List.of();
+        }
+        if (requested.size() > MAX_ALERT_CHANNELS) {
+            problems.add("alertChannelIds", "at most " + MAX_ALERT_CHANNELS + " alert channels per monitor");
+            return List.of();
+        }
+        if (requested.contains(null)) {
+            problems.add("alertChannelIds", "alertChannelIds must be channel ids, not null");
+            return List.of();
+        }
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(requested));
+        List<UUID> unknown = channels.notInWorkspace(workspaceId, distinct);
+        if (!unknown.isEmpty()) {
+            problems.add("alertChannelIds", "no such alert channel: " + unknown.stream().map(UUID::toString)
+                    .collect(Collectors.joining(", ")) + " (see GET /api/v1/alert-channels)");
+        }
+        return distinct;
+    }
+
+    private static boolean isPresent(Object value) {
+        return value != null && !(value instanceof Collection<?> c && c.isEmpty())
+                && !(value instanceof Map<?, ?> m && m.isEmpty());
+    }
+
+    private record TypedField(String name, Function<MonitorRequest, Object> value, Set<MonitorType> types) {
     }
 }

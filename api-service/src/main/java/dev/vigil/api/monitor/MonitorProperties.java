@@ -6,19 +6,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Limits on monitors ({@code vigil.monitors.*}).
  *
- * @param minIntervalSeconds shortest interval a monitor may have (API.md: 30 by default, 5 in local mode)
- * @param maxIntervalSeconds longest interval
+ * @param minIntervalSeconds shortest interval a monitor may have (API.md: 30 by default, 5 in local mode); also the
+ *                           shortest heartbeat period
+ * @param maxIntervalSeconds longest interval of a probed monitor
  * @param maxTimeoutMs       longest check timeout
+ * @param maxPeriodSeconds   longest heartbeat period (a monthly job's heartbeat needs 31 days)
+ * @param maxPerWorkspace    monitors a workspace may have
  */
 @ConfigurationProperties("vigil.monitors")
 public record MonitorProperties(@DefaultValue("30") int minIntervalSeconds,
                                 @DefaultValue("86400") int maxIntervalSeconds,
-                                @DefaultValue("60000") int maxTimeoutMs) {
+                                @DefaultValue("60000") int maxTimeoutMs,
+                                @DefaultValue("2678400") int maxPeriodSeconds,
+                                @DefaultValue("1000") int maxPerWorkspace) {
 
     public MonitorProperties {
         if (minIntervalSeconds < 1 || minIntervalSeconds > maxIntervalSeconds) {
             throw new IllegalArgumentException("vigil.monitors.min-interval-seconds must be between 1 and "
                     + "vigil.monitors.max-interval-seconds, was " + minIntervalSeconds);
+        }
+        if (maxTimeoutMs < 1000) {
+            throw new IllegalArgumentException("vigil.monitors.max-timeout-ms must be at least 1000, was "
+                    + maxTimeoutMs);
+        }
+        if (maxPeriodSeconds < minIntervalSeconds) {
+            throw new IllegalArgumentException("vigil.monitors.max-period-seconds must be at least "
+                    + "vigil.monitors.min-interval-seconds, was " + maxPeriodSeconds);
+        }
+        if (maxPerWorkspace < 1) {
+            throw new IllegalArgumentException("vigil.monitors.max-per-workspace must be at least 1, was "
+                    + maxPerWorkspace);
         }
     }
 }

@@ -12,4 +12,6 @@ public interface MonitorRepository extends JpaRepository<Monitor, UUID> {
     Optional<Monitor> findByIdAndWorkspaceId(UUID id, UUID workspaceId);
 
     Page<Monitor> findByWorkspaceId(UUID workspaceId, Pageable pageable);
+
+    long countByWorkspaceId(UUID workspaceId);
 }

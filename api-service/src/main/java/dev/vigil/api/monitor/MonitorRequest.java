@@ -1,25 +1,55 @@
 package dev.vigil.api.monitor;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.vigil.common.check.Assertion;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * A monitor as API.md writes it: common fields plus the fields of its type, flat. Unknown fields are refused by the
- * JSON reader; which fields a type needs is checked by {@link MonitorDefinitions}.
+ * JSON reader, fields of another type by {@link MonitorDefinitions}. The read-only fields of a monitor as the API
+ * answers it ({@code id}, {@code status}, ...) are accepted and ignored, so a client can PUT back what it read.
  */
-public record MonitorRequest(String name, String type,
-                             // HTTP
-                             String url, String method, Map<String, String> headers, String body,
-                             Boolean followRedirects, List<Assertion> assertions, Integer degradedAboveMs,
-                             // TCP, DNS, TLS
-                             String host, Integer port, String recordType, String resolver, Integer minDaysValid,
-                             // HEARTBEAT
-                             Integer periodSeconds, Integer graceSeconds,
-                             // PLUGIN
-                             String plugin, List<String> args,
-                             // every type
-                             Integer intervalSeconds, Integer timeoutMs, List<String> regions,
-                             Integer confirmations, List<UUID> alertChannelIds, Boolean paused) {
+@JsonIgnoreProperties(value = {"id", "status", "pingUrl", "createdAt", "updatedAt"})
+@Schema(description = "A monitor definition. Send the common fields and those of its type only.")
+public record MonitorRequest(
+        @Schema(description = "1 to 200 characters", example = "Homepage") String name,
+        @Schema(description = "HTTP, TCP, DNS, TLS, HEARTBEAT or PLUGIN", example = "HTTP") String type,
+        // HTTP
+        @Schema(description = "HTTP: absolute http(s) URL, no credentials in it",
+                example = "https://example.com/health") String url,
+        @Schema(description = "HTTP: GET (default), HEAD, POST, PUT, PATCH, DELETE or OPTIONS") String method,
+        @Schema(description = "HTTP: request headers, at most 50") Map<String, String> headers,
+        @Schema(description = "HTTP: request body, with POST, PUT, PATCH or DELETE; at most 64 KiB") String body,
+        @Schema(description = "HTTP: follow redirects (default true)") Boolean followRedirects,
+        @Schema(description = "HTTP and DNS: conditions on the response, at most 20; HTTP passes on 2xx/3xx "
+                + "without any") List<Assertion> assertions,
+        @Schema(description = "Probed types: UP but slower than this is DEGRADED (1 to timeoutMs)")
+        Integer degradedAboveMs,
+        // TCP, DNS, TLS
+        @Schema(description = "TCP, TLS: host name or IP address; DNS: the name to query") String host,
+        @Schema(description = "TCP: required; TLS: default 443") Integer port,
+        @Schema(description = "DNS: A (default), AAAA, CNAME, MX, TXT or NS") String recordType,
+        @Schema(description = "DNS: resolver IP, optionally with port, e.g. 9.9.9.9:53") String resolver,
+        @Schema(description = "TLS: fail when the certificate expires in fewer days (default 14)")
+        Integer minDaysValid,
+        // HEARTBEAT
+        @Schema(description = "HEARTBEAT: expected time between pings, in seconds") Integer periodSeconds,
+        @Schema(description = "HEARTBEAT: extra time before a late ping counts as missed (default: a tenth of the "
+                + "period, 60 s to 1 h)") Integer graceSeconds,
+        // PLUGIN
+        @Schema(description = "PLUGIN: a name from GET /api/v1/plugins", example = "check_ssh") String plugin,
+        @Schema(description = "PLUGIN: arguments, at most 32; never passed through a shell") List<String> args,
+        // every type
+        @Schema(description = "Seconds between checks (30 to 86400 by default; default 60). HEARTBEAT: equals "
+                + "periodSeconds and may be left out") Integer intervalSeconds,
+        @Schema(description = "Check timeout in ms (100 to 60000, at most the interval; default 10000)")
+        Integer timeoutMs,
+        @Schema(description = "Probe regions (default: all); HEARTBEAT: none") List<String> regions,
+        @Schema(description = "Other regions that must confirm a failure (0 to regions-1, default 1)")
+        Integer confirmations,
+        @Schema(description = "Alert channels of this workspace to notify") List<UUID> alertChannelIds,
+        @Schema(description = "Create paused; on PUT, leave out to keep the current state") Boolean paused) {
 }

@@ -2,8 +2,15 @@ package dev.vigil.api.monitor;
 
 import dev.vigil.common.check.CheckSpec;
 import java.util.List;
+import java.util.UUID;
 
-/** A validated monitor definition, ready to store. */
+/**
+ * A validated monitor definition, ready to store.
+ *
+ * @param paused          null to leave the pause state as it is (a PUT without {@code paused})
+ * @param alertChannelIds channels of the monitor's workspace, without duplicates
+ */
 public record MonitorSettings(String name, CheckSpec check, int intervalSeconds, int timeoutMs, List<String> regions,
-                             int confirmations, Integer degradedAboveMs, boolean paused) {
+                              int confirmations, Integer degradedAboveMs, Boolean paused,
+                              List<UUID> alertChannelIds) {
 }

@@ -1,16 +1,15 @@
 package dev.vigil.api.security;
 
-import dev.vigil.api.apikey.ApiKey;
-import dev.vigil.api.apikey.ApiKeyIssuer;
-import dev.vigil.api.apikey.ApiKeyRepository;
+import dev.vigil.api.apikey.ApiKeyAuthenticator;
+import dev.vigil.api.apikey.ApiKeyAuthenticator.AuthenticatedKey;
+import dev.vigil.api.web.ProblemResponses;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,22 +18,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <key>}. A request without the header passes on unauthenticated (the
- * authorization rules then answer 401 where a key is needed); a request with a wrong, malformed or revoked key is
- * answered 401 at once, without saying which of those it was.
+ * authorization rules then answer 401 where a key is needed); a request with a wrong, malformed, revoked or orphaned
+ * key is answered 401 at once, without saying which of those it was.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
-    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
-    private final ApiKeyRepository keys;
+    private final ApiKeyAuthenticator authenticator;
     private final ProblemResponses problems;
-    private final Clock clock;
+    private final Counter refused;
 
-    ApiKeyAuthenticationFilter(ApiKeyRepository keys, ProblemResponses problems, Clock clock) {
-        this.keys = keys;
+    ApiKeyAuthenticationFilter(ApiKeyAuthenticator authenticator, ProblemResponses problems, MeterRegistry meters) {
+        this.authenticator = authenticator;
         this.problems = problems;
-        this.clock = clock;
+        this.refused = meters.counter("vigil.api.keys.refused");
     }
 
     @Override
@@ -45,16 +43,16 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiKey> key = authenticate(header);
+        Optional<AuthenticatedKey> key = authenticate(header);
         if (key.isEmpty()) {
+            refused.increment();
             problems.write(response, HttpStatus.UNAUTHORIZED, "Invalid API key",
                     "The API key is not valid or has been revoked.", request);
             return;
         }
-        Instant now = clock.instant();
-        keys.touch(key.get().getId(), now, now.minus(LAST_USED_RESOLUTION));
-        SecurityContextHolder.getContext().setAuthentication(
-                new ApiKeyAuthentication(new ApiPrincipal(key.get().getWorkspaceId(), key.get().getId())));
+        AuthenticatedKey k = key.get();
+        SecurityContextHolder.getContext().setAuthentication(new ApiKeyAuthentication(
+                new ApiPrincipal(k.workspaceId(), k.keyId(), k.userId(), k.role(), k.label())));
         try {
             chain.doFilter(request, response);
         } finally {
@@ -62,14 +60,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private Optional<ApiKey> authenticate(String header) {
+    private Optional<AuthenticatedKey> authenticate(String header) {
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
         }
-        String presented = header.substring(BEARER.length()).trim();
-        if (!ApiKeyIssuer.looksLikeKey(presented)) {
-            return Optional.empty();
-        }
-        return keys.findByKeyHash(ApiKeyIssuer.hash(presented)).filter(k -> !k.isRevoked());
+        return authenticator.authenticate(header.substring(BEARER.length()).trim());
     }
 }

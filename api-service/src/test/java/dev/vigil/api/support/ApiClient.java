@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -14,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
     private final String apiKey;
 
@@ -33,14 +35,27 @@ public final class ApiClient {
         return new ApiClient(baseUrl, key);
     }
 
+    /** The same client without a key. */
+    public ApiClient anonymous() {
+        return new ApiClient(baseUrl, null);
+    }
+
+    public String key() {
+        return apiKey;
+    }
+
     /** Signs up a fresh account and answers a client holding its key. */
     public ApiClient signUp() {
-        Response response = post("/api/v1/signup", Map.of("email", "user-" + UUID.randomUUID() + "@example.com",
+        return withKey(signUpAs("user-" + UUID.randomUUID() + "@example.com").json().get("apiKey").asString());
+    }
+
+    public Response signUpAs(String email) {
+        Response response = anonymous().post("/api/v1/signup", Map.of("email", email,
                 "password", "a long enough password", "workspace", "Test workspace"));
         if (response.status() != 201) {
             throw new IllegalStateException("signup failed: " + response);
         }
-        return withKey(response.json().get("apiKey").asString());
+        return response;
     }
 
     public Response get(String path) {
@@ -51,23 +66,37 @@ public final class ApiClient {
         return postRaw(path, JSON.writeValueAsString(body));
     }
 
+    /** A POST without a body, as the action endpoints (pause, resume) take. */
+    public Response post(String path) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Response postRaw(String path, String body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send("POST", path, "application/json", body);
     }
 
     public Response put(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        return send("PUT", path, "application/json", JSON.writeValueAsString(body));
     }
 
     public Response delete(String path) {
         return send(request(path).DELETE());
     }
 
+    /** Any method, with a body of any content type (null body: none). */
+    public Response send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder builder = request(path);
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), response.headers().map());
         } catch (IOException e) {
@@ -86,9 +115,12 @@ public final class ApiClient {
         return builder;
     }
 
+    public static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
     /** A response with its body parsed on demand. */
-    public record Response(int status, String contentType, String body,
-                           Map<String, java.util.List<String>> headers) {
+    public record Response(int status, String contentType, String body, Map<String, List<String>> headers) {
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -96,6 +128,29 @@ public final class ApiClient {
 
         public boolean isProblem() {
             return contentType.startsWith("application/problem+json");
+        }
+
+        /** The fields named in a 400's {@code errors}. */
+        public List<String> errorFields() {
+            JsonNode errors = json().get("errors");
+            return errors == null ? List.of() : errors.valueStream().map(e -> e.get("field").asString()).toList();
+        }
+
+        /** The message for {@code field} in a 400's {@code errors}, or null. */
+        public String errorFor(String field) {
+            JsonNode errors = json().get("errors");
+            return errors == null ? null : errors.valueStream().filter(e -> e.get("field").asString().equals(field))
+                    .map(e -> e.get("message").asString()).findFirst().orElse(null);
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + (body.length() > 500 ? body.substring(0, 500) + "…" : body);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.vigil.api.security;
+package dev.vigil.api.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,7 +12,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes RFC 9457 problem documents for the errors that happen before a controller runs (401, 403). */
+/**
+ * Writes RFC 9457 problem documents for the errors that happen in filters, before a controller runs (401, 403, 413,
+ * 429), in the same shape as {@link ApiExceptionHandler}'s.
+ */
 @Component
 public class ProblemResponses {
 
@@ -30,11 +33,15 @@ public class ProblemResponses {
 
     public void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this.", request);
+        write(response, HttpStatus.FORBIDDEN, "Forbidden",
+                "Your role in this workspace does not allow this; a viewer may only read.", request);
     }
 
     public void write(HttpServletResponse response, HttpStatus status, String title, String detail,
                       HttpServletRequest request) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);

@@ -1,0 +1,85 @@
+package dev.vigil.api.monitor;
+
+import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.web.ApiProperties;
+import dev.vigil.common.check.DnsCheck;
+import dev.vigil.common.check.HeartbeatCheck;
+import dev.vigil.common.check.HttpCheck;
+import dev.vigil.common.check.PluginCheck;
+import dev.vigil.common.check.TcpCheck;
+import dev.vigil.common.check.TlsCheck;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds {@link MonitorResponse}s: the flat API shape of a stored monitor, with its alert channel links and its ping
+ * URL. A viewer sees header values, request bodies and plugin arguments redacted: they are where monitors keep
+ * credentials for the monitored service, and read-only access to Vigil should not be access to that service.
+ */
+@Component
+class MonitorViews {
+
+    static final String REDACTED = "(redacted)";
+
+    private final MonitorChannelLinks links;
+    private final ApiProperties api;
+
+    MonitorViews(MonitorChannelLinks links, ApiProperties api) {
+        this.links = links;
+        this.api = api;
+    }
+
+    MonitorResponse of(Monitor monitor, ApiPrincipal caller) {
+        return of(monitor, links.of(monitor.getId()), caller);
+    }
+
+    List<MonitorResponse> of(List<Monitor> monitors, ApiPrincipal caller) {
+        Map<UUID, List<UUID>> all = links.of(monitors.stream().map(Monitor::getId).toList());
+        return monitors.stream().map(m -> of(m, all.getOrDefault(m.getId(), List.of()), caller)).toList();
+    }
+
+    String pingUrl(Monitor monitor) {
+        return monitor.getPingToken() == null ? null : api.link("/ping/" + monitor.getPingToken());
+    }
+
+    private MonitorResponse of(Monitor monitor, List<UUID> channelIds, ApiPrincipal caller) {
+        var spec = monitor.getCheckSpec();
+        HttpCheck http = spec instanceof HttpCheck h ? h : null;
+        TcpCheck tcp = spec instanceof TcpCheck t ? t : null;
+        DnsCheck dns = spec instanceof DnsCheck d ? d : null;
+        TlsCheck tls = spec instanceof TlsCheck t ? t : null;
+        HeartbeatCheck heartbeat = spec instanceof HeartbeatCheck hb ? hb : null;
+        PluginCheck plugin = spec instanceof PluginCheck p ? p : null;
+        String host = tcp != null ? tcp.host() : dns != null ? dns.host() : tls != null ? tls.host() : null;
+        Integer port = tcp != null ? Integer.valueOf(tcp.port()) : tls != null ? Integer.valueOf(tls.port()) : null;
+        return new MonitorResponse(monitor.getId(), monitor.getName(), monitor.getType().name(),
+                http == null ? null : http.url(), http == null ? null : http.method(),
+                http == null ? null : headers(http.headers(), caller),
+                http == null || http.body() == null ? null : caller.canWrite() ? http.body() : REDACTED,
+                http == null ? null : http.followRedirects(),
+                host, port, dns == null ? null : dns.recordType(), dns == null ? null : dns.resolver(),
+                tls == null ? null : tls.minDaysValid(),
+                heartbeat == null ? null : heartbeat.periodSeconds(),
+                heartbeat == null ? null : heartbeat.graceSeconds(),
+                pingUrl(monitor),
+                plugin == null ? null : plugin.plugin(),
+                plugin == null ? null : caller.canWrite() ? plugin.args() : plugin.args().stream().map(a -> REDACTED)
+                        .toList(),
+                http != null ? http.assertions() : dns != null ? dns.assertions() : null,
+                monitor.getDegradedAboveMs(), monitor.getIntervalSeconds(),
+                heartbeat == null ? monitor.getTimeoutMs() : null, monitor.getRegions(), monitor.getConfirmations(),
+                channelIds, monitor.isPaused(), monitor.getStatus(), monitor.getCreatedAt(), monitor.getUpdatedAt());
+    }
+
+    private static Map<String, String> headers(Map<String, String> headers, ApiPrincipal caller) {
+        if (caller.canWrite()) {
+            return new TreeMap<>(headers);
+        }
+        Map<String, String> redacted = new TreeMap<>();
+        headers.keySet().forEach(name -> redacted.put(name, REDACTED));
+        return redacted;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.vigil.api.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every endpoint of the public API that needs a key, as a table the cross-cutting suites run through: tenant
+ * isolation (another workspace's key), viewer keys (403 on writes), no key (401) and hostile input. A feature that
+ * adds an endpoint adds a row here, and all of those suites cover it; {@code {monitor}}-style placeholders name the
+ * {@link Resources} a row needs.
+ */
+public final class ApiEndpoints {
+
+    /** A valid monitor definition, as the write endpoints take. */
+    public static Map<String, Object> httpMonitor(String name) {
+        return Map.of("name", name, "type", "HTTP", "url", "https://example.com/health", "intervalSeconds", 60,
+                "regions", List.of("local-a", "local-b"));
+    }
+
+    public static final List<Endpoint> KEYED = List.of(
+            Endpoint.read("/api/v1/regions"),
+            Endpoint.read("/api/v1/workspace"),
+            Endpoint.write("PUT", "/api/v1/workspace", r -> Map.of("name", "Renamed")),
+            Endpoint.read("/api/v1/api-keys"),
+            Endpoint.write("POST", "/api/v1/api-keys", r -> Map.of("name", "another key")),
+            Endpoint.read("/api/v1/api-keys/{key}"),
+            Endpoint.write("DELETE", "/api/v1/api-keys/{key}", null),
+            Endpoint.read("/api/v1/members"),
+            Endpoint.write("POST", "/api/v1/members",
+                    r -> Map.of("email", "new-" + UUID.randomUUID() + "@example.com", "role", "VIEWER")),
+            Endpoint.read("/api/v1/members/{member}"),
+            Endpoint.write("PUT", "/api/v1/members/{member}", r -> Map.of("role", "ADMIN")),
+            Endpoint.write("DELETE", "/api/v1/members/{member}", null),
+            Endpoint.read("/api/v1/monitors"),
+            Endpoint.write("POST", "/api/v1/monitors", r -> httpMonitor("Created")),
+            Endpoint.read("/api/v1/monitors/{monitor}"),
+            Endpoint.write("PUT", "/api/v1/monitors/{monitor}", r -> httpMonitor("Replaced")),
+            Endpoint.write("DELETE", "/api/v1/monitors/{monitor}", null),
+            Endpoint.write("POST", "/api/v1/monitors/{monitor}/pause", null),
+            Endpoint.write("POST", "/api/v1/monitors/{monitor}/resume", null),
+            Endpoint.write("POST", "/api/v1/monitors/{heartbeat}/rotate-ping-url", null),
+            Endpoint.read("/api/v1/monitors/{monitor}/results"),
+            Endpoint.read("/api/v1/audit-log"));
+
+    /** Endpoints anyone may call without a key; the token or the account data is the input. */
+    public static final List<Endpoint> OPEN = List.of(
+            Endpoint.write("POST", "/api/v1/signup", r -> Map.of("email", "x-" + UUID.randomUUID() + "@example.com",
+                    "password", "a long enough password", "workspace", "W")),
+            Endpoint.write("POST", "/api/v1/invitations/accept",
+                    r -> Map.of("token", "vgi_" + "a".repeat(32), "password", "a long enough password")));
+
+    private ApiEndpoints() {
+    }
+
+    /** One row: a method, a path template, and a valid body for the write endpoints that take one. */
+    public record Endpoint(String method, String template, Function<Resources, Object> body) {
+
+        static Endpoint read(String template) {
+            return new Endpoint("GET", template, null);
+        }
+
+        static Endpoint write(String method, String template, Function<Resources, Object> body) {
+            return new Endpoint(method, template, body);
+        }
+
+        public boolean writes() {
+            return !method.equals("GET");
+        }
+
+        /** Whether the path names one resource (so another workspace's id must be a 404). */
+        public boolean namesResource() {
+            return template.contains("{");
+        }
+
+        public boolean takesBody() {
+            return body != null;
+        }
+
+        public String path(Resources resources) {
+            String path = template;
+            for (Map.Entry<String, UUID> id : resources.ids().entrySet()) {
+                path = path.replace("{" + id.getKey() + "}", id.getValue().toString());
+            }
+            return path;
+        }
+
+        public ApiClient.Response call(ApiClient client, Resources resources) {
+            return client.send(method, path(resources), body == null ? null : "application/json",
+                    body == null ? null : ApiClient.json(body.apply(resources)));
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + template;
+        }
+    }
+
+    /** The resources of a workspace the table's placeholders name. */
+    public record Resources(Map<String, UUID> ids) {
+
+        /** Makes one of each resource in the tenant's workspace. */
+        public static Resources seed(Tenant tenant, JdbcClient jdbc) {
+            ApiClient owner = tenant.owner();
+            UUID monitor = id(owner.post("/api/v1/monitors", httpMonitor("Seeded")), "id");
+            UUID heartbeat = id(owner.post("/api/v1/monitors", Map.of("name", "Seeded heartbeat",
+                    "type", "HEARTBEAT", "periodSeconds", 3600)), "id");
+            UUID key = id(owner.post("/api/v1/api-keys", Map.of("name", "spare key")), "id");
+            UUID member = id(owner.post("/api/v1/members", Map.of("email", "member-" + UUID.randomUUID()
+                    + "@example.com", "role", "VIEWER")), "userId");
+            UUID channel = tenant.addAlertChannel(jdbc, "Seeded channel");
+            return new Resources(Map.of("monitor", monitor, "heartbeat", heartbeat, "key", key, "member", member,
+                    "channel", channel));
+        }
+
+        public UUID get(String name) {
+            return ids.get(name);
+        }
+
+        private static UUID id(ApiClient.Response response, String field) {
+            return UUID.fromString(Tenant.require(response, 201).json().get(field).asString());
+        }
+    }
+}
