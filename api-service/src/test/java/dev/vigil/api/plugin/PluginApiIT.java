@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +40,28 @@ class PluginApiIT {
         instance("c-gone", "local-c", now.minus(Duration.ofMinutes(1)), false, "check_old_" + suffix, "NAGIOS", null);
         instance("c-stopping", "local-c", now.plus(Duration.ofMinutes(1)), true, "check_tcp_" + suffix, "NAGIOS",
                 null);
+    }
+
+    /** The fleet table is shared by every test of this JVM: leave no live probes behind for them. */
+    @AfterEach
+    void removeFleet() {
+        jdbc.sql("DELETE FROM probe_instances WHERE instance_id LIKE ?").param("%-" + suffix).update();
+    }
+
+    @Test
+    void aPluginMonitorIsRefusedInARegionWhoseLiveProbesDoNotOfferIt() {
+        ApiClient api = new ApiClient(port).signUp();
+
+        ApiClient.Response offered = api.post("/api/v1/monitors", Map.of("name", "Banner", "type", "PLUGIN",
+                "plugin", "check_tcp_" + suffix, "args", List.of("-H", "example.com"),
+                "regions", List.of("local-a", "local-b")));
+        ApiClient.Response notOffered = api.post("/api/v1/monitors", Map.of("name", "Banner", "type", "PLUGIN",
+                "plugin", "banner_" + suffix, "regions", List.of("local-a", "local-b")));
+
+        assertThat(offered.status()).isEqualTo(201);
+        assertThat(notOffered.status()).isEqualTo(400);
+        assertThat(notOffered.json().get("errors").get(0).get("message").asString())
+                .contains("not offered in local-b");
     }
 
     private void instance(String id, String region, Instant expires, boolean stopping, String... plugins) {

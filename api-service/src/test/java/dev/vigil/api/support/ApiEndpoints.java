@@ -43,6 +43,13 @@ public final class ApiEndpoints {
             Endpoint.write("POST", "/api/v1/monitors/{monitor}/resume", null),
             Endpoint.write("POST", "/api/v1/monitors/{heartbeat}/rotate-ping-url", null),
             Endpoint.read("/api/v1/monitors/{monitor}/results"),
+            Endpoint.read("/api/v1/monitors/{monitor}/uptime?window=24h"),
+            Endpoint.read("/api/v1/monitors/{monitor}/export?format=csv"),
+            Endpoint.read("/api/v1/monitors/{monitor}/export?format=json"),
+            Endpoint.read("/api/v1/incidents"),
+            Endpoint.read("/api/v1/incidents/{incident}"),
+            Endpoint.write("POST", "/api/v1/incidents/{incident}/acknowledge", null),
+            Endpoint.read("/api/v1/plugins"),
             Endpoint.read("/api/v1/audit-log"));
 
     /** Endpoints anyone may call without a key; the token or the account data is the input. */
@@ -111,8 +118,9 @@ public final class ApiEndpoints {
             UUID member = id(owner.post("/api/v1/members", Map.of("email", "member-" + UUID.randomUUID()
                     + "@example.com", "role", "VIEWER")), "userId");
             UUID channel = tenant.addAlertChannel(jdbc, "Seeded channel");
+            UUID incident = tenant.addOpenIncident(jdbc, monitor);
             return new Resources(Map.of("monitor", monitor, "heartbeat", heartbeat, "key", key, "member", member,
-                    "channel", channel));
+                    "channel", channel, "incident", incident));
         }
 
         public UUID get(String name) {

@@ -40,6 +40,17 @@ public record Tenant(UUID workspaceId, String ownerEmail, ApiClient owner, UUID 
         return id;
     }
 
+    /** An open incident of one of the workspace's monitors, as the alerting service would have opened it. */
+    public UUID addOpenIncident(JdbcClient jdbc, UUID monitorId) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO incidents (id, workspace_id, monitor_id, kind, status, started_at, cause, regions)
+                        VALUES (?, ?, ?, 'DOWN', 'OPEN', now() - interval '5 minutes', 'HTTP status 503',
+                                '{local-a,local-b}')""")
+                .params(id, workspaceId, monitorId).update();
+        return id;
+    }
+
     public static ApiClient.Response require(ApiClient.Response response, int status) {
         if (response.status() != status) {
             throw new IllegalStateException("expected " + status + " but got " + response);
