@@ -37,7 +37,6 @@ class UptimeCalculator {
             SELECT range_agg(tstzrange(greatest(w.starts_at, :start), least(w.ends_at, :end))) AS r
             FROM maintenance_windows w JOIN maintenance_window_monitors l ON l.window_id = w.id
             WHERE l.monitor_id = :monitor AND w.starts_at < :end AND w.ends_at > :start""";
-    private static final String NO_MAINTENANCE = "SELECT NULL::tstzmultirange AS r";
 
     private final JdbcClient jdbc;
 
@@ -50,7 +49,7 @@ class UptimeCalculator {
         if (start.isBefore(createdAt)) {
             start = createdAt;
         }
-        Map<String, Object> down = jdbc.sql(DOWNTIME.formatted(maintenanceTablesExist() ? MAINTENANCE : NO_MAINTENANCE))
+        Map<String, Object> down = jdbc.sql(DOWNTIME.formatted(MAINTENANCE))
                 .param("monitor", monitorId).param("start", Timestamp.from(start)).param("end", Timestamp.from(now))
                 .query().singleRow();
         double downtime = ((Number) down.get("downtime")).doubleValue();
@@ -92,13 +91,6 @@ class UptimeCalculator {
                 .query((rs, row) -> new Double[] {round(rs.getObject("p50", Double.class)),
                         round(rs.getObject("p95", Double.class)), round(rs.getObject("p99", Double.class))})
                 .single();
-    }
-
-    private boolean maintenanceTablesExist() {
-        return Boolean.TRUE.equals(jdbc.sql("""
-                        SELECT to_regclass('maintenance_windows') IS NOT NULL
-                           AND to_regclass('maintenance_window_monitors') IS NOT NULL""")
-                .query(Boolean.class).single());
     }
 
     private static Double round(Double value) {

@@ -77,13 +77,6 @@ class UptimeApiIT {
 
     @Test
     void maintenanceCountsNeitherAsDowntimeNorAsMonitoredTime() {
-        // The maintenance tables come with the scheduler's migration; created here as agreed if not there yet.
-        jdbc.sql("""
-                CREATE TABLE IF NOT EXISTS maintenance_windows (id uuid PRIMARY KEY, workspace_id uuid NOT NULL,
-                    title text NOT NULL, starts_at timestamptz NOT NULL, ends_at timestamptz NOT NULL)""").update();
-        jdbc.sql("""
-                CREATE TABLE IF NOT EXISTS maintenance_window_monitors (window_id uuid NOT NULL, monitor_id uuid NOT NULL,
-                    PRIMARY KEY (window_id, monitor_id))""").update();
         ApiClient api = new ApiClient(port).signUp();
         UUID monitor = monitorCreatedDaysAgo(api, 10);
         Instant now = Instant.now();
