@@ -1,7 +1,7 @@
 # One Dockerfile for every service: docker build --build-arg SERVICE=api-service -t vigil/api-service .
 # (SERVICE: api-service, scheduler-service, probe-worker or alerting-service.)
 
-FROM eclipse-temurin:21-jdk AS build
+FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY . .
 ARG SERVICE
@@ -11,7 +11,9 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests package -pl "$S
 RUN java -Djarmode=tools -jar "$SERVICE"/target/"$SERVICE"-*-exec.jar extract --layers --launcher \
         --destination /layers
 
-FROM eclipse-temurin:21-jre
+# Java 25 runtime for release-21 bytecode: virtual threads no longer pin in synchronized blocks (JEP 491),
+# which OkHttp's HTTP/2 code in the probe uses.
+FROM eclipse-temurin:25-jre
 ARG SERVICE
 # Probe workers offer the Nagios-compatible plugins of the distribution (check_tcp, check_http, ...).
 RUN if [ "$SERVICE" = "probe-worker" ]; then \
