@@ -62,7 +62,7 @@
                     backgroundColor: palette[i % palette.length],
                     borderDash: series.label.indexOf('p99') >= 0 ? [2, 3]
                         : series.label.indexOf('p95') >= 0 ? [6, 3] : [],
-                    pointRadius: 0,
+                    pointRadius: series.points.length < 20 ? 2 : 0,
                     borderWidth: 1.5,
                     spanGaps: false
                 };
@@ -76,7 +76,7 @@
                     parsing: false,
                     interaction: {mode: 'nearest', intersect: false},
                     scales: {
-                        x: {type: 'linear', ticks: {callback: function (v) {
+                        x: {type: 'linear', min: data.from, max: data.to, ticks: {callback: function (v) {
                             return new Date(v).toISOString().substring(data.range === '24h' ? 11 : 5, 16)
                                 .replace('T', ' ');
                         }}},

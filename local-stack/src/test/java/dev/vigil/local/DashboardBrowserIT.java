@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -180,7 +182,12 @@ class DashboardBrowserIT {
         screenshot("12-monitor-list-phone");
         browser.manage().window().setSize(new Dimension(1280, 1000));
 
-        // Keyboard: the skip link is the first stop, and sign-out works.
+        // Keyboard: the skip link is the first stop; a form is usable without a mouse.
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+        open("/app/api-keys");
+        browser.findElement(By.id("key-name")).sendKeys("From the keyboard", Keys.ENTER);
+        assertThat(waitFor(By.id("new-key")).getText()).startsWith("vgl_");
         click("sign-out");
         assertThat(browser.getCurrentUrl()).contains("/login");
     }
@@ -209,7 +216,18 @@ class DashboardBrowserIT {
                 .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    /** Every visible form field has a label (or an aria-label), for screen readers and for clicking. */
+    private void assertEveryFieldLabelled() {
+        Object unlabelled = ((JavascriptExecutor) browser).executeScript("""
+                return Array.from(document.querySelectorAll('input, select, textarea'))
+                    .filter(e => e.type !== 'hidden' && !(e.labels && e.labels.length) && !e.getAttribute('aria-label'))
+                    .map(e => e.name || e.id);""");
+        assertThat((java.util.List<?>) unlabelled).as("fields without a label on %s", browser.getCurrentUrl())
+                .isEmpty();
+    }
+
     private void screenshot(String name) throws IOException {
+        assertEveryFieldLabelled();
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }

@@ -71,6 +71,7 @@ class MonitorDetailController {
         model.addAttribute("range", chartRange.label);
         model.addAttribute("ranges", MonitorDetails.ChartRange.values());
         model.addAttribute("chartJson", json.writeValueAsString(Map.of("range", chartRange.label,
+                "from", now.minus(chartRange.length).toEpochMilli(), "to", now.toEpochMilli(),
                 "series", details.latency(id, chartRange))));
         List<ResultView> recent = results.recent(id, now.minus(Duration.ofDays(1)), now.plusSeconds(1),
                 RECENT_RESULTS);
