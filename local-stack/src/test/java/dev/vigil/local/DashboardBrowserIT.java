@@ -37,8 +37,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in Debian's Chromium (headless, driven through its chromedriver) against the whole pipeline in one
  * JVM: PostgreSQL, ElasticMQ, scheduler, three probe regions, alerting and the API. A person signs up, creates an
  * HTTP monitor on a loopback target, sees it go UP without reloading, the target starts failing, the monitor goes
- * DOWN and an incident opens; they acknowledge it; the target recovers and so does the monitor. Screenshots of the
- * main pages land in target/dashboard-screenshots for review.
+ * DOWN and an incident opens; they acknowledge it; the target recovers and so does the monitor. "Test now" runs one
+ * check through the probes. Screenshots of the main pages land in target/dashboard-screenshots for review.
  */
 class DashboardBrowserIT {
 
@@ -136,6 +136,13 @@ class DashboardBrowserIT {
         waitForText(By.id("monitor-status"), "UP");
         browser.navigate().refresh();
         waitFor(By.cssSelector("#results tbody tr"));
+
+        // Test now: one check from a chosen region, its result shown when the pipeline has stored it.
+        new Select(browser.findElement(By.id("test-region"))).selectByValue("local-b");
+        click("test-now");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("test-result"), "OK"));
+        assertThat(browser.findElement(By.id("test-result")).getText()).contains("local-b").contains("HTTP 200");
         screenshot("04-monitor-up");
 
         open("/app/monitors");

@@ -1,6 +1,10 @@
 package dev.vigil.api.dashboard;
 
 import dev.vigil.api.account.UserAccountRepository;
+import dev.vigil.api.ratelimit.RateLimits;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -39,7 +44,7 @@ class DashboardSecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain dashboardChain(HttpSecurity http, UserAccountRepository users, PasswordEncoder passwords,
-                                       SecurityContextRepository dashboardSecurityContexts) {
+                                       SecurityContextRepository dashboardSecurityContexts, RateLimits rateLimits) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new DashboardAccounts(users));
         provider.setPasswordEncoder(passwords);
         http.securityMatcher(ROUTES)
@@ -51,9 +56,31 @@ class DashboardSecurityConfiguration {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
                         .deleteCookies("JSESSIONID"))
                 .httpBasic(AbstractHttpConfigurer::disable)
+                .addFilterBefore(signupLimit(rateLimits), UsernamePasswordAuthenticationFilter.class)
+                // A poll after the session ended: htmx would swap the sign-in page into a table cell; HX-Redirect
+                // makes it load the sign-in page as a whole instead.
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor((request, response, failure) -> {
+                    response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+                    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                }, request -> request.getHeader("HX-Request") != null))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * Signing up in the dashboard shares the API's per-address sign-up limit (one bucket per client IP for both), so
+     * the form is no way around it. Only the post counts: showing the form is free.
+     */
+    private static Filter signupLimit(RateLimits rateLimits) {
+        Filter limit = rateLimits.filter("/signup");
+        return (request, response, chain) -> {
+            if ("POST".equals(((HttpServletRequest) request).getMethod())) {
+                limit.doFilter(request, response, chain);
+            } else {
+                chain.doFilter(request, response);
+            }
+        };
     }
 }

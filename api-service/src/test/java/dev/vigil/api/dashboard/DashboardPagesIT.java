@@ -91,6 +91,15 @@ class DashboardPagesIT {
         browser.post("/app/monitors/" + id + "/resume", Map.of());
         assertThat(api.get("/api/v1/monitors/" + id).json().get("paused").asBoolean()).isFalse();
 
+        assertThat(browser.post("/app/monitors/" + id + "/test", Map.of("region", "nowhere")).status())
+                .isEqualTo(400);
+        String heartbeat = api.post("/api/v1/monitors", Map.of("name", "Beat", "type", "HEARTBEAT",
+                "periodSeconds", 3600)).json().get("id").asString();
+        browser.get("/app/monitors/" + heartbeat);
+        assertThat(browser.post("/app/monitors/" + heartbeat + "/test", Map.of("region", "local-a")).status())
+                .isEqualTo(409);
+
+        browser.get("/app/monitors/" + id);
         assertThat(browser.get("/app/monitors/" + id + "/delete").body()).contains("Delete monitor");
         assertThat(browser.post("/app/monitors/" + id + "/delete", Map.of()).location()).isEqualTo("/app/monitors");
         assertThat(api.get("/api/v1/monitors/" + id).status()).isEqualTo(404);

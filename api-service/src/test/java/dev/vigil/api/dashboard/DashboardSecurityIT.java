@@ -38,6 +38,9 @@ class DashboardSecurityIT {
             assertThat(page.status()).as(path).isEqualTo(302);
             assertThat(page.location()).as(path).isEqualTo("/login");
         }
+        DashboardSession.Page poll = anonymous.getAsHtmx("/app/monitors/rows");
+        assertThat(poll.status()).isEqualTo(401);
+        assertThat(poll.hxRedirect()).isEqualTo("/login");
         assertThat(anonymous.get("/login").status()).isEqualTo(200);
         assertThat(anonymous.get("/signup").status()).isEqualTo(200);
     }

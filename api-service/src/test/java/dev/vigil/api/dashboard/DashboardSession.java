@@ -35,7 +35,7 @@ final class DashboardSession {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    record Page(int status, String location, String body) {
+    record Page(int status, String location, String body, String hxRedirect) {
 
         @Override
         public String toString() {
@@ -64,6 +64,11 @@ final class DashboardSession {
         Page page = send(HttpRequest.newBuilder(uri(path)).GET());
         remember(page.body());
         return page;
+    }
+
+    /** A GET as htmx sends it (its polling, for instance). */
+    Page getAsHtmx(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("HX-Request", "true").GET());
     }
 
     /** A form post carrying the CSRF token of the last page. */
@@ -101,7 +106,8 @@ final class DashboardSession {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String location = response.headers().firstValue("Location").map(l -> URI.create(l).getPath()
                     + (URI.create(l).getQuery() == null ? "" : "?" + URI.create(l).getQuery())).orElse(null);
-            return new Page(response.statusCode(), location, response.body());
+            return new Page(response.statusCode(), location, response.body(),
+                    response.headers().firstValue("HX-Redirect").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -112,7 +112,8 @@ class MaintenanceSchedule {
         if (wanted.isEmpty() && !problems.has("monitorIds")) {
             problems.add("monitorIds", "choose at least one monitor");
         } else if (!wanted.isEmpty()) {
-            Set<UUID> own = Set.copyOf(jdbc.sql("SELECT id FROM monitors WHERE workspace_id = ? AND id = ANY(?::uuid[])")
+            Set<UUID> own = Set.copyOf(jdbc.sql(
+                            "SELECT id FROM monitors WHERE workspace_id = ? AND id = ANY(?::uuid[])")
                     .params(caller.workspaceId(), wanted.stream().map(UUID::toString).toArray(String[]::new))
                     .query(UUID.class).list());
             if (own.size() != wanted.size()) {

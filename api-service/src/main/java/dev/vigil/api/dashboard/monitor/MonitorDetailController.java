@@ -21,10 +21,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import dev.vigil.common.region.RegionProperties;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,18 +47,22 @@ class MonitorDetailController {
     private final ResultQueries results;
     private final IncidentQueries incidents;
     private final ResultExporter exporter;
+    private final MonitorTester tester;
+    private final RegionProperties regions;
     private final JsonMapper json;
     private final Clock clock;
 
     MonitorDetailController(MonitorLookup lookup, MonitorDetails details, UptimeCalculator uptime,
                             ResultQueries results, IncidentQueries incidents, ResultExporter exporter,
-                            JsonMapper json, Clock clock) {
+                            MonitorTester tester, RegionProperties regions, JsonMapper json, Clock clock) {
         this.lookup = lookup;
         this.details = details;
         this.uptime = uptime;
         this.results = results;
         this.incidents = incidents;
         this.exporter = exporter;
+        this.tester = tester;
+        this.regions = regions;
         this.json = json;
         this.clock = clock;
     }
@@ -80,7 +88,39 @@ class MonitorDetailController {
         model.addAttribute("days", details.uptimeBar(id));
         model.addAttribute("incidents", incidents.list(caller.workspaceId(), null, id, 20));
         model.addAttribute("tls", details.tlsExpiry(id));
+        model.addAttribute("regions", regions.regions());
         return "dashboard/monitors/detail";
+    }
+
+    /**
+     * "Test now": sends one check to the chosen region. An htmx request gets the result block, which polls until the
+     * result is stored; a plain form post comes back to the page, which shows the same block.
+     */
+    @PostMapping("/test")
+    String test(Caller caller, @PathVariable UUID id, @RequestParam(defaultValue = "") String region,
+                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+                RedirectAttributes redirect) {
+        caller.writer();
+        UUID jobId = tester.start(caller, id, region);
+        long started = clock.millis();
+        if (htmx == null) {
+            redirect.addFlashAttribute("testJob", jobId);
+            redirect.addFlashAttribute("testStarted", started);
+            return "redirect:/app/monitors/" + id;
+        }
+        return testResult(caller, id, jobId, started, model);
+    }
+
+    @GetMapping("/test/{jobId}")
+    String testResult(Caller caller, @PathVariable UUID id, @PathVariable UUID jobId,
+                      @RequestParam long started, Model model) {
+        lookup.get(caller, id);
+        model.addAttribute("monitorId", id);
+        model.addAttribute("testJob", jobId);
+        model.addAttribute("testStarted", started);
+        tester.result(id, jobId).ifPresentOrElse(r -> model.addAttribute("testResult", r),
+                () -> model.addAttribute("testGaveUp", tester.gaveUp(started)));
+        return "dashboard/monitors/detail :: test-result";
     }
 
     /** The status block alone, polled by the page so the status changes without a reload. */
