@@ -13,7 +13,9 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -59,14 +61,23 @@ class DashboardSecurityConfiguration {
                 .addFilterBefore(signupLimit(rateLimits), UsernamePasswordAuthenticationFilter.class)
                 // A poll after the session ended: htmx would swap the sign-in page into a table cell; HX-Redirect
                 // makes it load the sign-in page as a whole instead.
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor((request, response, failure) -> {
-                    response.setHeader("HX-Redirect", request.getContextPath() + "/login");
-                    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-                }, request -> request.getHeader("HX-Request") != null))
+                .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst()))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    private static AuthenticationEntryPoint signInFirst() {
+        AuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, failure) -> {
+            if (request.getHeader("HX-Request") != null) {
+                response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            } else {
+                loginPage.commence(request, response, failure);
+            }
+        };
     }
 
     /**
