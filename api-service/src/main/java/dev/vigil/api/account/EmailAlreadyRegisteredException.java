@@ -5,7 +5,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** 409: an account with this email exists. */
-class EmailAlreadyRegisteredException extends ErrorResponseException {
+public class EmailAlreadyRegisteredException extends ErrorResponseException {
 
     EmailAlreadyRegisteredException() {
         super(HttpStatus.CONFLICT, problem(), null);

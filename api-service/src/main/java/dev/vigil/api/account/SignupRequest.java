@@ -15,7 +15,7 @@ public record SignupRequest(
         String workspace) {
 
     /** This request with its fields trimmed, or a 400 naming every invalid field. */
-    SignupRequest validated() {
+    public SignupRequest validated() {
         FieldProblems problems = new FieldProblems();
         String checkedEmail = AccountRules.email(problems, "email", email);
         String checkedPassword = AccountRules.password(problems, "password", password);

@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/api-keys")
 @Tag(name = "API keys", description = "Keys are shown once, stored as a hash, and stop working at once when revoked.")
-class ApiKeyController {
+public class ApiKeyController {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyController.class);
 
@@ -60,7 +60,7 @@ class ApiKeyController {
     @Transactional
     @Operation(summary = "Create a key", description = "The answer holds the key, shown this once. Its role is at "
             + "most the caller's own (default: the caller's role).")
-    ApiKeyView create(@AuthenticationPrincipal ApiPrincipal caller, @RequestBody ApiKeyRequest request) {
+    public ApiKeyView create(@AuthenticationPrincipal ApiPrincipal caller, @RequestBody ApiKeyRequest request) {
         FieldProblems problems = new FieldProblems();
         String name = problems.requiredLine("name", request.name(), 100);
         Role role = caller.role();
@@ -88,7 +88,7 @@ class ApiKeyController {
     @GetMapping
     @Transactional(readOnly = true)
     @Operation(summary = "List the workspace's live keys (never the keys themselves)")
-    KeyList list(@AuthenticationPrincipal ApiPrincipal caller) {
+    public KeyList list(@AuthenticationPrincipal ApiPrincipal caller) {
         return new KeyList(keys.findByWorkspaceIdAndRevokedAtIsNullOrderByCreatedAt(caller.workspaceId()).stream()
                 .map(ApiKeyView::of).toList());
     }
@@ -106,7 +106,7 @@ class ApiKeyController {
     @Operation(summary = "Revoke a key", description = "It stops working with the next request. A key may revoke "
             + "itself; revoking a key with a higher role than the caller's is refused (403), and so is revoking the "
             + "workspace's last OWNER key (409).")
-    void revoke(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {
+    public void revoke(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {
         ApiKey key = load(caller, id);
         if (!caller.role().atLeast(key.getRole())) {
             throw new ForbiddenException("This key has the role " + key.getRole() + "; only an " + key.getRole()
@@ -130,6 +130,6 @@ class ApiKeyController {
     }
 
     /** {@code GET /api/v1/api-keys}. */
-    record KeyList(List<ApiKeyView> items) {
+    public record KeyList(List<ApiKeyView> items) {
     }
 }

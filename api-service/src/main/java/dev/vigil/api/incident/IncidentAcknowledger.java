@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * acknowledged.
  */
 @Component
-class IncidentAcknowledger {
+public class IncidentAcknowledger {
 
-    enum Outcome {
+    public enum Outcome {
         ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, RESOLVED, NOT_FOUND
     }
 
@@ -35,7 +35,7 @@ class IncidentAcknowledger {
     }
 
     @Transactional
-    Outcome acknowledge(ApiPrincipal caller, UUID incidentId) {
+    public Outcome acknowledge(ApiPrincipal caller, UUID incidentId) {
         // Locks the incident: an evaluator resolving it concurrently waits, so "acknowledged" and "resolved" are
         // each decided on the incident's latest state.
         Optional<String> status = jdbc.sql("""
@@ -56,7 +56,9 @@ class IncidentAcknowledger {
         jdbc.sql("UPDATE incidents SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ?")
                 .params(Timestamp.from(now), caller.apiKeyId(), incidentId).update();
         jdbc.sql("INSERT INTO incident_events (incident_id, at, type, message) VALUES (?, ?, 'ACKNOWLEDGED', ?)")
-                .params(incidentId, Timestamp.from(now), "Acknowledged through the API").update();
+                .params(incidentId, Timestamp.from(now), caller.apiKeyId() == null
+                        ? "Acknowledged in the dashboard by " + caller.label() : "Acknowledged through the API")
+                .update();
         IncidentView incident = jdbc.sql("SELECT " + IncidentQueries.COLUMNS + " FROM incidents WHERE id = ?")
                 .param(incidentId).query(IncidentQueries::view).single();
         jdbc.sql("""

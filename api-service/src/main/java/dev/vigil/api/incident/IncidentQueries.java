@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads incidents, always scoped by the caller's workspace. */
 @Component
-class IncidentQueries {
+public class IncidentQueries {
 
     static final String COLUMNS = "id, monitor_id, kind, status, started_at, acknowledged_at, resolved_at, cause, "
             + "regions";
@@ -23,7 +23,7 @@ class IncidentQueries {
         this.jdbc = jdbc;
     }
 
-    List<IncidentView> list(UUID workspaceId, String status, UUID monitorId, int limit) {
+    public List<IncidentView> list(UUID workspaceId, String status, UUID monitorId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM incidents WHERE workspace_id = :workspace"
                         + (status == null ? "" : " AND status = :status")
                         + (monitorId == null ? "" : " AND monitor_id = :monitor")
@@ -33,7 +33,7 @@ class IncidentQueries {
                 .query(IncidentQueries::view).list();
     }
 
-    Optional<IncidentView> find(UUID workspaceId, UUID id) {
+    public Optional<IncidentView> find(UUID workspaceId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM incidents WHERE id = ? AND workspace_id = ?")
                 .params(id, workspaceId).query(IncidentQueries::view).optional()
                 .map(incident -> incident.withTimeline(timeline(id)));

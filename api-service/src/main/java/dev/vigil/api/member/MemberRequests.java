@@ -3,21 +3,21 @@ package dev.vigil.api.member;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Request bodies of the member endpoints. */
-final class MemberRequests {
+public final class MemberRequests {
 
     private MemberRequests() {
     }
 
     /** {@code POST /api/v1/members}. */
     @Schema(example = "{\"email\": \"bob@example.com\", \"role\": \"ADMIN\"}")
-    record AddMember(@Schema(example = "bob@example.com") String email,
+    public record AddMember(@Schema(example = "bob@example.com") String email,
                      @Schema(description = "OWNER, ADMIN or VIEWER; only an owner may add an owner",
                              example = "ADMIN") String role) {
     }
 
     /** {@code PUT /api/v1/members/{userId}}. */
     @Schema(example = "{\"role\": \"VIEWER\"}")
-    record ChangeRole(@Schema(example = "VIEWER") String role) {
+    public record ChangeRole(@Schema(example = "VIEWER") String role) {
     }
 
     /** {@code POST /api/v1/invitations/accept}. */

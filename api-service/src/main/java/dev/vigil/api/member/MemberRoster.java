@@ -47,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
  * token, which the inviter hands over.
  */
 @Component
-class MemberRoster {
+public class MemberRoster {
 
     private static final Logger log = LoggerFactory.getLogger(MemberRoster.class);
     private static final String MEMBER_COLUMNS = """
@@ -82,7 +82,7 @@ class MemberRoster {
     }
 
     @Transactional(readOnly = true)
-    Paging.Items<MemberView> list(UUID workspaceId, Paging paging) {
+    public Paging.Items<MemberView> list(UUID workspaceId, Paging paging) {
         long total = memberships.countMembers(workspaceId);
         List<MemberView> members = jdbc.sql(MEMBER_COLUMNS
                         + " ORDER BY m.created_at, m.user_id LIMIT :limit OFFSET :offset")
@@ -97,7 +97,7 @@ class MemberRoster {
     }
 
     @Transactional
-    MemberView add(ApiPrincipal caller, MemberRequests.AddMember request) {
+    public MemberView add(ApiPrincipal caller, MemberRequests.AddMember request) {
         FieldProblems problems = new FieldProblems();
         String email = AccountRules.email(problems, "email", request.email());
         Role role = role(problems, request.role());
@@ -135,7 +135,7 @@ class MemberRoster {
     }
 
     @Transactional
-    MemberView changeRole(ApiPrincipal caller, UUID userId, MemberRequests.ChangeRole request) {
+    public MemberView changeRole(ApiPrincipal caller, UUID userId, MemberRequests.ChangeRole request) {
         Membership membership = memberships.find(caller.workspaceId(), userId)
                 .orElseThrow(() -> new NotFoundException("member"));
         FieldProblems problems = new FieldProblems();
@@ -159,7 +159,7 @@ class MemberRoster {
     }
 
     @Transactional
-    void remove(ApiPrincipal caller, UUID userId) {
+    public void remove(ApiPrincipal caller, UUID userId) {
         Membership membership = memberships.find(caller.workspaceId(), userId)
                 .orElseThrow(() -> new NotFoundException("member"));
         mayChange(caller, membership);

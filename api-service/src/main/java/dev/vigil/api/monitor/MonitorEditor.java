@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * interval, regions or pause state change, and on insert and delete), so nothing here has to remember to tell it.
  */
 @Component
-class MonitorEditor {
+public class MonitorEditor {
 
     private static final Logger log = LoggerFactory.getLogger(MonitorEditor.class);
 
@@ -55,7 +55,7 @@ class MonitorEditor {
     }
 
     @Transactional
-    MonitorResponse create(ApiPrincipal caller, MonitorRequest request) {
+    public MonitorResponse create(ApiPrincipal caller, MonitorRequest request) {
         MonitorSettings settings = definitions.settingsOf(caller.workspaceId(), request, true);
         locks.lock(caller.workspaceId());
         if (monitors.countByWorkspaceId(caller.workspaceId()) >= limits.maxPerWorkspace()) {
@@ -78,7 +78,7 @@ class MonitorEditor {
     }
 
     @Transactional
-    MonitorResponse replace(ApiPrincipal caller, UUID id, MonitorRequest request) {
+    public MonitorResponse replace(ApiPrincipal caller, UUID id, MonitorRequest request) {
         Monitor monitor = load(caller, id);
         MonitorSettings settings = definitions.settingsOf(caller.workspaceId(), request, false);
         MonitorResponse before = views.of(monitor, caller);
@@ -101,7 +101,7 @@ class MonitorEditor {
     }
 
     @Transactional
-    void delete(ApiPrincipal caller, UUID id) {
+    public void delete(ApiPrincipal caller, UUID id) {
         Monitor monitor = load(caller, id);
         MonitorResponse before = views.of(monitor, caller);
         monitors.delete(monitor);
@@ -113,7 +113,7 @@ class MonitorEditor {
 
     /** Pause or resume; doing it twice is harmless and recorded once. */
     @Transactional
-    MonitorResponse setPaused(ApiPrincipal caller, UUID id, boolean paused) {
+    public MonitorResponse setPaused(ApiPrincipal caller, UUID id, boolean paused) {
         Monitor monitor = load(caller, id);
         if (monitor.setPaused(paused, StoredTime.now(clock))) {
             monitors.saveAndFlush(monitor);

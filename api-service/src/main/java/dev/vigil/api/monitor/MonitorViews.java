@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * credentials for the monitored service, and read-only access to Vigil should not be access to that service.
  */
 @Component
-class MonitorViews {
+public class MonitorViews {
 
     static final String REDACTED = "(redacted)";
 
@@ -32,11 +32,11 @@ class MonitorViews {
         this.api = api;
     }
 
-    MonitorResponse of(Monitor monitor, ApiPrincipal caller) {
+    public MonitorResponse of(Monitor monitor, ApiPrincipal caller) {
         return of(monitor, links.of(monitor.getId()), caller);
     }
 
-    List<MonitorResponse> of(List<Monitor> monitors, ApiPrincipal caller) {
+    public List<MonitorResponse> of(List<Monitor> monitors, ApiPrincipal caller) {
         Map<UUID, List<UUID>> all = links.of(monitors.stream().map(Monitor::getId).toList());
         return monitors.stream().map(m -> of(m, all.getOrDefault(m.getId(), List.of()), caller)).toList();
     }

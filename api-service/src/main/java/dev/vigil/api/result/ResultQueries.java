@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads raw results; the caller has already checked the monitor belongs to the workspace. */
 @Component
-class ResultQueries {
+public class ResultQueries {
 
     private final JdbcClient jdbc;
 
@@ -18,7 +18,7 @@ class ResultQueries {
         this.jdbc = jdbc;
     }
 
-    List<ResultView> recent(UUID monitorId, Instant from, Instant to, int limit) {
+    public List<ResultView> recent(UUID monitorId, Instant from, Instant to, int limit) {
         return jdbc.sql("""
                         SELECT r.job_id, r.time, r.region, r.kind, r.ok, r.degraded, r.latency_ms, r.status_code,
                                r.error, r.message, r.dns_ms, r.connect_ms, r.tls_ms, r.first_byte_ms,

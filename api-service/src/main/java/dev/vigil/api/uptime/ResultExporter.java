@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * comes.
  */
 @Component
-class ResultExporter {
+public class ResultExporter {
 
     static final String[] COLUMNS = {"jobId", "time", "region", "kind", "ok", "degraded", "latencyMs", "statusCode",
             "errorKind", "error", "dnsMs", "connectMs", "tlsMs", "firstByteMs"};
@@ -49,7 +49,7 @@ class ResultExporter {
         this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    void csv(UUID monitorId, Instant from, Instant to, OutputStream out) {
+    public void csv(UUID monitorId, Instant from, Instant to, OutputStream out) {
         Writer writer = writer(out);
         write(writer, String.join(",", COLUMNS) + "\n");
         each(monitorId, from, to, row -> {
@@ -65,7 +65,7 @@ class ResultExporter {
         flush(writer);
     }
 
-    void json(UUID monitorId, Instant from, Instant to, OutputStream out) {
+    public void json(UUID monitorId, Instant from, Instant to, OutputStream out) {
         Writer writer = writer(out);
         write(writer, "{\"monitorId\":\"" + monitorId + "\",\"from\":\"" + from + "\",\"to\":\"" + to
                 + "\",\"items\":[");

@@ -5,6 +5,6 @@ package dev.vigil.api.uptime;
  * less maintenance); null before the monitor's first evaluated round. Latency percentiles are of successful checks,
  * in milliseconds; null without any.
  */
-record Uptime(String window, Double uptimePercent, long downtimeSeconds, long incidents, Double p50Ms, Double p95Ms,
-              Double p99Ms) {
+public record Uptime(String window, Double uptimePercent, long downtimeSeconds, long incidents, Double p50Ms,
+                     Double p95Ms, Double p99Ms) {
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * of successful checks: an approximation, as percentiles do not add up exactly).
  */
 @Component
-class UptimeCalculator {
+public class UptimeCalculator {
 
     private static final String DOWNTIME = """
             WITH flips AS (
@@ -44,7 +44,7 @@ class UptimeCalculator {
         this.jdbc = jdbc;
     }
 
-    Uptime uptime(UUID monitorId, Instant createdAt, UptimeWindow window, Instant now) {
+    public Uptime uptime(UUID monitorId, Instant createdAt, UptimeWindow window, Instant now) {
         Instant start = now.minus(window.length);
         if (start.isBefore(createdAt)) {
             start = createdAt;

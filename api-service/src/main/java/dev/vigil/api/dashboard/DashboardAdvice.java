@@ -1,0 +1,70 @@
+package dev.vigil.api.dashboard;
+
+import dev.vigil.api.web.ConflictException;
+import dev.vigil.api.web.ForbiddenException;
+import dev.vigil.api.web.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * What every dashboard page shares (the caller, for the header and workspace switcher) and its error pages: the
+ * API's exceptions rendered as HTML instead of problem+json. Another workspace's monitor is a plain 404 page, as it
+ * is a 404 in the API.
+ */
+@ControllerAdvice(basePackages = "dev.vigil.api.dashboard")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class DashboardAdvice {
+
+    private final CallerResolver callers;
+
+    DashboardAdvice(CallerResolver callers) {
+        this.callers = callers;
+    }
+
+    @ModelAttribute
+    void shared(HttpServletRequest request, Model model) {
+        callers.current(request).ifPresent(caller -> model.addAttribute("caller", caller));
+        model.addAttribute("path", request.getRequestURI());
+    }
+
+    @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
+    String notFound(HttpServletResponse response, Model model) {
+        return error(response, model, HttpStatus.NOT_FOUND, "Not found",
+                "There is nothing here, or it belongs to another workspace.");
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    String forbidden(ForbiddenException e, HttpServletResponse response, Model model) {
+        return error(response, model, HttpStatus.FORBIDDEN, "Not allowed", e.getBody().getDetail());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    String conflict(ConflictException e, HttpServletResponse response, Model model) {
+        return error(response, model, HttpStatus.CONFLICT, e.getBody().getTitle(), e.getBody().getDetail());
+    }
+
+    @ExceptionHandler(ErrorResponseException.class)
+    String other(ErrorResponseException e, HttpServletResponse response, Model model) {
+        HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        return error(response, model, status == null ? HttpStatus.BAD_REQUEST : status, e.getBody().getTitle(),
+                e.getBody().getDetail());
+    }
+
+    private static String error(HttpServletResponse response, Model model, HttpStatus status, String title,
+                                String detail) {
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("title", title);
+        model.addAttribute("detail", detail);
+        return "dashboard/error";
+    }
+}

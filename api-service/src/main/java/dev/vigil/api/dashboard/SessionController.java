@@ -1,0 +1,111 @@
+package dev.vigil.api.dashboard;
+
+import dev.vigil.api.account.AccountRegistrar;
+import dev.vigil.api.account.EmailAlreadyRegisteredException;
+import dev.vigil.api.account.SignupRequest;
+import dev.vigil.api.account.SignupResponse;
+import dev.vigil.api.account.UserAccount;
+import dev.vigil.api.account.UserAccountRepository;
+import dev.vigil.api.web.InvalidRequestException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Sign-in page, sign-up (which signs the new person in), and the workspace switcher. */
+@Controller
+class SessionController {
+
+    private final AccountRegistrar registrar;
+    private final UserAccountRepository users;
+    private final SecurityContextRepository contexts;
+
+    SessionController(AccountRegistrar registrar, UserAccountRepository users,
+                      SecurityContextRepository dashboardSecurityContexts) {
+        this.registrar = registrar;
+        this.users = users;
+        this.contexts = dashboardSecurityContexts;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/app/monitors";
+    }
+
+    @GetMapping("/app")
+    String app() {
+        return "redirect:/app/monitors";
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "dashboard/login";
+    }
+
+    @GetMapping("/signup")
+    String signupForm(Model model) {
+        model.addAttribute("form", new SignupRequest("", "", ""));
+        model.addAttribute("errors", FieldErrors.none());
+        return "dashboard/signup";
+    }
+
+    @PostMapping("/signup")
+    String signup(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
+                  @RequestParam(defaultValue = "") String workspace, HttpServletRequest request,
+                  HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        SignupRequest form = new SignupRequest(email, "", workspace);
+        SignupResponse created;
+        try {
+            created = registrar.register(new SignupRequest(email, password, workspace).validated());
+        } catch (InvalidRequestException e) {
+            return signupFailed(form, FieldErrors.of(e.errors()), response, model);
+        } catch (EmailAlreadyRegisteredException e) {
+            return signupFailed(form, FieldErrors.none().add("email", "This email is already registered; sign in "
+                    + "instead."), response, model);
+        }
+        UserAccount user = users.findByEmail(email.strip()).orElseThrow();
+        signIn(new SignedInUser(user.getId(), user.getEmail(), null), request, response);
+        request.getSession().setAttribute(CallerResolver.WORKSPACE_ATTRIBUTE, created.workspaceId());
+        // The first API key is shown this once, like any new key; it is kept only until the next page shows it.
+        redirect.addFlashAttribute("newKey", created.apiKey());
+        return "redirect:/app/monitors";
+    }
+
+    @PostMapping("/app/workspace")
+    String switchWorkspace(Caller caller, @RequestParam UUID workspaceId, HttpServletRequest request) {
+        if (caller.workspaces().stream().anyMatch(w -> w.id().equals(workspaceId))) {
+            request.getSession().setAttribute(CallerResolver.WORKSPACE_ATTRIBUTE, workspaceId);
+        }
+        return "redirect:/app/monitors";
+    }
+
+    private static String signupFailed(SignupRequest form, FieldErrors errors, HttpServletResponse response,
+                                       Model model) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "dashboard/signup";
+    }
+
+    /** As a form login would: a fresh session id, then the authenticated context stored in the session. */
+    private void signIn(SignedInUser user, HttpServletRequest request, HttpServletResponse response) {
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+}

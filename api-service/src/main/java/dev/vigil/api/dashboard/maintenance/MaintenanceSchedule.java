@@ -1,0 +1,162 @@
+package dev.vigil.api.dashboard.maintenance;
+
+import dev.vigil.api.audit.Actor;
+import dev.vigil.api.audit.AuditLog;
+import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.web.FieldProblems;
+import dev.vigil.api.web.NotFoundException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Maintenance windows of a workspace, read and written on the V7_0 tables. The database triggers tell the scheduler
+ * of every change ({@code maintenance_changed}), so nothing here has to. Every change is audited like the API's.
+ */
+@Component
+class MaintenanceSchedule {
+
+    static final Duration MAX_LENGTH = Duration.ofDays(31);
+
+    /** A window with the names of the monitors it covers. */
+    record Window(UUID id, String title, String description, Instant startsAt, Instant endsAt,
+                  List<String> monitors, String phase) {
+
+        static String phase(Instant now, Instant startsAt, Instant endsAt) {
+            return now.isBefore(startsAt) ? "UPCOMING" : now.isBefore(endsAt) ? "ACTIVE" : "PAST";
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    MaintenanceSchedule(JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    List<Window> list(UUID workspaceId) {
+        Instant now = clock.instant();
+        Map<UUID, List<String>> covered = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT l.window_id, m.name FROM maintenance_window_monitors l
+                        JOIN maintenance_windows w ON w.id = l.window_id JOIN monitors m ON m.id = l.monitor_id
+                        WHERE w.workspace_id = ? ORDER BY m.name""")
+                .param(workspaceId)
+                .query((rs, row) -> covered.computeIfAbsent(rs.getObject("window_id", UUID.class),
+                        k -> new ArrayList<>()).add(rs.getString("name")))
+                .list();
+        return jdbc.sql("""
+                        SELECT id, title, description, starts_at, ends_at FROM maintenance_windows
+                        WHERE workspace_id = ? ORDER BY starts_at DESC LIMIT 200""")
+                .param(workspaceId)
+                .query((rs, row) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    Instant start = rs.getTimestamp("starts_at").toInstant();
+                    Instant end = rs.getTimestamp("ends_at").toInstant();
+                    return new Window(id, rs.getString("title"), rs.getString("description"), start, end,
+                            covered.getOrDefault(id, List.of()), Window.phase(now, start, end));
+                }).list();
+    }
+
+    /**
+     * Schedules a window, or a 400 naming every invalid field. Times are the form's {@code datetime-local} values,
+     * read as UTC (the dashboard shows every time in UTC).
+     */
+    @Transactional
+    UUID schedule(ApiPrincipal caller, String title, String description, String startsAt, String endsAt,
+                  List<String> monitorIds) {
+        FieldProblems problems = new FieldProblems();
+        String checkedTitle = problems.requiredLine("title", title, 200);
+        String checkedDescription = problems.multiLine("description", description == null ? "" : description,
+                10_000);
+        Instant start = instant(problems, "startsAt", startsAt);
+        Instant end = instant(problems, "endsAt", endsAt);
+        if (start != null && end != null) {
+            if (!end.isAfter(start)) {
+                problems.add("endsAt", "endsAt must be after startsAt");
+            } else if (Duration.between(start, end).compareTo(MAX_LENGTH) > 0) {
+                problems.add("endsAt", "a window lasts at most " + MAX_LENGTH.toDays() + " days");
+            }
+            if (!end.isAfter(clock.instant())) {
+                problems.add("endsAt", "endsAt must be in the future");
+            }
+        }
+        List<UUID> wanted = new ArrayList<>();
+        for (String monitorId : monitorIds == null ? List.<String>of() : monitorIds) {
+            try {
+                UUID parsed = UUID.fromString(monitorId);
+                if (!wanted.contains(parsed)) {
+                    wanted.add(parsed);
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add("monitorIds", "monitorIds must name monitors of this workspace");
+            }
+        }
+        if (wanted.isEmpty() && !problems.has("monitorIds")) {
+            problems.add("monitorIds", "choose at least one monitor");
+        } else if (!wanted.isEmpty()) {
+            Set<UUID> own = Set.copyOf(jdbc.sql(
+                            "SELECT id FROM monitors WHERE workspace_id = ? AND id = ANY(?::uuid[])")
+                    .params(caller.workspaceId(), wanted.stream().map(UUID::toString).toArray(String[]::new))
+                    .query(UUID.class).list());
+            if (own.size() != wanted.size()) {
+                problems.add("monitorIds", "monitorIds must name monitors of this workspace");
+            }
+        }
+        problems.throwIfAny();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO maintenance_windows (id, workspace_id, title, description, starts_at, ends_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(id, caller.workspaceId(), checkedTitle, checkedDescription, Timestamp.from(start),
+                        Timestamp.from(end))
+                .update();
+        for (UUID monitorId : wanted) {
+            jdbc.sql("INSERT INTO maintenance_window_monitors (window_id, monitor_id) VALUES (?, ?)")
+                    .params(id, monitorId).update();
+        }
+        audit.record(caller.workspaceId(), Actor.of(caller), "maintenance.created", "MAINTENANCE_WINDOW", id,
+                Map.of("title", checkedTitle, "startsAt", start.toString(), "endsAt", end.toString(),
+                        "monitors", wanted.size()));
+        return id;
+    }
+
+    @Transactional
+    void delete(ApiPrincipal caller, UUID id) {
+        String title = jdbc.sql("DELETE FROM maintenance_windows WHERE id = ? AND workspace_id = ? RETURNING title")
+                .params(id, caller.workspaceId()).query(String.class).optional()
+                .orElseThrow(() -> new NotFoundException("maintenance window"));
+        audit.record(caller.workspaceId(), Actor.of(caller), "maintenance.deleted", "MAINTENANCE_WINDOW", id,
+                Map.of("title", title));
+    }
+
+    private static Instant instant(FieldProblems problems, String field, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(field, field + " is required");
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            problems.add(field, field + " must be a date and time such as 2026-12-01T02:00");
+            return null;
+        }
+    }
+}

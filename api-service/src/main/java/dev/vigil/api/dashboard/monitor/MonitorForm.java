@@ -1,0 +1,254 @@
+package dev.vigil.api.dashboard.monitor;
+
+import dev.vigil.api.dashboard.FieldErrors;
+import dev.vigil.api.monitor.MonitorRequest;
+import dev.vigil.api.monitor.MonitorResponse;
+import dev.vigil.common.check.Assertion;
+import dev.vigil.common.check.AssertionSource;
+import dev.vigil.common.check.Comparison;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The monitor form as posted: every field as text, so a non-number is a message next to its field rather than a
+ * binding failure. Only the fields of the chosen type reach the {@link MonitorRequest} (the API refuses fields of
+ * another type), and the API's own rules then judge it. Multi-value fields are one entry a line: headers as
+ * {@code Name: value}, assertions as {@code SOURCE [path] COMPARISON target}, plugin arguments verbatim.
+ */
+public class MonitorForm {
+
+    static final List<String> TYPES = List.of("HTTP", "TCP", "DNS", "TLS", "HEARTBEAT", "PLUGIN");
+    static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    static final List<String> RECORD_TYPES = List.of("A", "AAAA", "CNAME", "MX", "TXT", "NS");
+    /** The fields this form has an input for; problems with others are listed at the top. */
+    static final List<String> FIELDS = List.of("name", "type", "url", "method", "headers", "body", "followRedirects",
+            "assertions", "degradedAboveMs", "host", "port", "recordType", "resolver", "minDaysValid",
+            "periodSeconds", "graceSeconds", "plugin", "args", "intervalSeconds", "timeoutMs", "regions",
+            "confirmations");
+
+    private String name = "";
+    private String type = "HTTP";
+    private String url = "";
+    private String method = "GET";
+    private String headers = "";
+    private String body = "";
+    private boolean followRedirects = true;
+    private String assertions = "";
+    private String degradedAboveMs = "";
+    private String host = "";
+    private String port = "";
+    private String recordType = "A";
+    private String resolver = "";
+    private String minDaysValid = "";
+    private String periodSeconds = "";
+    private String graceSeconds = "";
+    private String plugin = "";
+    private String args = "";
+    private String intervalSeconds = "60";
+    private String timeoutMs = "";
+    private List<String> regions = new ArrayList<>();
+    private String confirmations = "";
+    private boolean paused;
+
+    /** The form filled with a stored monitor, for editing. */
+    static MonitorForm of(MonitorResponse m) {
+        MonitorForm form = new MonitorForm();
+        form.name = m.name();
+        form.type = m.type();
+        form.url = text(m.url());
+        form.method = m.method() == null ? "GET" : m.method();
+        form.headers = m.headers() == null ? "" : m.headers().entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"));
+        form.body = text(m.body());
+        form.followRedirects = m.followRedirects() == null || m.followRedirects();
+        form.assertions = m.assertions() == null ? "" : m.assertions().stream().map(MonitorForm::line)
+                .collect(Collectors.joining("\n"));
+        form.degradedAboveMs = text(m.degradedAboveMs());
+        form.host = text(m.host());
+        form.port = text(m.port());
+        form.recordType = m.recordType() == null ? "A" : m.recordType();
+        form.resolver = text(m.resolver());
+        form.minDaysValid = text(m.minDaysValid());
+        form.periodSeconds = text(m.periodSeconds());
+        form.graceSeconds = text(m.graceSeconds());
+        form.plugin = text(m.plugin());
+        form.args = m.args() == null ? "" : String.join("\n", m.args());
+        form.intervalSeconds = String.valueOf(m.intervalSeconds());
+        form.timeoutMs = text(m.timeoutMs());
+        form.regions = m.regions() == null ? new ArrayList<>() : new ArrayList<>(m.regions());
+        form.confirmations = "HEARTBEAT".equals(m.type()) ? "" : String.valueOf(m.confirmations());
+        form.paused = m.paused();
+        return form;
+    }
+
+    /**
+     * The API request this form stands for, or null with the form-level problems (a non-number, a malformed line)
+     * recorded in {@code errors}.
+     */
+    MonitorRequest toRequest(FieldErrors errors, List<UUID> alertChannelIds, boolean creating) {
+        String t = type == null ? "" : type.strip().toUpperCase(Locale.ROOT);
+        boolean http = t.equals("HTTP");
+        boolean heartbeat = t.equals("HEARTBEAT");
+        boolean probed = !heartbeat;
+        MonitorRequest request = new MonitorRequest(name, t,
+                http ? url : null,
+                http ? method : null,
+                http ? headers(errors) : null,
+                http && !body.isEmpty() ? body : null,
+                http ? followRedirects : null,
+                http || t.equals("DNS") ? assertions(errors) : null,
+                probed ? number(errors, "degradedAboveMs", degradedAboveMs) : null,
+                Set.of("TCP", "DNS", "TLS").contains(t) ? blankToNull(host) : null,
+                t.equals("TCP") || t.equals("TLS") ? number(errors, "port", port) : null,
+                t.equals("DNS") ? recordType : null,
+                t.equals("DNS") ? blankToNull(resolver) : null,
+                t.equals("TLS") ? number(errors, "minDaysValid", minDaysValid) : null,
+                heartbeat ? number(errors, "periodSeconds", periodSeconds) : null,
+                heartbeat ? number(errors, "graceSeconds", graceSeconds) : null,
+                t.equals("PLUGIN") ? blankToNull(plugin) : null,
+                t.equals("PLUGIN") ? lines(args) : null,
+                probed ? number(errors, "intervalSeconds", intervalSeconds) : null,
+                probed ? number(errors, "timeoutMs", timeoutMs) : null,
+                probed && !regions.isEmpty() ? List.copyOf(regions) : null,
+                probed ? number(errors, "confirmations", confirmations) : null,
+                alertChannelIds,
+                creating || paused ? paused : null);
+        return errors.isEmpty() ? request : null;
+    }
+
+    private Map<String, String> headers(FieldErrors errors) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String line : lines(headers)) {
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                errors.add("headers", "write each header as Name: value (line \"" + shorten(line) + "\")");
+                continue;
+            }
+            map.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+        }
+        return map.isEmpty() ? null : map;
+    }
+
+    private List<Assertion> assertions(FieldErrors errors) {
+        List<Assertion> list = new ArrayList<>();
+        for (String line : lines(assertions)) {
+            String[] parts = line.split("\\s+", 4);
+            AssertionSource source = enumOf(AssertionSource.class, parts[0]);
+            if (source == null) {
+                errors.add("assertions", "\"" + shorten(parts[0]) + "\" is not one of "
+                        + List.of(AssertionSource.values()));
+                continue;
+            }
+            int next = 1;
+            String path = null;
+            if (source.needsPath()) {
+                path = parts.length > 1 ? parts[1] : null;
+                next = 2;
+            }
+            String rest = String.join(" ", java.util.Arrays.copyOfRange(parts, Math.min(next, parts.length),
+                    parts.length));
+            String[] tail = rest.split("\\s+", 2);
+            Comparison comparison = enumOf(Comparison.class, tail[0]);
+            if (comparison == null) {
+                errors.add("assertions", "write each assertion as SOURCE [path] COMPARISON target, e.g. "
+                        + "STATUS_CODE EQUALS 200 (line \"" + shorten(line) + "\")");
+                continue;
+            }
+            list.add(new Assertion(source, path, comparison, tail.length > 1 ? tail[1] : ""));
+        }
+        return list.isEmpty() ? null : list;
+    }
+
+    private static String line(Assertion a) {
+        return a.source() + (a.path() == null ? "" : " " + a.path()) + " " + a.comparison() + " " + a.target();
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+        try {
+            return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Integer number(FieldErrors errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            errors.add(field, field + " must be a whole number");
+            return null;
+        }
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static String shorten(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getType() { return type; }
+    public void setType(String type) { this.type = type; }
+    public String getUrl() { return url; }
+    public void setUrl(String url) { this.url = url; }
+    public String getMethod() { return method; }
+    public void setMethod(String method) { this.method = method; }
+    public String getHeaders() { return headers; }
+    public void setHeaders(String headers) { this.headers = headers; }
+    public String getBody() { return body; }
+    public void setBody(String body) { this.body = body; }
+    public boolean isFollowRedirects() { return followRedirects; }
+    public void setFollowRedirects(boolean followRedirects) { this.followRedirects = followRedirects; }
+    public String getAssertions() { return assertions; }
+    public void setAssertions(String assertions) { this.assertions = assertions; }
+    public String getDegradedAboveMs() { return degradedAboveMs; }
+    public void setDegradedAboveMs(String degradedAboveMs) { this.degradedAboveMs = degradedAboveMs; }
+    public String getHost() { return host; }
+    public void setHost(String host) { this.host = host; }
+    public String getPort() { return port; }
+    public void setPort(String port) { this.port = port; }
+    public String getRecordType() { return recordType; }
+    public void setRecordType(String recordType) { this.recordType = recordType; }
+    public String getResolver() { return resolver; }
+    public void setResolver(String resolver) { this.resolver = resolver; }
+    public String getMinDaysValid() { return minDaysValid; }
+    public void setMinDaysValid(String minDaysValid) { this.minDaysValid = minDaysValid; }
+    public String getPeriodSeconds() { return periodSeconds; }
+    public void setPeriodSeconds(String periodSeconds) { this.periodSeconds = periodSeconds; }
+    public String getGraceSeconds() { return graceSeconds; }
+    public void setGraceSeconds(String graceSeconds) { this.graceSeconds = graceSeconds; }
+    public String getPlugin() { return plugin; }
+    public void setPlugin(String plugin) { this.plugin = plugin; }
+    public String getArgs() { return args; }
+    public void setArgs(String args) { this.args = args; }
+    public String getIntervalSeconds() { return intervalSeconds; }
+    public void setIntervalSeconds(String intervalSeconds) { this.intervalSeconds = intervalSeconds; }
+    public String getTimeoutMs() { return timeoutMs; }
+    public void setTimeoutMs(String timeoutMs) { this.timeoutMs = timeoutMs; }
+    public List<String> getRegions() { return regions; }
+    public void setRegions(List<String> regions) { this.regions = regions == null ? new ArrayList<>() : regions; }
+    public String getConfirmations() { return confirmations; }
+    public void setConfirmations(String confirmations) { this.confirmations = confirmations; }
+    public boolean isPaused() { return paused; }
+    public void setPaused(boolean paused) { this.paused = paused; }
+}

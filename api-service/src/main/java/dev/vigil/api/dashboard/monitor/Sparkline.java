@@ -1,0 +1,49 @@
+package dev.vigil.api.dashboard.monitor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Recent latencies drawn as an inline SVG polyline (no script needed), oldest on the left, with failed checks as
+ * red dots on the baseline.
+ *
+ * @param points   the polyline's points attribute
+ * @param failures x positions of failed checks
+ */
+public record Sparkline(String points, List<Double> failures, String summary) {
+
+    static final double WIDTH = 120;
+    static final double HEIGHT = 28;
+
+    /** A sample: latency in ms, and whether the check passed. */
+    record Sample(long latencyMs, boolean ok) {
+    }
+
+    /** @param newestFirst samples as queried, newest first */
+    static Sparkline of(List<Sample> newestFirst) {
+        List<Sample> samples = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(samples);
+        if (samples.isEmpty()) {
+            return new Sparkline("", List.of(), "no checks yet");
+        }
+        long max = Math.max(1, samples.stream().filter(Sample::ok).mapToLong(Sample::latencyMs).max().orElse(1));
+        double step = samples.size() == 1 ? 0 : WIDTH / (samples.size() - 1);
+        StringBuilder points = new StringBuilder();
+        List<Double> failures = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            Sample s = samples.get(i);
+            double x = i * step;
+            if (!s.ok()) {
+                failures.add(x);
+                continue;
+            }
+            double y = HEIGHT - 2 - (HEIGHT - 4) * Math.min(1.0, (double) s.latencyMs() / max);
+            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+        }
+        long ok = samples.stream().filter(Sample::ok).count();
+        String summary = samples.size() + " recent checks, " + (samples.size() - ok) + " failed, slowest " + max
+                + " ms";
+        return new Sparkline(points.toString().strip(), failures, summary);
+    }
+}

@@ -1,0 +1,241 @@
+package dev.vigil.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.vigil.common.testing.TestDatabase;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in Debian's Chromium (headless, driven through its chromedriver) against the whole pipeline in one
+ * JVM: PostgreSQL, ElasticMQ, scheduler, three probe regions, alerting and the API. A person signs up, creates an
+ * HTTP monitor on a loopback target, sees it go UP without reloading, the target starts failing, the monitor goes
+ * DOWN and an incident opens; they acknowledge it; the target recovers and so does the monitor. "Test now" runs one
+ * check through the probes. Screenshots of the main pages land in target/dashboard-screenshots for review.
+ */
+class DashboardBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
+    private static final Duration STATUS_CHANGE = Duration.ofSeconds(90);
+
+    private static final AtomicInteger targetStatus = new AtomicInteger(200);
+    private static HttpServer target;
+    private static TestDatabase database;
+    private static LocalStack stack;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void startEverything() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed (.ci/run installs them); "
+                        + "skipping the dashboard browser test");
+        target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        target.createContext("/health", exchange -> {
+            int status = targetStatus.get();
+            byte[] body = (status == 200 ? "{\"status\":\"up\"}" : "{\"status\":\"broken\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        target.start();
+        database = TestDatabase.create();
+        stack = LocalStack.start(new LocalStackOptions(database.jdbcUrl(), Path.of("unused"), 0, 0,
+                LocalStackOptions.LOCAL_REGIONS, Map.of("vigil.sqs.wait-time", "1s")));
+        browser = chromium();
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    /** Debian's browser and driver, named explicitly so Selenium Manager never tries to download either. */
+    private static WebDriver chromium() {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--window-size=1280,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+        if (target != null) {
+            target.stop(0);
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void signUpMonitorOutageAcknowledgeAndRecovery() throws IOException {
+        // Sign up: the first API key is shown once.
+        open("/signup");
+        type("email", "browser-" + UUID.randomUUID() + "@example.com");
+        type("password", "browser test password");
+        type("workspace", "Browser test");
+        screenshot("01-signup");
+        click("sign-up");
+        assertThat(waitFor(By.id("new-key")).getText()).startsWith("vgl_");
+        screenshot("02-monitors-empty");
+
+        // A monitor with an invalid URL first: the API's message shows next to the field.
+        click("new-monitor");
+        new Select(browser.findElement(By.id("type"))).selectByValue("HTTP");
+        type("name", "Loopback target");
+        type("url", "not a url");
+        click("save-monitor");
+        assertThat(waitFor(By.id("url-error")).getText()).isNotBlank();
+        screenshot("03-monitor-form-invalid");
+
+        type("url", "http://127.0.0.1:" + target.getAddress().getPort() + "/health");
+        type("intervalSeconds", "5");
+        click("save-monitor");
+        waitFor(By.id("monitor-status"));
+        assertThat(browser.getCurrentUrl()).contains("/app/monitors/");
+        String monitorPage = browser.getCurrentUrl();
+
+        // UP without a reload: the status block is polled.
+        waitForText(By.id("monitor-status"), "UP");
+        browser.navigate().refresh();
+        waitFor(By.cssSelector("#results tbody tr"));
+
+        // Test now: one check from a chosen region, its result shown when the pipeline has stored it.
+        new Select(browser.findElement(By.id("test-region"))).selectByValue("local-b");
+        click("test-now");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("test-result"), "OK"));
+        assertThat(browser.findElement(By.id("test-result")).getText()).contains("local-b").contains("HTTP 200");
+        screenshot("04-monitor-up");
+
+        open("/app/monitors");
+        waitForText(By.cssSelector("#monitor-rows tbody tr"), "UP");
+        assertThat(browser.findElement(By.cssSelector("#monitor-rows tbody tr")).getText())
+                .contains("Loopback target");
+        screenshot("05-monitor-list");
+
+        // Outage: the target fails in every region; the monitor goes DOWN and an incident opens.
+        browser.get(monitorPage);
+        targetStatus.set(503);
+        waitForText(By.id("monitor-status"), "DOWN");
+        waitFor(By.id("open-incident"));
+        screenshot("06-monitor-down");
+
+        open("/app/incidents");
+        WebElement incidentLink = waitFor(By.cssSelector("#open-incidents tbody tr a"));
+        screenshot("07-incidents-open");
+        incidentLink.click();
+        click("acknowledge");
+        waitFor(By.id("incident-ack"));
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("ACKNOWLEDGED")
+                .contains("Acknowledged in the dashboard");
+        screenshot("08-incident-acknowledged");
+
+        // Recovery.
+        targetStatus.set(200);
+        browser.get(monitorPage);
+        waitForText(By.id("monitor-status"), "UP");
+        open("/app/incidents");
+        assertThat(waitFor(By.id("open-incidents")).getText()).contains("No open incidents");
+        screenshot("09-incidents-resolved");
+
+        // The other pages, and the list on a phone-sized screen.
+        open("/app/members");
+        screenshot("10-members");
+        open("/app/api-keys");
+        screenshot("11-api-keys");
+        browser.get(monitorPage);
+        waitFor(By.id("latency-chart"));
+        browser.manage().window().setSize(new Dimension(390, 844));
+        open("/app/monitors");
+        waitFor(By.cssSelector("#monitor-rows tbody tr"));
+        screenshot("12-monitor-list-phone");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+
+        // Keyboard: the skip link is the first stop; a form is usable without a mouse.
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+        open("/app/api-keys");
+        browser.findElement(By.id("key-name")).sendKeys("From the keyboard", Keys.ENTER);
+        assertThat(waitFor(By.id("new-key")).getText()).startsWith("vgl_");
+        click("sign-out");
+        assertThat(browser.getCurrentUrl()).contains("/login");
+    }
+
+    private void open(String path) {
+        browser.get(stack.apiUrl() + path);
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void click(String id) {
+        waitFor(By.id(id)).click();
+    }
+
+    private WebElement waitFor(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private void waitForText(By by, String text) {
+        new WebDriverWait(browser, STATUS_CHANGE).pollingEvery(Duration.ofMillis(500))
+                .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    /** Every visible form field has a label (or an aria-label), for screen readers and for clicking. */
+    private void assertEveryFieldLabelled() {
+        Object unlabelled = ((JavascriptExecutor) browser).executeScript("""
+                return Array.from(document.querySelectorAll('input, select, textarea'))
+                    .filter(e => e.type !== 'hidden' && !(e.labels && e.labels.length) && !e.getAttribute('aria-label'))
+                    .map(e => e.name || e.id);""");
+        assertThat((java.util.List<?>) unlabelled).as("fields without a label on %s", browser.getCurrentUrl())
+                .isEmpty();
+    }
+
+    private void screenshot(String name) throws IOException {
+        assertEveryFieldLabelled();
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
