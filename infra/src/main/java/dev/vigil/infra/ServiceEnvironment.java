@@ -16,6 +16,8 @@ final class ServiceEnvironment {
         env.put("VIGIL_SQS_REGION", settings.homeRegion());
         // The queues are created by this stack with the same attributes; services only look them up.
         env.put("VIGIL_SQS_PROVISION_QUEUES", "false");
+        // JSON logs (ECS format, trace ids included) for CloudWatch Logs Insights; plain text stays the local default.
+        env.put("SPRING_PROFILES_ACTIVE", "json-logs");
         List<String> regions = settings.probeRegions();
         for (int i = 0; i < regions.size(); i++) {
             env.put("VIGIL_REGIONS_" + i + "_ID", regions.get(i));
