@@ -107,7 +107,11 @@ class GracefulShutdownIT {
         assertThat(api.exitValue()).as("exit status after SIGTERM").isZero();
         assertThat(monitors(http, base, key)).as("new connections are refused once stopped")
                 .isEqualTo(ConnectException.class.getSimpleName());
-        assertThat(Files.readString(LOG)).contains("SIGTERM received").contains("Graceful shutdown complete");
+        List<String> lines = Files.readAllLines(LOG).stream().filter(line -> line.contains("SIGTERM received")
+                || line.contains("Graceful shutdown complete")).toList();
+        assertThat(lines).as("the drain is logged, as JSON (json-logs profile)").hasSize(2).allSatisfy(line ->
+                assertThat(JsonMapper.builder().build().readTree(line).get("service.name").asString())
+                        .isEqualTo("api-service"));
         System.out.printf("graceful shutdown: %d requests ok (%d after SIGTERM), readiness DOWN after %d ms, "
                 + "exit in %d ms%n", ok.get(), okAfterSigterm.get(), readinessDownAfterMillis.get(),
                 (System.nanoTime() - sigtermAt) / 1_000_000);
@@ -125,7 +129,9 @@ class GracefulShutdownIT {
                 "--vigil.sqs.endpoint=http://127.0.0.1:1",
                 "--vigil.rate-limits.signup.capacity=1000",
                 "--vigil.rate-limits.api-key.capacity=1000000",
-                "--vigil.shutdown.drain-delay=3s");
+                "--vigil.shutdown.drain-delay=3s",
+                // As on ECS: JSON log lines.
+                "--spring.profiles.active=json-logs");
         File log = LOG.toFile();
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
