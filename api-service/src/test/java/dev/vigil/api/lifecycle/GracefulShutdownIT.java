@@ -110,7 +110,7 @@ class GracefulShutdownIT {
         List<String> lines = Files.readAllLines(LOG).stream().filter(line -> line.contains("SIGTERM received")
                 || line.contains("Graceful shutdown complete")).toList();
         assertThat(lines).as("the drain is logged, as JSON (json-logs profile)").hasSize(2).allSatisfy(line ->
-                assertThat(JsonMapper.builder().build().readTree(line).get("service.name").asString())
+                assertThat(JsonMapper.builder().build().readTree(line).get("service").get("name").asString())
                         .isEqualTo("api-service"));
         System.out.printf("graceful shutdown: %d requests ok (%d after SIGTERM), readiness DOWN after %d ms, "
                 + "exit in %d ms%n", ok.get(), okAfterSigterm.get(), readinessDownAfterMillis.get(),

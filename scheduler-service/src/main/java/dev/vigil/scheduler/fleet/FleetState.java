@@ -18,6 +18,7 @@ public class FleetState {
 
     private final JdbcClient jdbc;
     private final Map<String, AtomicLong> liveProbes = new ConcurrentHashMap<>();
+    private final Map<String, Double> utilization = new ConcurrentHashMap<>();
     private final AtomicLong pendingNotifications = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
 
@@ -38,11 +39,19 @@ public class FleetState {
 
     public void refresh() {
         Map<String, Long> counts = new ConcurrentHashMap<>();
+        Map<String, Double> busy = new ConcurrentHashMap<>();
         jdbc.sql("""
-                SELECT region, count(*) AS live FROM probe_instances
-                WHERE expires_at > now() AND NOT stopping GROUP BY region""")
-                .query((rs, n) -> counts.put(rs.getString("region"), rs.getLong("live"))).list();
+                SELECT region, count(*) AS live, sum(in_flight) AS in_flight, sum(max_in_flight) AS slots
+                FROM probe_instances WHERE expires_at > now() AND NOT stopping GROUP BY region""")
+                .query((rs, n) -> {
+                    String region = rs.getString("region");
+                    counts.put(region, rs.getLong("live"));
+                    long slots = rs.getLong("slots");
+                    busy.put(region, slots == 0 ? 0.0 : (double) rs.getLong("in_flight") / slots);
+                    return region;
+                }).list();
         liveProbes.forEach((region, live) -> live.set(counts.getOrDefault(region, 0L)));
+        liveProbes.keySet().forEach(region -> utilization.put(region, busy.getOrDefault(region, 0.0)));
         jdbc.sql("""
                 SELECT count(*) AS pending,
                        coalesce(extract(epoch FROM now() - min(created_at)), 0)::bigint AS oldest
@@ -52,6 +61,11 @@ public class FleetState {
                     oldestPendingSeconds.set(rs.getLong("oldest"));
                     return null;
                 }).list();
+    }
+
+    /** Share of a region's check slots in use at the last read (0 without live probes). */
+    public double utilization(String region) {
+        return utilization.getOrDefault(region, 0.0);
     }
 
     /** Live probes of a region at the last read; -1 before the first. */
