@@ -31,4 +31,23 @@ final class ServiceEnvironment {
         env.putAll(more);
         return env;
     }
+
+    /**
+     * The scheduler's self-healing settings ({@code vigil.fleet.ecs.*}) as {@code SPRING_APPLICATION_JSON}: the map
+     * of probe regions is keyed by region ids with dashes, which environment variable names cannot carry. Each
+     * region's probe service may grow to four times its base size.
+     */
+    static String fleetHealing(DeploymentSettings settings) {
+        int min = settings.size().probeTasksPerRegion();
+        StringBuilder regions = new StringBuilder();
+        for (String region : settings.probeRegions()) {
+            if (!regions.isEmpty()) {
+                regions.append(',');
+            }
+            regions.append('"').append(region).append("\":{\"aws-region\":\"").append(region)
+                    .append("\",\"cluster\":\"vigil\",\"service\":\"vigil-probe\",\"min-tasks\":").append(min)
+                    .append(",\"max-tasks\":").append(min * 4).append('}');
+        }
+        return "{\"vigil\":{\"fleet\":{\"ecs\":{\"enabled\":true,\"regions\":{" + regions + "}}}}}";
+    }
 }
