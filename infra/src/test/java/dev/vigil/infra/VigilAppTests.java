@@ -104,7 +104,7 @@ class VigilAppTests {
     void probesHoldNoDatabaseCredentials() {
         for (Template template : List.of(home, europe)) {
             template.findResources("AWS::ECS::TaskDefinition").values().stream()
-                    .filter(r -> r.toString().contains("vigil-probe"))
+                    .filter(r -> r.toString().contains("VIGIL_PROBE_REGION"))  // the probe task definitions
                     .forEach(r -> assertThat(r.toString()).doesNotContain("VIGIL_DB_"));
         }
     }
