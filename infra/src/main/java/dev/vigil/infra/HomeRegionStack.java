@@ -163,8 +163,9 @@ public final class HomeRegionStack extends Stack {
         scheduler = new VigilFargateService(this, "Scheduler", cluster, new ServiceSpec("scheduler",
                 "scheduler-service", 256, 512, DeploymentSettings.SCHEDULER_TASKS, 1, SERVICE_STOP_TIMEOUT,
                 ServiceEnvironment.with(withDatabase, Map.of("SPRING_APPLICATION_JSON",
-                        ServiceEnvironment.fleetHealing(settings))), databaseSecrets), settings.image("scheduler-service"),
-                VigilFargateService.Placement.PRIVATE, schedulerGroup, schedulerRole);
+                        ServiceEnvironment.fleetHealing(settings))), databaseSecrets),
+                settings.image("scheduler-service"), VigilFargateService.Placement.PRIVATE, schedulerGroup,
+                schedulerRole);
 
         // Alerting: results, incidents, notifications.
         SecurityGroup alertingGroup = group(vpc, "AlertingSecurityGroup", "Vigil alerting: no inbound traffic");
