@@ -80,6 +80,42 @@ class TracePropagationIT {
     }
 
     @Test
+    void whatAHandlerPublishesStaysInTheTraceAcrossASecondHop() {
+        // As a probe does: it handles a job and publishes the result, which the alerting service handles.
+        String jobs = "trace-jobs-" + UUID.randomUUID();
+        String results = "trace-results-" + UUID.randomUUID();
+        String jobsUrl = queues.provision(new QueueSpec(jobs, Duration.ofSeconds(30), Duration.ofMinutes(5), 3));
+        String resultsUrl = queues.provision(new QueueSpec(results, Duration.ofSeconds(30), Duration.ofMinutes(5), 3));
+        Map<String, String> resultTraces = new ConcurrentHashMap<>();
+        ConsumerSettings settings = new ConsumerSettings("trace-hop", 4, Duration.ofSeconds(1), Duration.ofSeconds(5),
+                Duration.ofSeconds(1));
+        consumer = new QueueConsumer(sqs, List.of(jobsUrl), MessageHandler.blocking(message ->
+                publisher.publish(results, "result of " + message.body().replace("\"", "")).join()),
+                settings, meters, Clock.systemUTC());
+        QueueConsumer second = new QueueConsumer(sqs, List.of(resultsUrl), MessageHandler.blocking(message ->
+                resultTraces.put(message.body().replace("\"", ""), MDC.get(TraceContext.TRACE_ID_KEY))),
+                settings, meters, Clock.systemUTC());
+        consumer.start();
+        second.start();
+        try {
+            TraceContext first = TraceContext.newRoot();
+            TraceContext otherJob = TraceContext.newRoot();
+            try (TraceContext.Scope scope = first.open()) {
+                publisher.publish(jobs, "job-1").join();
+            }
+            try (TraceContext.Scope scope = otherJob.open()) {
+                publisher.publish(jobs, "job-2").join();
+            }
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> resultTraces.size() == 2);
+            assertThat(resultTraces).containsEntry("result of job-1", first.traceId())
+                    .containsEntry("result of job-2", otherJob.traceId());
+        } finally {
+            second.stop();
+        }
+    }
+
+    @Test
     void malformedOrInvalidTraceparentsAreIgnored() {
         assertThat(TraceContext.parse("00-" + "0".repeat(32) + "-" + "1".repeat(16) + "-01")).isEmpty();
         assertThat(TraceContext.parse("garbage")).isEmpty();
