@@ -1,5 +1,6 @@
 package dev.vigil.api;
 
+import dev.vigil.common.lifecycle.GracefulTermination;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -21,6 +22,6 @@ public class ApiApplication {
     }
 
     public static void main(String[] args) {
-        application().run(args);
+        GracefulTermination.install(application().run(args));
     }
 }

@@ -162,8 +162,10 @@ public final class HomeRegionStack extends Stack {
                         + ":service/vigil/vigil-probe").toList()).build());
         scheduler = new VigilFargateService(this, "Scheduler", cluster, new ServiceSpec("scheduler",
                 "scheduler-service", 256, 512, DeploymentSettings.SCHEDULER_TASKS, 1, SERVICE_STOP_TIMEOUT,
-                withDatabase, databaseSecrets), settings.image("scheduler-service"),
-                VigilFargateService.Placement.PRIVATE, schedulerGroup, schedulerRole);
+                ServiceEnvironment.with(withDatabase, Map.of("SPRING_APPLICATION_JSON",
+                        ServiceEnvironment.fleetHealing(settings))), databaseSecrets),
+                settings.image("scheduler-service"), VigilFargateService.Placement.PRIVATE, schedulerGroup,
+                schedulerRole);
 
         // Alerting: results, incidents, notifications.
         SecurityGroup alertingGroup = group(vpc, "AlertingSecurityGroup", "Vigil alerting: no inbound traffic");

@@ -57,6 +57,24 @@ class VigilAppTests {
     }
 
     @Test
+    void theSchedulerHealsEveryRegionsProbeServiceWithinBounds() {
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        String settings = json.valueToTree(home.findResources("AWS::ECS::TaskDefinition")).findValues("Environment")
+                .stream().flatMap(env -> env.valueStream())
+                .filter(variable -> variable.get("Name").asString().equals("SPRING_APPLICATION_JSON"))
+                .map(variable -> variable.get("Value").asString()).findFirst().orElseThrow();
+        tools.jackson.databind.JsonNode ecs = json.readTree(settings).get("vigil").get("fleet").get("ecs");
+
+        assertThat(ecs.get("enabled").asBoolean()).isTrue();
+        for (String region : REGIONS) {
+            tools.jackson.databind.JsonNode service = ecs.get("regions").get(region);
+            assertThat(service.get("aws-region").asString()).isEqualTo(region);
+            assertThat(service.get("service").asString()).isEqualTo("vigil-probe");
+            assertThat(service.get("max-tasks").asInt()).isGreaterThan(service.get("min-tasks").asInt());
+        }
+    }
+
+    @Test
     void aMediumDeploymentRunsTheApiInTwoZonesWithAMultiAzDatabaseAndNatGateways() {
         App app = new App();
         DeploymentSettings medium = new DeploymentSettings(SETTINGS.account(), SETTINGS.homeRegion(), REGIONS,
@@ -86,7 +104,7 @@ class VigilAppTests {
     void probesHoldNoDatabaseCredentials() {
         for (Template template : List.of(home, europe)) {
             template.findResources("AWS::ECS::TaskDefinition").values().stream()
-                    .filter(r -> r.toString().contains("vigil-probe"))
+                    .filter(r -> r.toString().contains("VIGIL_PROBE_REGION"))  // the probe task definitions
                     .forEach(r -> assertThat(r.toString()).doesNotContain("VIGIL_DB_"));
         }
     }

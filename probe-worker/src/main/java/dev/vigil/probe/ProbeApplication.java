@@ -1,5 +1,6 @@
 package dev.vigil.probe;
 
+import dev.vigil.common.lifecycle.GracefulTermination;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

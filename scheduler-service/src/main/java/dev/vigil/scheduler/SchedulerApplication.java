@@ -1,5 +1,6 @@
 package dev.vigil.scheduler;
 
+import dev.vigil.common.lifecycle.GracefulTermination;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,6 +18,6 @@ public class SchedulerApplication {
     }
 
     public static void main(String[] args) {
-        application().run(args);
+        GracefulTermination.install(application().run(args));
     }
 }

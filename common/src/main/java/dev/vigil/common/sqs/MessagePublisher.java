@@ -1,17 +1,21 @@
 package dev.vigil.common.sqs;
 
 import dev.vigil.common.json.WireJson;
+import dev.vigil.common.tracing.TraceContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * Sends wire messages as JSON. {@link #publishAll} uses {@code SendMessageBatch} (ten per call, the SQS maximum) and
  * answers with the messages SQS did not accept, so the caller decides whether to retry them (receivers are
- * idempotent, so a retry that duplicates a message is harmless).
+ * idempotent, so a retry that duplicates a message is harmless). Every message carries the trace context in its
+ * {@code traceparent} attribute.
  */
 public final class MessagePublisher {
 
@@ -29,7 +33,9 @@ public final class MessagePublisher {
     public CompletableFuture<Void> publish(String queueName, Object message) {
         String url = queues.urlOf(queueName);
         String body = WireJson.write(message);
-        return sqs.sendMessage(r -> r.queueUrl(url).messageBody(body)).thenApply(response -> null);
+        Map<String, MessageAttributeValue> trace = traceAttributes();
+        return sqs.sendMessage(r -> r.queueUrl(url).messageBody(body).messageAttributes(trace))
+                .thenApply(response -> null);
     }
 
     /**
@@ -44,7 +50,7 @@ public final class MessagePublisher {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>(chunk.size());
             for (int i = 0; i < chunk.size(); i++) {
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                        .messageBody(WireJson.write(chunk.get(i))).build());
+                        .messageBody(WireJson.write(chunk.get(i))).messageAttributes(traceAttributes()).build());
             }
             calls.add(sqs.sendMessageBatch(r -> r.queueUrl(url).entries(entries))
                     .thenApply(response -> {
@@ -58,5 +64,14 @@ public final class MessagePublisher {
         }
         return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
                 .thenApply(done -> calls.stream().flatMap(call -> call.join().stream()).toList());
+    }
+
+    /**
+     * The trace context the consumer continues: the current one, or a new trace per message when there is none
+     * (every scheduled job starts its own trace).
+     */
+    private static Map<String, MessageAttributeValue> traceAttributes() {
+        return Map.of(TraceContext.TRACEPARENT, MessageAttributeValue.builder().dataType("String")
+                .stringValue(TraceContext.currentOrNew().traceparent()).build());
     }
 }

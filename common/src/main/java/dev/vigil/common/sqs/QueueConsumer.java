@@ -1,5 +1,6 @@
 package dev.vigil.common.sqs;
 
+import dev.vigil.common.tracing.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -237,7 +238,10 @@ public final class QueueConsumer implements SmartLifecycle {
 
     private void dispatch(ReceivedMessage message) {
         CompletionStage<Void> outcome;
-        try {
+        // The handler continues the publisher's trace (a new span of it), so its logs and what it publishes in turn
+        // carry the same trace id.
+        TraceContext trace = message.traceContext().map(TraceContext::child).orElseGet(TraceContext::newRoot);
+        try (TraceContext.Scope scope = trace.open()) {
             outcome = handler.handle(message);
         } catch (RuntimeException e) {
             outcome = CompletableFuture.failedFuture(e);

@@ -1,8 +1,10 @@
 package dev.vigil.common.sqs;
 
+import dev.vigil.common.tracing.TraceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -47,6 +49,12 @@ public final class ReceivedMessage {
         return message.messageAttributes().entrySet().stream()
                 .filter(e -> e.getValue().stringValue() != null)
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().stringValue()));
+    }
+
+    /** The trace context the message was published with ({@code traceparent} attribute), if any. */
+    public Optional<TraceContext> traceContext() {
+        MessageAttributeValue value = message.messageAttributes().get(TraceContext.TRACEPARENT);
+        return value == null ? Optional.empty() : TraceContext.parse(value.stringValue());
     }
 
     Map<String, MessageAttributeValue> rawAttributes() {

@@ -2,6 +2,9 @@ package dev.vigil.common.sqs;
 
 import dev.vigil.common.queue.QueueNames;
 import dev.vigil.common.region.RegionProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,8 +18,10 @@ public class SqsAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    SqsAsyncClient sqsAsyncClient(SqsProperties properties) {
-        return SqsClients.create(properties);
+    SqsAsyncClient sqsAsyncClient(SqsProperties properties, ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable();
+        return registry == null ? SqsClients.create(properties)
+                : SqsClients.create(properties, List.of(new SqsRequestMetrics(registry)));
     }
 
     @Bean

@@ -1,10 +1,12 @@
 package dev.vigil.common.sqs;
 
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -17,7 +19,13 @@ public final class SqsClients {
     }
 
     public static SqsAsyncClient create(SqsProperties properties) {
+        return create(properties, List.of());
+    }
+
+    /** With interceptors, e.g. {@link SqsRequestMetrics}. */
+    public static SqsAsyncClient create(SqsProperties properties, List<ExecutionInterceptor> interceptors) {
         SqsAsyncClientBuilder builder = SqsAsyncClient.builder()
+                .overrideConfiguration(o -> o.executionInterceptors(interceptors))
                 .region(Region.of(properties.region()))
                 .credentialsProvider(credentials(properties))
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()

@@ -1,0 +1,60 @@
+package dev.vigil.scheduler.fleet;
+
+import dev.vigil.common.queue.QueueNames;
+import dev.vigil.common.region.RegionProperties;
+import dev.vigil.common.sqs.QueueDirectory;
+import dev.vigil.scheduler.leader.LeaderLease;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+/** The fleet watch and its gauges, and the ECS self-healing when {@code vigil.fleet.ecs.enabled}. */
+@Configuration(proxyBeanMethods = false)
+class FleetConfiguration {
+
+    @Bean
+    QueueDepths queueDepths(SqsAsyncClient sqs, QueueDirectory queues, QueueNames names, RegionProperties regions,
+                            MeterRegistry meters) {
+        return new QueueDepths(sqs, queues, names, regions, meters);
+    }
+
+    @Bean
+    FleetState fleetState(JdbcClient jdbc, RegionProperties regions, MeterRegistry meters) {
+        return new FleetState(jdbc, regions, meters);
+    }
+
+    @Bean
+    FleetWatch fleetWatch(QueueDepths depths, FleetState state, ObjectProvider<FleetWatch.Action> actions,
+                          FleetProperties properties) {
+        List<FleetWatch.Action> all = actions.orderedStream().toList();
+        return new FleetWatch(depths, state, all, properties.pollInterval());
+    }
+
+    /** The scheduler's leader lease today; the one place to change if leadership is elected differently. */
+    @Bean
+    @ConditionalOnMissingBean
+    LeaderCheck leaderCheck(LeaderLease lease) {
+        return lease::isHeld;
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "vigil.fleet.ecs.enabled", havingValue = "true")
+    EcsClients ecsClients(EcsFleetProperties settings) {
+        return new EcsClients(settings);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "vigil.fleet.ecs.enabled", havingValue = "true")
+    ProbeFleetHealer probeFleetHealer(EcsFleetProperties settings, EcsClients clients, QueueDepths depths,
+                                      FleetState state, QueueNames names, LeaderCheck leader, Clock clock,
+                                      MeterRegistry meters) {
+        return new ProbeFleetHealer(settings, clients.byRegion(), depths, state, names, leader, clock, meters);
+    }
+}
