@@ -20,6 +20,12 @@ public final class ApiEndpoints {
                 "regions", List.of("local-a", "local-b"));
     }
 
+    /** A valid WEBHOOK channel (a public IP literal, so no DNS is needed and the SSRF guard passes it). */
+    public static Map<String, Object> webhookChannel(String name) {
+        return Map.of("name", name, "type", "WEBHOOK", "config", Map.of("url", "https://93.184.215.14/vigil-hook",
+                "secret", "a-webhook-secret-0123456789"));
+    }
+
     public static final List<Endpoint> KEYED = List.of(
             Endpoint.read("/api/v1/regions"),
             Endpoint.read("/api/v1/workspace"),
@@ -49,6 +55,15 @@ public final class ApiEndpoints {
             Endpoint.read("/api/v1/incidents"),
             Endpoint.read("/api/v1/incidents/{incident}"),
             Endpoint.write("POST", "/api/v1/incidents/{incident}/acknowledge", null),
+            Endpoint.read("/api/v1/incidents/{incident}/deliveries"),
+            Endpoint.read("/api/v1/alert-channels"),
+            Endpoint.write("POST", "/api/v1/alert-channels", r -> webhookChannel("Created")),
+            Endpoint.read("/api/v1/alert-channels/{channel}"),
+            Endpoint.write("PUT", "/api/v1/alert-channels/{channel}", r -> Map.of("name", "Replaced",
+                    "type", "EMAIL", "config", Map.of("to", "ops@example.com"))),
+            Endpoint.write("POST", "/api/v1/alert-channels/{channel}/test", null),
+            Endpoint.read("/api/v1/alert-channels/{channel}/deliveries"),
+            Endpoint.write("DELETE", "/api/v1/alert-channels/{channel}", null),
             Endpoint.read("/api/v1/plugins"),
             Endpoint.read("/api/v1/audit-log"));
 
