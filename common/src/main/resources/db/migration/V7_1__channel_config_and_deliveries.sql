@@ -19,7 +19,9 @@ CREATE TABLE notification_deliveries (
     id              uuid PRIMARY KEY,
     outbox_id       uuid        NOT NULL REFERENCES notification_outbox (id) ON DELETE CASCADE,
     workspace_id    uuid        NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
-    channel_id      uuid        NOT NULL REFERENCES alert_channels (id) ON DELETE CASCADE,
+    -- The channel, or null for a delivery to one person (the on-call member's email: recipient).
+    channel_id      uuid REFERENCES alert_channels (id) ON DELETE CASCADE,
+    recipient       text,
     incident_id     uuid,
     monitor_id      uuid,
     event           text        NOT NULL,
@@ -35,8 +37,15 @@ CREATE TABLE notification_deliveries (
     response_code   integer,
     last_error      text,
     reason          text,
+    -- Held back by the rate limit and already summed up in a digest.
+    digested        boolean     NOT NULL DEFAULT false,
+    CHECK ((channel_id IS NULL) <> (recipient IS NULL)),
     UNIQUE (outbox_id, channel_id)
 );
+CREATE UNIQUE INDEX notification_deliveries_recipient_key ON notification_deliveries (outbox_id, recipient)
+    WHERE recipient IS NOT NULL;
+CREATE INDEX notification_deliveries_held_idx ON notification_deliveries (workspace_id)
+    WHERE reason = 'rate_limited' AND NOT digested;
 CREATE INDEX notification_deliveries_due_idx ON notification_deliveries (next_attempt_at)
     WHERE status IN ('PENDING', 'SENDING');
 CREATE INDEX notification_deliveries_channel_idx ON notification_deliveries (channel_id, created_at DESC);

@@ -37,6 +37,7 @@ class DeliveryLogController {
      * One delivery of one event to one channel.
      *
      * @param id            the delivery id receivers see ({@code X-Vigil-Delivery}), stable across retries
+     * @param channelId     null for an email to the on-call person of an escalation level
      * @param status        PENDING, SENDING, DELIVERED, FAILED (gave up) or SUPPRESSED (noise control; see reason)
      * @param nextAttemptAt when the next attempt is due, while not delivered or given up
      */
@@ -92,7 +93,7 @@ class DeliveryLogController {
         String status = rs.getString("status");
         boolean open = status.equals("PENDING") || status.equals("SENDING");
         return new DeliveryView(rs.getObject("id", UUID.class).toString(),
-                rs.getObject("channel_id", UUID.class).toString(), rs.getString("event"),
+                string(rs.getObject("channel_id", UUID.class)), rs.getString("event"),
                 string(rs.getObject("incident_id", UUID.class)), string(rs.getObject("monitor_id", UUID.class)),
                 status, rs.getInt("attempts"), (Integer) rs.getObject("response_code"), rs.getString("last_error"),
                 rs.getString("reason"), instant(rs.getTimestamp("created_at")),
