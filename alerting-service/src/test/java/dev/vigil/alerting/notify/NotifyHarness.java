@@ -50,7 +50,11 @@ final class NotifyHarness implements AutoCloseable {
 
     /** Test defaults: quick retries, 3 failures make a channel unhealthy, a generous rate limit. */
     static NotifyProperties properties(URI pagerDuty, URI telegram, int rateLimit) {
-        return new NotifyProperties(true, Duration.ofSeconds(1), 50, Duration.ofSeconds(10), Duration.ofMinutes(10),
+        return properties(pagerDuty, telegram, rateLimit, 50);
+    }
+
+    static NotifyProperties properties(URI pagerDuty, URI telegram, int rateLimit, int batchSize) {
+        return new NotifyProperties(true, Duration.ofSeconds(1), batchSize, Duration.ofSeconds(10), Duration.ofMinutes(10),
                 Duration.ofHours(25), Duration.ofSeconds(5), Map.of(), 3, URI.create("https://vigil.test"),
                 "alerts@vigil.test", pagerDuty, telegram, rateLimit, Duration.ofMinutes(10), Duration.ofMinutes(30));
     }
