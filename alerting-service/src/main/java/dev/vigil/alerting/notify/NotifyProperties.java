@@ -62,6 +62,7 @@ public record NotifyProperties(@DefaultValue("true") boolean enabled,
 
     /** The timeout of one attempt on a channel of this type. */
     public Duration timeoutOf(String channelType) {
-        return timeouts.getOrDefault(channelType, timeout);
+        return timeouts.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(channelType))
+                .map(Map.Entry::getValue).findFirst().orElse(timeout);
     }
 }
