@@ -36,13 +36,25 @@ final class NotifyHarness implements AutoCloseable {
     final TestDatabase database;
     final HikariDataSource dataSource;
     final JdbcClient jdbc;
-    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+
+    final MutableClock clock;
     final IncidentLedger ledger;
 
     NotifyHarness() {
-        database = TestDatabase.createMigrated();
+        this(TestDatabase.createMigrated(), null, START);
+    }
+
+    /** On an existing database (a child JVM sharing the parent's), its clock at {@code now}. */
+    NotifyHarness(String jdbcUrl, Instant now) {
+        this(null, jdbcUrl, now);
+    }
+
+    private NotifyHarness(TestDatabase database, String jdbcUrl, Instant now) {
+        this.database = database;
+        this.clock = new MutableClock(now);
         dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(database.jdbcUrl());
+        dataSource.setJdbcUrl(database != null ? database.jdbcUrl() : jdbcUrl);
         dataSource.setMaximumPoolSize(8);
         jdbc = JdbcClient.create(dataSource);
         ledger = new IncidentLedger(jdbc);
@@ -166,6 +178,8 @@ final class NotifyHarness implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 }
