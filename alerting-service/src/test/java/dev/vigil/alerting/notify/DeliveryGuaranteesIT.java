@@ -201,6 +201,30 @@ class DeliveryGuaranteesIT {
     }
 
     @Test
+    void eachChannelTypeHasItsOwnTimeout() throws Exception {
+        try (Receiver slow = Receiver.slow(Duration.ofSeconds(3))) {
+            UUID workspace = harness.workspace();
+            MonitorRef monitor = harness.monitor(workspace, "Slow receiver");
+            UUID channel = webhook(workspace, slow, "/slow");
+            harness.link(monitor, channel);
+            harness.open(monitor);
+            NotifyProperties base = NotifyHarness.properties();
+            NotifyProperties quick = new NotifyProperties(true, base.pollInterval(), base.batchSize(),
+                    base.retryBase(), base.retryMax(), base.giveUpAfter(), base.timeout(),
+                    Map.of("WEBHOOK", Duration.ofMillis(500)), base.unhealthyAfter(), base.dashboardUrl(),
+                    base.mailFrom(), base.pagerDutyUrl(), base.telegramUrl(), base.rateLimit(), base.rateWindow(),
+                    base.flapWindow());
+            assertThat(quick.timeoutOf("WEBHOOK")).isEqualTo(Duration.ofMillis(500));
+            assertThat(quick.timeoutOf("EMAIL")).isEqualTo(base.timeout());
+            harness.dispatcher(quick, null, TargetPolicy.allowingPrivate()).runOnce();
+
+            assertThat(status(channel)).isEqualTo("PENDING");
+            assertThat(harness.jdbc.sql("SELECT last_error FROM notification_deliveries WHERE channel_id = ?")
+                    .param(channel).query(String.class).single()).startsWith("timed out after 500 ms");
+        }
+    }
+
+    @Test
     void saasModeRefusesInternalChannelUrlsAtSendTime() throws Exception {
         try (Receiver receiver = Receiver.ok()) {
             UUID workspace = harness.workspace();

@@ -29,10 +29,16 @@ final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger count = new AtomicInteger();
-    private volatile IntUnaryOperator status;
+    private final IntUnaryOperator status;
+    private final long delayMs;
 
     private Receiver(IntUnaryOperator status) throws IOException {
+        this(status, 0);
+    }
+
+    private Receiver(IntUnaryOperator status, long delayMs) throws IOException {
         this.status = status;
+        this.delayMs = delayMs;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
@@ -41,6 +47,13 @@ final class Receiver implements AutoCloseable {
                     e -> e.getKey().toLowerCase(java.util.Locale.ROOT), e -> e.getValue().getFirst(), (a, b) -> a));
             requests.add(new Request(exchange.getRequestURI().getPath(), headers, body));
             int code = this.status.applyAsInt(count.incrementAndGet());
+            if (delayMs > 0) {
+                try {
+                    Thread.sleep(delayMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             exchange.sendResponseHeaders(code, -1);
             exchange.close();
         });
@@ -54,6 +67,11 @@ final class Receiver implements AutoCloseable {
     /** Answers 503 to the first {@code failures} requests, then 200. */
     static Receiver failingFirst(int failures) throws IOException {
         return new Receiver(n -> n <= failures ? 503 : 200);
+    }
+
+    /** Answers 200, but only after {@code delay}: slower than a channel's timeout. */
+    static Receiver slow(java.time.Duration delay) throws IOException {
+        return new Receiver(n -> 200, delay.toMillis());
     }
 
     static Receiver answering(int code) throws IOException {
