@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 class DispatchSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchSchedule.class);
+    private static final int MAX_PASSES = 20;
 
     private final Dispatcher dispatcher;
     private int consecutiveFailures;
@@ -23,8 +24,8 @@ class DispatchSchedule {
     @Scheduled(fixedDelayString = "${vigil.notify.poll-interval:1s}")
     void run() {
         try {
-            // Drain: keep going while full batches come back.
-            while (dispatcher.runOnce() > 0) {
+            // Drain while there is work, a bounded number of passes so the scheduler thread is never monopolised.
+            for (int pass = 0; pass < MAX_PASSES && dispatcher.runOnce() > 0; pass++) {
                 consecutiveFailures = 0;
             }
             consecutiveFailures = 0;

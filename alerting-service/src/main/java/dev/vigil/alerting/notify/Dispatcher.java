@@ -89,7 +89,7 @@ public class Dispatcher {
         meters.counter("vigil.notify.attempts", "type", delivery.channelType(),
                 "outcome", result.delivered() ? "delivered" : "failed").increment();
         if (result.delivered()) {
-            log.info("delivered delivery={} event={} type={} attempt={}", delivery.id(), delivery.event(),
+            log.debug("delivered delivery={} event={} type={} attempt={}", delivery.id(), delivery.event(),
                     delivery.channelType(), delivery.attempt());
         } else if (delivery.attempt() <= 3) {
             log.info("delivery failed delivery={} type={} attempt={} error={}", delivery.id(),

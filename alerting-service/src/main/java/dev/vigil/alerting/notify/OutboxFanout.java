@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -110,12 +111,12 @@ class OutboxFanout {
         return targets;
     }
 
-    private java.util.Optional<Target> channelIn(OutboxRow row, String channelId) {
+    private Optional<Target> channelIn(OutboxRow row, String channelId) {
         UUID id;
         try {
             id = UUID.fromString(channelId);
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return jdbc.sql("SELECT id FROM alert_channels WHERE id = ? AND workspace_id = ?")
                 .params(id, row.workspaceId()).query(UUID.class).optional().map(Target::channel);
