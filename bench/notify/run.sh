@@ -9,5 +9,6 @@ cd "$(dirname "$0")/../.."
 cp_file=$(mktemp)
 ./mvnw -B -q -pl alerting-service -am package dependency:build-classpath -DskipTests \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
-exec "$JAVA_HOME/bin/java" -cp "alerting-service/target/test-classes:alerting-service/target/classes:$(cat "$cp_file")" \
+classes="alerting-service/target/test-classes:alerting-service/target/classes"
+exec "$JAVA_HOME/bin/java" -cp "$classes:$(cat "$cp_file")" \
   dev.vigil.alerting.notify.NotifyBenchmark "${1:-2000}"

@@ -66,9 +66,10 @@ final class NotifyHarness implements AutoCloseable {
     }
 
     static NotifyProperties properties(URI pagerDuty, URI telegram, int rateLimit, int batchSize) {
-        return new NotifyProperties(true, Duration.ofSeconds(1), batchSize, Duration.ofSeconds(10), Duration.ofMinutes(10),
-                Duration.ofHours(25), Duration.ofSeconds(5), Map.of(), 3, URI.create("https://vigil.test"),
-                "alerts@vigil.test", pagerDuty, telegram, rateLimit, Duration.ofMinutes(10), Duration.ofMinutes(30));
+        return new NotifyProperties(true, Duration.ofSeconds(1), batchSize, Duration.ofSeconds(10),
+                Duration.ofMinutes(10), Duration.ofHours(25), Duration.ofSeconds(5), Map.of(), 3,
+                URI.create("https://vigil.test"), "alerts@vigil.test", pagerDuty, telegram, rateLimit,
+                Duration.ofMinutes(10), Duration.ofMinutes(30));
     }
 
     static NotifyProperties properties() {

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ChannelConfigRules {
 
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}");
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}");
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_+=-]{16,256}");
     private static final Pattern ROUTING_KEY = Pattern.compile("[A-Za-z0-9]{20,64}");
     private static final Pattern BOT_TOKEN = Pattern.compile("[0-9]{3,20}:[A-Za-z0-9_-]{20,100}");

@@ -8,7 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,7 +46,22 @@ class DeliveryLogController {
      */
     record DeliveryView(String id, String channelId, String event, String incidentId, String monitorId,
                         String status, int attempts, Integer responseCode, String lastError, String reason,
-                        Instant createdAt, Instant deliveredAt, Instant nextAttemptAt) {
+                        Instant createdAt, Instant deliveredAt, Instant nextAttemptAt, List<AttemptView> attemptLog) {
+
+        DeliveryView withAttempts(List<AttemptView> log) {
+            return new DeliveryView(id, channelId, event, incidentId, monitorId, status, attempts, responseCode,
+                    lastError, reason, createdAt, deliveredAt, nextAttemptAt, log);
+        }
+    }
+
+    /**
+     * One attempt of a delivery.
+     *
+     * @param outcome SENDING (in flight), DELIVERED, FAILED, or ABANDONED (its sender died before recording it; the
+     *                delivery was sent again with the same id)
+     */
+    record AttemptView(int attempt, Instant startedAt, Instant finishedAt, String outcome, Integer responseCode,
+                       String error) {
     }
 
     record DeliveryList(List<DeliveryView> items) {
@@ -56,7 +74,7 @@ class DeliveryLogController {
                            @RequestParam(defaultValue = "100") int limit) {
         check(limit);
         exists("alert_channels", "alert channel", id, caller);
-        return new DeliveryList(jdbc.sql("SELECT " + COLUMNS + """
+        return withAttempts(jdbc.sql("SELECT " + COLUMNS + """
                          FROM notification_deliveries d WHERE d.channel_id = ? AND d.workspace_id = ?
                         ORDER BY d.created_at DESC, d.id LIMIT ?""")
                 .params(id, caller.workspaceId(), limit).query(DeliveryLogController::view).list());
@@ -69,10 +87,30 @@ class DeliveryLogController {
                             @RequestParam(defaultValue = "100") int limit) {
         check(limit);
         exists("incidents", "incident", id, caller);
-        return new DeliveryList(jdbc.sql("SELECT " + COLUMNS + """
+        return withAttempts(jdbc.sql("SELECT " + COLUMNS + """
                          FROM notification_deliveries d WHERE d.incident_id = ? AND d.workspace_id = ?
                         ORDER BY d.created_at DESC, d.id LIMIT ?""")
                 .params(id, caller.workspaceId(), limit).query(DeliveryLogController::view).list());
+    }
+
+    /** Adds every delivery's attempts, read in one query for the page. */
+    private DeliveryList withAttempts(List<DeliveryView> deliveries) {
+        if (deliveries.isEmpty()) {
+            return new DeliveryList(deliveries);
+        }
+        Map<String, List<AttemptView>> attempts = new HashMap<>();
+        jdbc.sql("""
+                        SELECT delivery_id, attempt, started_at, finished_at, outcome, response_code, error
+                        FROM delivery_attempts WHERE delivery_id IN (:ids) ORDER BY delivery_id, attempt""")
+                .param("ids", deliveries.stream().map(d -> UUID.fromString(d.id())).toList())
+                .query(rs -> {
+                    attempts.computeIfAbsent(rs.getObject("delivery_id", UUID.class).toString(),
+                            k -> new ArrayList<>()).add(new AttemptView(rs.getInt("attempt"),
+                            instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
+                            rs.getString("outcome"), (Integer) rs.getObject("response_code"), rs.getString("error")));
+                });
+        return new DeliveryList(deliveries.stream()
+                .map(d -> d.withAttempts(attempts.getOrDefault(d.id(), List.of()))).toList());
     }
 
     private static void check(int limit) {
@@ -97,7 +135,8 @@ class DeliveryLogController {
                 string(rs.getObject("incident_id", UUID.class)), string(rs.getObject("monitor_id", UUID.class)),
                 status, rs.getInt("attempts"), (Integer) rs.getObject("response_code"), rs.getString("last_error"),
                 rs.getString("reason"), instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("delivered_at")), open ? instant(rs.getTimestamp("next_attempt_at")) : null);
+                instant(rs.getTimestamp("delivered_at")), open ? instant(rs.getTimestamp("next_attempt_at")) : null,
+                List.of());
     }
 
     private static String string(UUID id) {

@@ -134,17 +134,27 @@ class ChannelApiIT {
         // The dispatcher (alerting service) writes deliveries; one as it would.
         UUID workspace = jdbc.sql("SELECT workspace_id FROM alert_channels WHERE id = ?").param(UUID.fromString(id))
                 .query(UUID.class).single();
+        UUID delivery = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO notification_deliveries (id, outbox_id, workspace_id, channel_id, event, status,
                             attempts, next_attempt_at, give_up_at, created_at, response_code)
-                        VALUES (?, ?, ?, ?, 'test', 'DELIVERED', 1, ?, ?, ?, 204)""")
-                .params(UUID.randomUUID(), outbox, workspace, UUID.fromString(id), Timestamp.from(Instant.now()),
+                        VALUES (?, ?, ?, ?, 'test', 'DELIVERED', 2, ?, ?, ?, 204)""")
+                .params(delivery, outbox, workspace, UUID.fromString(id), Timestamp.from(Instant.now()),
                         Timestamp.from(Instant.now()), Timestamp.from(Instant.now()))
                 .update();
+        jdbc.sql("""
+                        INSERT INTO delivery_attempts (delivery_id, attempt, started_at, finished_at, outcome,
+                                                       response_code, error)
+                        VALUES (?, 1, now(), now(), 'FAILED', 503, 'HTTP 503 from 93.184.215.14'),
+                               (?, 2, now(), now(), 'DELIVERED', 204, NULL)""")
+                .params(delivery, delivery).update();
         JsonNode log = api.get("/api/v1/alert-channels/" + id + "/deliveries").json().get("items");
         assertThat(log.size()).isEqualTo(1);
         assertThat(log.get(0).get("status").asString()).isEqualTo("DELIVERED");
         assertThat(log.get(0).get("responseCode").asInt()).isEqualTo(204);
+        assertThat(log.get(0).get("id").asString()).isEqualTo(delivery.toString());
+        assertThat(log.get(0).get("attemptLog").valueStream().map(a -> a.get("outcome").asString() + ":"
+                + a.get("responseCode").asInt()).toList()).containsExactly("FAILED:503", "DELIVERED:204");
 
         ApiClient other = new ApiClient(port).signUp();
         assertThat(other.get("/api/v1/alert-channels/" + id + "/deliveries").status()).isEqualTo(404);
