@@ -87,6 +87,7 @@ public final class LocalStack implements AutoCloseable {
         // Local mode: short intervals, and targets on this machine or its network may be checked.
         properties.put("vigil.monitors.min-interval-seconds", 5);
         properties.put("vigil.probe.allow-private-targets", true);
+        properties.put("vigil.channel.allow-private-targets", true);
         properties.put("vigil.mode", "local");
         // Shorter long polls: stopping waits for the current one, and requests cost nothing locally.
         properties.put("vigil.sqs.wait-time", "5s");

@@ -20,6 +20,19 @@ public final class ApiEndpoints {
                 "regions", List.of("local-a", "local-b"));
     }
 
+    /** A valid WEBHOOK channel (a public IP literal, so no DNS is needed and the SSRF guard passes it). */
+    public static Map<String, Object> webhookChannel(String name) {
+        return Map.of("name", name, "type", "WEBHOOK", "config", Map.of("url", "https://93.184.215.14/vigil-hook",
+                "secret", "a-webhook-secret-0123456789"));
+    }
+
+    /** Two levels: the seeded channel, then after 10 minutes the seeded rotation. */
+    public static Map<String, Object> escalationPolicy(Resources r) {
+        return Map.of("levels", List.of(
+                Map.of("channelIds", List.of(r.get("channel").toString()), "afterMinutes", 10),
+                Map.of("rotationId", r.get("rotation").toString())));
+    }
+
     public static final List<Endpoint> KEYED = List.of(
             Endpoint.read("/api/v1/regions"),
             Endpoint.read("/api/v1/workspace"),
@@ -49,6 +62,23 @@ public final class ApiEndpoints {
             Endpoint.read("/api/v1/incidents"),
             Endpoint.read("/api/v1/incidents/{incident}"),
             Endpoint.write("POST", "/api/v1/incidents/{incident}/acknowledge", null),
+            Endpoint.read("/api/v1/incidents/{incident}/deliveries"),
+            Endpoint.read("/api/v1/alert-channels"),
+            Endpoint.write("POST", "/api/v1/alert-channels", r -> webhookChannel("Created")),
+            Endpoint.read("/api/v1/alert-channels/{channel}"),
+            Endpoint.write("PUT", "/api/v1/alert-channels/{channel}", r -> Map.of("name", "Replaced",
+                    "type", "EMAIL", "config", Map.of("to", "ops@example.com"))),
+            Endpoint.write("POST", "/api/v1/alert-channels/{channel}/test", null),
+            Endpoint.read("/api/v1/alert-channels/{channel}/deliveries"),
+            Endpoint.write("DELETE", "/api/v1/alert-channels/{channel}", null),
+            Endpoint.write("PUT", "/api/v1/monitors/{monitor}/escalation-policy", r -> escalationPolicy(r)),
+            Endpoint.read("/api/v1/monitors/{monitor}/escalation-policy"),
+            Endpoint.write("DELETE", "/api/v1/monitors/{monitor}/escalation-policy", null),
+            Endpoint.read("/api/v1/oncall-rotations"),
+            Endpoint.write("POST", "/api/v1/oncall-rotations", r -> Map.of("name", "Secondary", "handoff", "WEEKLY",
+                    "startsAt", "2026-01-05T09:00:00Z")),
+            Endpoint.read("/api/v1/oncall-rotations/{rotation}"),
+            Endpoint.write("DELETE", "/api/v1/oncall-rotations/{rotation}", null),
             Endpoint.read("/api/v1/plugins"),
             Endpoint.read("/api/v1/audit-log"));
 
@@ -119,8 +149,15 @@ public final class ApiEndpoints {
                     + "@example.com", "role", "VIEWER")), "userId");
             UUID channel = tenant.addAlertChannel(jdbc, "Seeded channel");
             UUID incident = tenant.addOpenIncident(jdbc, monitor);
-            return new Resources(Map.of("monitor", monitor, "heartbeat", heartbeat, "key", key, "member", member,
-                    "channel", channel, "incident", incident));
+            UUID rotation = id(owner.post("/api/v1/oncall-rotations", Map.of("name", "Primary", "handoff", "DAILY",
+                    "startsAt", "2026-01-05T09:00:00Z", "memberIds", List.of(tenant.teammateId().toString()))),
+                    "id");
+            Resources resources = new Resources(Map.ofEntries(Map.entry("monitor", monitor),
+                    Map.entry("heartbeat", heartbeat), Map.entry("key", key), Map.entry("member", member),
+                    Map.entry("channel", channel), Map.entry("incident", incident), Map.entry("rotation", rotation)));
+            Tenant.require(owner.put("/api/v1/monitors/" + monitor + "/escalation-policy",
+                    escalationPolicy(resources)), 200);
+            return resources;
         }
 
         public UUID get(String name) {

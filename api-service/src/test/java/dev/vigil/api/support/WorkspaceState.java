@@ -29,6 +29,9 @@ public final class WorkspaceState {
                             (SELECT string_agg(m::text, ',' ORDER BY id) FROM monitors m WHERE workspace_id = :w),
                             (SELECT string_agg(l::text, ',' ORDER BY monitor_id, channel_id)
                              FROM monitor_alert_channels l WHERE workspace_id = :w),
+                            (SELECT string_agg(concat_ws(';', id, name, type, config_sealed, is_default), ','
+                                               ORDER BY id) FROM alert_channels WHERE workspace_id = :w),
+                            (SELECT count(*) FROM notification_outbox WHERE workspace_id = :w),
                             (SELECT count(*) FROM audit_events WHERE workspace_id = :w)))""")
                 .param("w", workspaceId)
                 .query(String.class).single();

@@ -1,0 +1,229 @@
+package dev.vigil.alerting.notify;
+
+import dev.vigil.common.check.CheckSpec;
+import dev.vigil.common.json.WireJson;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Escalation policies. When an incident opens (or reopens) on a monitor with a policy, its first level is alerted
+ * with everyone else and the incident's escalation clock starts; {@link #escalate} then moves every incident whose
+ * level timed out, unacknowledged and still open, to the next level with an {@code incident.escalated} event (the
+ * level's channels and the current on-call member by email). An acknowledgement or the resolution stops the clock;
+ * the acknowledgement and the resolution still reach every level alerted so far (PagerDuty must hear "resolve").
+ */
+@Component
+class Escalations {
+
+    private final JdbcClient jdbc;
+    private final NotifyProperties properties;
+    private final TransactionTemplate transactions;
+
+    Escalations(JdbcClient jdbc, NotifyProperties properties, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** A policy level: channels, an optional rotation, and the minutes until the next level. */
+    record Level(List<UUID> channelIds, UUID rotationId, Integer afterMinutes) {
+    }
+
+    /**
+     * The extra targets of an incident event from the monitor's policy; runs in the fan-out's transaction. An
+     * opening starts (a reopening restarts) the escalation clock.
+     */
+    Set<Target> firstLevel(OutboxRow row, Instant now) {
+        if (row.incidentId() == null || !row.event().startsWith("incident.")) {
+            return Set.of();
+        }
+        List<Level> levels = policy(row.monitorId());
+        if (levels.isEmpty()) {
+            return Set.of();
+        }
+        Set<Target> targets = new LinkedHashSet<>();
+        if (row.event().equals("incident.opened") || row.event().equals("incident.reopened")) {
+            Level first = levels.getFirst();
+            Instant next = levels.size() > 1 && first.afterMinutes() != null
+                    ? row.occurredAt().plus(Duration.ofMinutes(first.afterMinutes())) : null;
+            jdbc.sql("""
+                            INSERT INTO incident_escalations (incident_id, workspace_id, monitor_id, level, next_at)
+                            VALUES (?, ?, ?, 0, ?)
+                            ON CONFLICT (incident_id) DO UPDATE SET level = 0, next_at = EXCLUDED.next_at""")
+                    .params(row.incidentId(), row.workspaceId(), row.monitorId(), timestamp(next)).update();
+            targets.addAll(targetsOf(first, row.workspaceId(), now));
+        } else {
+            int reached = jdbc.sql("SELECT level FROM incident_escalations WHERE incident_id = ?")
+                    .param(row.incidentId()).query(Integer.class).optional().orElse(0);
+            for (int i = 0; i <= Math.min(reached, levels.size() - 1); i++) {
+                targets.addAll(targetsOf(levels.get(i), row.workspaceId(), now));
+            }
+            if (!row.event().equals("incident.escalated")) {
+                // Acknowledged or resolved: nobody needs waking further up.
+                jdbc.sql("UPDATE incident_escalations SET next_at = NULL WHERE incident_id = ?")
+                        .param(row.incidentId()).update();
+            }
+        }
+        return targets;
+    }
+
+    /** Escalates every incident whose level timed out; answers how many it escalated. */
+    int escalate(Instant now) {
+        Integer done = transactions.execute(tx -> {
+            record Due(UUID incidentId, UUID workspaceId, UUID monitorId, int level, boolean stop) {
+            }
+            // SKIP LOCKED: two instances never escalate the same incident twice; the incident row is read, not
+            // locked, and an acknowledgement that commits meanwhile is seen by the next run (the level's alert goes
+            // out at most one poll too late, never to nobody).
+            List<Due> due = jdbc.sql("""
+                            SELECT e.incident_id, e.workspace_id, e.monitor_id, e.level,
+                                   i.status <> 'OPEN' OR i.acknowledged_at IS NOT NULL AS stop
+                            FROM incident_escalations e JOIN incidents i ON i.id = e.incident_id
+                            WHERE e.next_at <= ? ORDER BY e.next_at LIMIT ? FOR UPDATE OF e SKIP LOCKED""")
+                    .params(Timestamp.from(now), properties.batchSize())
+                    .query((rs, n) -> new Due(rs.getObject("incident_id", UUID.class),
+                            rs.getObject("workspace_id", UUID.class), rs.getObject("monitor_id", UUID.class),
+                            rs.getInt("level"), rs.getBoolean("stop")))
+                    .list();
+            int escalated = 0;
+            for (Due d : due) {
+                List<Level> levels = policy(d.monitorId());
+                int next = d.level() + 1;
+                if (d.stop() || next >= levels.size()) {
+                    jdbc.sql("UPDATE incident_escalations SET next_at = NULL WHERE incident_id = ?")
+                            .param(d.incidentId()).update();
+                    continue;
+                }
+                Level level = levels.get(next);
+                Instant after = next + 1 < levels.size() && level.afterMinutes() != null
+                        ? now.plus(Duration.ofMinutes(level.afterMinutes())) : null;
+                jdbc.sql("UPDATE incident_escalations SET level = ?, next_at = ? WHERE incident_id = ?")
+                        .params(next, timestamp(after), d.incidentId()).update();
+                queue(d.incidentId(), d.workspaceId(), d.monitorId(), next, level, now);
+                escalated++;
+            }
+            return escalated;
+        });
+        return done == null ? 0 : done;
+    }
+
+    private void queue(UUID incidentId, UUID workspaceId, UUID monitorId, int levelIndex, Level level, Instant now) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("event", "incident.escalated");
+        payload.put("occurredAt", now.toString());
+        payload.put("monitor", jdbc.sql("SELECT id, name, type, check_spec::text AS spec FROM monitors WHERE id = ?")
+                .param(monitorId).query((rs, n) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", rs.getObject("id", UUID.class).toString());
+                    m.put("name", rs.getString("name"));
+                    m.put("type", rs.getString("type"));
+                    m.put("target", WireJson.read(rs.getString("spec"), CheckSpec.class).target());
+                    return m;
+                }).single());
+        payload.put("incident", jdbc.sql("""
+                        SELECT id, monitor_id, kind, status, started_at, cause, regions FROM incidents WHERE id = ?""")
+                .param(incidentId).query((rs, n) -> {
+                    Map<String, Object> i = new LinkedHashMap<>();
+                    i.put("id", rs.getObject("id", UUID.class).toString());
+                    i.put("monitorId", rs.getObject("monitor_id", UUID.class).toString());
+                    i.put("kind", rs.getString("kind"));
+                    i.put("status", rs.getString("status"));
+                    i.put("startedAt", rs.getTimestamp("started_at").toInstant().toString());
+                    i.put("acknowledgedAt", null);
+                    i.put("resolvedAt", null);
+                    i.put("cause", rs.getString("cause"));
+                    i.put("regions", List.of((String[]) rs.getArray("regions").getArray()));
+                    return i;
+                }).single());
+        payload.put("level", levelIndex);
+        List<String> channels = new ArrayList<>();
+        List<String> people = new ArrayList<>();
+        for (Target t : targetsOf(level, workspaceId, now)) {
+            if (t.channelId() != null) {
+                channels.add(t.channelId().toString());
+            } else {
+                people.add(t.recipient());
+            }
+        }
+        payload.put("channelIds", channels);
+        payload.put("recipients", people);
+        payload.put("message", "Not acknowledged in time: escalated to level " + (levelIndex + 1) + ".");
+        jdbc.sql("""
+                        INSERT INTO notification_outbox (id, workspace_id, monitor_id, incident_id, event, payload,
+                                                         created_at)
+                        VALUES (?, ?, ?, ?, 'incident.escalated', ?::jsonb, ?)""")
+                .params(UUID.randomUUID(), workspaceId, monitorId, incidentId, WireJson.write(payload),
+                        Timestamp.from(now))
+                .update();
+    }
+
+    private Set<Target> targetsOf(Level level, UUID workspaceId, Instant now) {
+        Set<Target> targets = new LinkedHashSet<>();
+        if (!level.channelIds().isEmpty()) {
+            // Only the workspace's own channels, whatever the stored policy says.
+            jdbc.sql("SELECT id FROM alert_channels WHERE workspace_id = :w AND id IN (:ids) ORDER BY created_at")
+                    .param("w", workspaceId).param("ids", level.channelIds()).query(UUID.class).list()
+                    .forEach(id -> targets.add(Target.channel(id)));
+        }
+        if (level.rotationId() != null) {
+            onCallEmail(level.rotationId(), workspaceId, now).ifPresent(email -> targets.add(Target.person(email)));
+        }
+        return targets;
+    }
+
+    /** The email of the rotation's member on call now, if the rotation exists and they are still a member. */
+    Optional<String> onCallEmail(UUID rotationId, UUID workspaceId, Instant now) {
+        return jdbc.sql("""
+                        SELECT id, handoff, starts_at, member_ids FROM oncall_rotations
+                        WHERE id = ? AND workspace_id = ?""")
+                .params(rotationId, workspaceId)
+                .query((rs, n) -> new OnCallRotation(rs.getObject("id", UUID.class), rs.getString("handoff"),
+                        rs.getTimestamp("starts_at").toInstant(), List.of((UUID[]) rs.getArray("member_ids")
+                        .getArray())))
+                .optional()
+                .flatMap(rotation -> jdbc.sql("""
+                                SELECT u.email FROM users u
+                                JOIN workspace_members m ON m.user_id = u.id AND m.workspace_id = ?
+                                WHERE u.id = ?""")
+                        .params(workspaceId, rotation.onCallAt(now)).query(String.class).optional());
+    }
+
+    private List<Level> policy(UUID monitorId) {
+        if (monitorId == null) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT levels::text FROM escalation_policies WHERE monitor_id = ?").param(monitorId)
+                .query(String.class).optional().map(Escalations::levels).orElse(List.of());
+    }
+
+    static List<Level> levels(String json) {
+        List<Level> levels = new ArrayList<>();
+        for (JsonNode level : WireJson.mapper().readTree(json).valueStream().toList()) {
+            List<UUID> channels = level.path("channelIds").valueStream().map(id -> UUID.fromString(id.asString()))
+                    .toList();
+            UUID rotation = level.hasNonNull("rotationId") ? UUID.fromString(level.get("rotationId").asString())
+                    : null;
+            Integer after = level.hasNonNull("afterMinutes") ? level.get("afterMinutes").asInt() : null;
+            levels.add(new Level(channels, rotation, after));
+        }
+        return levels;
+    }
+
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.vigil.alerting.notify.sender;
+
+import dev.vigil.common.json.WireJson;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SLACK incoming webhook: {@code text} (the notification fallback) and Block Kit blocks: a header, the facts as
+ * mrkdwn fields, and a context line with the link and the delivery id.
+ */
+public final class SlackSender implements ChannelSender {
+
+    private final GuardedHttp http;
+
+    public SlackSender(GuardedHttp http) {
+        this.http = http;
+    }
+
+    @Override
+    public String type() {
+        return "SLACK";
+    }
+
+    @Override
+    public SendResult send(Notification notification, Map<String, String> config, Duration timeout) {
+        return http.postJson(URI.create(config.get("webhookUrl")), WireJson.write(body(notification)), Map.of(),
+                timeout);
+    }
+
+    static Map<String, Object> body(Notification notification) {
+        AlertMessage message = notification.message();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", message.title());
+        List<Map<String, Object>> fields = message.facts().entrySet().stream()
+                .map(f -> Map.<String, Object>of("type", "mrkdwn", "text", "*" + f.getKey() + "*\n" + f.getValue()))
+                .limit(10).toList();
+        body.put("blocks", List.of(
+                Map.of("type", "header", "text", Map.of("type", "plain_text", "text", message.title())),
+                Map.of("type", "section", "fields", fields),
+                Map.of("type", "context", "elements", List.of(Map.of("type", "mrkdwn",
+                        "text", "<" + message.link() + "|Open in Vigil> · delivery " + notification.deliveryId())))));
+        return body;
+    }
+}

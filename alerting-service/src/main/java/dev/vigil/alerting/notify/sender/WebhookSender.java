@@ -1,0 +1,53 @@
+package dev.vigil.alerting.notify.sender;
+
+import dev.vigil.common.json.WireJson;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * WEBHOOK (the reference sender): the outbox payload of API.md plus {@code deliveryId}, with headers
+ * {@code X-Vigil-Event}, {@code X-Vigil-Delivery} (stable across retries: receivers dedupe by it) and
+ * {@code X-Vigil-Signature: sha256=<hex HMAC-SHA256 of the raw body with the channel secret>}.
+ */
+public final class WebhookSender implements ChannelSender {
+
+    private final GuardedHttp http;
+
+    public WebhookSender(GuardedHttp http) {
+        this.http = http;
+    }
+
+    @Override
+    public String type() {
+        return "WEBHOOK";
+    }
+
+    @Override
+    public SendResult send(Notification notification, Map<String, String> config, Duration timeout) {
+        ObjectNode body = notification.payload().deepCopy();
+        body.put("deliveryId", notification.deliveryId().toString());
+        String raw = WireJson.write(body);
+        return http.postJson(URI.create(config.get("url")), raw, Map.of(
+                "X-Vigil-Event", notification.event(),
+                "X-Vigil-Delivery", notification.deliveryId().toString(),
+                "X-Vigil-Signature", "sha256=" + hmac(config.get("secret"), raw)), timeout);
+    }
+
+    /** Hex HMAC-SHA256 of {@code body} (UTF-8) keyed by {@code secret} (UTF-8). */
+    public static String hmac(String secret, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.vigil.alerting.notify;
+
+import dev.vigil.alerting.notify.sender.SendResult;
+import dev.vigil.common.net.TargetPolicy;
+import java.time.Instant;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/**
+ * Run in a child JVM by {@link DispatcherCrashIT}: one dispatcher pass whose process halts (no shutdown hooks, no
+ * rollback, no finally blocks: as {@code kill -9}) right after a receiver answered and before the outcome is recorded.
+ * Arguments: the database's JDBC URL, the clock's instant.
+ */
+final class CrashingDispatcherMain {
+
+    private CrashingDispatcherMain() {
+    }
+
+    public static void main(String[] args) {
+        NotifyHarness harness = new NotifyHarness(args[0], Instant.parse(args[1]));
+        NotifyProperties properties = NotifyHarness.properties();
+        DeliveryQueue halting = new DeliveryQueue(harness.jdbc, properties,
+                new ChannelHealth(harness.jdbc, properties), new RetryPolicy(properties.retryBase(),
+                properties.retryMax(), new java.util.Random(1)),
+                new DataSourceTransactionManager(harness.dataSource)) {
+            @Override
+            void complete(ClaimedDelivery delivery, SendResult result, Instant now) {
+                System.out.println("sent " + delivery.id() + " delivered=" + result.delivered() + "; halting");
+                System.out.flush();
+                Runtime.getRuntime().halt(137);
+            }
+        };
+        harness.dispatcher(properties, null, TargetPolicy.allowingPrivate(), halting).runOnce();
+        System.out.println("nothing was claimed");
+        System.exit(3);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.vigil.api.channel;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The kinds of channel, the configuration fields each takes, and which of them are secrets. */
+enum ChannelType {
+    EMAIL(List.of("to"), Set.of()),
+    WEBHOOK(List.of("url", "secret"), Set.of("secret")),
+    SLACK(List.of("webhookUrl"), Set.of("webhookUrl")),
+    DISCORD(List.of("webhookUrl"), Set.of("webhookUrl")),
+    TEAMS(List.of("webhookUrl"), Set.of("webhookUrl")),
+    PAGERDUTY(List.of("routingKey"), Set.of("routingKey")),
+    TELEGRAM(List.of("botToken", "chatId"), Set.of("botToken"));
+
+    private final List<String> fields;
+    private final Set<String> secrets;
+
+    ChannelType(List<String> fields, Set<String> secrets) {
+        this.fields = fields;
+        this.secrets = secrets;
+    }
+
+    /** Every field is required. */
+    List<String> fields() {
+        return fields;
+    }
+
+    boolean isSecret(String field) {
+        return secrets.contains(field);
+    }
+
+    static ChannelType fromName(String name) {
+        return name == null ? null : Arrays.stream(values())
+                .filter(t -> t.name().equals(name.toUpperCase(Locale.ROOT))).findFirst().orElse(null);
+    }
+
+    static String names() {
+        return Arrays.toString(values());
+    }
+}
