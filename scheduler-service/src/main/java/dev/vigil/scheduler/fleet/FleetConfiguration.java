@@ -44,6 +44,13 @@ class FleetConfiguration {
         return lease::isHeld;
     }
 
+    /** Heartbeats of the scheduler and of each live region to the URLs {@code vigil.self-monitoring.*} names. */
+    @Bean
+    SelfHeartbeats selfHeartbeats(SelfMonitoringProperties settings, FleetState state, LeaderCheck leader,
+                                  MeterRegistry meters) {
+        return new SelfHeartbeats(settings, state, leader, meters);
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "vigil.fleet.ecs.enabled", havingValue = "true")
     EcsClients ecsClients(EcsFleetProperties settings) {
