@@ -82,8 +82,41 @@ class SchedulerIT {
         assertThat(receive("local-a", 1, Duration.ofSeconds(8))).isEmpty();
     }
 
+    @Test
+    void aMaintenanceWindowStopsTheMonitorsRoundsUntilItIsRemoved() {
+        await().atMost(Duration.ofSeconds(10)).until(scheduler::isActive);
+        UUID workspace = UUID.randomUUID();
+        UUID covered = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        UUID window = UUID.randomUUID();
+        jdbc.sql("INSERT INTO workspaces (id, name) VALUES (?, 'w')").param(workspace).update();
+        for (UUID id : List.of(covered, other)) {
+            jdbc.sql("""
+                    INSERT INTO monitors (id, workspace_id, name, type, check_spec, interval_seconds, timeout_ms,
+                                          regions)
+                    VALUES (?, ?, 'm', 'HTTP', '{"type":"HTTP","url":"http://127.0.0.1:1/"}'::jsonb, 2, 1000,
+                            '{local-c}')""").params(id, workspace).update();
+        }
+        assertThat(receive("local-c", 4, Duration.ofSeconds(12))).extracting(CheckJob::monitorId).contains(covered);
+
+        jdbc.sql("""
+                INSERT INTO maintenance_windows (id, workspace_id, title, starts_at, ends_at)
+                VALUES (?, ?, 'upgrade', now() - interval '1 minute', now() + interval '1 hour')""")
+                .params(window, workspace).update();
+        jdbc.sql("INSERT INTO maintenance_window_monitors (window_id, monitor_id) VALUES (?, ?)")
+                .params(window, covered).update();
+        receive("local-c", 100, Duration.ofSeconds(2)); // NOTIFY is applied within a second; drain what went before
+        List<CheckJob> during = receive("local-c", 100, Duration.ofSeconds(6));
+        assertThat(during).extracting(CheckJob::monitorId).contains(other).doesNotContain(covered);
+
+        jdbc.sql("DELETE FROM maintenance_windows WHERE id = ?").param(window).update();
+        receive("local-c", 100, Duration.ofSeconds(1));
+        assertThat(receive("local-c", 100, Duration.ofSeconds(6))).extracting(CheckJob::monitorId).contains(covered);
+    }
+
     private List<CheckJob> receive(String region, int wanted, Duration within) {
         String url = queues.urlOf(new QueueNames(PREFIX).checks(region, FrequencyBucket.S30));
+        // Each turn of this loop takes at least a second (the long poll), so the deadline bounds it.
         List<CheckJob> jobs = new ArrayList<>();
         long deadline = System.nanoTime() + within.toNanos();
         while (jobs.size() < wanted && System.nanoTime() < deadline) {

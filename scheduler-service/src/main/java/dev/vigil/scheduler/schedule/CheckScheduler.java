@@ -2,7 +2,10 @@ package dev.vigil.scheduler.schedule;
 
 import dev.vigil.scheduler.SchedulerProperties;
 import dev.vigil.scheduler.dispatch.JobDispatcher;
-import dev.vigil.scheduler.leader.LeaderLease;
+import dev.vigil.scheduler.leader.LeadershipState;
+import dev.vigil.scheduler.maintenance.MaintenanceCalendar;
+import dev.vigil.scheduler.maintenance.MaintenanceWindowReader;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -18,44 +21,61 @@ import org.springframework.stereotype.Component;
 /**
  * The scheduling loop. Each turn:
  * <ol>
- *   <li>confirm or try for leadership; a standby does nothing else;</li>
- *   <li>on becoming active, load every monitor and plan each one's next round after now (rounds missed while no
- *       instance was active are skipped, never replayed in a burst);</li>
- *   <li>apply monitor changes from LISTEN/NOTIFY, and a full resync periodically or after the listener reconnected;</li>
- *   <li>send the jobs of due rounds, then sleep until the next round is due (at most one tick).</li>
+ *   <li>a standby (see {@link LeadershipState}) does nothing else;</li>
+ *   <li>on becoming active, load every monitor and maintenance window and plan each monitor's next round after now
+ *       (rounds missed while no instance was active are skipped, never replayed in a burst);</li>
+ *   <li>apply monitor and maintenance changes from LISTEN/NOTIFY, and a full resync periodically or after the listener
+ *       reconnected;</li>
+ *   <li>send the jobs of due rounds, except rounds inside a maintenance window of their monitor, then sleep until the
+ *       next round is due (at most one tick).</li>
  * </ol>
  */
 @Component
 public class CheckScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CheckScheduler.class);
+    private static final Duration STANDBY_SLEEP = Duration.ofMillis(200);
 
     private final MonitorCatalog catalog;
+    private final MaintenanceWindowReader windows;
     private final MonitorChangeListener changes;
-    private final LeaderLease lease;
+    private final LeadershipState leadership;
     private final JobDispatcher dispatcher;
     private final SchedulerProperties properties;
     private final Clock clock;
-    private final Schedule schedule = new Schedule();
+    private final Schedule schedule;
+    private final Counter suppressed;
+    private final Counter skipped;
+    private MaintenanceCalendar maintenance = MaintenanceCalendar.NONE;
+    private long reportedSkips;
+    private long activeTerm;
     private volatile boolean running;
     private volatile boolean active;
     private Thread thread;
 
-    public CheckScheduler(MonitorCatalog catalog, MonitorChangeListener changes, LeaderLease lease,
-                          JobDispatcher dispatcher, SchedulerProperties properties, Clock clock, MeterRegistry meters) {
+    public CheckScheduler(MonitorCatalog catalog, MaintenanceWindowReader windows, MonitorChangeListener changes,
+                          LeadershipState leadership, JobDispatcher dispatcher, SchedulerProperties properties,
+                          Clock clock, MeterRegistry meters) {
         this.catalog = catalog;
+        this.windows = windows;
         this.changes = changes;
-        this.lease = lease;
+        this.leadership = leadership;
         this.dispatcher = dispatcher;
         this.properties = properties;
         this.clock = clock;
+        this.schedule = new Schedule(properties.maxLateness());
         Gauge.builder("vigil.scheduler.active", () -> active ? 1 : 0)
                 .description("1 on the active scheduler, 0 on a standby").register(meters);
         Gauge.builder("vigil.scheduler.monitors", () -> active ? schedule.size() : 0)
                 .description("Monitors in the active schedule").register(meters);
+        this.suppressed = Counter.builder("vigil.scheduler.rounds.suppressed")
+                .description("Rounds not sent because a maintenance window covers the monitor").register(meters);
+        this.skipped = Counter.builder("vigil.scheduler.rounds.skipped")
+                .description("Rounds skipped because the loop was too late for them (stall, slow SQS)")
+                .register(meters);
     }
 
-    /** Whether this instance is the active scheduler. */
+    /** Whether this instance is the active scheduler and has planned its rounds. */
     public boolean isActive() {
         return active;
     }
@@ -77,7 +97,8 @@ public class CheckScheduler implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        lease.release();
+        // Let the last batches land before the election (a later phase) gives the lock to a standby.
+        dispatcher.awaitIdle(properties.sendTimeout());
         active = false;
     }
 
@@ -87,33 +108,35 @@ public class CheckScheduler implements SmartLifecycle {
     }
 
     private void loop() {
-        Instant lastLeaseCheck = Instant.MIN;
         Instant lastResync = Instant.MIN;
         while (running) {
             try {
-                Instant now = clock.instant();
-                if (Duration.between(lastLeaseCheck, now).compareTo(leaseCheckInterval()) >= 0) {
-                    lastLeaseCheck = now;
-                    boolean leader = lease.refresh();
-                    if (leader && !active) {
-                        becomeActive(now);
-                        lastResync = now;
-                    } else if (!leader && active) {
-                        log.warn("no longer the active scheduler");
+                if (!leadership.isLeader()) {
+                    if (active) {
+                        log.warn("standing by: stopped scheduling");
                         active = false;
                     }
-                }
-                if (!active) {
-                    sleep(properties.leaderPollInterval());
+                    sleep(STANDBY_SLEEP);
                     continue;
+                }
+                Instant now = clock.instant();
+                if (!active || leadership.term() != activeTerm) {
+                    becomeActive(now);
+                    lastResync = now;
                 }
                 applyChanges(now);
                 if (changes.takeResyncRequest()
                         || Duration.between(lastResync, now).compareTo(properties.resyncInterval()) >= 0) {
                     schedule.replaceAll(catalog.loadAll(), now);
+                    maintenance = windows.load(now);
                     lastResync = now;
                 }
-                dispatcher.dispatch(schedule.takeDue(now), clock.instant());
+                List<DueRound> due = schedule.takeDue(clock.instant());
+                int before = due.size();
+                due.removeIf(round -> maintenance.covers(round.monitor().id(), round.scheduledAt()));
+                suppressed.increment(before - due.size());
+                countSkips();
+                dispatcher.dispatch(due, leadership::isLeader);
                 sleepUntilNextDue();
             } catch (RuntimeException e) {
                 log.error("scheduling turn failed; retrying", e);
@@ -122,22 +145,34 @@ public class CheckScheduler implements SmartLifecycle {
         }
     }
 
-    private Duration leaseCheckInterval() {
-        return active ? Duration.ofSeconds(1) : properties.leaderPollInterval();
-    }
-
     private void becomeActive(Instant now) {
+        activeTerm = leadership.term();
         List<ScheduledMonitor> monitors = catalog.loadAll();
         changes.drainChanged();
-        schedule.replaceAll(monitors, now);
-        schedule.restartAt(now);
+        changes.takeMaintenanceChange();
+        maintenance = windows.load(now);
+        Instant planned = clock.instant();
+        schedule.replaceAll(monitors, planned);
+        schedule.restartAt(planned);
         active = true;
-        log.info("active scheduler now monitors={}", monitors.size());
+        log.info("active scheduler now monitors={} maintenanceCoverings={} term={}", monitors.size(),
+                maintenance.size(), activeTerm);
     }
 
     private void applyChanges(Instant now) {
         for (UUID id : changes.drainChanged()) {
             catalog.load(id).ifPresentOrElse(m -> schedule.put(m, now), () -> schedule.remove(id));
+        }
+        if (changes.takeMaintenanceChange()) {
+            maintenance = windows.load(now);
+        }
+    }
+
+    private void countSkips() {
+        long total = schedule.skippedRounds();
+        if (total > reportedSkips) {
+            skipped.increment(total - reportedSkips);
+            reportedSkips = total;
         }
     }
 

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * LISTENs on {@code monitor_changed} (sent by a trigger on the monitors table) and queues the ids of changed monitors
- * for the scheduling loop. After a lost connection it asks for a full resync, since notifications sent meanwhile are
- * gone.
+ * for the scheduling loop, and on {@code maintenance_changed} (maintenance windows and their monitors), which asks for
+ * the windows to be re-read. After a lost connection it asks for a full resync, since notifications sent meanwhile
+ * are gone.
  */
 @Component
 public class MonitorChangeListener implements SmartLifecycle {
@@ -32,6 +33,7 @@ public class MonitorChangeListener implements SmartLifecycle {
     private final DedicatedConnections connections;
     private final Queue<UUID> changed = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean resyncNeeded = new AtomicBoolean();
+    private final AtomicBoolean maintenanceChanged = new AtomicBoolean();
     private volatile boolean running;
     private Thread thread;
 
@@ -52,6 +54,11 @@ public class MonitorChangeListener implements SmartLifecycle {
     /** True once after the listener (re)connected, when changes may have been missed. */
     public boolean takeResyncRequest() {
         return resyncNeeded.getAndSet(false);
+    }
+
+    /** True once after a maintenance window (or the monitors it covers) changed. */
+    public boolean takeMaintenanceChange() {
+        return maintenanceChanged.getAndSet(false);
     }
 
     @Override
@@ -79,6 +86,7 @@ public class MonitorChangeListener implements SmartLifecycle {
             try (Connection connection = connections.open("vigil-scheduler-listen")) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN monitor_changed");
+                    statement.execute("LISTEN maintenance_changed");
                 }
                 resyncNeeded.set(true);
                 backoff = Duration.ofMillis(500);
@@ -87,7 +95,11 @@ public class MonitorChangeListener implements SmartLifecycle {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
-                            parse(n.getParameter());
+                            if ("maintenance_changed".equals(n.getName())) {
+                                maintenanceChanged.set(true);
+                            } else {
+                                parse(n.getParameter());
+                            }
                         }
                     }
                 }
