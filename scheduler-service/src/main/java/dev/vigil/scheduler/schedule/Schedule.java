@@ -79,9 +79,9 @@ public final class Schedule {
 
     /**
      * Removes and returns the rounds due at or before {@code now}, planning each monitor's following round. After a
-     * stall (GC, a slow SQS, a standby taking over) a monitor gets at most its latest round, and only when that round is
-     * at most {@code maxLateness} old: rounds missed in a long stall are skipped (and counted), so the load resumes
-     * flat at the current rounds instead of a catch-up burst of every monitor at once.
+     * stall (GC, a slow SQS, a standby taking over) a monitor gets at most its latest round, and only when that round
+     * is at most {@code maxLateness} old: rounds missed in a long stall are skipped (and counted), so the load
+     * resumes flat at the current rounds instead of a catch-up burst of every monitor at once.
      */
     public List<DueRound> takeDue(Instant now) {
         List<DueRound> due = new ArrayList<>();
