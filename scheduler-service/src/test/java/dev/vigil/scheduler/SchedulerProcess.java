@@ -36,13 +36,21 @@ public final class SchedulerProcess implements AutoCloseable {
 
     /** Starts {@link SchedulerApplication} with the given properties (as {@code --key=value} arguments). */
     public static SchedulerProcess start(String name, Map<String, String> properties, List<String> jvmOptions) {
+        List<String> arguments = new ArrayList<>();
+        properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return start(name, SchedulerApplication.class, arguments, jvmOptions);
+    }
+
+    /** Starts {@code mainClass} of this JVM's classpath in a child JVM. */
+    public static SchedulerProcess start(String name, Class<?> mainClass, List<String> arguments,
+                                         List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(SchedulerApplication.class.getName());
-        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        command.add(mainClass.getName());
+        command.addAll(arguments);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             SchedulerProcess child = new SchedulerProcess(name, process);
