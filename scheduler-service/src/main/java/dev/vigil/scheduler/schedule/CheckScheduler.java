@@ -11,8 +11,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -47,6 +51,9 @@ public class CheckScheduler implements SmartLifecycle {
     private final Counter suppressed;
     private final Counter skipped;
     private MaintenanceCalendar maintenance = MaintenanceCalendar.NONE;
+    /** A full resync being read in the background, and the monitors changed meanwhile (re-read after it lands). */
+    private CompletableFuture<Resync> resync;
+    private final Set<UUID> changedDuringResync = new HashSet<>();
     private long reportedSkips;
     private long activeTerm;
     private volatile boolean running;
@@ -125,11 +132,13 @@ public class CheckScheduler implements SmartLifecycle {
                     lastResync = now;
                 }
                 applyChanges(now);
-                if (changes.takeResyncRequest()
-                        || Duration.between(lastResync, now).compareTo(properties.resyncInterval()) >= 0) {
-                    schedule.replaceAll(catalog.loadAll(), now);
-                    maintenance = windows.load(now);
+                if (resync == null && (changes.takeResyncRequest()
+                        || Duration.between(lastResync, now).compareTo(properties.resyncInterval()) >= 0)) {
+                    startResync(now);
                     lastResync = now;
+                }
+                if (resync != null && resync.isDone()) {
+                    finishResync();
                 }
                 List<DueRound> due = schedule.takeDue(clock.instant());
                 int before = due.size();
@@ -145,10 +154,47 @@ public class CheckScheduler implements SmartLifecycle {
         }
     }
 
+    /**
+     * Reads every monitor and window on another thread: with 100,000 monitors the read takes seconds, and the loop must
+     * keep sending meanwhile.
+     */
+    private void startResync(Instant now) {
+        changedDuringResync.clear();
+        resync = CompletableFuture.supplyAsync(() -> new Resync(catalog.loadAll(), windows.load(now)),
+                Thread.ofVirtual().name("scheduler-resync")::start);
+    }
+
+    private void finishResync() {
+        try {
+            Resync result = resync.join();
+            Instant now = clock.instant();
+            schedule.replaceAll(result.monitors(), now);
+            maintenance = result.maintenance();
+            // The snapshot may predate a change that arrived while it was read: read those monitors again.
+            for (UUID id : changedDuringResync) {
+                catalog.load(id).ifPresentOrElse(m -> schedule.put(m, now), () -> schedule.remove(id));
+            }
+        } catch (CompletionException e) {
+            log.warn("resync failed; retrying at the next interval: {}", e.getCause().toString());
+        } finally {
+            resync = null;
+            changedDuringResync.clear();
+        }
+    }
+
+    private record Resync(List<ScheduledMonitor> monitors, MaintenanceCalendar maintenance) {
+    }
+
     private void becomeActive(Instant now) {
         activeTerm = leadership.term();
-        List<ScheduledMonitor> monitors = catalog.loadAll();
+        if (resync != null) {
+            resync.cancel(false);
+            resync = null;
+        }
+        // Everything is read below: an earlier request for a resync (the listener connected) is answered by it.
+        changes.takeResyncRequest();
         changes.drainChanged();
+        List<ScheduledMonitor> monitors = catalog.loadAll();
         changes.takeMaintenanceChange();
         maintenance = windows.load(now);
         Instant planned = clock.instant();
@@ -162,6 +208,9 @@ public class CheckScheduler implements SmartLifecycle {
     private void applyChanges(Instant now) {
         for (UUID id : changes.drainChanged()) {
             catalog.load(id).ifPresentOrElse(m -> schedule.put(m, now), () -> schedule.remove(id));
+            if (resync != null) {
+                changedDuringResync.add(id);
+            }
         }
         if (changes.takeMaintenanceChange()) {
             maintenance = windows.load(now);

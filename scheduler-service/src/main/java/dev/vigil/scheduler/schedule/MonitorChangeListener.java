@@ -11,6 +11,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -29,9 +30,12 @@ public class MonitorChangeListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MonitorChangeListener.class);
     private static final int POLL_MILLIS = 250;
+    /** A standby never drains the queue: past this many ids, forget them and ask for a full resync instead. */
+    private static final int MAX_QUEUED = 10_000;
 
     private final DedicatedConnections connections;
     private final Queue<UUID> changed = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean resyncNeeded = new AtomicBoolean();
     private final AtomicBoolean maintenanceChanged = new AtomicBoolean();
     private volatile boolean running;
@@ -46,6 +50,7 @@ public class MonitorChangeListener implements SmartLifecycle {
         List<UUID> ids = new ArrayList<>();
         UUID id;
         while ((id = changed.poll()) != null) {
+            queued.decrementAndGet();
             ids.add(id);
         }
         return ids;
@@ -116,7 +121,14 @@ public class MonitorChangeListener implements SmartLifecycle {
 
     private void parse(String payload) {
         try {
-            changed.add(UUID.fromString(payload));
+            UUID id = UUID.fromString(payload);
+            if (queued.incrementAndGet() > MAX_QUEUED) {
+                queued.decrementAndGet();
+                drainChanged();
+                resyncNeeded.set(true);
+                return;
+            }
+            changed.add(id);
         } catch (IllegalArgumentException e) {
             log.warn("ignoring malformed monitor_changed payload '{}'", payload);
         }
