@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param tick               how often the schedule is checked for due rounds at most (it sleeps until the next due
  *                           round otherwise)
+ * @param batchWindow        the shortest time between two turns of the loop, so rounds due close together go out in
+ *                           full batches of ten rather than one call each
  * @param resyncInterval     how often the whole monitor table is re-read to repair anything a lost notification missed
  * @param leaderPollInterval how often a standby tries to become the active scheduler
  * @param lockKey            the PostgreSQL advisory lock that elects the active scheduler
@@ -19,7 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout        time limit of one {@code SendMessageBatch} call
  */
 @ConfigurationProperties("vigil.scheduler")
-public record SchedulerProperties(@DefaultValue("100ms") Duration tick, @DefaultValue("60s") Duration resyncInterval,
+public record SchedulerProperties(@DefaultValue("100ms") Duration tick, @DefaultValue("50ms") Duration batchWindow,
+                                  @DefaultValue("60s") Duration resyncInterval,
                                   @DefaultValue("1s") Duration leaderPollInterval,
                                   @DefaultValue("7361001") long lockKey,
                                   @DefaultValue("10s") Duration maxLateness,

@@ -31,7 +31,7 @@ class JobDispatcherIT {
     private final MeterRegistry meters = new SimpleMeterRegistry();
 
     private static SchedulerProperties properties(int concurrency, int attempts, Duration timeout) {
-        return new SchedulerProperties(Duration.ofMillis(100), Duration.ofSeconds(60), Duration.ofSeconds(1), 1L,
+        return new SchedulerProperties(Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofSeconds(60), Duration.ofSeconds(1), 1L,
                 Duration.ofSeconds(10), concurrency, attempts, timeout);
     }
 
