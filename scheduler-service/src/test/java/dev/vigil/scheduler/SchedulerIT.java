@@ -8,6 +8,9 @@ import dev.vigil.common.message.CheckJob;
 import dev.vigil.common.message.JobKind;
 import dev.vigil.common.queue.FrequencyBucket;
 import dev.vigil.common.queue.QueueNames;
+import dev.vigil.common.queue.QueueSpec;
+import dev.vigil.common.queue.QueueTopology;
+import dev.vigil.common.region.RegionProperties;
 import dev.vigil.common.sqs.QueueDirectory;
 import dev.vigil.common.testing.TestDatabase;
 import dev.vigil.common.testing.TestSqs;
@@ -15,6 +18,7 @@ import dev.vigil.scheduler.schedule.CheckScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The scheduler against its own database (it schedules every monitor it finds) and the embedded SQS server. */
 @SpringBootTest(properties = {"spring.config.name=" + SchedulerApplication.CONFIG_NAMES, "server.port=0"})
@@ -52,6 +57,8 @@ class SchedulerIT {
     QueueDirectory queues;
     @Autowired
     CheckScheduler scheduler;
+    @Autowired
+    RegionProperties regions;
 
     @Test
     void emitsEachRoundToEveryRegionOfTheMonitorAndStopsWhenPaused() {
@@ -82,8 +89,65 @@ class SchedulerIT {
         assertThat(receive("local-a", 1, Duration.ofSeconds(8))).isEmpty();
     }
 
+    @Test
+    void aMaintenanceWindowStopsTheMonitorsRoundsUntilItIsRemoved() {
+        await().atMost(Duration.ofSeconds(10)).until(scheduler::isActive);
+        UUID workspace = UUID.randomUUID();
+        UUID covered = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        UUID window = UUID.randomUUID();
+        jdbc.sql("INSERT INTO workspaces (id, name) VALUES (?, 'w')").param(workspace).update();
+        for (UUID id : List.of(covered, other)) {
+            jdbc.sql("""
+                    INSERT INTO monitors (id, workspace_id, name, type, check_spec, interval_seconds, timeout_ms,
+                                          regions)
+                    VALUES (?, ?, 'm', 'HTTP', '{"type":"HTTP","url":"http://127.0.0.1:1/"}'::jsonb, 2, 1000,
+                            '{local-c}')""").params(id, workspace).update();
+        }
+        assertThat(receive("local-c", 4, Duration.ofSeconds(12))).extracting(CheckJob::monitorId).contains(covered);
+
+        jdbc.sql("""
+                INSERT INTO maintenance_windows (id, workspace_id, title, starts_at, ends_at)
+                VALUES (?, ?, 'upgrade', now() - interval '1 minute', now() + interval '1 hour')""")
+                .params(window, workspace).update();
+        jdbc.sql("INSERT INTO maintenance_window_monitors (window_id, monitor_id) VALUES (?, ?)")
+                .params(window, covered).update();
+        receive("local-c", 100, Duration.ofSeconds(2)); // NOTIFY is applied within a second; drain what went before
+        List<CheckJob> during = receive("local-c", 100, Duration.ofSeconds(6));
+        assertThat(during).extracting(CheckJob::monitorId).contains(other).doesNotContain(covered);
+
+        jdbc.sql("DELETE FROM maintenance_windows WHERE id = ?").param(window).update();
+        receive("local-c", 100, Duration.ofSeconds(1));
+        assertThat(receive("local-c", 100, Duration.ofSeconds(6))).extracting(CheckJob::monitorId).contains(covered);
+    }
+
+    @Test
+    void everyRegionsQueuesExistWithADeadLetterQueueAndCreatingThemAgainChangesNothing() {
+        QueueNames names = new QueueNames(PREFIX);
+        List<QueueSpec> specs = QueueTopology.all(names, regions.ids());
+        for (QueueSpec spec : specs) {
+            String url = queues.urlOf(spec.name());
+            Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(url)
+                    .attributeNames(QueueAttributeName.REDRIVE_POLICY, QueueAttributeName.VISIBILITY_TIMEOUT))
+                    .join().attributes();
+            assertThat(attributes.get(QueueAttributeName.REDRIVE_POLICY))
+                    .contains(spec.deadLetterName()).contains("3");
+            assertThat(attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT))
+                    .isEqualTo(Long.toString(spec.visibilityTimeout().toSeconds()));
+        }
+        assertThat(specs).extracting(QueueSpec::name).contains(names.checks("local-b", FrequencyBucket.H1),
+                names.confirm("local-c"), names.results());
+
+        // A second start-up (another instance, a restart) finds the same queues.
+        for (QueueSpec spec : specs) {
+            String before = queues.urlOf(spec.name());
+            assertThat(queues.provision(spec)).isEqualTo(before);
+        }
+    }
+
     private List<CheckJob> receive(String region, int wanted, Duration within) {
         String url = queues.urlOf(new QueueNames(PREFIX).checks(region, FrequencyBucket.S30));
+        // Each turn of this loop takes at least a second (the long poll), so the deadline bounds it.
         List<CheckJob> jobs = new ArrayList<>();
         long deadline = System.nanoTime() + within.toNanos();
         while (jobs.size() < wanted && System.nanoTime() < deadline) {

@@ -1,93 +1,236 @@
 package dev.vigil.scheduler.dispatch;
 
+import dev.vigil.common.json.WireJson;
 import dev.vigil.common.message.CheckJob;
 import dev.vigil.common.queue.FrequencyBucket;
 import dev.vigil.common.queue.QueueNames;
 import dev.vigil.common.sqs.MessagePublisher;
+import dev.vigil.common.sqs.QueueDirectory;
+import dev.vigil.scheduler.SchedulerProperties;
+import dev.vigil.scheduler.dispatch.DispatchMetrics.Unsent;
 import dev.vigil.scheduler.schedule.DueRound;
 import dev.vigil.scheduler.schedule.ScheduledMonitor;
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
  * Sends the jobs of due rounds: one job per region of the monitor, to that region's queue for the monitor's frequency
- * bucket, {@code SendMessageBatch} ten at a time, all queues concurrently. Jobs SQS refuses are retried once; job ids
- * are deterministic, so a retry that turns out to duplicate a job is recognised downstream.
+ * bucket, {@code SendMessageBatch} ten at a time on the async client.
+ *
+ * <p>At most {@code send-concurrency} calls are in flight; when all are busy, {@link #dispatch} waits for one to
+ * finish. That wait is the backpressure: a slow or unreachable SQS slows the scheduling loop (whose late rounds the
+ * schedule then skips) instead of piling jobs up in memory. Entries SQS refuses, and calls that fail or time out, are
+ * retried with backoff up to {@code send-attempts} times while their round is still fresh; what is finally not sent is
+ * counted ({@code vigil.scheduler.jobs.unsent}). Job ids are deterministic, so a retry that duplicates a job is
+ * recognised downstream.
  */
 @Component
 public class JobDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(JobDispatcher.class);
+    private static final Duration PERMIT_WAIT = Duration.ofMillis(100);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
 
-    private final MessagePublisher publisher;
+    private final SqsAsyncClient sqs;
+    private final QueueDirectory queues;
     private final QueueNames names;
-    private final MeterRegistry meters;
-    private final Timer lag;
-    private final Counter sendErrors;
+    private final Clock clock;
+    private final DispatchMetrics metrics;
+    private final Semaphore slots;
+    private final int concurrency;
+    private final int attempts;
+    private final Duration callTimeout;
+    private final long maxLatenessMs;
 
-    public JobDispatcher(MessagePublisher publisher, QueueNames names, MeterRegistry meters) {
-        this.publisher = publisher;
+    public JobDispatcher(SqsAsyncClient sqs, QueueDirectory queues, QueueNames names, Clock clock,
+                         SchedulerProperties properties, MeterRegistry meters) {
+        this.sqs = sqs;
+        this.queues = queues;
         this.names = names;
-        this.meters = meters;
-        this.lag = Timer.builder("vigil.scheduler.lag")
-                .description("Emit time minus the round's scheduled instant")
-                .publishPercentileHistogram()
-                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1))
-                .register(meters);
-        this.sendErrors = Counter.builder("vigil.scheduler.send.errors")
-                .description("Jobs SQS did not accept after a retry").register(meters);
+        this.clock = clock;
+        this.metrics = new DispatchMetrics(meters);
+        this.concurrency = properties.sendConcurrency();
+        this.slots = new Semaphore(concurrency);
+        this.attempts = properties.sendAttempts();
+        this.callTimeout = properties.sendTimeout();
+        this.maxLatenessMs = properties.maxLateness().toMillis();
+        Gauge.builder("vigil.scheduler.send.inflight", () -> concurrency - slots.availablePermits())
+                .description("SendMessageBatch calls in flight").register(meters);
     }
 
-    /** Sends the rounds' jobs and waits for SQS to accept them; answers how many jobs were sent. */
-    public int dispatch(List<DueRound> rounds, Instant now) {
+    /** A job ready to go: its queue, serialised body and what the meters need. */
+    private record Outgoing(CheckJob job, String body, FrequencyBucket bucket) {
+    }
+
+    /**
+     * Hands the rounds' jobs to SQS, waiting while every send slot is busy. Returns once the last batch is in flight
+     * (not when SQS answered). Stops, counting the rest as unsent, when {@code stillLeader} turns false.
+     *
+     * @return the number of jobs handed to SQS
+     */
+    public int dispatch(List<DueRound> rounds, BooleanSupplier stillLeader) {
         if (rounds.isEmpty()) {
             return 0;
         }
-        Map<String, List<CheckJob>> byQueue = new HashMap<>();
+        Instant now = clock.instant();
+        Map<String, List<Outgoing>> byQueue = new LinkedHashMap<>();
         for (DueRound round : rounds) {
             ScheduledMonitor m = round.monitor();
             FrequencyBucket bucket = FrequencyBucket.forIntervalSeconds(m.intervalSeconds());
             for (String region : m.regions()) {
-                byQueue.computeIfAbsent(names.checks(region, bucket), q -> new ArrayList<>()).add(
-                        CheckJob.scheduled(m.id(), m.workspaceId(), round.scheduledAt(), region, m.check(),
-                                m.timeoutMs(), m.degradedAboveMs(), m.intervalSeconds(), m.regions(),
-                                m.confirmations(), now));
+                CheckJob job = CheckJob.scheduled(m.id(), m.workspaceId(), round.scheduledAt(), region, m.check(),
+                        m.timeoutMs(), m.degradedAboveMs(), m.intervalSeconds(), m.regions(), m.confirmations(), now);
+                byQueue.computeIfAbsent(names.checks(region, bucket), q -> new ArrayList<>())
+                        .add(new Outgoing(job, WireJson.write(job), bucket));
             }
-            lag.record(Duration.between(round.scheduledAt(), now).abs());
         }
-        Map<String, CompletableFuture<List<CheckJob>>> sends = new HashMap<>();
-        byQueue.forEach((queue, jobs) -> sends.put(queue, publisher.publishAll(queue, jobs)));
-        int sent = 0;
-        for (Map.Entry<String, CompletableFuture<List<CheckJob>>> send : sends.entrySet()) {
-            List<CheckJob> jobs = byQueue.get(send.getKey());
-            List<CheckJob> refused = send.getValue().join();
-            if (!refused.isEmpty()) {
-                refused = publisher.publishAll(send.getKey(), refused).join();
+        int handed = 0;
+        List<List<Outgoing>> batches = new ArrayList<>();
+        List<String> batchQueues = new ArrayList<>();
+        byQueue.forEach((queue, jobs) -> {
+            for (int from = 0; from < jobs.size(); from += MessagePublisher.MAX_BATCH) {
+                batches.add(jobs.subList(from, Math.min(from + MessagePublisher.MAX_BATCH, jobs.size())));
+                batchQueues.add(queue);
             }
-            if (!refused.isEmpty()) {
-                sendErrors.increment(refused.size());
-                log.warn("jobs not accepted queue={} count={}", send.getKey(), refused.size());
+        });
+        for (int i = 0; i < batches.size(); i++) {
+            List<Outgoing> batch = batches.get(i);
+            if (!acquireSlot(stillLeader)) {
+                int rest = batches.subList(i, batches.size()).stream().mapToInt(List::size).sum();
+                metrics.unsent(Unsent.STANDBY, rest);
+                log.warn("stopped sending: no longer the active scheduler; unsent={}", rest);
+                return handed;
             }
-            int accepted = jobs.size() - refused.size();
-            sent += accepted;
-            count(send.getKey(), accepted);
+            send(batchQueues.get(i), batch, 1);
+            handed += batch.size();
         }
-        return sent;
+        return handed;
     }
 
-    private void count(String queue, int jobs) {
-        Counter.builder("vigil.scheduler.jobs.emitted").tag("queue", queue)
-                .description("Check jobs put on a queue").register(meters).increment(jobs);
+    /** Waits until no call is in flight (shutdown, tests, the benchmark); false if that took longer than allowed. */
+    public boolean awaitIdle(Duration atMost) {
+        try {
+            if (slots.tryAcquire(concurrency, atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+                slots.release(concurrency);
+                return true;
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean acquireSlot(BooleanSupplier stillLeader) {
+        try {
+            while (!slots.tryAcquire(PERMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!stillLeader.getAsBoolean()) {
+                    return false;
+                }
+            }
+            if (stillLeader.getAsBoolean()) {
+                return true;
+            }
+            slots.release();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** One call for the batch; the slot is held through retries and released when the batch is settled. */
+    private void send(String queue, List<Outgoing> batch, int attempt) {
+        CompletableFuture<SendMessageBatchResponse> call;
+        try {
+            String url = queues.urlOf(queue);
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                        .messageBody(batch.get(i).body()).build());
+            }
+            call = sqs.sendMessageBatch(r -> r.queueUrl(url).entries(entries)
+                    .overrideConfiguration(o -> o.apiCallTimeout(callTimeout)));
+        } catch (RuntimeException e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        call.whenComplete((response, failure) -> {
+            try {
+                settle(queue, batch, attempt, response, failure);
+            } catch (RuntimeException e) {
+                // Never leak a send slot: a leak would slowly stop the scheduler.
+                log.error("settling a batch failed queue={}", queue, e);
+                metrics.unsent(Unsent.FAILED, batch.size());
+                slots.release();
+            }
+        });
+    }
+
+    private void settle(String queue, List<Outgoing> batch, int attempt, SendMessageBatchResponse response,
+                        Throwable failure) {
+        List<Outgoing> refused;
+        if (failure != null) {
+            refused = batch;
+            log.debug("SendMessageBatch failed queue={} attempt={}: {}", queue, attempt, failure.toString());
+        } else {
+            refused = new ArrayList<>();
+            for (BatchResultErrorEntry error : response.failed()) {
+                refused.add(batch.get(Integer.parseInt(error.id())));
+            }
+        }
+        long nowMs = clock.millis();
+        if (refused.size() < batch.size()) {
+            List<Outgoing> accepted = new ArrayList<>(batch);
+            accepted.removeAll(refused);
+            for (Outgoing o : accepted) {
+                metrics.accepted(o.bucket(), o.job().region(), nowMs - o.job().scheduledAt().toEpochMilli());
+            }
+        }
+        if (refused.isEmpty()) {
+            slots.release();
+            return;
+        }
+        metrics.sendErrors(refused.size());
+        List<Outgoing> retry = new ArrayList<>();
+        int stale = 0;
+        for (Outgoing o : refused) {
+            if (nowMs - o.job().scheduledAt().toEpochMilli() > maxLatenessMs) {
+                stale++;
+            } else {
+                retry.add(o);
+            }
+        }
+        if (stale > 0) {
+            metrics.unsent(Unsent.STALE, stale);
+        }
+        if (retry.isEmpty()) {
+            slots.release();
+        } else if (attempt >= attempts) {
+            metrics.unsent(Unsent.FAILED, retry.size());
+            log.warn("jobs not accepted after {} attempts queue={} count={}", attempt, queue, retry.size());
+            slots.release();
+        } else {
+            Duration backoff = FIRST_BACKOFF.multipliedBy(1L << (attempt - 1));
+            CompletableFuture.delayedExecutor(backoff.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(() -> send(queue, retry, attempt + 1));
+        }
     }
 }

@@ -3,7 +3,7 @@ package dev.vigil.scheduler.fleet;
 import dev.vigil.common.queue.QueueNames;
 import dev.vigil.common.region.RegionProperties;
 import dev.vigil.common.sqs.QueueDirectory;
-import dev.vigil.scheduler.leader.LeaderLease;
+import dev.vigil.scheduler.leader.LeadershipState;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -37,11 +37,11 @@ class FleetConfiguration {
         return new FleetWatch(depths, state, all, properties.pollInterval());
     }
 
-    /** The scheduler's leader lease today; the one place to change if leadership is elected differently. */
+    /** The scheduler's elected leadership; the one place to change if leadership is elected differently. */
     @Bean
     @ConditionalOnMissingBean
-    LeaderCheck leaderCheck(LeaderLease lease) {
-        return lease::isHeld;
+    LeaderCheck leaderCheck(LeadershipState leadership) {
+        return leadership::isLeader;
     }
 
     /** Heartbeats of the scheduler and of each live region to the URLs {@code vigil.self-monitoring.*} names. */

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds (or tries to get) the advisory lock that makes this instance the active scheduler. Called from the
- * scheduling loop only.
+ * Holds (or tries to get) the session-level advisory lock that makes this instance the active scheduler. Called from
+ * the election thread only.
  */
 @Component
 public class LeaderLease implements AutoCloseable {
@@ -46,6 +46,14 @@ public class LeaderLease implements AutoCloseable {
             }
             if (session == null || session.isClosed()) {
                 session = connections.open("vigil-scheduler-leader");
+                try (java.sql.Statement statement = session.createStatement()) {
+                    // If this host vanishes without closing its socket, the server notices within ~11 s and frees
+                    // the lock. The leader itself re-validates every second and steps down within ~3 s, so it has
+                    // stopped sending well before a standby can win the lock (a kill -9 closes the socket at once).
+                    statement.execute("SET tcp_keepalives_idle = 5");
+                    statement.execute("SET tcp_keepalives_interval = 2");
+                    statement.execute("SET tcp_keepalives_count = 3");
+                }
             }
             try (PreparedStatement ps = session.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
                 ps.setLong(1, lockKey);

@@ -11,6 +11,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -20,18 +21,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * LISTENs on {@code monitor_changed} (sent by a trigger on the monitors table) and queues the ids of changed monitors
- * for the scheduling loop. After a lost connection it asks for a full resync, since notifications sent meanwhile are
- * gone.
+ * for the scheduling loop, and on {@code maintenance_changed} (maintenance windows and their monitors), which asks for
+ * the windows to be re-read. After a lost connection it asks for a full resync, since notifications sent meanwhile
+ * are gone.
  */
 @Component
 public class MonitorChangeListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MonitorChangeListener.class);
     private static final int POLL_MILLIS = 250;
+    /** A standby never drains the queue: past this many ids, forget them and ask for a full resync instead. */
+    private static final int MAX_QUEUED = 10_000;
 
     private final DedicatedConnections connections;
     private final Queue<UUID> changed = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean resyncNeeded = new AtomicBoolean();
+    private final AtomicBoolean maintenanceChanged = new AtomicBoolean();
     private volatile boolean running;
     private Thread thread;
 
@@ -44,6 +50,7 @@ public class MonitorChangeListener implements SmartLifecycle {
         List<UUID> ids = new ArrayList<>();
         UUID id;
         while ((id = changed.poll()) != null) {
+            queued.decrementAndGet();
             ids.add(id);
         }
         return ids;
@@ -52,6 +59,11 @@ public class MonitorChangeListener implements SmartLifecycle {
     /** True once after the listener (re)connected, when changes may have been missed. */
     public boolean takeResyncRequest() {
         return resyncNeeded.getAndSet(false);
+    }
+
+    /** True once after a maintenance window (or the monitors it covers) changed. */
+    public boolean takeMaintenanceChange() {
+        return maintenanceChanged.getAndSet(false);
     }
 
     @Override
@@ -79,6 +91,7 @@ public class MonitorChangeListener implements SmartLifecycle {
             try (Connection connection = connections.open("vigil-scheduler-listen")) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN monitor_changed");
+                    statement.execute("LISTEN maintenance_changed");
                 }
                 resyncNeeded.set(true);
                 backoff = Duration.ofMillis(500);
@@ -87,7 +100,11 @@ public class MonitorChangeListener implements SmartLifecycle {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
-                            parse(n.getParameter());
+                            if ("maintenance_changed".equals(n.getName())) {
+                                maintenanceChanged.set(true);
+                            } else {
+                                parse(n.getParameter());
+                            }
                         }
                     }
                 }
@@ -104,7 +121,14 @@ public class MonitorChangeListener implements SmartLifecycle {
 
     private void parse(String payload) {
         try {
-            changed.add(UUID.fromString(payload));
+            UUID id = UUID.fromString(payload);
+            if (queued.incrementAndGet() > MAX_QUEUED) {
+                queued.decrementAndGet();
+                drainChanged();
+                resyncNeeded.set(true);
+                return;
+            }
+            changed.add(id);
         } catch (IllegalArgumentException e) {
             log.warn("ignoring malformed monitor_changed payload '{}'", payload);
         }

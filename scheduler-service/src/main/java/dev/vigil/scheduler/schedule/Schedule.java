@@ -1,5 +1,6 @@
 package dev.vigil.scheduler.schedule;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,9 +19,22 @@ import java.util.UUID;
  */
 public final class Schedule {
 
+    /** How late a round may still be sent when the loop stalled (GC, a slow SQS): later ones are skipped. */
+    public static final Duration DEFAULT_MAX_LATENESS = Duration.ofSeconds(10);
+
     private final Map<UUID, Slot> slots = new HashMap<>();
     private final PriorityQueue<Entry> heap = new PriorityQueue<>();
+    private final long maxLatenessMs;
     private long versions;
+    private long skipped;
+
+    public Schedule() {
+        this(DEFAULT_MAX_LATENESS);
+    }
+
+    public Schedule(Duration maxLateness) {
+        this.maxLatenessMs = maxLateness.toMillis();
+    }
 
     /** Adds or replaces a monitor; its next round is the first after {@code now}. */
     public void put(ScheduledMonitor monitor, Instant now) {
@@ -64,12 +78,14 @@ public final class Schedule {
     }
 
     /**
-     * Removes and returns the rounds due at or before {@code now}, planning each monitor's following round. A monitor
-     * whose planned round is more than one interval old (the scheduler was stopped or stalled) gets only its latest
-     * round, never a catch-up burst.
+     * Removes and returns the rounds due at or before {@code now}, planning each monitor's following round. After a
+     * stall (GC, a slow SQS, a standby taking over) a monitor gets at most its latest round, and only when that round
+     * is at most {@code maxLateness} old: rounds missed in a long stall are skipped (and counted), so the load
+     * resumes flat at the current rounds instead of a catch-up burst of every monitor at once.
      */
     public List<DueRound> takeDue(Instant now) {
         List<DueRound> due = new ArrayList<>();
+        long nowMs = now.toEpochMilli();
         while (!heap.isEmpty() && !heap.peek().due.isAfter(now)) {
             Entry entry = heap.poll();
             Slot slot = slots.get(entry.monitorId);
@@ -80,13 +96,23 @@ public final class Schedule {
             Instant round = entry.due;
             Instant latest = RoundClock.roundAtOrBefore(monitor.id(), monitor.intervalSeconds(), now);
             if (latest.isAfter(round)) {
+                skipped += (latest.toEpochMilli() - round.toEpochMilli()) / (monitor.intervalSeconds() * 1000L);
                 round = latest;
             }
-            due.add(new DueRound(monitor, round));
+            if (nowMs - round.toEpochMilli() <= maxLatenessMs) {
+                due.add(new DueRound(monitor, round));
+            } else {
+                skipped++;
+            }
             slot.next = RoundClock.roundAfter(monitor.id(), monitor.intervalSeconds(), round);
             heap.add(new Entry(slot.next, monitor.id(), slot.version));
         }
         return due;
+    }
+
+    /** Rounds skipped so far because they were too late to send. */
+    public long skippedRounds() {
+        return skipped;
     }
 
     /** When the next round is due, or null when nothing is scheduled. */
