@@ -50,7 +50,34 @@ public final class ApiEndpoints {
             Endpoint.read("/api/v1/incidents/{incident}"),
             Endpoint.write("POST", "/api/v1/incidents/{incident}/acknowledge", null),
             Endpoint.read("/api/v1/plugins"),
-            Endpoint.read("/api/v1/audit-log"));
+            Endpoint.read("/api/v1/audit-log"),
+            Endpoint.read("/api/v1/maintenances"),
+            Endpoint.write("POST", "/api/v1/maintenances", ApiEndpoints::maintenance),
+            Endpoint.read("/api/v1/maintenances/{maintenance}"),
+            Endpoint.write("PUT", "/api/v1/maintenances/{maintenance}", ApiEndpoints::maintenance),
+            Endpoint.write("PATCH", "/api/v1/maintenances/{maintenance}", r -> Map.of("title", "Moved")),
+            Endpoint.write("DELETE", "/api/v1/maintenances/{maintenance}", null),
+            Endpoint.read("/api/v1/status-pages"),
+            Endpoint.write("POST", "/api/v1/status-pages", ApiEndpoints::statusPage),
+            Endpoint.read("/api/v1/status-pages/{statuspage}"),
+            Endpoint.write("PUT", "/api/v1/status-pages/{statuspage}", ApiEndpoints::statusPage),
+            Endpoint.write("DELETE", "/api/v1/status-pages/{statuspage}", null),
+            Endpoint.read("/api/v1/incidents/{incident}/updates"),
+            Endpoint.write("POST", "/api/v1/incidents/{incident}/updates",
+                    r -> Map.of("status", "identified", "message", "A faulty deploy; rolling back.")));
+
+    /** A valid maintenance window over the seeded monitor. */
+    public static Map<String, Object> maintenance(Resources r) {
+        return Map.of("title", "Database upgrade", "monitorIds", List.of(r.get("monitor").toString()),
+                "startsAt", "2030-01-01T02:00:00Z", "endsAt", "2030-01-01T03:00:00Z");
+    }
+
+    /** A valid status page showing the seeded monitor, under a fresh slug. */
+    public static Map<String, Object> statusPage(Resources r) {
+        return Map.of("slug", "page-" + UUID.randomUUID().toString().substring(0, 8), "title", "Acme status",
+                "components", List.of(Map.of("name", "API", "monitorId", r.get("monitor").toString(),
+                        "group", "Core")));
+    }
 
     /** Endpoints anyone may call without a key; the token or the account data is the input. */
     public static final List<Endpoint> OPEN = List.of(
@@ -119,8 +146,11 @@ public final class ApiEndpoints {
                     + "@example.com", "role", "VIEWER")), "userId");
             UUID channel = tenant.addAlertChannel(jdbc, "Seeded channel");
             UUID incident = tenant.addOpenIncident(jdbc, monitor);
+            Resources partial = new Resources(Map.of("monitor", monitor));
+            UUID maintenance = id(owner.post("/api/v1/maintenances", maintenance(partial)), "id");
+            UUID statusPage = id(owner.post("/api/v1/status-pages", statusPage(partial)), "id");
             return new Resources(Map.of("monitor", monitor, "heartbeat", heartbeat, "key", key, "member", member,
-                    "channel", channel, "incident", incident));
+                    "channel", channel, "incident", incident, "maintenance", maintenance, "statuspage", statusPage));
         }
 
         public UUID get(String name) {
