@@ -33,13 +33,14 @@ final class MaintenanceRules {
         String description = request.description() == null ? ""
                 : problems.multiLine("description", request.description(), 10_000);
         List<UUID> monitors = List.of();
-        if (request.monitorIds() == null || request.monitorIds().isEmpty()) {
-            problems.add("monitorIds", "monitorIds must name at least one monitor");
-        } else if (request.monitorIds().contains(null)) {
+        // An empty list is an announcement that silences no monitor.
+        if (request.monitorIds() == null) {
+            problems.add("monitorIds", "monitorIds is required (it may be empty)");
+        } else if (request.monitorIds().stream().anyMatch(java.util.Objects::isNull)) {
             problems.add("monitorIds", "monitorIds must not contain null");
         } else if (request.monitorIds().size() > MAX_MONITORS) {
             problems.add("monitorIds", "monitorIds may name at most " + MAX_MONITORS + " monitors");
-        } else {
+        } else if (!request.monitorIds().isEmpty()) {
             monitors = List.copyOf(new LinkedHashSet<>(request.monitorIds()));
             List<UUID> foreign = notInWorkspace.apply(monitors);
             if (!foreign.isEmpty()) {

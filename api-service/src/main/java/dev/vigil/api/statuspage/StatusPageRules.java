@@ -153,8 +153,8 @@ final class StatusPageRules {
 
     private static List<ValidComponent> components(FieldProblems problems, List<StatusPageRequest.ComponentRequest> list,
                                                    Function<List<UUID>, List<UUID>> notInWorkspace) {
-        if (list == null || list.isEmpty()) {
-            problems.add("components", "components must hold at least one component");
+        if (list == null) {
+            problems.add("components", "components is required (it may be empty while the page is set up)");
             return List.of();
         }
         if (list.size() > MAX_COMPONENTS) {

@@ -52,13 +52,16 @@ public final class ApiEndpoints {
             Endpoint.read("/api/v1/plugins"),
             Endpoint.read("/api/v1/audit-log"),
             Endpoint.read("/api/v1/maintenances"),
-            Endpoint.write("POST", "/api/v1/maintenances", ApiEndpoints::maintenance),
+            // POST bodies name no monitor, so another workspace's key succeeds on its own workspace; PUT names one.
+            Endpoint.write("POST", "/api/v1/maintenances", r -> Map.of("title", "Announcement", "monitorIds",
+                    List.of(), "startsAt", "2030-01-01T02:00:00Z", "endsAt", "2030-01-01T03:00:00Z")),
             Endpoint.read("/api/v1/maintenances/{maintenance}"),
             Endpoint.write("PUT", "/api/v1/maintenances/{maintenance}", ApiEndpoints::maintenance),
             Endpoint.write("PATCH", "/api/v1/maintenances/{maintenance}", r -> Map.of("title", "Moved")),
             Endpoint.write("DELETE", "/api/v1/maintenances/{maintenance}", null),
             Endpoint.read("/api/v1/status-pages"),
-            Endpoint.write("POST", "/api/v1/status-pages", ApiEndpoints::statusPage),
+            Endpoint.write("POST", "/api/v1/status-pages", r -> Map.of("slug", "new-" + UUID.randomUUID()
+                    .toString().substring(0, 8), "title", "Empty page", "components", List.of())),
             Endpoint.read("/api/v1/status-pages/{statuspage}"),
             Endpoint.write("PUT", "/api/v1/status-pages/{statuspage}", ApiEndpoints::statusPage),
             Endpoint.write("DELETE", "/api/v1/status-pages/{statuspage}", null),
