@@ -141,15 +141,42 @@ class PublicStatusController {
             }
         }
         Rendered rendered = entry.rendering(key, () -> render.apply(snapshot));
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.OK)
-                .header(HttpHeaders.ETAG, rendered.etag())
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .header(HttpHeaders.VARY, "Cookie");
-        if (rendered.matches(ifNoneMatch)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, rendered.etag())
-                    .header(HttpHeaders.CACHE_CONTROL, cacheControl).header(HttpHeaders.VARY, "Cookie").build();
+        return respond(rendered, snapshot.page().isPrivate(), cacheControl, request);
+    }
+
+    /** The answer for a rendered representation: gzip when accepted, 304 when the client holds these bytes. */
+    static ResponseEntity<byte[]> respond(Rendered rendered, boolean privatePage, String cacheControl,
+                                          HttpServletRequest request) {
+        boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        String etag = gzip ? rendered.gzipEtag() : rendered.etag();
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ETAG, etag);
+        headers.set(HttpHeaders.CACHE_CONTROL, cacheControl);
+        // Only a private page depends on the visitor's cookie; Vary: Cookie on public ones would keep CDNs from
+        // caching them.
+        headers.set(HttpHeaders.VARY, privatePage ? "Accept-Encoding, Cookie" : "Accept-Encoding");
+        if (Rendered.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
         }
-        return response.header(HttpHeaders.CONTENT_TYPE, rendered.contentType()).body(rendered.body());
+        headers.set(HttpHeaders.CONTENT_TYPE, rendered.contentType());
+        if (gzip) {
+            headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        return ResponseEntity.status(HttpStatus.OK).headers(headers).body(gzip ? rendered.gzipped() : rendered.body());
+    }
+
+    /** Whether the client takes gzip: listed in Accept-Encoding without {@code q=0}. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.strip().split(";");
+            if (parts[0].strip().equalsIgnoreCase("gzip")) {
+                return !(parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0*)?"));
+            }
+        }
+        return false;
     }
 
     private StatusPageCache.Entry find(String slug) {

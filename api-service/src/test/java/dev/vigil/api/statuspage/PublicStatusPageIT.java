@@ -208,7 +208,7 @@ class PublicStatusPageIT {
     }
 
     @Test
-    void responsesCarryAnEtagAnswer304AndChangeWhenAnAuthorPostsAnUpdate() {
+    void responsesCarryAnEtagAnswer304AndChangeWhenAnAuthorPostsAnUpdate() throws Exception {
         World world = world(Map.of());
         String path = "/status/" + world.slug();
 
@@ -225,6 +225,18 @@ class PublicStatusPageIT {
         assertThat(notModified.header("ETag")).isEqualTo(etag);
         assertThat(get(path + "/summary.json", "If-None-Match", etag).status()).as("another representation")
                 .isEqualTo(200);
+        assertThat(first.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(first.header("Vary")).isEqualTo("Accept-Encoding");
+
+        java.net.http.HttpResponse<byte[]> gzipped = java.net.http.HttpClient.newHttpClient().send(
+                new ApiClient(port).request(path).header("Accept-Encoding", "gzip").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        String gzipEtag = gzipped.headers().firstValue("ETag").orElseThrow();
+        assertThat(gzipEtag).isNotEqualTo(etag);
+        assertThat(new String(new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gzipped.body()))
+                .readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(first.body());
+        assertThat(get(path, "If-None-Match", gzipEtag, "Accept-Encoding", "gzip").status()).isEqualTo(304);
 
         assertThat(world.api().post("/api/v1/incidents/" + world.incident() + "/updates", Map.of(
                 "status", "monitoring", "message", "Fix deployed, watching")).status()).isEqualTo(201);
