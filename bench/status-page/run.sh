@@ -49,6 +49,9 @@ if [ -z "${SKIP_BUILD:-}" ]; then
 fi
 jar=$(ls api-service/target/api-service-*.jar | grep -v plain | head -n 1)
 psql -q -d postgres -c "CREATE DATABASE $db" >/dev/null
+if curl -fs "http://127.0.0.1:$API_PORT/" >/dev/null 2>&1 || curl -s -o /dev/null "http://127.0.0.1:$API_PORT/"; then
+  echo "port $API_PORT is in use (set API_PORT)"; exit 1
+fi
 API="http://127.0.0.1:$API_PORT"
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m}
 # shellcheck disable=SC2086
