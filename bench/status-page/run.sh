@@ -60,7 +60,8 @@ JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m}
   --vigil.api.public-url="$API" --logging.level.root=WARN >"$work/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 240); do curl -fs "$API/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fs "$API/actuator/health/readiness" >/dev/null || { echo "api-service did not start"; tail -50 "$work/api.log"; exit 1; }
+curl -fs "$API/actuator/health/readiness" >/dev/null \
+  || { echo "api-service did not start"; tail -50 "$work/api.log"; exit 1; }
 
 # 2. A workspace with 20 monitors, their states and 90 days of transitions, an incident with updates, maintenance.
 key=$(curl -fs -H 'Content-Type: application/json' -d '{"email":"bench-'$$'@example.com",
@@ -148,7 +149,8 @@ run() { # name url [wrk options...]
   errors=$(echo "$out" | awk '/Non-2xx|Socket errors/ { printf "%s ", $0 }')
   echo "server=$name connections=$CONNECTIONS seconds=$SECONDS_MEASURED requests_per_s=$rps p50=$p50 p99=$p99 ${errors}"
 }
-echo "== page of $bytes bytes ($gz_bytes gzipped), 20 components; wrk -t2 -c$CONNECTIONS, ${WARMUP}s warm-up, ${SECONDS_MEASURED}s measured"
+echo "== page of $bytes bytes ($gz_bytes gzipped), 20 components;" \
+  "wrk -t2 -c$CONNECTIONS, ${WARMUP}s warm-up, ${SECONDS_MEASURED}s measured"
 GZ=(-H 'Accept-Encoding: gzip')
 run nginx-gzip "http://127.0.0.1:$NGINX_PORT/index.html" "${GZ[@]}"
 run vigil-api-service-gzip "$PAGE" "${GZ[@]}"

@@ -15,7 +15,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,36 +44,31 @@ class PublicStatusController {
     }
 
     @GetMapping
-    ResponseEntity<byte[]> page(@PathVariable String slug, HttpServletRequest request,
-                                @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String etag) {
+    ResponseEntity<byte[]> page(@PathVariable String slug, HttpServletRequest request) {
         String base = base(slug, request);
-        return serve(slug, request, etag, "page:" + base, s -> renderer.page(s, base));
+        return serve(slug, request, "page:" + base, s -> renderer.page(s, base));
     }
 
     @GetMapping("/history")
-    ResponseEntity<byte[]> history(@PathVariable String slug, HttpServletRequest request,
-                                   @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String etag) {
+    ResponseEntity<byte[]> history(@PathVariable String slug, HttpServletRequest request) {
         String base = base(slug, request);
-        return serve(slug, request, etag, "history:" + base, s -> renderer.history(s, base));
+        return serve(slug, request, "history:" + base, s -> renderer.history(s, base));
     }
 
     @GetMapping("/summary.json")
-    ResponseEntity<byte[]> summary(@PathVariable String slug, HttpServletRequest request,
-                                   @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String etag) {
-        return serve(slug, request, etag, "summary", renderer::summary);
+    ResponseEntity<byte[]> summary(@PathVariable String slug, HttpServletRequest request) {
+        return serve(slug, request, "summary", renderer::summary);
     }
 
     @GetMapping("/feed.atom")
-    ResponseEntity<byte[]> feed(@PathVariable String slug, HttpServletRequest request,
-                                @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String etag) {
-        return serve(slug, request, etag, "atom", s -> renderer.atom(s, pageUrl(s.page())));
+    ResponseEntity<byte[]> feed(@PathVariable String slug, HttpServletRequest request) {
+        return serve(slug, request, "atom", s -> renderer.atom(s, pageUrl(s.page())));
     }
 
     /** The page's overall status as a badge. */
     @GetMapping("/badge.svg")
-    ResponseEntity<byte[]> badge(@PathVariable String slug, HttpServletRequest request,
-                                 @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String etag) {
-        return serve(slug, request, etag, "badge", s -> renderer.badge("status", s.description().toLowerCase(),
+    ResponseEntity<byte[]> badge(@PathVariable String slug, HttpServletRequest request) {
+        return serve(slug, request, "badge", s -> renderer.badge("status", s.description().toLowerCase(),
                 s.indicator().equals("none") ? StatusPageRenderer.color("operational")
                         : s.indicator().equals("minor") ? StatusPageRenderer.color("degraded_performance")
                         : StatusPageRenderer.color("major_outage")));
@@ -82,10 +76,8 @@ class PublicStatusController {
 
     @GetMapping("/components/{component}/status.svg")
     ResponseEntity<byte[]> componentStatus(@PathVariable String slug, @PathVariable String component,
-                                           HttpServletRequest request,
-                                           @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false)
-                                           String etag) {
-        return serve(slug, request, etag, "status.svg:" + component, s -> {
+                                           HttpServletRequest request) {
+        return serve(slug, request, "status.svg:" + component, s -> {
             StatusSnapshot.Component c = component(s, component);
             return renderer.badge(c.name(), c.statusLabel().toLowerCase(), StatusPageRenderer.color(c.status()));
         });
@@ -93,10 +85,8 @@ class PublicStatusController {
 
     @GetMapping("/components/{component}/uptime.svg")
     ResponseEntity<byte[]> componentUptime(@PathVariable String slug, @PathVariable String component,
-                                           HttpServletRequest request,
-                                           @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false)
-                                           String etag) {
-        return serve(slug, request, etag, "uptime.svg:" + component, s -> {
+                                           HttpServletRequest request) {
+        return serve(slug, request, "uptime.svg:" + component, s -> {
             StatusSnapshot.Component c = component(s, component);
             Double uptime = c.uptime90d();
             String color = uptime == null ? "#9f9f9f" : uptime >= 99.9 ? StatusPageRenderer.color("operational")
@@ -120,7 +110,7 @@ class PublicStatusController {
                 "Enter the password to view it.", base, true, true));
     }
 
-    private ResponseEntity<byte[]> serve(String slug, HttpServletRequest request, String ifNoneMatch, String key,
+    private ResponseEntity<byte[]> serve(String slug, HttpServletRequest request, String key,
                                          Function<StatusSnapshot, Rendered> render) {
         StatusPageCache.Entry entry = find(slug);
         StatusSnapshot snapshot = entry.snapshot();

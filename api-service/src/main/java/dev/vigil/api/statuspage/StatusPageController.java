@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Managing a workspace's status pages ({@code /api/v1/status-pages}); the public side is {@link PublicStatusController}. */
+/**
+ * Managing a workspace's status pages ({@code /api/v1/status-pages}); the public side is
+ * {@link PublicStatusController}.
+ */
 @RestController
 @RequestMapping("/api/v1/status-pages")
 class StatusPageController {

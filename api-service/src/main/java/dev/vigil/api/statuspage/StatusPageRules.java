@@ -151,7 +151,8 @@ final class StatusPageRules {
         return true;
     }
 
-    private static List<ValidComponent> components(FieldProblems problems, List<StatusPageRequest.ComponentRequest> list,
+    private static List<ValidComponent> components(FieldProblems problems,
+                                                   List<StatusPageRequest.ComponentRequest> list,
                                                    Function<List<UUID>, List<UUID>> notInWorkspace) {
         if (list == null) {
             problems.add("components", "components is required (it may be empty while the page is set up)");
