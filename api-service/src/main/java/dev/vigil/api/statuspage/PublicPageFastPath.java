@@ -1,5 +1,7 @@
 package dev.vigil.api.statuspage;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -30,11 +32,17 @@ class PublicPageFastPath extends OncePerRequestFilter {
     private final StatusPageCache cache;
     private final StatusPageRenderer renderer;
     private final String cacheControl;
+    // Answers here skip Spring's http.server.requests timer, so they are counted on their own.
+    private final Counter served;
+    private final Counter notModified;
 
-    PublicPageFastPath(StatusPageCache cache, StatusPageRenderer renderer, StatusPageProperties properties) {
+    PublicPageFastPath(StatusPageCache cache, StatusPageRenderer renderer, StatusPageProperties properties,
+                       MeterRegistry meters) {
         this.cache = cache;
         this.renderer = renderer;
         this.cacheControl = "public, max-age=" + properties.maxAge().toSeconds();
+        this.served = meters.counter("vigil.status_pages.fast_path", "outcome", "served");
+        this.notModified = meters.counter("vigil.status_pages.fast_path", "outcome", "not_modified");
     }
 
     @Override
@@ -74,8 +82,9 @@ class PublicPageFastPath extends OncePerRequestFilter {
             case "/history" -> found.get().rendering("history:" + base, () -> renderer.history(snapshot, base));
             default -> found.get().rendering("summary", () -> renderer.summary(snapshot));
         };
-        write(PublicStatusController.respond(rendered, false, cacheControl, request), method.equals("HEAD"),
-                response);
+        ResponseEntity<byte[]> answer = PublicStatusController.respond(rendered, false, cacheControl, request);
+        (answer.getBody() == null ? notModified : served).increment();
+        write(answer, method.equals("HEAD"), response);
     }
 
     private static void write(ResponseEntity<byte[]> answer, boolean head, HttpServletResponse response)
@@ -106,9 +115,10 @@ class PublicPageFastPath extends OncePerRequestFilter {
         @Bean
         FilterRegistrationBean<PublicPageFastPath> publicPageFastPath(StatusPageCache cache,
                                                                      StatusPageRenderer renderer,
-                                                                     StatusPageProperties properties) {
+                                                                     StatusPageProperties properties,
+                                                                     MeterRegistry meters) {
             FilterRegistrationBean<PublicPageFastPath> registration =
-                    new FilterRegistrationBean<>(new PublicPageFastPath(cache, renderer, properties));
+                    new FilterRegistrationBean<>(new PublicPageFastPath(cache, renderer, properties, meters));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 60);
             registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.FORWARD);
             return registration;

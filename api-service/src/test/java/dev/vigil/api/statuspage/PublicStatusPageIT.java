@@ -247,6 +247,29 @@ class PublicStatusPageIT {
         assertThat(changed.body()).contains("Fix deployed, watching");
         assertThat(get(path + "/summary.json").json().get("incidents").get(0).get("status").asString())
                 .isEqualTo("monitoring");
+
+        // Editing the page shows at once too.
+        ApiClient.Response page = world.api().get("/api/v1/status-pages/" + world.pageId());
+        Map<String, Object> edited = new java.util.HashMap<>(Map.of("slug", world.slug(), "title", "Renamed Co",
+                "components", List.of()));
+        assertThat(world.api().put("/api/v1/status-pages/" + world.pageId(), edited).status()).isEqualTo(200);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(get(path + "/summary.json").json().get("page").get("title").asString()).isEqualTo("Renamed Co");
+        assertThat(get(path + "/summary.json").json().get("components").size()).isZero();
+    }
+
+    @Test
+    void privatePagesTakeNoSubscribers() {
+        World world = world(Map.of("password", "correct horse"));
+        ApiClient client = new ApiClient(port);
+
+        ApiClient.Response refused = client.send(client.request("/status/" + world.slug() + "/subscribe")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("email=ann@example.com")));
+
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM status_page_subscribers WHERE page_id = ?::uuid")
+                .param(world.pageId()).query(Long.class).single()).isZero();
     }
 
     @Test
