@@ -64,7 +64,10 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain publicChain(HttpSecurity http, ProblemResponses problems) {
         http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_ROUTES).permitAll().anyRequest().denyAll())
-                .csrf(c -> c.ignoringRequestMatchers("/ping/**"))
+                // Status page forms (subscribe, a private page's password, one-click unsubscribe) are posted from
+                // cached pages shared by every visitor, which cannot carry a per-session CSRF token.
+                .csrf(c -> c.ignoringRequestMatchers("/ping/**", "/status/*/subscribe", "/status/*/access",
+                        "/status/*/unsubscribe"))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)

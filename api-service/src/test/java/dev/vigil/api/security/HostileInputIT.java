@@ -39,7 +39,8 @@ class HostileInputIT {
 
     /** Fields a person may fill with any text; everything else has a syntax that hostile strings break. */
     private static boolean isFreeText(String path) {
-        return List.of("name", "workspace", "password", "body").contains(path) || path.endsWith(".target")
+        return List.of("name", "workspace", "password", "body", "title", "message").contains(path)
+                || path.endsWith(".target") || path.endsWith(".name") || path.endsWith(".group")
                 || path.startsWith("headers.") || path.startsWith("args[");
     }
 

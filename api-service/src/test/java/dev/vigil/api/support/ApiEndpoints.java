@@ -80,7 +80,37 @@ public final class ApiEndpoints {
             Endpoint.read("/api/v1/oncall-rotations/{rotation}"),
             Endpoint.write("DELETE", "/api/v1/oncall-rotations/{rotation}", null),
             Endpoint.read("/api/v1/plugins"),
-            Endpoint.read("/api/v1/audit-log"));
+            Endpoint.read("/api/v1/audit-log"),
+            Endpoint.read("/api/v1/maintenances"),
+            // POST bodies name no monitor, so another workspace's key succeeds on its own workspace; PUT names one.
+            Endpoint.write("POST", "/api/v1/maintenances", r -> Map.of("title", "Announcement", "monitorIds",
+                    List.of(), "startsAt", "2030-01-01T02:00:00Z", "endsAt", "2030-01-01T03:00:00Z")),
+            Endpoint.read("/api/v1/maintenances/{maintenance}"),
+            Endpoint.write("PUT", "/api/v1/maintenances/{maintenance}", ApiEndpoints::maintenance),
+            Endpoint.write("PATCH", "/api/v1/maintenances/{maintenance}", r -> Map.of("title", "Moved")),
+            Endpoint.write("DELETE", "/api/v1/maintenances/{maintenance}", null),
+            Endpoint.read("/api/v1/status-pages"),
+            Endpoint.write("POST", "/api/v1/status-pages", r -> Map.of("slug", "new-" + UUID.randomUUID()
+                    .toString().substring(0, 8), "title", "Empty page", "components", List.of())),
+            Endpoint.read("/api/v1/status-pages/{statuspage}"),
+            Endpoint.write("PUT", "/api/v1/status-pages/{statuspage}", ApiEndpoints::statusPage),
+            Endpoint.write("DELETE", "/api/v1/status-pages/{statuspage}", null),
+            Endpoint.read("/api/v1/incidents/{incident}/updates"),
+            Endpoint.write("POST", "/api/v1/incidents/{incident}/updates",
+                    r -> Map.of("status", "identified", "message", "A faulty deploy; rolling back.")));
+
+    /** A valid maintenance window over the seeded monitor. */
+    public static Map<String, Object> maintenance(Resources r) {
+        return Map.of("title", "Database upgrade", "monitorIds", List.of(r.get("monitor").toString()),
+                "startsAt", "2030-01-01T02:00:00Z", "endsAt", "2030-01-01T03:00:00Z");
+    }
+
+    /** A valid status page showing the seeded monitor, under a fresh slug. */
+    public static Map<String, Object> statusPage(Resources r) {
+        return Map.of("slug", "page-" + UUID.randomUUID().toString().substring(0, 8), "title", "Acme status",
+                "components", List.of(Map.of("name", "API", "monitorId", r.get("monitor").toString(),
+                        "group", "Core")));
+    }
 
     /** Endpoints anyone may call without a key; the token or the account data is the input. */
     public static final List<Endpoint> OPEN = List.of(
@@ -152,9 +182,13 @@ public final class ApiEndpoints {
             UUID rotation = id(owner.post("/api/v1/oncall-rotations", Map.of("name", "Primary", "handoff", "DAILY",
                     "startsAt", "2026-01-05T09:00:00Z", "memberIds", List.of(tenant.teammateId().toString()))),
                     "id");
+            Resources partial = new Resources(Map.of("monitor", monitor));
+            UUID maintenance = id(owner.post("/api/v1/maintenances", maintenance(partial)), "id");
+            UUID statusPage = id(owner.post("/api/v1/status-pages", statusPage(partial)), "id");
             Resources resources = new Resources(Map.ofEntries(Map.entry("monitor", monitor),
                     Map.entry("heartbeat", heartbeat), Map.entry("key", key), Map.entry("member", member),
-                    Map.entry("channel", channel), Map.entry("incident", incident), Map.entry("rotation", rotation)));
+                    Map.entry("channel", channel), Map.entry("incident", incident), Map.entry("rotation", rotation),
+                    Map.entry("maintenance", maintenance), Map.entry("statuspage", statusPage)));
             Tenant.require(owner.put("/api/v1/monitors/" + monitor + "/escalation-policy",
                     escalationPolicy(resources)), 200);
             return resources;

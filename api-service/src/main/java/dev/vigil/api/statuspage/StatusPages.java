@@ -1,0 +1,214 @@
+package dev.vigil.api.statuspage;
+
+import dev.vigil.api.audit.Actor;
+import dev.vigil.api.audit.AuditLog;
+import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.web.ApiProperties;
+import dev.vigil.api.web.ConflictException;
+import dev.vigil.api.web.NotFoundException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads and changes a workspace's status pages, each change in one transaction with its audit entry (which never
+ * carries the password, only whether it changed).
+ */
+@Component
+class StatusPages {
+
+    private static final String COLUMNS = "id, slug, title, description, logo_url, custom_domain, "
+            + "password_hash IS NOT NULL AS protected, allowed_ips, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final PasswordEncoder passwords;
+    private final ApiProperties api;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    StatusPages(JdbcClient jdbc, AuditLog audit, PasswordEncoder passwords, ApiProperties api,
+                ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.passwords = passwords;
+        this.api = api;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    List<StatusPageView> list(UUID workspaceId) {
+        List<StatusPageView> pages = jdbc.sql("SELECT " + COLUMNS + " FROM status_pages WHERE workspace_id = ?"
+                        + " ORDER BY created_at, id")
+                .param(workspaceId).query(this::view).list();
+        Map<UUID, List<StatusPageView.ComponentView>> components = components(pages.stream()
+                .map(StatusPageView::id).toList());
+        return pages.stream().map(p -> withComponents(p, components)).toList();
+    }
+
+    Optional<StatusPageView> find(UUID workspaceId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM status_pages WHERE id = ? AND workspace_id = ?")
+                .params(id, workspaceId).query(this::view).optional()
+                .map(p -> withComponents(p, components(List.of(id))));
+    }
+
+    @Transactional
+    StatusPageView create(ApiPrincipal caller, StatusPageRequest request) {
+        StatusPageRules.ValidPage page = validate(caller, request);
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(clock.instant());
+        try {
+            jdbc.sql("""
+                            INSERT INTO status_pages (id, workspace_id, slug, title, description, logo_url,
+                                                      custom_domain, password_hash, allowed_ips, created_at,
+                                                      updated_at)
+                            VALUES (:id, :w, :slug, :title, :description, :logo, :domain, :hash, :ips, :now, :now)""")
+                    .param("id", id).param("w", caller.workspaceId()).param("slug", page.slug())
+                    .param("title", page.title()).param("description", page.description())
+                    .param("logo", page.logoUrl()).param("domain", page.customDomain())
+                    .param("hash", page.password() == null || page.password().isEmpty() ? null
+                            : passwords.encode(page.password()))
+                    .param("ips", page.allowedIps().toArray(String[]::new)).param("now", now)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw taken();
+        }
+        replaceComponents(id, page.components());
+        audit.record(caller.workspaceId(), Actor.of(caller), "status_page.created", "STATUS_PAGE", id,
+                summary(page));
+        events.publishEvent(new StatusPageChanged(caller.workspaceId()));
+        return find(caller.workspaceId(), id).orElseThrow();
+    }
+
+    @Transactional
+    StatusPageView replace(ApiPrincipal caller, UUID id, StatusPageRequest request) {
+        lock(caller.workspaceId(), id);
+        StatusPageRules.ValidPage page = validate(caller, request);
+        // null keeps the current password, "" removes it, anything else replaces it.
+        String passwordClause = page.password() == null ? "" : ", password_hash = :hash";
+        try {
+            jdbc.sql("UPDATE status_pages SET slug = :slug, title = :title, description = :description,"
+                            + " logo_url = :logo, custom_domain = :domain, allowed_ips = :ips, updated_at = :now"
+                            + passwordClause + " WHERE id = :id AND workspace_id = :w")
+                    .param("id", id).param("w", caller.workspaceId()).param("slug", page.slug())
+                    .param("title", page.title()).param("description", page.description())
+                    .param("logo", page.logoUrl()).param("domain", page.customDomain())
+                    .param("hash", page.password() == null || page.password().isEmpty() ? null
+                            : passwords.encode(page.password()))
+                    .param("ips", page.allowedIps().toArray(String[]::new))
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw taken();
+        }
+        replaceComponents(id, page.components());
+        Map<String, Object> summary = summary(page);
+        summary.put("passwordChanged", page.password() != null);
+        audit.record(caller.workspaceId(), Actor.of(caller), "status_page.updated", "STATUS_PAGE", id, summary);
+        events.publishEvent(new StatusPageChanged(caller.workspaceId()));
+        return find(caller.workspaceId(), id).orElseThrow();
+    }
+
+    @Transactional
+    void delete(ApiPrincipal caller, UUID id) {
+        String slug = lock(caller.workspaceId(), id);
+        jdbc.sql("DELETE FROM status_pages WHERE id = ? AND workspace_id = ?").params(id, caller.workspaceId())
+                .update();
+        audit.record(caller.workspaceId(), Actor.of(caller), "status_page.deleted", "STATUS_PAGE", id,
+                Map.of("slug", slug));
+        events.publishEvent(new StatusPageChanged(caller.workspaceId()));
+    }
+
+    private StatusPageRules.ValidPage validate(ApiPrincipal caller, StatusPageRequest request) {
+        return StatusPageRules.validate(request, api.publicUrl().getHost(), ids -> {
+            Set<UUID> found = new HashSet<>(jdbc.sql("SELECT id FROM monitors WHERE workspace_id = :w AND id IN (:ids)")
+                    .param("w", caller.workspaceId()).param("ids", ids).query(UUID.class).list());
+            return ids.stream().filter(i -> !found.contains(i)).toList();
+        });
+    }
+
+    /** Locks the page against a concurrent edit and answers its slug; 404 when it is not the caller's. */
+    private String lock(UUID workspaceId, UUID id) {
+        return jdbc.sql("SELECT slug FROM status_pages WHERE id = ? AND workspace_id = ? FOR UPDATE")
+                .params(id, workspaceId).query(String.class).optional()
+                .orElseThrow(() -> new NotFoundException("status page"));
+    }
+
+    private void replaceComponents(UUID pageId, List<StatusPageRules.ValidComponent> components) {
+        jdbc.sql("DELETE FROM status_page_components WHERE page_id = ?").param(pageId).update();
+        int position = 0;
+        for (StatusPageRules.ValidComponent c : components) {
+            jdbc.sql("""
+                            INSERT INTO status_page_components (id, page_id, monitor_id, name, group_name, position)
+                            VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(UUID.randomUUID(), pageId, c.monitorId(), c.name(), c.group(), position++)
+                    .update();
+        }
+    }
+
+    private static ConflictException taken() {
+        return new ConflictException("Already taken",
+                "Another status page already uses this slug or custom domain.");
+    }
+
+    private static Map<String, Object> summary(StatusPageRules.ValidPage page) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("slug", page.slug());
+        summary.put("title", page.title());
+        summary.put("customDomain", page.customDomain());
+        summary.put("allowedIps", page.allowedIps());
+        summary.put("components", page.components().size());
+        return summary;
+    }
+
+    private Map<UUID, List<StatusPageView.ComponentView>> components(List<UUID> pageIds) {
+        Map<UUID, List<StatusPageView.ComponentView>> components = new HashMap<>();
+        if (pageIds.isEmpty()) {
+            return components;
+        }
+        jdbc.sql("""
+                        SELECT id, page_id, monitor_id, name, group_name, position FROM status_page_components
+                        WHERE page_id IN (:ids) ORDER BY position""")
+                .param("ids", pageIds)
+                .query(rs -> {
+                    components.computeIfAbsent(rs.getObject("page_id", UUID.class), k -> new ArrayList<>())
+                            .add(new StatusPageView.ComponentView(rs.getObject("id", UUID.class),
+                                    rs.getString("name"), rs.getObject("monitor_id", UUID.class),
+                                    rs.getString("group_name"), rs.getInt("position")));
+                });
+        return components;
+    }
+
+    private StatusPageView withComponents(StatusPageView page, Map<UUID, List<StatusPageView.ComponentView>> all) {
+        return new StatusPageView(page.id(), page.slug(), page.title(), page.description(), page.logoUrl(),
+                page.customDomain(), page.passwordProtected(), page.allowedIps(),
+                List.copyOf(all.getOrDefault(page.id(), List.of())), page.url(), page.createdAt(), page.updatedAt());
+    }
+
+    private StatusPageView view(ResultSet rs, int row) throws SQLException {
+        Array ips = rs.getArray("allowed_ips");
+        String slug = rs.getString("slug");
+        return new StatusPageView(rs.getObject("id", UUID.class), slug, rs.getString("title"),
+                rs.getString("description"), rs.getString("logo_url"), rs.getString("custom_domain"),
+                rs.getBoolean("protected"), List.of((String[]) ips.getArray()), List.of(),
+                api.link("/status/" + slug), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}
