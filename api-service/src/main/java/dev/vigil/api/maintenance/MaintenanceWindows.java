@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * query is scoped by the caller's workspace, so another workspace's window is simply not found.
  */
 @Component
-class MaintenanceWindows {
+public class MaintenanceWindows {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -60,7 +60,7 @@ class MaintenanceWindows {
     }
 
     @Transactional
-    MaintenanceView create(ApiPrincipal caller, MaintenanceRequest request) {
+    public MaintenanceView create(ApiPrincipal caller, MaintenanceRequest request) {
         MaintenanceRules.ValidWindow window = MaintenanceRules.validate(request,
                 ids -> notInWorkspace(caller.workspaceId(), ids));
         UUID id = UUID.randomUUID();
@@ -102,7 +102,7 @@ class MaintenanceWindows {
     }
 
     @Transactional
-    void delete(ApiPrincipal caller, UUID id) {
+    public void delete(ApiPrincipal caller, UUID id) {
         MaintenanceView current = lockedFind(caller.workspaceId(), id);
         jdbc.sql("DELETE FROM maintenance_windows WHERE id = ? AND workspace_id = ?").params(id, caller.workspaceId())
                 .update();

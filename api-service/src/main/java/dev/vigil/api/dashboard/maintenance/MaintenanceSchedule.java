@@ -1,11 +1,9 @@
 package dev.vigil.api.dashboard.maintenance;
 
-import dev.vigil.api.audit.Actor;
-import dev.vigil.api.audit.AuditLog;
+import dev.vigil.api.maintenance.MaintenanceRequest;
+import dev.vigil.api.maintenance.MaintenanceWindows;
 import dev.vigil.api.security.ApiPrincipal;
 import dev.vigil.api.web.FieldProblems;
-import dev.vigil.api.web.NotFoundException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +21,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Maintenance windows of a workspace, read and written on the V7_0 tables. The database triggers tell the scheduler
- * of every change ({@code maintenance_changed}), so nothing here has to. Every change is audited like the API's.
+ * Maintenance windows of a workspace for the dashboard: the form's rules (UTC {@code datetime-local} times, at least
+ * one monitor), then the API's {@link MaintenanceWindows} writes, audits and announces the change.
  */
 @Component
 class MaintenanceSchedule {
@@ -41,12 +39,12 @@ class MaintenanceSchedule {
     }
 
     private final JdbcClient jdbc;
-    private final AuditLog audit;
+    private final MaintenanceWindows windows;
     private final Clock clock;
 
-    MaintenanceSchedule(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    MaintenanceSchedule(JdbcClient jdbc, MaintenanceWindows windows, Clock clock) {
         this.jdbc = jdbc;
-        this.audit = audit;
+        this.windows = windows;
         this.clock = clock;
     }
 
@@ -121,30 +119,13 @@ class MaintenanceSchedule {
             }
         }
         problems.throwIfAny();
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        INSERT INTO maintenance_windows (id, workspace_id, title, description, starts_at, ends_at)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(id, caller.workspaceId(), checkedTitle, checkedDescription, Timestamp.from(start),
-                        Timestamp.from(end))
-                .update();
-        for (UUID monitorId : wanted) {
-            jdbc.sql("INSERT INTO maintenance_window_monitors (window_id, monitor_id) VALUES (?, ?)")
-                    .params(id, monitorId).update();
-        }
-        audit.record(caller.workspaceId(), Actor.of(caller), "maintenance.created", "MAINTENANCE_WINDOW", id,
-                Map.of("title", checkedTitle, "startsAt", start.toString(), "endsAt", end.toString(),
-                        "monitors", wanted.size()));
-        return id;
+        // Written through the API's service, so subscribers, status pages and the audit log see the same change.
+        return windows.create(caller, new MaintenanceRequest(checkedTitle, checkedDescription, wanted,
+                start.toString(), end.toString())).id();
     }
 
-    @Transactional
     void delete(ApiPrincipal caller, UUID id) {
-        String title = jdbc.sql("DELETE FROM maintenance_windows WHERE id = ? AND workspace_id = ? RETURNING title")
-                .params(id, caller.workspaceId()).query(String.class).optional()
-                .orElseThrow(() -> new NotFoundException("maintenance window"));
-        audit.record(caller.workspaceId(), Actor.of(caller), "maintenance.deleted", "MAINTENANCE_WINDOW", id,
-                Map.of("title", title));
+        windows.delete(caller, id);
     }
 
     private static Instant instant(FieldProblems problems, String field, String value) {
