@@ -32,7 +32,7 @@ public enum ChannelType {
         return secrets.contains(field);
     }
 
-    static ChannelType fromName(String name) {
+    public static ChannelType fromName(String name) {
         return name == null ? null : Arrays.stream(values())
                 .filter(t -> t.name().equals(name.toUpperCase(Locale.ROOT))).findFirst().orElse(null);
     }
