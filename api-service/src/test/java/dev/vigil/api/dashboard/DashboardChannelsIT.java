@@ -96,8 +96,8 @@ class DashboardChannelsIT {
         browser.get("/app/channels/" + ids.get(1));
         DashboardSession.Page tested = browser.post("/app/channels/" + ids.get(1) + "/test", Map.of());
         assertThat(tested.status()).isEqualTo(302);
-        assertThat(jdbc.sql("SELECT count(*) FROM notification_outbox WHERE event = 'test' AND payload->>'channelId' = ?")
-                .param(ids.get(1)).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM notification_outbox WHERE event = 'test' "
+                        + "AND payload->>'channelId' = ?").param(ids.get(1)).query(Long.class).single()).isEqualTo(1);
 
         // A delivery as the alerting service records it shows in the log with status and response code.
         UUID delivery = UUID.randomUUID();
