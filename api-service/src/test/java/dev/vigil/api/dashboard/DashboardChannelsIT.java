@@ -223,6 +223,7 @@ class DashboardChannelsIT {
         assertThat(api.get("/api/v1/monitors/" + monitor).json().get("alertChannelIds").toString()).contains(channel);
         assertThat(browser.get("/app/monitors/" + monitor + "/edit").body()).contains("value=\"" + channel
                 + "\" checked");
+        assertThat(browser.get("/app/channels/" + channel).body()).contains("Alerts for:").contains(">Linked<");
 
         DashboardSession.Page foreign = browser.post("/app/monitors/" + monitor, Map.of("name", "Linked",
                 "type", "TCP", "host", "example.com", "port", "443", "alertChannelsShown", "true",
@@ -235,5 +236,6 @@ class DashboardChannelsIT {
         assertThat(browser.post("/app/monitors/" + monitor, Map.of("name", "Linked", "type", "TCP",
                 "host", "example.com", "port", "443", "alertChannelsShown", "true")).status()).isEqualTo(302);
         assertThat(api.get("/api/v1/monitors/" + monitor).json().get("alertChannelIds").size()).isZero();
+        assertThat(browser.get("/app/channels/" + channel).body()).contains("No monitor links it yet");
     }
 }

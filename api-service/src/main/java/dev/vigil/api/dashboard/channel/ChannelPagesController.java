@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,9 +43,11 @@ class ChannelPagesController {
     private final ChannelController channels;
     private final DeliveryLogController deliveries;
     private final ChannelStore stored;
+    private final JdbcClient jdbc;
 
     ChannelPagesController(ChannelController channels, DeliveryLogController deliveries,
-                           ChannelStore stored) {
+                           ChannelStore stored, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.channels = channels;
         this.deliveries = deliveries;
         this.stored = stored;
@@ -86,6 +89,10 @@ class ChannelPagesController {
     @GetMapping("/{id}")
     String detail(Caller caller, @PathVariable UUID id, Model model) {
         model.addAttribute("channel", channels.get(caller.reader(), id));
+        model.addAttribute("monitors", jdbc.sql("""
+                        SELECT m.id, m.name FROM monitor_alert_channels l JOIN monitors m ON m.id = l.monitor_id
+                        WHERE l.channel_id = ? AND l.workspace_id = ? ORDER BY m.name""")
+                .params(id, caller.workspaceId()).query().listOfRows());
         log(caller, id, model);
         return "dashboard/channels/detail";
     }
