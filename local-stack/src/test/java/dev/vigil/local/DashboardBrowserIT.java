@@ -181,6 +181,7 @@ class DashboardBrowserIT {
         type("cfg-secret", "short");
         click("save-channel");
         assertThat(waitFor(By.id("cfg-secret-error")).getText()).contains("config.secret");
+        screenshot("05a-channel-form-invalid");
         type("cfg-secret", "browser-webhook-signing-secret");
         click("save-channel");
         waitFor(By.id("channel-config"));
@@ -190,6 +191,10 @@ class DashboardBrowserIT {
         waitForText(By.cssSelector("#deliveries .delivery-status"), "DELIVERED");
         assertThat(webhooks).anySatisfy(w -> assertThat(w.event()).isEqualTo("test"));
         screenshot("05b-channel-tested");
+        open("/app/channels");
+        assertThat(waitFor(By.id("channels")).getText()).contains("Loopback receiver").contains("WEBHOOK")
+                .contains("Healthy");
+        screenshot("05c-channel-list");
 
         browser.get(monitorPage);
         click("edit-monitor");
