@@ -136,6 +136,7 @@ class DashboardChannelsIT {
                 "url", "http://127.0.0.1/hook", "secret", "short"));
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.body()).contains("id=\"name-error\"").contains("id=\"cfg-url-error\"")
+                .contains("aria-describedby=\"cfg-url-help cfg-url-error\"")
                 .contains("is refused").contains("id=\"cfg-secret-error\"").contains("config.secret must be")
                 .doesNotContain("value=\"short\"");
         DashboardSession.Page telegram = browser.post("/app/channels", Map.of("name", "T", "type", "TELEGRAM",
