@@ -35,6 +35,8 @@ public class ChannelForm {
     boolean isDefault;
     final Map<String, String> values = new LinkedHashMap<>();
     final Map<String, String> hints = new LinkedHashMap<>();
+    /** The posted parameters, secrets included: read by {@link #submittedConfig}, never rendered. */
+    private Map<String, String> raw = Map.of();
 
     static ChannelForm from(Map<String, String> params) {
         ChannelForm form = new ChannelForm();
@@ -66,8 +68,6 @@ public class ChannelForm {
         });
         return form;
     }
-
-    private Map<String, String> raw = Map.of();
 
     /** The chosen type's inputs as the API's config, blank ones left out so the API names them as missing. */
     Map<String, Object> submittedConfig() {
