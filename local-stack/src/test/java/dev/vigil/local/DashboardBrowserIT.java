@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.vigil.alerting.notify.sender.WebhookSender;
 import dev.vigil.common.testing.TestDatabase;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +25,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -49,6 +54,9 @@ class DashboardBrowserIT {
 
     private static final AtomicInteger targetStatus = new AtomicInteger(200);
     private static HttpServer target;
+    /** The webhook channel's receiver: every request it got, with the headers a receiver dedupes and routes by. */
+    private static HttpServer receiver;
+    private static final List<Received> webhooks = new CopyOnWriteArrayList<>();
     private static TestDatabase database;
     private static LocalStack stack;
     private static WebDriver browser;
@@ -69,6 +77,16 @@ class DashboardBrowserIT {
             exchange.close();
         });
         target.start();
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            webhooks.add(new Received(exchange.getRequestHeaders().getFirst("X-Vigil-Event"),
+                    exchange.getRequestHeaders().getFirst("X-Vigil-Delivery"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    exchange.getRequestHeaders().getFirst("X-Vigil-Signature")));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
         database = TestDatabase.create();
         stack = LocalStack.start(new LocalStackOptions(database.jdbcUrl(), Path.of("unused"), 0, 0,
                 LocalStackOptions.LOCAL_REGIONS, Map.of("vigil.sqs.wait-time", "1s")));
@@ -98,6 +116,9 @@ class DashboardBrowserIT {
         }
         if (target != null) {
             target.stop(0);
+        }
+        if (receiver != null) {
+            receiver.stop(0);
         }
         if (database != null) {
             database.close();
@@ -151,12 +172,64 @@ class DashboardBrowserIT {
                 .contains("Loopback target");
         screenshot("05-monitor-list");
 
+        // A webhook channel on a loopback receiver (local mode allows private targets), tested, linked to the monitor.
+        open("/app/channels");
+        click("new-channel");
+        new Select(browser.findElement(By.id("type"))).selectByValue("WEBHOOK");
+        type("name", "Loopback receiver");
+        type("cfg-url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+        type("cfg-secret", "short");
+        click("save-channel");
+        assertThat(waitFor(By.id("cfg-secret-error")).getText()).contains("config.secret");
+        screenshot("05a-channel-form-invalid");
+        type("cfg-secret", "browser-webhook-signing-secret");
+        click("save-channel");
+        waitFor(By.id("channel-config"));
+        String channelPage = browser.getCurrentUrl();
+        assertThat(browser.getPageSource()).doesNotContain("browser-webhook-signing-secret");
+        click("send-test");
+        waitForText(By.cssSelector("#deliveries .delivery-status"), "DELIVERED");
+        assertThat(webhooks).anySatisfy(w -> assertThat(w.event()).isEqualTo("test"));
+        screenshot("05b-channel-tested");
+        open("/app/channels");
+        assertThat(waitFor(By.id("channels")).getText()).contains("Loopback receiver").contains("WEBHOOK")
+                .contains("Healthy");
+        screenshot("05c-channel-list");
+
+        browser.get(monitorPage);
+        click("edit-monitor");
+        waitFor(By.xpath("//fieldset[@id='monitor-channels']//label[contains(., 'Loopback receiver')]")).click();
+        click("save-monitor");
+        waitFor(By.id("monitor-status"));
+
         // Outage: the target fails in every region; the monitor goes DOWN and an incident opens.
         browser.get(monitorPage);
         targetStatus.set(503);
         waitForText(By.id("monitor-status"), "DOWN");
         waitFor(By.id("open-incident"));
         screenshot("06-monitor-down");
+
+        // The channel got the incident.opened webhook, and its delivery log says so.
+        new WebDriverWait(browser, STATUS_CHANGE).pollingEvery(Duration.ofMillis(500))
+                .until(d -> webhooks.stream().anyMatch(w -> "incident.opened".equals(w.event())));
+        Received opened = webhooks.stream().filter(w -> "incident.opened".equals(w.event())).findFirst()
+                .orElseThrow();
+        assertThat(opened.delivery()).isNotBlank();
+        assertThat(opened.body()).contains("Loopback target");
+        assertThat(opened.signature()).isEqualTo("sha256="
+                + WebhookSender.hmac("browser-webhook-signing-secret", opened.body()));
+        browser.get(channelPage);
+        // The log is polled (its element replaced every few seconds), so stale elements are looked up again.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class).until(d -> d.findElement(By.cssSelector(
+                "#deliveries tr[data-delivery-id='" + opened.delivery() + "'] .delivery-status")).getText()
+                .equals("DELIVERED"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("#deliveries tr[data-delivery-id='" + opened.delivery()
+                        + "']")).getText().contains("incident.opened"));
+        assertThat(browser.findElement(By.cssSelector("#deliveries tr[data-delivery-id='" + opened.delivery()
+                + "'] .delivery-code")).getText()).isEqualTo("200");
+        screenshot("06b-channel-delivery-log");
 
         open("/app/incidents");
         WebElement incidentLink = waitFor(By.cssSelector("#open-incidents tbody tr a"));
@@ -197,6 +270,9 @@ class DashboardBrowserIT {
         assertThat(waitFor(By.id("new-key")).getText()).startsWith("vgl_");
         click("sign-out");
         assertThat(browser.getCurrentUrl()).contains("/login");
+    }
+
+    private record Received(String event, String delivery, String body, String signature) {
     }
 
     private void open(String path) {

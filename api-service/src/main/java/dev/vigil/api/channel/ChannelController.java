@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/alert-channels")
 @Tag(name = "Alert channels", description = "Where alerts go. Secrets are sealed at rest and shown redacted.")
-class ChannelController {
+public class ChannelController {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelController.class);
 
@@ -62,7 +62,7 @@ class ChannelController {
     @Operation(summary = "Create a channel", description = "Types and config: EMAIL {to}, WEBHOOK {url, secret}, "
             + "SLACK/DISCORD/TEAMS {webhookUrl}, PAGERDUTY {routingKey}, TELEGRAM {botToken, chatId}. URLs must "
             + "reach public addresses (the SSRF guard) unless the deployment allows private ones.")
-    ChannelView create(@AuthenticationPrincipal ApiPrincipal caller, @RequestBody ChannelRequest request) {
+    public ChannelView create(@AuthenticationPrincipal ApiPrincipal caller, @RequestBody ChannelRequest request) {
         FieldProblems problems = new FieldProblems();
         String name = problems.requiredLine("name", request.name(), 100);
         ChannelType type = type(request, problems);
@@ -86,14 +86,14 @@ class ChannelController {
     @GetMapping
     @Transactional(readOnly = true)
     @Operation(summary = "List the workspace's channels, oldest first")
-    ChannelList list(@AuthenticationPrincipal ApiPrincipal caller) {
+    public ChannelList list(@AuthenticationPrincipal ApiPrincipal caller) {
         return new ChannelList(channels.list(caller.workspaceId()));
     }
 
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
     @Operation(summary = "One channel, secrets redacted")
-    ChannelView get(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {
+    public ChannelView get(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {
         return load(caller, id, false);
     }
 
@@ -101,7 +101,7 @@ class ChannelController {
     @Transactional
     @Operation(summary = "Replace a channel", description = "Without config the stored configuration (and its "
             + "secrets) is kept, which needs the same type; with config it is replaced whole.")
-    ChannelView replace(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id,
+    public ChannelView replace(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id,
                         @RequestBody ChannelRequest request) {
         FieldProblems problems = new FieldProblems();
         String name = problems.requiredLine("name", request.name(), 100);
@@ -130,7 +130,7 @@ class ChannelController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Transactional
     @Operation(summary = "Delete a channel", description = "Monitors stop alerting it; its delivery log goes too.")
-    void delete(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {
+    public void delete(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {
         ChannelView channel = load(caller, id, true);
         channels.delete(id, caller.workspaceId());
         audit.record(caller.workspaceId(), Actor.of(caller), "alert_channel.deleted", "ALERT_CHANNEL", id,
@@ -142,7 +142,7 @@ class ChannelController {
     @Transactional
     @Operation(summary = "Send a test event", description = "Queued like any alert; its delivery shows in "
             + "GET /api/v1/alert-channels/{id}/deliveries.")
-    TestEvents.Queued test(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {
+    public TestEvents.Queued test(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {
         ChannelView channel = load(caller, id, false);
         TestEvents.Queued queued = testEvents.queue(caller.workspaceId(), channel, StoredTime.now(clock));
         audit.record(caller.workspaceId(), Actor.of(caller), "alert_channel.tested", "ALERT_CHANNEL", id,
@@ -167,6 +167,6 @@ class ChannelController {
     }
 
     /** {@code GET /api/v1/alert-channels}. */
-    record ChannelList(List<ChannelView> items) {
+    public record ChannelList(List<ChannelView> items) {
     }
 }

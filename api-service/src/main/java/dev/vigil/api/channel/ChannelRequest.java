@@ -8,5 +8,5 @@ import java.util.Map;
  *
  * @param isDefault whether the channel alerts for monitors that link no channel of their own
  */
-record ChannelRequest(String name, String type, Map<String, Object> config, Boolean isDefault) {
+public record ChannelRequest(String name, String type, Map<String, Object> config, Boolean isDefault) {
 }

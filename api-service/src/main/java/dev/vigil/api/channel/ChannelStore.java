@@ -20,7 +20,7 @@ import tools.jackson.core.type.TypeReference;
  * simply not found. The configuration is sealed on the way in; only {@link #config} opens it (to keep secrets on PUT).
  */
 @Component
-class ChannelStore {
+public class ChannelStore {
 
     private static final String COLUMNS =
             "id, name, type, config_view::text AS view, is_default, healthy, created_at, updated_at";
@@ -81,8 +81,11 @@ class ChannelStore {
                 .param(workspaceId).query(ChannelStore::view).list();
     }
 
-    /** The stored configuration in clear; empty for a channel that has none (rows written before issue 7). */
-    Map<String, String> config(UUID id, UUID workspaceId) {
+    /**
+     * The stored configuration in clear; empty for a channel that has none (rows written before issue 7). Public for
+     * the dashboard's edit form, which keeps a secret left blank; it must never render what this returns.
+     */
+    public Map<String, String> config(UUID id, UUID workspaceId) {
         return jdbc.sql("SELECT config_sealed FROM alert_channels WHERE id = ? AND workspace_id = ?")
                 .params(id, workspaceId).query(String.class).list().stream()
                 .filter(java.util.Objects::nonNull).findFirst()

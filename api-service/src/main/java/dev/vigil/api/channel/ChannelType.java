@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The kinds of channel, the configuration fields each takes, and which of them are secrets. */
-enum ChannelType {
+public enum ChannelType {
     EMAIL(List.of("to"), Set.of()),
     WEBHOOK(List.of("url", "secret"), Set.of("secret")),
     SLACK(List.of("webhookUrl"), Set.of("webhookUrl")),
@@ -24,15 +24,15 @@ enum ChannelType {
     }
 
     /** Every field is required. */
-    List<String> fields() {
+    public List<String> fields() {
         return fields;
     }
 
-    boolean isSecret(String field) {
+    public boolean isSecret(String field) {
         return secrets.contains(field);
     }
 
-    static ChannelType fromName(String name) {
+    public static ChannelType fromName(String name) {
         return name == null ? null : Arrays.stream(values())
                 .filter(t -> t.name().equals(name.toUpperCase(Locale.ROOT))).findFirst().orElse(null);
     }

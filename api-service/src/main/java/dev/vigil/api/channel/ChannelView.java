@@ -9,6 +9,6 @@ import java.util.Map;
  *
  * @param healthy false once deliveries kept failing (see the delivery log); true again after one succeeds
  */
-record ChannelView(String id, String name, String type, Map<String, String> config, boolean isDefault,
+public record ChannelView(String id, String name, String type, Map<String, String> config, boolean isDefault,
                    boolean healthy, Instant createdAt, Instant updatedAt) {
 }

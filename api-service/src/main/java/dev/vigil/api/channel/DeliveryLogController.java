@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The delivery log the alerting service's dispatcher writes, per channel and per incident, newest first. */
 @RestController
-class DeliveryLogController {
+public class DeliveryLogController {
 
     private static final int MAX_LIMIT = 500;
     private static final String COLUMNS = """
@@ -44,7 +44,7 @@ class DeliveryLogController {
      * @param status        PENDING, SENDING, DELIVERED, FAILED (gave up) or SUPPRESSED (noise control; see reason)
      * @param nextAttemptAt when the next attempt is due, while not delivered or given up
      */
-    record DeliveryView(String id, String channelId, String event, String incidentId, String monitorId,
+    public record DeliveryView(String id, String channelId, String event, String incidentId, String monitorId,
                         String status, int attempts, Integer responseCode, String lastError, String reason,
                         Instant createdAt, Instant deliveredAt, Instant nextAttemptAt, List<AttemptView> attemptLog) {
 
@@ -60,17 +60,17 @@ class DeliveryLogController {
      * @param outcome SENDING (in flight), DELIVERED, FAILED, or ABANDONED (its sender died before recording it; the
      *                delivery was sent again with the same id)
      */
-    record AttemptView(int attempt, Instant startedAt, Instant finishedAt, String outcome, Integer responseCode,
+    public record AttemptView(int attempt, Instant startedAt, Instant finishedAt, String outcome, Integer responseCode,
                        String error) {
     }
 
-    record DeliveryList(List<DeliveryView> items) {
+    public record DeliveryList(List<DeliveryView> items) {
     }
 
     @GetMapping("/api/v1/alert-channels/{id}/deliveries")
     @Transactional(readOnly = true)
     @Operation(summary = "A channel's delivery log, newest first")
-    DeliveryList ofChannel(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id,
+    public DeliveryList ofChannel(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id,
                            @RequestParam(defaultValue = "100") int limit) {
         check(limit);
         exists("alert_channels", "alert channel", id, caller);

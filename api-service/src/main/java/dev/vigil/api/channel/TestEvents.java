@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * that channel only.
  */
 @Component
-class TestEvents {
+public class TestEvents {
 
     private final JdbcClient jdbc;
 
@@ -24,7 +24,7 @@ class TestEvents {
     }
 
     /** The answer to {@code POST .../test}: the outbox row the delivery will come from. */
-    record Queued(String eventId, String channelId, String event) {
+    public record Queued(String eventId, String channelId, String event) {
     }
 
     Queued queue(UUID workspaceId, ChannelView channel, Instant now) {

@@ -30,7 +30,7 @@ public class MonitorForm {
     static final List<String> FIELDS = List.of("name", "type", "url", "method", "headers", "body", "followRedirects",
             "assertions", "degradedAboveMs", "host", "port", "recordType", "resolver", "minDaysValid",
             "periodSeconds", "graceSeconds", "plugin", "args", "intervalSeconds", "timeoutMs", "regions",
-            "confirmations");
+            "confirmations", "alertChannelIds");
 
     private String name = "";
     private String type = "HTTP";
@@ -55,6 +55,9 @@ public class MonitorForm {
     private List<String> regions = new ArrayList<>();
     private String confirmations = "";
     private boolean paused;
+    private List<String> alertChannelIds = new ArrayList<>();
+    /** Set by the form's channel fieldset: without it (an older page) the monitor keeps its links. */
+    private boolean alertChannelsShown;
 
     /** The form filled with a stored monitor, for editing. */
     static MonitorForm of(MonitorResponse m) {
@@ -84,6 +87,7 @@ public class MonitorForm {
         form.regions = m.regions() == null ? new ArrayList<>() : new ArrayList<>(m.regions());
         form.confirmations = "HEARTBEAT".equals(m.type()) ? "" : String.valueOf(m.confirmations());
         form.paused = m.paused();
+        form.alertChannelIds = new ArrayList<>(m.alertChannelIds().stream().map(UUID::toString).toList());
         return form;
     }
 
@@ -251,4 +255,27 @@ public class MonitorForm {
     public void setConfirmations(String confirmations) { this.confirmations = confirmations; }
     public boolean isPaused() { return paused; }
     public void setPaused(boolean paused) { this.paused = paused; }
+    public List<String> getAlertChannelIds() { return alertChannelIds; }
+    public void setAlertChannelIds(List<String> ids) { this.alertChannelIds = ids == null ? new ArrayList<>() : ids; }
+    public boolean isAlertChannelsShown() { return alertChannelsShown; }
+    public void setAlertChannelsShown(boolean shown) { this.alertChannelsShown = shown; }
+
+    /**
+     * The channels checked in the form, or {@code current} when the form had no channel inputs; a value that is not
+     * an id is reported under alertChannelIds (the API checks that each id is a channel of this workspace).
+     */
+    List<UUID> chosenChannels(FieldErrors errors, List<UUID> current) {
+        if (!alertChannelsShown) {
+            return current;
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (String id : alertChannelIds) {
+            try {
+                ids.add(UUID.fromString(id.strip()));
+            } catch (IllegalArgumentException e) {
+                errors.add("alertChannelIds", "alertChannelIds must be channel ids");
+            }
+        }
+        return ids;
+    }
 }

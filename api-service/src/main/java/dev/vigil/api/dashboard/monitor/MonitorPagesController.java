@@ -1,5 +1,6 @@
 package dev.vigil.api.dashboard.monitor;
 
+import dev.vigil.api.channel.ChannelController;
 import dev.vigil.api.dashboard.Caller;
 import dev.vigil.api.dashboard.FieldErrors;
 import dev.vigil.api.monitor.MonitorEditor;
@@ -35,9 +36,11 @@ class MonitorPagesController {
     private final MonitorLookup lookup;
     private final MonitorEditor editor;
     private final RegionProperties regions;
+    private final ChannelController channels;
 
     MonitorPagesController(MonitorOverview overview, MonitorLookup lookup, MonitorEditor editor,
-                           RegionProperties regions) {
+                           RegionProperties regions, ChannelController channels) {
+        this.channels = channels;
         this.overview = overview;
         this.lookup = lookup;
         this.editor = editor;
@@ -65,14 +68,14 @@ class MonitorPagesController {
     @GetMapping("/new")
     String newForm(Caller caller, Model model) {
         caller.writer();
-        return form(model, new MonitorForm(), null, FieldErrors.none());
+        return form(caller, model, new MonitorForm(), null, FieldErrors.none());
     }
 
     @PostMapping
     String create(Caller caller, @ModelAttribute("form") MonitorForm form, HttpServletResponse response, Model model,
                   RedirectAttributes redirect) {
         FieldErrors errors = FieldErrors.none();
-        MonitorRequest request = form.toRequest(errors, null, true);
+        MonitorRequest request = form.toRequest(errors, form.chosenChannels(errors, null), true);
         try {
             if (request != null) {
                 MonitorResponse created = editor.create(caller.writer(), request);
@@ -85,14 +88,14 @@ class MonitorPagesController {
             model.addAttribute("problem", e.getBody().getDetail());
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-        return form(model, form, null, errors);
+        return form(caller, model, form, null, errors);
     }
 
     @GetMapping("/{id}/edit")
     String editForm(Caller caller, @PathVariable UUID id, Model model) {
         caller.writer();
         MonitorResponse monitor = lookup.get(caller, id);
-        return form(model, MonitorForm.of(monitor), monitor, FieldErrors.none());
+        return form(caller, model, MonitorForm.of(monitor), monitor, FieldErrors.none());
     }
 
     @PostMapping("/{id}")
@@ -100,8 +103,8 @@ class MonitorPagesController {
                   HttpServletResponse response, Model model, RedirectAttributes redirect) {
         MonitorResponse current = lookup.get(caller, id);
         FieldErrors errors = FieldErrors.none();
-        // The form has no place for alert channels (issue 7 brings their pages): the monitor keeps its links.
-        MonitorRequest request = form.toRequest(errors, current.alertChannelIds(), false);
+        MonitorRequest request = form.toRequest(errors, form.chosenChannels(errors, current.alertChannelIds()),
+                false);
         try {
             if (request != null) {
                 editor.replace(caller.writer(), id, request);
@@ -112,7 +115,7 @@ class MonitorPagesController {
             errors = FieldErrors.of(e.errors());
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-        return form(model, form, current, errors);
+        return form(caller, model, form, current, errors);
     }
 
     @PostMapping("/{id}/pause")
@@ -144,7 +147,8 @@ class MonitorPagesController {
         return "redirect:/app/monitors";
     }
 
-    private String form(Model model, MonitorForm form, MonitorResponse existing, FieldErrors errors) {
+    private String form(Caller caller, Model model, MonitorForm form, MonitorResponse existing, FieldErrors errors) {
+        model.addAttribute("channels", channels.list(caller.reader()).items());
         model.addAttribute("form", form);
         model.addAttribute("monitor", existing);
         model.addAttribute("errors", errors);

@@ -1,0 +1,186 @@
+package dev.vigil.api.dashboard.channel;
+
+import dev.vigil.api.channel.ChannelController;
+import dev.vigil.api.channel.ChannelRequest;
+import dev.vigil.api.channel.ChannelStore;
+import dev.vigil.api.channel.ChannelType;
+import dev.vigil.api.channel.ChannelView;
+import dev.vigil.api.channel.DeliveryLogController;
+import dev.vigil.api.dashboard.Caller;
+import dev.vigil.api.dashboard.FieldErrors;
+import dev.vigil.api.web.ConflictException;
+import dev.vigil.api.web.FieldProblem;
+import dev.vigil.api.web.InvalidRequestException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Alert channels in the dashboard. Secrets never reach a page: the form shows the API's redacted hint, and a secret
+ * left blank on edit keeps the stored one (the API keeps a stored configuration only whole, so the page sends the
+ * stored secret back to it server-side, never to the browser).
+ */
+@Controller
+@RequestMapping("/app/channels")
+class ChannelPagesController {
+
+    private static final int LOG_SIZE = 50;
+    static final List<String> TYPES = Arrays.stream(ChannelType.values()).map(Enum::name).toList();
+
+    private final ChannelController channels;
+    private final DeliveryLogController deliveries;
+    private final ChannelStore stored;
+    private final JdbcClient jdbc;
+
+    ChannelPagesController(ChannelController channels, DeliveryLogController deliveries,
+                           ChannelStore stored, JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.channels = channels;
+        this.deliveries = deliveries;
+        this.stored = stored;
+    }
+
+    @GetMapping
+    String list(Caller caller, Model model) {
+        model.addAttribute("channels", channels.list(caller.reader()).items());
+        return "dashboard/channels/list";
+    }
+
+    @GetMapping("/new")
+    String newForm(Caller caller, @RequestParam(defaultValue = "WEBHOOK") String type, Model model) {
+        caller.writer();
+        ChannelForm form = new ChannelForm();
+        form.type = ChannelType.fromName(type) == null ? "WEBHOOK" : ChannelType.fromName(type).name();
+        return form(model, form, null, FieldErrors.none());
+    }
+
+    @PostMapping
+    String create(Caller caller, @RequestParam Map<String, String> params, HttpServletResponse response, Model model,
+                  RedirectAttributes redirect) {
+        ChannelForm form = ChannelForm.from(params);
+        try {
+            ChannelView created = channels.create(caller.writer(),
+                    new ChannelRequest(form.name, form.type, form.submittedConfig(), form.isDefault));
+            redirect.addFlashAttribute("notice", "Alert channel \"" + created.name() + "\" created.");
+            return "redirect:/app/channels/" + created.id();
+        } catch (InvalidRequestException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return form(model, form, null, errors(e.errors()));
+        } catch (ConflictException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("problem", e.getBody().getDetail());
+            return form(model, form, null, FieldErrors.none());
+        }
+    }
+
+    @GetMapping("/{id}")
+    String detail(Caller caller, @PathVariable UUID id, Model model) {
+        model.addAttribute("channel", channels.get(caller.reader(), id));
+        model.addAttribute("monitors", jdbc.sql("""
+                        SELECT m.id, m.name FROM monitor_alert_channels l JOIN monitors m ON m.id = l.monitor_id
+                        WHERE l.channel_id = ? AND l.workspace_id = ? ORDER BY m.name""")
+                .params(id, caller.workspaceId()).query().listOfRows());
+        log(caller, id, model);
+        return "dashboard/channels/detail";
+    }
+
+    /** The delivery log alone, polled by the detail page so a test's delivery shows up without a reload. */
+    @GetMapping("/{id}/deliveries")
+    String log(Caller caller, @PathVariable UUID id, Model model) {
+        model.addAttribute("channelId", id);
+        model.addAttribute("deliveries", deliveries.ofChannel(caller.reader(), id, LOG_SIZE).items());
+        return "dashboard/channels/detail :: log";
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(Caller caller, @PathVariable UUID id, Model model) {
+        caller.writer();
+        ChannelView channel = channels.get(caller.reader(), id);
+        return form(model, ChannelForm.of(channel), channel, FieldErrors.none());
+    }
+
+    @PostMapping("/{id}")
+    String update(Caller caller, @PathVariable UUID id, @RequestParam Map<String, String> params,
+                  HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        ChannelView current = channels.get(caller.writer(), id);
+        ChannelForm form = ChannelForm.from(params);
+        Map<String, Object> config = form.submittedConfig();
+        ChannelType type = ChannelType.fromName(form.type);
+        if (type != null && type.name().equals(current.type())) {
+            // Blank secret fields keep their stored values; everything else is what the form says.
+            Map<String, String> kept = stored.config(id, caller.workspaceId());
+            Map<String, Object> merged = new LinkedHashMap<>(config);
+            for (String field : type.fields()) {
+                if (type.isSecret(field) && isBlank(merged.get(field)) && kept.containsKey(field)) {
+                    merged.put(field, kept.get(field));
+                }
+            }
+            config = merged;
+        }
+        try {
+            channels.replace(caller.writer(), id, new ChannelRequest(form.name, form.type, config, form.isDefault));
+            redirect.addFlashAttribute("notice", "Alert channel saved.");
+            return "redirect:/app/channels/" + id;
+        } catch (InvalidRequestException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return form(model, form, current, errors(e.errors()));
+        }
+    }
+
+    @PostMapping("/{id}/test")
+    String test(Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
+        channels.test(caller.writer(), id);
+        redirect.addFlashAttribute("notice", "Test event queued: its delivery appears in the log below.");
+        return "redirect:/app/channels/" + id;
+    }
+
+    @GetMapping("/{id}/delete")
+    String confirmDelete(Caller caller, @PathVariable UUID id, Model model) {
+        caller.writer();
+        model.addAttribute("channel", channels.get(caller.reader(), id));
+        return "dashboard/channels/delete";
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
+        ChannelView channel = channels.get(caller.writer(), id);
+        channels.delete(caller.writer(), id);
+        redirect.addFlashAttribute("notice", "Alert channel \"" + channel.name() + "\" deleted.");
+        return "redirect:/app/channels";
+    }
+
+    private static boolean isBlank(Object value) {
+        return !(value instanceof String text) || text.isBlank();
+    }
+
+    /** The API's problems under the form's inputs: {@code config.url} belongs to the input {@code url}. */
+    private static FieldErrors errors(List<FieldProblem> problems) {
+        FieldErrors errors = FieldErrors.none();
+        problems.forEach(p -> errors.add(p.field().startsWith("config.") ? p.field().substring(7) : p.field(),
+                p.message()));
+        return errors;
+    }
+
+    private String form(Model model, ChannelForm form, ChannelView existing, FieldErrors errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("channel", existing);
+        model.addAttribute("errors", errors);
+        model.addAttribute("otherErrors", errors.otherThan(ChannelForm.INPUTS));
+        model.addAttribute("types", TYPES);
+        model.addAttribute("fields", ChannelForm.FIELDS);
+        return "dashboard/channels/form";
+    }
+}
