@@ -1,30 +1,19 @@
 package dev.vigil.alerting.notify.sender;
 
-import dev.vigil.common.json.WireJson;
-import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** DISCORD webhook: one embed with title, link, colour by severity, the facts as fields and the delivery id. */
-public final class DiscordSender implements ChannelSender {
-
-    private final GuardedHttp http;
+public final class DiscordSender extends ChatWebhookSender {
 
     public DiscordSender(GuardedHttp http) {
-        this.http = http;
+        super("DISCORD", http);
     }
 
     @Override
-    public String type() {
-        return "DISCORD";
-    }
-
-    @Override
-    public SendResult send(Notification notification, Map<String, String> config, Duration timeout) {
-        return http.postJson(URI.create(config.get("webhookUrl")), WireJson.write(body(notification)), Map.of(),
-                timeout);
+    Map<String, Object> payload(Notification notification) {
+        return body(notification);
     }
 
     static Map<String, Object> body(Notification notification) {

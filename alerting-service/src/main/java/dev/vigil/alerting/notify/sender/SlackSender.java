@@ -1,8 +1,5 @@
 package dev.vigil.alerting.notify.sender;
 
-import dev.vigil.common.json.WireJson;
-import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,23 +8,15 @@ import java.util.Map;
  * SLACK incoming webhook: {@code text} (the notification fallback) and Block Kit blocks: a header, the facts as
  * mrkdwn fields, and a context line with the link and the delivery id.
  */
-public final class SlackSender implements ChannelSender {
-
-    private final GuardedHttp http;
+public final class SlackSender extends ChatWebhookSender {
 
     public SlackSender(GuardedHttp http) {
-        this.http = http;
+        super("SLACK", http);
     }
 
     @Override
-    public String type() {
-        return "SLACK";
-    }
-
-    @Override
-    public SendResult send(Notification notification, Map<String, String> config, Duration timeout) {
-        return http.postJson(URI.create(config.get("webhookUrl")), WireJson.write(body(notification)), Map.of(),
-                timeout);
+    Map<String, Object> payload(Notification notification) {
+        return body(notification);
     }
 
     static Map<String, Object> body(Notification notification) {

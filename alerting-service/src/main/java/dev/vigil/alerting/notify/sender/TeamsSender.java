@@ -1,8 +1,5 @@
 package dev.vigil.alerting.notify.sender;
 
-import dev.vigil.common.json.WireJson;
-import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,23 +8,15 @@ import java.util.Map;
  * TEAMS incoming webhook (Workflows): a message with one Adaptive Card attachment: the title, the facts as a FactSet
  * and an "Open in Vigil" action.
  */
-public final class TeamsSender implements ChannelSender {
-
-    private final GuardedHttp http;
+public final class TeamsSender extends ChatWebhookSender {
 
     public TeamsSender(GuardedHttp http) {
-        this.http = http;
+        super("TEAMS", http);
     }
 
     @Override
-    public String type() {
-        return "TEAMS";
-    }
-
-    @Override
-    public SendResult send(Notification notification, Map<String, String> config, Duration timeout) {
-        return http.postJson(URI.create(config.get("webhookUrl")), WireJson.write(body(notification)), Map.of(),
-                timeout);
+    Map<String, Object> payload(Notification notification) {
+        return body(notification);
     }
 
     static Map<String, Object> body(Notification notification) {

@@ -1,0 +1,35 @@
+package dev.vigil.alerting.notify.sender;
+
+import dev.vigil.common.json.WireJson;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A chat platform's incoming webhook (Slack, Discord, Teams): the platform's JSON posted to the channel's
+ * {@code webhookUrl} through the SSRF-guarded client. Subclasses only shape the payload.
+ */
+abstract class ChatWebhookSender implements ChannelSender {
+
+    private final String type;
+    private final GuardedHttp http;
+
+    ChatWebhookSender(String type, GuardedHttp http) {
+        this.type = type;
+        this.http = http;
+    }
+
+    @Override
+    public final String type() {
+        return type;
+    }
+
+    @Override
+    public final SendResult send(Notification notification, Map<String, String> config, Duration timeout) {
+        return http.postJson(URI.create(config.get("webhookUrl")), WireJson.write(payload(notification)), Map.of(),
+                timeout);
+    }
+
+    /** The platform's message for this notification. */
+    abstract Map<String, Object> payload(Notification notification);
+}
