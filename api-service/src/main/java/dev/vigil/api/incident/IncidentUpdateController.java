@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/incidents/{incidentId}/updates")
-class IncidentUpdateController {
+public class IncidentUpdateController {
 
     private final IncidentUpdates updates;
 
@@ -24,17 +24,17 @@ class IncidentUpdateController {
     }
 
     @GetMapping
-    Items list(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID incidentId) {
+    public Items list(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID incidentId) {
         return new Items(updates.list(caller.workspaceId(), incidentId));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    IncidentUpdateView post(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID incidentId,
+    public IncidentUpdateView post(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID incidentId,
                             @RequestBody IncidentUpdateRequest request) {
         return updates.post(caller, incidentId, request);
     }
 
-    record Items(List<IncidentUpdateView> items) {
+    public record Items(List<IncidentUpdateView> items) {
     }
 }

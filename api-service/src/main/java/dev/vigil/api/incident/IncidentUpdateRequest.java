@@ -1,5 +1,5 @@
 package dev.vigil.api.incident;
 
 /** An update as authors post it: {@code status} is investigating, identified, monitoring or resolved. */
-record IncidentUpdateRequest(String status, String message) {
+public record IncidentUpdateRequest(String status, String message) {
 }

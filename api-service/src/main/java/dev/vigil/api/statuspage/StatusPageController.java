@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/status-pages")
-class StatusPageController {
+public class StatusPageController {
 
     private final StatusPages pages;
 
@@ -31,33 +31,33 @@ class StatusPageController {
     }
 
     @GetMapping
-    Items list(@AuthenticationPrincipal ApiPrincipal caller) {
+    public Items list(@AuthenticationPrincipal ApiPrincipal caller) {
         return new Items(pages.list(caller.workspaceId()));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    StatusPageView create(@AuthenticationPrincipal ApiPrincipal caller, @RequestBody StatusPageRequest request) {
+    public StatusPageView create(@AuthenticationPrincipal ApiPrincipal caller, @RequestBody StatusPageRequest request) {
         return pages.create(caller, request);
     }
 
     @GetMapping("/{id}")
-    StatusPageView get(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {
+    public StatusPageView get(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {
         return pages.find(caller.workspaceId(), id).orElseThrow(() -> new NotFoundException("status page"));
     }
 
     @PutMapping("/{id}")
-    StatusPageView replace(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id,
+    public StatusPageView replace(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id,
                            @RequestBody StatusPageRequest request) {
         return pages.replace(caller, id, request);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {
+    public void delete(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {
         pages.delete(caller, id);
     }
 
-    record Items(List<StatusPageView> items) {
+    public record Items(List<StatusPageView> items) {
     }
 }

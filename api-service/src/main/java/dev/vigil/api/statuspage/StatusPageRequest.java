@@ -7,10 +7,10 @@ import java.util.UUID;
  * A status page as clients send it (POST and PUT). {@code password} is write-only: on PUT, absent (null) keeps the
  * current one and an empty string removes it. A page is private when it has a password or allowed IPs.
  */
-record StatusPageRequest(String slug, String title, String description, String logoUrl, String customDomain,
+public record StatusPageRequest(String slug, String title, String description, String logoUrl, String customDomain,
                          String password, List<String> allowedIps, List<ComponentRequest> components) {
 
     /** One component: a name the public sees for one of the workspace's monitors, optionally in a group. */
-    record ComponentRequest(String name, UUID monitorId, String group) {
+    public record ComponentRequest(String name, UUID monitorId, String group) {
     }
 }

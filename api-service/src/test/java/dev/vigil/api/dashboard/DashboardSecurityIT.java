@@ -33,7 +33,7 @@ class DashboardSecurityIT {
     void pagesNeedASignedInSession() {
         DashboardSession anonymous = new DashboardSession(port);
         for (String path : List.of("/app/monitors", "/app/incidents", "/app/members", "/app/api-keys",
-                "/app/monitors/" + UUID.randomUUID())) {
+                "/app/monitors/" + UUID.randomUUID(), "/app/status-pages", "/app/status-pages/new")) {
             DashboardSession.Page page = anonymous.get(path);
             assertThat(page.status()).as(path).isEqualTo(302);
             assertThat(page.location()).as(path).isEqualTo("/login");

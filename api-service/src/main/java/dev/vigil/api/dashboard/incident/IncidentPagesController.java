@@ -3,12 +3,18 @@ package dev.vigil.api.dashboard.incident;
 import dev.vigil.api.dashboard.Caller;
 import dev.vigil.api.incident.IncidentAcknowledger;
 import dev.vigil.api.incident.IncidentQueries;
+import dev.vigil.api.incident.IncidentUpdateController;
+import dev.vigil.api.incident.IncidentUpdateRequest;
 import dev.vigil.api.incident.IncidentView;
+import dev.vigil.api.dashboard.FieldErrors;
+import dev.vigil.api.web.InvalidRequestException;
 import dev.vigil.api.web.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,21 +22,30 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Open and past incidents (the open list is polled), one incident's timeline, and acknowledging it. */
+/**
+ * Open and past incidents (the open list is polled), one incident's timeline, acknowledging it, and the public
+ * updates authors post for status pages (through the API's incident updates service).
+ */
 @Controller
 @RequestMapping("/app/incidents")
 class IncidentPagesController {
 
     private static final int LIMIT = 100;
+    private static final List<String> UPDATE_STATUSES = List.of("investigating", "identified", "monitoring",
+            "resolved");
 
     private final IncidentQueries incidents;
     private final IncidentAcknowledger acknowledger;
+    private final IncidentUpdateController updates;
     private final JdbcClient jdbc;
 
-    IncidentPagesController(IncidentQueries incidents, IncidentAcknowledger acknowledger, JdbcClient jdbc) {
+    IncidentPagesController(IncidentQueries incidents, IncidentAcknowledger acknowledger,
+                            IncidentUpdateController updates, JdbcClient jdbc) {
         this.incidents = incidents;
+        this.updates = updates;
         this.acknowledger = acknowledger;
         this.jdbc = jdbc;
     }
@@ -53,10 +68,34 @@ class IncidentPagesController {
 
     @GetMapping("/{id}")
     String incident(Caller caller, @PathVariable UUID id, Model model) {
+        return incident(caller, id, model, "investigating", "", FieldErrors.none());
+    }
+
+    @PostMapping("/{id}/updates")
+    String postUpdate(Caller caller, @PathVariable UUID id, @RequestParam(defaultValue = "") String status,
+                      @RequestParam(defaultValue = "") String message, HttpServletResponse response, Model model,
+                      RedirectAttributes redirect) {
+        try {
+            updates.post(caller.writer(), id, new IncidentUpdateRequest(status, message));
+        } catch (InvalidRequestException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return incident(caller, id, model, status, message, FieldErrors.of(e.errors()));
+        }
+        redirect.addFlashAttribute("notice", "Update posted: status pages showing this monitor now tell it.");
+        return "redirect:/app/incidents/" + id;
+    }
+
+    private String incident(Caller caller, UUID id, Model model, String status, String message,
+                            FieldErrors errors) {
         IncidentView incident = incidents.find(caller.workspaceId(), id)
                 .orElseThrow(() -> new NotFoundException("incident"));
         model.addAttribute("incident", incident);
         model.addAttribute("monitorName", monitorNames(caller.workspaceId()).get(incident.monitorId()));
+        model.addAttribute("updates", updates.list(caller.reader(), id).items());
+        model.addAttribute("updateStatuses", UPDATE_STATUSES);
+        model.addAttribute("updateStatus", status);
+        model.addAttribute("updateMessage", message);
+        model.addAttribute("errors", errors);
         return "dashboard/incidents/detail";
     }
 

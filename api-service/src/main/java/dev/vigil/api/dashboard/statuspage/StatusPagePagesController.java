@@ -1,0 +1,191 @@
+package dev.vigil.api.dashboard.statuspage;
+
+import dev.vigil.api.dashboard.Caller;
+import dev.vigil.api.dashboard.FieldErrors;
+import dev.vigil.api.statuspage.StatusPageController;
+import dev.vigil.api.statuspage.StatusPageView;
+import dev.vigil.api.web.ConflictException;
+import dev.vigil.api.web.FieldProblem;
+import dev.vigil.api.web.InvalidRequestException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Status pages in the dashboard. The form's component rows are edited server-side: "Add component", "Move up/down"
+ * and "Remove" post the form with an {@code op} and get it back changed, unsaved (so the page works without
+ * script); "Save" sends the whole page to the API. A password is never sent back to the browser.
+ */
+@Controller
+@RequestMapping("/app/status-pages")
+class StatusPagePagesController {
+
+    private static final Pattern COMPONENT_FIELD = Pattern.compile("components\\[(\\d+)]\\.(\\w+)");
+
+    private final StatusPageController pages;
+    private final JdbcClient jdbc;
+
+    StatusPagePagesController(StatusPageController pages, JdbcClient jdbc) {
+        this.pages = pages;
+        this.jdbc = jdbc;
+    }
+
+    /** A monitor the component select offers. */
+    public record MonitorChoice(UUID id, String name) {
+    }
+
+    @GetMapping
+    String list(Caller caller, Model model) {
+        model.addAttribute("pages", pages.list(caller.reader()).items());
+        return "dashboard/statuspages/list";
+    }
+
+    @GetMapping("/new")
+    String newForm(Caller caller, Model model) {
+        caller.writer();
+        StatusPageForm form = new StatusPageForm();
+        form.addRow();
+        return form(caller, model, form, null, FieldErrors.none());
+    }
+
+    @PostMapping
+    String create(Caller caller, @RequestParam Map<String, String> params, HttpServletResponse response,
+                  Model model, RedirectAttributes redirect) {
+        caller.writer();
+        StatusPageForm form = StatusPageForm.from(params);
+        String op = params.getOrDefault("op", "save");
+        if (!op.equals("save")) {
+            return rowOperation(caller, model, form, null, op);
+        }
+        form.dropBlankRows();
+        try {
+            StatusPageView created = pages.create(caller.writer(), form.request());
+            redirect.addFlashAttribute("notice", "Status page \"" + created.title() + "\" created.");
+            return "redirect:/app/status-pages/" + created.id() + "/edit";
+        } catch (InvalidRequestException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return form(caller, model, form, null, errors(e.errors()));
+        } catch (ConflictException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return form(caller, model, form, null, FieldErrors.none().add("slug", e.getBody().getDetail()));
+        }
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(Caller caller, @PathVariable UUID id, Model model) {
+        caller.writer();
+        StatusPageView page = pages.get(caller.reader(), id);
+        return form(caller, model, StatusPageForm.of(page), page, FieldErrors.none());
+    }
+
+    /** Viewers see the page's settings read-only; writers are taken to the form. */
+    @GetMapping("/{id}")
+    String detail(Caller caller, @PathVariable UUID id, Model model) {
+        StatusPageView page = pages.get(caller.reader(), id);
+        if (caller.canWrite()) {
+            return "redirect:/app/status-pages/" + id + "/edit";
+        }
+        model.addAttribute("page", page);
+        model.addAttribute("monitorNames", monitorNames(caller));
+        return "dashboard/statuspages/detail";
+    }
+
+    @PostMapping("/{id}")
+    String update(Caller caller, @PathVariable UUID id, @RequestParam Map<String, String> params,
+                  HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        StatusPageView current = pages.get(caller.writer(), id);
+        StatusPageForm form = StatusPageForm.from(params);
+        form.passwordProtected = current.passwordProtected();
+        String op = params.getOrDefault("op", "save");
+        if (!op.equals("save")) {
+            return rowOperation(caller, model, form, current, op);
+        }
+        form.dropBlankRows();
+        try {
+            pages.replace(caller.writer(), id, form.request());
+            redirect.addFlashAttribute("notice", "Status page saved.");
+            return "redirect:/app/status-pages/" + id + "/edit";
+        } catch (InvalidRequestException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return form(caller, model, form, current, errors(e.errors()));
+        } catch (ConflictException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return form(caller, model, form, current, FieldErrors.none().add("slug", e.getBody().getDetail()));
+        }
+    }
+
+    @GetMapping("/{id}/delete")
+    String confirmDelete(Caller caller, @PathVariable UUID id, Model model) {
+        caller.writer();
+        model.addAttribute("page", pages.get(caller.reader(), id));
+        return "dashboard/statuspages/delete";
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
+        StatusPageView page = pages.get(caller.writer(), id);
+        pages.delete(caller.writer(), id);
+        redirect.addFlashAttribute("notice", "Status page \"" + page.title() + "\" deleted.");
+        return "redirect:/app/status-pages";
+    }
+
+    private String rowOperation(Caller caller, Model model, StatusPageForm form, StatusPageView existing,
+                                String op) {
+        if (op.equals("add")) {
+            form.addRow();
+        } else {
+            form.apply(op);
+        }
+        model.addAttribute("notice", "Not saved yet: save the page to publish the components.");
+        return form(caller, model, form, existing, FieldErrors.none());
+    }
+
+    /**
+     * The API's problems under the form's inputs; a component's own problems ({@code components[2].name}) go
+     * under its row, kept as {@code component-2}.
+     */
+    private static FieldErrors errors(List<FieldProblem> problems) {
+        FieldErrors errors = FieldErrors.none();
+        for (FieldProblem p : problems) {
+            Matcher m = COMPONENT_FIELD.matcher(p.field());
+            errors.add(m.matches() ? "component-" + m.group(1) : p.field(), p.message());
+        }
+        return errors;
+    }
+
+    private List<MonitorChoice> monitors(Caller caller) {
+        return jdbc.sql("SELECT id, name FROM monitors WHERE workspace_id = ? ORDER BY name, id")
+                .param(caller.workspaceId())
+                .query((rs, n) -> new MonitorChoice(rs.getObject("id", UUID.class), rs.getString("name"))).list();
+    }
+
+    private Map<String, String> monitorNames(Caller caller) {
+        Map<String, String> names = new java.util.HashMap<>();
+        monitors(caller).forEach(m -> names.put(m.id().toString(), m.name()));
+        return names;
+    }
+
+    private String form(Caller caller, Model model, StatusPageForm form, StatusPageView existing,
+                        FieldErrors errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("page", existing);
+        model.addAttribute("errors", errors);
+        model.addAttribute("otherErrors", errors.otherThan(StatusPageForm.INPUTS).stream()
+                .filter(e -> !e.startsWith("component-")).toList());
+        model.addAttribute("monitors", monitors(caller));
+        return "dashboard/statuspages/form";
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Status page editor: the workspace's pages, the create and edit form with its components (bound to monitors,
+ * grouped and ordered), a preview of the public page, and delete. Changes go through the API's status page
+ * controller as a service, so validation, isolation and auditing are the API's own.
+ */
+package dev.vigil.api.dashboard.statuspage;

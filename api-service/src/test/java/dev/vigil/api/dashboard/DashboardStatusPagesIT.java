@@ -1,0 +1,287 @@
+package dev.vigil.api.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.api.support.ApiClient;
+import dev.vigil.api.support.ApiEndpoints;
+import dev.vigil.api.support.ApiServiceTest;
+import dev.vigil.api.support.Tenant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The status page editor and incident updates over real HTTP: pages created, edited, their components added,
+ * reordered and removed through the form with the API's own validation, the password never in a page, delete after
+ * confirmation, CSRF, viewers, another workspace's page a 404, and what the public page then shows.
+ */
+@ApiServiceTest
+class DashboardStatusPagesIT {
+
+    private static final String PASSWORD = "dashboard-page-secret-01";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private String monitor(ApiClient api, String name) {
+        return api.post("/api/v1/monitors", ApiEndpoints.httpMonitor(name)).json().get("id").asString();
+    }
+
+    private static String slug(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static List<String> publicComponents(ApiClient anonymous, String slug) {
+        return anonymous.get("/status/" + slug + "/summary.json").json().get("components").valueStream()
+                .map(c -> c.get("name").asString()).toList();
+    }
+
+    @Test
+    void createsEditsOrdersAndDeletesAPageThroughTheForms() {
+        DashboardSession browser = new DashboardSession(port);
+        ApiClient api = new ApiClient(port).withKey(browser.signUp("sp-" + UUID.randomUUID() + "@example.com"));
+        ApiClient anonymous = new ApiClient(port);
+        String web = monitor(api, "Web server");
+        String db = monitor(api, "Database");
+        String search = monitor(api, "Search engine");
+        String slug = slug("shop");
+
+        assertThat(browser.get("/app/monitors").body()).contains("href=\"/app/status-pages\"");
+        DashboardSession.Page blank = browser.get("/app/status-pages/new");
+        assertThat(blank.status()).isEqualTo(200);
+        assertThat(blank.body()).contains("Web server").contains("Database").contains("components[0].name");
+
+        // Adding a row re-renders the form, unsaved, with one more row.
+        Map<String, String> form = new LinkedHashMap<>(Map.of("slug", slug, "title", "Shop status",
+                "description", "All about the shop", "components[0].name", "Website",
+                "components[0].monitorId", web, "components[0].group", "Front", "components[0].order", "1"));
+        DashboardSession.Page added = browser.post("/app/status-pages", with(form, "op", "add"));
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(added.body()).contains("components[1].name").contains("value=\"Website\"");
+        assertThat(api.get("/api/v1/status-pages").json().get("items").size()).isZero();
+
+        form.putAll(Map.of("components[1].name", "Data", "components[1].monitorId", db,
+                "components[1].order", "2", "password", PASSWORD));
+        DashboardSession.Page created = browser.post("/app/status-pages", form);
+        assertThat(created.status()).as("%s", created).isEqualTo(302);
+        String id = created.location().split("/")[3];
+        JsonNode page = api.get("/api/v1/status-pages/" + id).json();
+        assertThat(page.get("slug").asString()).isEqualTo(slug);
+        assertThat(page.get("passwordProtected").asBoolean()).isTrue();
+        assertThat(page.get("components").valueStream().map(c -> c.get("name").asString()).toList())
+                .containsExactly("Website", "Data");
+
+        DashboardSession.Page edit = browser.get(created.location());
+        assertThat(edit.status()).isEqualTo(200);
+        assertThat(edit.body()).contains("Status page &quot;Shop status&quot; created.")
+                .contains("value=\"" + slug + "\"")
+                .contains("A password is set").contains("href=\"/status/" + slug + "\"")
+                .doesNotContain(PASSWORD);
+        assertThat(browser.get("/app/status-pages").body()).contains("Shop status").contains("/status/" + slug)
+                .contains("Private");
+
+        // Edit: blank password keeps it; a third component goes first by its order number; the page goes public.
+        Map<String, String> edited = new LinkedHashMap<>(Map.of("slug", slug, "title", "Shop status",
+                "description", "Edited", "components[0].name", "Website", "components[0].monitorId", web,
+                "components[0].order", "2", "components[1].name", "Data", "components[1].monitorId", db,
+                "components[1].order", "3", "components[2].name", "Search"));
+        edited.put("components[2].monitorId", search);
+        edited.put("components[2].order", "1");
+        edited.put("password", "");
+        assertThat(browser.post("/app/status-pages/" + id, edited).status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/status-pages/" + id).json().get("passwordProtected").asBoolean()).isTrue();
+        edited.put("removePassword", "true");
+        assertThat(browser.post("/app/status-pages/" + id, edited).status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/status-pages/" + id).json().get("passwordProtected").asBoolean()).isFalse();
+        assertThat(publicComponents(anonymous, slug)).containsExactly("Search", "Website", "Data");
+
+        // Move and remove buttons rearrange the rows in the form; saving publishes that order.
+        browser.get("/app/status-pages/" + id + "/edit");
+        Map<String, String> rows = new LinkedHashMap<>(Map.of("slug", slug, "title", "Shop status",
+                "components[0].name", "Search", "components[0].monitorId", search,
+                "components[1].name", "Website", "components[1].monitorId", web,
+                "components[2].name", "Data", "components[2].monitorId", db));
+        DashboardSession.Page moved = browser.post("/app/status-pages/" + id, with(rows, "op", "down:0"));
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(order(moved.body(), "Search", "Website", "Data")).containsExactly("Website", "Search", "Data");
+        DashboardSession.Page up = browser.post("/app/status-pages/" + id, with(rows, "op", "up:2"));
+        assertThat(order(up.body(), "Search", "Website", "Data")).containsExactly("Search", "Data", "Website");
+        DashboardSession.Page removed = browser.post("/app/status-pages/" + id, with(rows, "op", "remove:1"));
+        assertThat(removed.body()).contains("value=\"Search\"").contains("value=\"Data\"")
+                .doesNotContain("value=\"Website\"");
+        assertThat(publicComponents(anonymous, slug)).as("row operations save nothing")
+                .containsExactly("Search", "Website", "Data");
+        Map<String, String> reordered = new LinkedHashMap<>(Map.of("slug", slug, "title", "Shop status",
+                "components[0].name", "Data", "components[0].monitorId", db,
+                "components[1].name", "Search", "components[1].monitorId", search, "components[1].group", "Back"));
+        assertThat(browser.post("/app/status-pages/" + id, reordered).status()).isEqualTo(302);
+        assertThat(publicComponents(anonymous, slug)).containsExactly("Data", "Search");
+        assertThat(anonymous.get("/status/" + slug).body()).contains("Data").contains("Search").contains("Back");
+
+        assertThat(browser.get("/app/status-pages/" + id + "/delete").body()).contains("Delete status page");
+        assertThat(browser.post("/app/status-pages/" + id + "/delete", Map.of()).location())
+                .isEqualTo("/app/status-pages");
+        assertThat(api.get("/api/v1/status-pages/" + id).status()).isEqualTo(404);
+        assertThat(anonymous.get("/status/" + slug).status()).isEqualTo(404);
+        assertThat(browser.get("/app/status-pages").body()).contains("No status pages yet");
+    }
+
+    @Test
+    void showsTheApisValidationMessagesNextToTheFields() {
+        DashboardSession browser = new DashboardSession(port);
+        ApiClient api = new ApiClient(port).withKey(browser.signUp("spv-" + UUID.randomUUID() + "@example.com"));
+        String web = monitor(api, "Web");
+        Tenant other = Tenant.create(port);
+        String theirs = monitor(other.owner(), "Theirs");
+        browser.get("/app/status-pages/new");
+
+        DashboardSession.Page bad = browser.post("/app/status-pages", Map.of("slug", "Not A Slug", "title", "",
+                "logoUrl", "javascript:alert(1)", "customDomain", "not a domain", "password", "short",
+                "allowedIps", "10.0.0.0/33\nexample.com", "components[0].name", "",
+                "components[0].monitorId", web));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("id=\"slug-error\"").contains("id=\"title-error\"")
+                .contains("id=\"logoUrl-error\"").contains("id=\"customDomain-error\"")
+                .contains("id=\"password-error\"").contains("password must be at least 8 characters")
+                .contains("id=\"allowedIps-error\"").contains("CIDR range")
+                .contains("id=\"c0-error\"").contains("aria-describedby=\"slug-help slug-error\"")
+                .doesNotContain("value=\"short\"");
+
+        DashboardSession.Page foreign = browser.post("/app/status-pages", Map.of("slug", slug("x"), "title", "X",
+                "components[0].name", "Theirs", "components[0].monitorId", theirs));
+        assertThat(foreign.status()).isEqualTo(422);
+        assertThat(foreign.body()).contains("id=\"components-error\"").contains(theirs);
+        assertThat(api.get("/api/v1/status-pages").json().get("items").size()).isZero();
+
+        String taken = slug("taken");
+        assertThat(other.owner().post("/api/v1/status-pages", Map.of("slug", taken, "title", "Theirs",
+                "components", List.of())).status()).isEqualTo(201);
+        DashboardSession.Page conflict = browser.post("/app/status-pages", Map.of("slug", taken, "title", "Mine"));
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.body()).contains("id=\"slug-error\"");
+        assertThat(api.get("/api/v1/status-pages").json().get("items").size()).isZero();
+    }
+
+    @Test
+    void csrfViewersAndOtherWorkspacesAreRefused() {
+        Tenant tenant = Tenant.create(port);
+        String monitor = monitor(tenant.owner(), "Ours");
+        String slug = slug("ours");
+        String id = tenant.owner().post("/api/v1/status-pages", Map.of("slug", slug, "title", "Ours",
+                "password", PASSWORD, "components", List.of(Map.of("name", "Ours", "monitorId", monitor))))
+                .json().get("id").asString();
+
+        DashboardSession owner = new DashboardSession(port);
+        owner.signUp("spcsrf-" + UUID.randomUUID() + "@example.com");
+        owner.get("/app/status-pages/new");
+        assertThat(owner.postRaw("/app/status-pages", Map.of("slug", slug("nocsrf"), "title", "No token"))
+                .status()).isEqualTo(403);
+
+        for (String path : List.of("", "/edit", "/delete")) {
+            assertThat(owner.get("/app/status-pages/" + id + path).status()).as(path).isEqualTo(404);
+        }
+        owner.get("/app/status-pages");
+        for (String path : List.of("", "/delete")) {
+            assertThat(owner.post("/app/status-pages/" + id + path, Map.of("slug", slug, "title", "Mine"))
+                    .status()).as(path).isEqualTo(404);
+        }
+        assertThat(owner.get("/app/status-pages").body()).doesNotContain(slug);
+        assertThat(owner.get("/app/status-pages").body()).contains("No status pages yet");
+
+        String viewerEmail = "spviewer-" + UUID.randomUUID() + "@example.com";
+        DashboardSession viewer = new DashboardSession(port);
+        viewer.signUp(viewerEmail);
+        tenant.owner().post("/api/v1/members", Map.of("email", viewerEmail, "role", "VIEWER"));
+        viewer.get("/app/status-pages");
+        viewer.post("/app/workspace", Map.of("workspaceId", tenant.workspaceId().toString()));
+        DashboardSession.Page list = viewer.get("/app/status-pages");
+        assertThat(list.body()).contains("Ours").contains("/status/" + slug).doesNotContain("id=\"new-status-page\"");
+        DashboardSession.Page detail = viewer.get("/app/status-pages/" + id);
+        assertThat(detail.status()).isEqualTo(200);
+        assertThat(detail.body()).contains("Ours").doesNotContain(PASSWORD);
+        assertThat(viewer.get("/app/status-pages/new").status()).isEqualTo(403);
+        assertThat(viewer.get("/app/status-pages/" + id + "/edit").status()).isEqualTo(403);
+        assertThat(viewer.get("/app/status-pages/" + id + "/delete").status()).isEqualTo(403);
+        assertThat(viewer.post("/app/status-pages", Map.of("slug", slug("v"), "title", "V")).status())
+                .isEqualTo(403);
+        assertThat(viewer.post("/app/status-pages/" + id, Map.of("slug", slug, "title", "Viewer's")).status())
+                .isEqualTo(403);
+        assertThat(viewer.post("/app/status-pages/" + id + "/delete", Map.of()).status()).isEqualTo(403);
+        assertThat(tenant.owner().get("/api/v1/status-pages/" + id).json().get("title").asString())
+                .isEqualTo("Ours");
+    }
+
+    @Test
+    void anIncidentUpdatePostedFromTheDashboardIsOnThePublicPage() {
+        DashboardSession browser = new DashboardSession(port);
+        ApiClient api = new ApiClient(port).withKey(browser.signUp("spi-" + UUID.randomUUID() + "@example.com"));
+        UUID workspace = UUID.fromString(api.get("/api/v1/workspace").json().get("id").asString());
+        String monitor = monitor(api, "Checkout");
+        UUID incident = new Tenant(workspace, null, api, null, null, null)
+                .addOpenIncident(jdbc, UUID.fromString(monitor));
+        String slug = slug("inc");
+        browser.get("/app/status-pages/new");
+        assertThat(browser.post("/app/status-pages", Map.of("slug", slug, "title", "Incidents",
+                "components[0].name", "Payments", "components[0].monitorId", monitor)).status()).isEqualTo(302);
+
+        DashboardSession.Page detail = browser.get("/app/incidents/" + incident);
+        assertThat(detail.body()).contains("id=\"post-update\"").contains("No update posted yet");
+        DashboardSession.Page invalid = browser.post("/app/incidents/" + incident + "/updates",
+                Map.of("status", "fixed", "message", ""));
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.body()).contains("id=\"status-error\"").contains("id=\"message-error\"");
+        DashboardSession.Page posted = browser.post("/app/incidents/" + incident + "/updates",
+                Map.of("status", "identified", "message", "Card processor <b>outage</b>"));
+        assertThat(posted.status()).isEqualTo(302);
+        assertThat(posted.location()).isEqualTo("/app/incidents/" + incident);
+        DashboardSession.Page after = browser.get(posted.location());
+        assertThat(after.body()).contains("Card processor &lt;b&gt;outage&lt;/b&gt;").contains("identified");
+
+        String publicPage = new ApiClient(port).get("/status/" + slug).body();
+        assertThat(publicPage).contains("Payments").contains("Card processor &lt;b&gt;outage&lt;/b&gt;");
+        JsonNode summary = new ApiClient(port).get("/status/" + slug + "/summary.json").json();
+        assertThat(summary.get("incidents").get(0).get("status").asString()).isEqualTo("identified");
+
+        // Another workspace's incident: 404; a viewer: 403.
+        Tenant other = Tenant.create(port);
+        UUID theirs = other.addOpenIncident(jdbc, UUID.fromString(monitor(other.owner(), "Theirs")));
+        assertThat(browser.get("/app/incidents/" + theirs).status()).isEqualTo(404);
+        browser.get("/app/incidents/" + incident);
+        assertThat(browser.post("/app/incidents/" + theirs + "/updates", Map.of("status", "identified",
+                "message", "Not mine")).status()).isEqualTo(404);
+        String viewerEmail = "spiv-" + UUID.randomUUID() + "@example.com";
+        DashboardSession viewer = new DashboardSession(port);
+        viewer.signUp(viewerEmail);
+        other.owner().post("/api/v1/members", Map.of("email", viewerEmail, "role", "VIEWER"));
+        viewer.get("/app/incidents");
+        viewer.post("/app/workspace", Map.of("workspaceId", other.workspaceId().toString()));
+        DashboardSession.Page seen = viewer.get("/app/incidents/" + theirs);
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.body()).doesNotContain("id=\"post-update\"");
+        assertThat(viewer.post("/app/incidents/" + theirs + "/updates", Map.of("status", "identified",
+                "message", "Viewer's")).status()).isEqualTo(403);
+        assertThat(other.owner().get("/api/v1/incidents/" + theirs + "/updates").json().get("items").size())
+                .isZero();
+    }
+
+    private static Map<String, String> with(Map<String, String> form, String key, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(form);
+        copy.put(key, value);
+        return copy;
+    }
+
+    /** The names as the form's rows show them, in page order. */
+    private static List<String> order(String body, String... names) {
+        return java.util.Arrays.stream(names).sorted(java.util.Comparator.comparingInt(
+                n -> body.indexOf("value=\"" + n + "\""))).toList();
+    }
+}
