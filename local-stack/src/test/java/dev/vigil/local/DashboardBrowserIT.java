@@ -269,7 +269,8 @@ class DashboardBrowserIT {
         browser.findElement(By.id("key-name")).sendKeys("From the keyboard", Keys.ENTER);
         assertThat(waitFor(By.id("new-key")).getText()).startsWith("vgl_");
         click("sign-out");
-        assertThat(browser.getCurrentUrl()).contains("/login");
+        // The click returns before the navigation it starts has finished.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
     }
 
     private record Received(String event, String delivery, String body, String signature) {
