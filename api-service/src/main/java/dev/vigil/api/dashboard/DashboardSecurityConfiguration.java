@@ -82,15 +82,20 @@ class DashboardSecurityConfiguration {
 
     /**
      * Signing up in the dashboard shares the API's per-address sign-up limit (one bucket per client IP for both), so
-     * the form is no way around it. Only the post counts: showing the form is free.
+     * the form is no way around it; signing in has a bucket of its own per client IP, against password guessing. Only
+     * posts count: showing the forms is free.
      */
     private static Filter signupLimit(RateLimits rateLimits) {
-        Filter limit = rateLimits.filter("/signup");
+        Filter signUp = rateLimits.filter("/signup");
+        Filter signIn = rateLimits.signInFilter("/login");
         return (request, response, chain) -> {
-            if ("POST".equals(((HttpServletRequest) request).getMethod())) {
-                limit.doFilter(request, response, chain);
-            } else {
+            HttpServletRequest http = (HttpServletRequest) request;
+            if (!"POST".equals(http.getMethod())) {
                 chain.doFilter(request, response);
+            } else if ("/login".equals(http.getRequestURI())) {
+                signIn.doFilter(request, response, chain);
+            } else {
+                signUp.doFilter(request, response, chain);
             }
         };
     }

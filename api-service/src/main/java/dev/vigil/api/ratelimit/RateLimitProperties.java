@@ -12,13 +12,16 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param signup per client IP on the routes that need no key (sign-up, accepting an invitation): by default 5 at
  *               once, then one every 10 minutes
  * @param apiKey per API key on everything else: by default 300 at once, then 10 a second
+ * @param signIn per client IP on the dashboard's sign-in form, against password guessing: by default 10 at once,
+ *               then one every 30 seconds
  */
 @ConfigurationProperties("vigil.rate-limits")
-public record RateLimitProperties(Limit signup, @Name("api-key") Limit apiKey) {
+public record RateLimitProperties(Limit signup, @Name("api-key") Limit apiKey, @Name("sign-in") Limit signIn) {
 
     public RateLimitProperties {
         signup = Limit.withDefaults(signup, "signup", 5, Duration.ofMinutes(10));
         apiKey = Limit.withDefaults(apiKey, "api-key", 300, Duration.ofMillis(100));
+        signIn = Limit.withDefaults(signIn, "sign-in", 10, Duration.ofSeconds(30));
     }
 
     /**

@@ -12,10 +12,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
-/** Signing up in the dashboard counts against the same per-address limit as the API's sign-up. */
+/**
+ * Signing up in the dashboard counts against the same per-address limit as the API's sign-up; signing in has its own
+ * per-address limit against password guessing.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=" + ApiApplication.CONFIG_NAMES,
-        "vigil.rate-limits.signup.capacity=2", "vigil.rate-limits.signup.refill-every=1h"})
+        "vigil.rate-limits.signup.capacity=2", "vigil.rate-limits.signup.refill-every=1h",
+        "vigil.rate-limits.sign-in.capacity=3", "vigil.rate-limits.sign-in.refill-every=1h"})
 @ContextConfiguration(initializers = SharedInfrastructure.class)
 class DashboardSignupLimitIT {
 
@@ -36,5 +40,23 @@ class DashboardSignupLimitIT {
 
         assertThat(refused.status()).isEqualTo(429);
         assertThat(viaApi.status()).isEqualTo(429);
+    }
+
+    @Test
+    void passwordGuessingIsCutOffPerAddress() {
+        DashboardSession guesser = new DashboardSession(port);
+        assertThat(guesser.get("/login").status()).isEqualTo(200);
+        for (int i = 0; i < 3; i++) {
+            DashboardSession.Page wrong = guesser.post("/login", Map.of("username", "victim@example.com",
+                    "password", "guess number " + i));
+            assertThat(wrong.status()).as("guess %d is answered as a failed sign-in", i).isEqualTo(302);
+            assertThat(wrong.location()).contains("/login?error");
+        }
+        DashboardSession.Page refused = guesser.post("/login", Map.of("username", "victim@example.com",
+                "password", "guess number 4"));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.body()).contains("Rate limit reached for your address");
+        assertThat(new DashboardSession(port).get("/login").status()).as("the form itself stays free").isEqualTo(200);
     }
 }
