@@ -10,6 +10,7 @@ import dev.vigil.common.crypto.SecretBox;
 import dev.vigil.common.json.WireJson;
 import dev.vigil.common.net.TargetGuard;
 import dev.vigil.common.net.TargetPolicy;
+import dev.vigil.common.testing.MutableClock;
 import dev.vigil.common.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;

@@ -2,10 +2,9 @@ package dev.vigil.api.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.vigil.common.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class TokenBucketTests {
@@ -44,7 +43,7 @@ class TokenBucketTests {
 
     @Test
     void theLimiterKeepsClientsApartAndForgetsFullBuckets() {
-        MutableClock clock = new MutableClock();
+        MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
         RateLimiter limiter = new RateLimiter(new RateLimitProperties.Limit(1, Duration.ofSeconds(10)), clock);
 
         assertThat(limiter.acquire("a")).isZero();
@@ -55,29 +54,5 @@ class TokenBucketTests {
         clock.advance(Duration.ofMinutes(2));
         assertThat(limiter.acquire("c")).isZero();
         assertThat(limiter.size()).as("a and b were full again and forgotten").isEqualTo(1);
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now = Instant.parse("2030-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

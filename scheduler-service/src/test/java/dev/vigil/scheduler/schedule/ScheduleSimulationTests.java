@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.common.check.HttpCheck;
 import dev.vigil.common.message.CheckJob;
+import dev.vigil.common.testing.MutableClock;
 import dev.vigil.scheduler.maintenance.MaintenanceCalendar;
 import dev.vigil.scheduler.maintenance.MaintenanceCalendar.Covering;
 import dev.vigil.scheduler.maintenance.MaintenanceCalendar.Window;
@@ -27,7 +28,7 @@ class ScheduleSimulationTests {
 
     private static final Instant START = Instant.parse("2026-03-01T10:00:00.123Z");
 
-    private final SimulatedClock clock = new SimulatedClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final Random random = new Random(42);
 
     private static ScheduledMonitor monitor(UUID id, int intervalSeconds) {

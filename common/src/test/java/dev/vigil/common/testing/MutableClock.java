@@ -1,4 +1,4 @@
-package dev.vigil.alerting.notify;
+package dev.vigil.common.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand: retries, leases, rate windows and escalation timeouts without sleeping. */
-final class MutableClock extends Clock {
+/**
+ * A UTC clock a test moves by hand: schedules, retries, leases, rate windows and timeouts without sleeping. Safe to
+ * read from other threads (the instant is volatile); meant to be moved by the test thread only.
+ */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
