@@ -104,6 +104,8 @@ public final class HomeRegionStack extends Stack {
                 .deletionProtection(true)
                 .removalPolicy(RemovalPolicy.SNAPSHOT)
                 .build();
+        // Secrets Manager draws characters, not bytes: the channel key is 64 hex digits (32 random bytes), a form
+        // the services read as well as base64 (SecretBox.ofKey).
         software.amazon.awscdk.services.secretsmanager.Secret appSecrets =
                 software.amazon.awscdk.services.secretsmanager.Secret.Builder.create(this, "AppSecrets")
                         .secretName("vigil/app")
@@ -111,8 +113,24 @@ public final class HomeRegionStack extends Stack {
                         .generateSecretString(SecretStringGenerator.builder()
                                 .secretStringTemplate("{}")
                                 .generateStringKey("channelEncryptionKey")
+                                .passwordLength(64)
+                                .excludeUppercase(true)
                                 .excludePunctuation(true)
+                                .includeSpace(false)
+                                .excludeCharacters("ghijklmnopqrstuvwxyz")
+                                .build())
+                        .build();
+        // One key for every api task, so a private status page's access cookie is valid on all of them (a key per
+        // process would log visitors out whenever the load balancer picks another task).
+        software.amazon.awscdk.services.secretsmanager.Secret statusAccess =
+                software.amazon.awscdk.services.secretsmanager.Secret.Builder.create(this, "StatusAccessSecret")
+                        .secretName("vigil/status-access")
+                        .description("Vigil: the key of private status pages' access cookies (api-service)")
+                        .generateSecretString(SecretStringGenerator.builder()
+                                .secretStringTemplate("{}")
+                                .generateStringKey("statusAccessSecret")
                                 .passwordLength(48)
+                                .excludePunctuation(true)
                                 .build())
                         .build();
 
@@ -136,8 +154,9 @@ public final class HomeRegionStack extends Stack {
                 publicUrl != null ? publicUrl : loadBalancer.url()));
         api = new VigilFargateService(this, "Api", cluster, new ServiceSpec("api", "api-service", 256, 1024,
                 settings.size().apiTasks(), 1, SERVICE_STOP_TIMEOUT, apiEnv,
-                with(databaseSecrets, "VIGIL_CHANNEL_ENCRYPTION_KEY",
-                        Secret.fromSecretsManager(appSecrets, "channelEncryptionKey"))),
+                with(with(databaseSecrets, "VIGIL_CHANNEL_ENCRYPTION_KEY",
+                        Secret.fromSecretsManager(appSecrets, "channelEncryptionKey")),
+                        "VIGIL_STATUS_ACCESS_SECRET", Secret.fromSecretsManager(statusAccess, "statusAccessSecret")), false),
                 settings.image("api-service"), VigilFargateService.Placement.PRIVATE, apiGroup, apiRole);
         loadBalancer.route(api);
         apiGroup.addIngressRule(loadBalancer.securityGroup(), Port.tcp(ServiceSpec.PORT),
@@ -163,7 +182,7 @@ public final class HomeRegionStack extends Stack {
         scheduler = new VigilFargateService(this, "Scheduler", cluster, new ServiceSpec("scheduler",
                 "scheduler-service", 256, 512, DeploymentSettings.SCHEDULER_TASKS, 1, SERVICE_STOP_TIMEOUT,
                 ServiceEnvironment.with(withDatabase, Map.of("SPRING_APPLICATION_JSON",
-                        ServiceEnvironment.fleetHealing(settings))), databaseSecrets),
+                        ServiceEnvironment.fleetHealing(settings))), databaseSecrets, false),
                 settings.image("scheduler-service"), VigilFargateService.Placement.PRIVATE, schedulerGroup,
                 schedulerRole);
 
@@ -183,7 +202,7 @@ public final class HomeRegionStack extends Stack {
                 ServiceEnvironment.with(withDatabase, Map.of("VIGIL_API_PUBLIC_URL",
                         publicUrl != null ? publicUrl : loadBalancer.url())),
                 with(databaseSecrets, "VIGIL_CHANNEL_ENCRYPTION_KEY",
-                        Secret.fromSecretsManager(appSecrets, "channelEncryptionKey"))),
+                        Secret.fromSecretsManager(appSecrets, "channelEncryptionKey")), false),
                 settings.image("alerting-service"), VigilFargateService.Placement.PRIVATE, alertingGroup,
                 alertingRole);
 

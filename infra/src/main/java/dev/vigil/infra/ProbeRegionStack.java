@@ -84,7 +84,7 @@ public final class ProbeRegionStack extends Stack {
                         "VIGIL_PROBE_REGION", region,
                         "VIGIL_PROBE_MAX_IN_FLIGHT", "64",
                         "VIGIL_PROBE_SHUTDOWN_GRACE", "25s")),
-                Map.of());
+                Map.of(), true);
         return new VigilFargateService(stack, "Probe", cluster, spec, settings.image("probe-worker"),
                 VigilFargateService.Placement.PUBLIC, group, role);
     }

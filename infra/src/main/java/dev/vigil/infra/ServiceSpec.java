@@ -17,9 +17,12 @@ import software.amazon.awscdk.services.ecs.Secret;
  * @param stopTimeout   SIGTERM to SIGKILL: the service's drain time plus a margin
  * @param environment   plain settings
  * @param secrets       settings from Secrets Manager (never in the task definition in clear)
+ * @param countSetAtRunTime whether something else sets the task count once deployed (the scheduler scales the probe
+ *                      services): the template then leaves the count alone; {@code desiredCount} is the base
  */
 public record ServiceSpec(String name, String module, int cpu, int memoryMiB, int desiredCount, int onDemandBase,
-                          Duration stopTimeout, Map<String, String> environment, Map<String, Secret> secrets) {
+                          Duration stopTimeout, Map<String, String> environment, Map<String, Secret> secrets,
+                          boolean countSetAtRunTime) {
 
     /** The port every service serves HTTP (API, health, metrics) on. */
     public static final int PORT = 8080;

@@ -43,6 +43,15 @@ import software.constructs.Construct;
  */
 public final class VigilFargateService extends Construct {
 
+    /** The CPU the tasks run on; the images must be built for it (bin/vigil-images builds amd64 and arm64). */
+    public static final CpuArchitecture CPU_ARCHITECTURE = CpuArchitecture.ARM64;
+
+    /**
+     * The container health check: the image's own script (containers/healthcheck, also the Dockerfile's
+     * HEALTHCHECK), which needs only bash. The image has no curl.
+     */
+    public static final List<String> HEALTH_CHECK_COMMAND = List.of("CMD", "/usr/local/bin/vigil-healthcheck");
+
     private final FargateService service;
     private final ContainerDefinition container;
 
@@ -55,7 +64,7 @@ public final class VigilFargateService extends Construct {
                 .memoryLimitMiB(spec.memoryMiB())
                 .taskRole(taskRole)
                 .runtimePlatform(RuntimePlatform.builder()
-                        .cpuArchitecture(CpuArchitecture.ARM64)
+                        .cpuArchitecture(CPU_ARCHITECTURE)
                         .operatingSystemFamily(OperatingSystemFamily.LINUX)
                         .build())
                 .build();
@@ -77,8 +86,7 @@ public final class VigilFargateService extends Construct {
                         .logGroup(logs).streamPrefix(spec.name()).build()))
                 .stopTimeout(spec.stopTimeout())
                 .healthCheck(HealthCheck.builder()
-                        .command(List.of("CMD-SHELL",
-                                "curl -fsS http://127.0.0.1:" + ServiceSpec.PORT + "/actuator/health/liveness || exit 1"))
+                        .command(HEALTH_CHECK_COMMAND)
                         .interval(Duration.seconds(15))
                         .timeout(Duration.seconds(5))
                         .retries(3)
@@ -96,7 +104,10 @@ public final class VigilFargateService extends Construct {
                 .serviceName("vigil-" + spec.name())
                 .cluster(cluster)
                 .taskDefinition(task)
-                .desiredCount(spec.desiredCount())
+                // A count the scheduler steers at run time (probes) is left out of the template: CloudFormation
+                // then starts the service with one task and keeps whatever count it has on every later deploy,
+                // instead of resetting the scheduler's scaling.
+                .desiredCount(spec.countSetAtRunTime() ? null : spec.desiredCount())
                 .minHealthyPercent(100)
                 .maxHealthyPercent(200)
                 .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())

@@ -30,7 +30,19 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .start());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir, e);
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir + versionHint(dataDir),
+                    e);
+        }
+    }
+
+    /** A data folder of another major version does not open: say which one it is. */
+    private static String versionHint(Path dataDir) {
+        try {
+            Path version = dataDir.resolve("PG_VERSION");
+            return Files.exists(version) ? " (its data was written by PostgreSQL " + Files.readString(version).strip()
+                    + "; if that is not this Vigil's version, move the folder away or set VIGIL_DB_URL)" : "";
+        } catch (IOException e) {
+            return "";
         }
     }
 

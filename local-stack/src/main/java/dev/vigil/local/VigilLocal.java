@@ -24,8 +24,20 @@ public final class VigilLocal {
                 Integer.parseInt(env.getOrDefault("SERVER_PORT", "8080")),
                 Integer.parseInt(env.getOrDefault("VIGIL_SQS_PORT", "9324")), LocalStackOptions.LOCAL_REGIONS, Map.of());
 
+        String busy = LocalPorts.firstInUse(options);
+        if (busy != null) {
+            fail(busy + "\n  Another Vigil may still be stopping, or another program uses the port: wait, stop it, "
+                    + "or choose other ports with SERVER_PORT and VIGIL_SQS_PORT.");
+        }
         long startedAt = System.nanoTime();
-        LocalStack stack = LocalStack.start(options);
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(options);
+        } catch (RuntimeException e) {
+            // The parts that did start were stopped; a library's own threads may remain, so exit rather than return.
+            fail("could not start: " + rootMessage(e));
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nVigil: stopping...");
@@ -50,6 +62,20 @@ public final class VigilLocal {
                       -d '{"name":"Example","type":"HTTP","url":"https://example.com","intervalSeconds":10}'
                 """.formatted(stack.apiPort()));
         stopped.await();
+    }
+
+    private static void fail(String message) {
+        System.err.println("Vigil: " + message);
+        System.err.flush();
+        System.exit(1);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
     }
 
     private static String blankToNull(String value) {

@@ -47,8 +47,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DashboardBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /**
+     * A browser and the driver of the same version: {@code VIGIL_CHROME_BINARY} and {@code VIGIL_CHROMEDRIVER} if
+     * set, else Debian's chromium and chromium-driver, else the Google Chrome and chromedriver of GitHub's Ubuntu
+     * runners (which have no Debian chromium; their driver's folder is {@code CHROMEWEBDRIVER}).
+     */
+    private static final List<Path[]> BROWSERS = browsers();
+    private static final Path CHROMIUM = BROWSERS.isEmpty() ? null : BROWSERS.getFirst()[0];
+    private static final Path CHROMEDRIVER = BROWSERS.isEmpty() ? null : BROWSERS.getFirst()[1];
     private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
     private static final Duration STATUS_CHANGE = Duration.ofSeconds(90);
 
@@ -63,9 +69,9 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void startEverything() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed (.ci/run installs them); "
-                        + "skipping the dashboard browser test");
+        assumeTrue(CHROMIUM != null,
+                "neither Debian's chromium and chromium-driver (.ci/run installs them) nor Google Chrome with "
+                        + "CHROMEWEBDRIVER is installed; skipping the dashboard browser test");
         target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         target.createContext("/health", exchange -> {
             int status = targetStatus.get();
@@ -94,7 +100,23 @@ class DashboardBrowserIT {
         Files.createDirectories(SCREENSHOTS);
     }
 
-    /** Debian's browser and driver, named explicitly so Selenium Manager never tries to download either. */
+    private static List<Path[]> browsers() {
+        java.util.List<Path[]> candidates = new java.util.ArrayList<>();
+        String binary = System.getenv("VIGIL_CHROME_BINARY");
+        String driver = System.getenv("VIGIL_CHROMEDRIVER");
+        if (binary != null && driver != null) {
+            candidates.add(new Path[] {Path.of(binary), Path.of(driver)});
+        }
+        candidates.add(new Path[] {Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromedriver")});
+        String runnerDrivers = System.getenv("CHROMEWEBDRIVER");
+        if (runnerDrivers != null) {
+            candidates.add(new Path[] {Path.of("/usr/bin/google-chrome"), Path.of(runnerDrivers, "chromedriver")});
+        }
+        return candidates.stream().filter(pair -> Files.isExecutable(pair[0]) && Files.isExecutable(pair[1]))
+                .toList();
+    }
+
+    /** The browser and driver named explicitly, so Selenium Manager never tries to download either. */
     private static WebDriver chromium() {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();

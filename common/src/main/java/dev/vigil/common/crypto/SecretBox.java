@@ -30,7 +30,21 @@ public final class SecretBox {
         this.key = new SecretKeySpec(key, "AES");
     }
 
-    /** A box for a base64-encoded 32-byte key, as {@code VIGIL_CHANNEL_ENCRYPTION_KEY} holds it. */
+    /**
+     * A box for a 32-byte key written as base64 ({@code openssl rand -base64 32}) or as 64 hex digits
+     * ({@code openssl rand -hex 32}, and what the AWS stack's Secrets Manager generates: it can draw characters from an
+     * alphabet, not bytes), as {@code VIGIL_CHANNEL_ENCRYPTION_KEY} holds it. The two cannot be confused: 64 hex
+     * digits read as base64 are 48 bytes.
+     */
+    public static SecretBox ofKey(String key) {
+        String text = key.strip();
+        if (text.length() == 64 && text.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            return new SecretBox(java.util.HexFormat.of().parseHex(text));
+        }
+        return ofBase64Key(text);
+    }
+
+    /** A box for a base64-encoded 32-byte key. */
     public static SecretBox ofBase64Key(String base64Key) {
         byte[] bytes;
         try {

@@ -25,15 +25,16 @@ public class SecretBoxAutoConfiguration {
     SecretBox channelSecretBox(@Value("${vigil.channel.encryption-key:}") String key) {
         if (key == null || key.isBlank()) {
             log.warn("VIGIL_CHANNEL_ENCRYPTION_KEY is not set: alert channel secrets are sealed with the built-in "
-                    + "DEVELOPMENT key, which anyone can read. Set a base64 32-byte key outside local runs.");
+                    + "DEVELOPMENT key, which anyone can read. Set a 32-byte key (base64 or hex) outside local runs.");
             return SecretBox.ofBase64Key(DEVELOPMENT_KEY);
         }
         try {
-            return SecretBox.ofBase64Key(key);
+            return SecretBox.ofKey(key);
         } catch (IllegalArgumentException e) {
             // The message never includes the key itself.
             throw new IllegalStateException("vigil.channel.encryption-key (VIGIL_CHANNEL_ENCRYPTION_KEY) is invalid: "
-                    + e.getMessage() + "; expected base64 of 32 random bytes (openssl rand -base64 32)");
+                    + e.getMessage() + "; expected 32 random bytes as base64 (openssl rand -base64 32) or as 64 hex digits "
+                    + "(openssl rand -hex 32)");
         }
     }
 }

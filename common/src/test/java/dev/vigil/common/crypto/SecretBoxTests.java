@@ -40,4 +40,16 @@ class SecretBoxTests {
         assertThatThrownBy(() -> SecretBox.ofBase64Key("not base64!")).hasMessage("the key is not valid base64");
         assertThat(box.toString()).doesNotContain(KEY);
     }
+
+    @Test
+    void aKeyOf64HexDigitsIsTheSame32BytesAsItsBase64() {
+        byte[] key = new byte[32];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (byte) (i * 7 + 3);
+        }
+        SecretBox hex = SecretBox.ofKey(java.util.HexFormat.of().formatHex(key));
+        SecretBox base64 = SecretBox.ofKey(Base64.getEncoder().encodeToString(key));
+        assertThat(base64.open(hex.seal("webhook secret"))).isEqualTo("webhook secret");
+        assertThatThrownBy(() -> SecretBox.ofKey("ab".repeat(24))).hasMessageContaining("32 bytes");
+    }
 }
