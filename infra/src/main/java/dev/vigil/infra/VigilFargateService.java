@@ -43,8 +43,8 @@ import software.constructs.Construct;
  */
 public final class VigilFargateService extends Construct {
 
-    /** The CPU the tasks run on; the images must be built for it (bin/vigil-images builds amd64 and arm64). */
-    public static final CpuArchitecture CPU_ARCHITECTURE = CpuArchitecture.ARM64;
+    /** The CPU the tasks run on (ECS's name); the images must be built for it: bin/vigil-images builds amd64 and arm64. */
+    public static final String CPU_ARCHITECTURE = "ARM64";
 
     /**
      * The container health check: the image's own script (containers/healthcheck, also the Dockerfile's
@@ -64,7 +64,7 @@ public final class VigilFargateService extends Construct {
                 .memoryLimitMiB(spec.memoryMiB())
                 .taskRole(taskRole)
                 .runtimePlatform(RuntimePlatform.builder()
-                        .cpuArchitecture(CPU_ARCHITECTURE)
+                        .cpuArchitecture(CpuArchitecture.of(CPU_ARCHITECTURE))
                         .operatingSystemFamily(OperatingSystemFamily.LINUX)
                         .build())
                 .build();
