@@ -372,8 +372,10 @@ def measure(label, t0, t1, down_regions=(), settle=25, stale_before=None):
            f"{up_lost} in the regions that stayed up; {sum(lost[r] for r in down_regions)} not run in "
            f"{', '.join(down_regions)} while its probe was down")
     if stale_before is not None:
+        stale = stale_drops() - stale_before
         figure(f"{label}: jobs the probes dropped as stale (older than the interval when received)",
-               f"{stale_drops() - stale_before:.0f} (counted by the running probes; a probe killed loses its count)")
+               f"{stale:.0f} (counted by the running probes)" if stale >= 0 and label != "rolling restart"
+               else "not comparable (the probes were replaced, their counts started again)")
     figure(f"{label}: results lost (checked, never stored)", results_lost)
     figure(f"{label}: duplicate checks", duplicates)
     figure(f"{label}: false incidents", len(opened))
