@@ -48,7 +48,7 @@ public class Dispatcher {
         this.digests = digests;
         this.escalations = escalations;
         this.queue = queue;
-        this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::type, s -> s));
+        this.senders = senders.stream().collect(Collectors.toMap(s -> s.type().name(), s -> s));
         this.box = box;
         this.properties = properties;
         this.meters = meters;

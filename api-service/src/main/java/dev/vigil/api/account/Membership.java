@@ -1,5 +1,6 @@
 package dev.vigil.api.account;
 
+import dev.vigil.api.identity.Role;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;

@@ -1,5 +1,6 @@
 package dev.vigil.api.account;
 
+import dev.vigil.api.identity.Role;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package dev.vigil.api.apikey;
 
-import dev.vigil.api.account.Role;
+import dev.vigil.api.identity.Role;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -20,7 +20,7 @@ public interface ApiKeyRepository extends JpaRepository<ApiKey, UUID> {
     long countByWorkspaceIdAndRevokedAtIsNull(UUID workspaceId);
 
     @Query("select count(k) from ApiKey k where k.workspaceId = :workspaceId and k.revokedAt is null "
-            + "and k.role = dev.vigil.api.account.Role.OWNER")
+            + "and k.role = dev.vigil.api.identity.Role.OWNER")
     long countLiveOwnerKeys(UUID workspaceId);
 
     /** A live key of the workspace; a revoked one is gone as far as the API is concerned. */

@@ -1,7 +1,7 @@
 package dev.vigil.api.dashboard;
 
-import dev.vigil.api.account.Role;
-import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.identity.Role;
+import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.web.ForbiddenException;
 import java.util.List;
 import java.util.UUID;

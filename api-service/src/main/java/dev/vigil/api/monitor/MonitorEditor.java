@@ -3,7 +3,7 @@ package dev.vigil.api.monitor;
 import dev.vigil.api.account.WorkspaceLocks;
 import dev.vigil.api.audit.Actor;
 import dev.vigil.api.audit.AuditLog;
-import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.NotFoundException;
 import dev.vigil.api.web.StoredTime;

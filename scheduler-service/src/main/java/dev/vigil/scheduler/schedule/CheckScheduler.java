@@ -5,6 +5,8 @@ import dev.vigil.scheduler.dispatch.JobDispatcher;
 import dev.vigil.scheduler.leader.LeadershipState;
 import dev.vigil.scheduler.maintenance.MaintenanceCalendar;
 import dev.vigil.scheduler.maintenance.MaintenanceWindowReader;
+import dev.vigil.scheduler.round.DueRound;
+import dev.vigil.scheduler.round.ScheduledMonitor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

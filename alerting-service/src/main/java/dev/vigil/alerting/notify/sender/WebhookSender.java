@@ -1,5 +1,6 @@
 package dev.vigil.alerting.notify.sender;
 
+import dev.vigil.common.channel.ChannelType;
 import dev.vigil.common.json.WireJson;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,8 @@ public final class WebhookSender implements ChannelSender {
     }
 
     @Override
-    public String type() {
-        return "WEBHOOK";
+    public ChannelType type() {
+        return ChannelType.WEBHOOK;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.vigil.api.dashboard.channel;
 
-import dev.vigil.api.channel.ChannelType;
+import dev.vigil.common.channel.ChannelType;
 import dev.vigil.api.channel.ChannelView;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.vigil.api.dashboard.monitor;
 
-import dev.vigil.api.channel.ChannelController;
+import dev.vigil.api.channel.Channels;
 import dev.vigil.api.dashboard.Caller;
 import dev.vigil.api.dashboard.FieldErrors;
 import dev.vigil.api.monitor.MonitorEditor;
@@ -36,10 +36,10 @@ class MonitorPagesController {
     private final MonitorLookup lookup;
     private final MonitorEditor editor;
     private final RegionProperties regions;
-    private final ChannelController channels;
+    private final Channels channels;
 
     MonitorPagesController(MonitorOverview overview, MonitorLookup lookup, MonitorEditor editor,
-                           RegionProperties regions, ChannelController channels) {
+                           RegionProperties regions, Channels channels) {
         this.channels = channels;
         this.overview = overview;
         this.lookup = lookup;
@@ -148,7 +148,7 @@ class MonitorPagesController {
     }
 
     private String form(Caller caller, Model model, MonitorForm form, MonitorResponse existing, FieldErrors errors) {
-        model.addAttribute("channels", channels.list(caller.reader()).items());
+        model.addAttribute("channels", channels.list(caller.reader()));
         model.addAttribute("form", form);
         model.addAttribute("monitor", existing);
         model.addAttribute("errors", errors);

@@ -2,7 +2,7 @@ package dev.vigil.api.dashboard.statuspage;
 
 import dev.vigil.api.dashboard.Caller;
 import dev.vigil.api.dashboard.FieldErrors;
-import dev.vigil.api.statuspage.StatusPageController;
+import dev.vigil.api.statuspage.StatusPages;
 import dev.vigil.api.statuspage.StatusPageView;
 import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.FieldProblem;
@@ -35,10 +35,10 @@ class StatusPagePagesController {
 
     private static final Pattern COMPONENT_FIELD = Pattern.compile("components\\[(\\d+)]\\.(\\w+)");
 
-    private final StatusPageController pages;
+    private final StatusPages pages;
     private final JdbcClient jdbc;
 
-    StatusPagePagesController(StatusPageController pages, JdbcClient jdbc) {
+    StatusPagePagesController(StatusPages pages, JdbcClient jdbc) {
         this.pages = pages;
         this.jdbc = jdbc;
     }
@@ -49,7 +49,7 @@ class StatusPagePagesController {
 
     @GetMapping
     String list(Caller caller, Model model) {
-        model.addAttribute("pages", pages.list(caller.reader()).items());
+        model.addAttribute("pages", pages.list(caller.reader()));
         return "dashboard/statuspages/list";
     }
 

@@ -1,6 +1,6 @@
-package dev.vigil.api.security;
+package dev.vigil.api.identity;
 
-import dev.vigil.api.account.Role;
+import dev.vigil.api.identity.Role;
 import java.util.UUID;
 
 /**

@@ -1,4 +1,4 @@
-package dev.vigil.api.account;
+package dev.vigil.api.signup;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;

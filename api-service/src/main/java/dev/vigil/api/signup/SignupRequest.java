@@ -1,5 +1,6 @@
-package dev.vigil.api.account;
+package dev.vigil.api.signup;
 
+import dev.vigil.api.account.AccountRules;
 import dev.vigil.api.web.FieldProblems;
 import io.swagger.v3.oas.annotations.media.Schema;
 

@@ -1,4 +1,4 @@
-package dev.vigil.api.account;
+package dev.vigil.api.signup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,15 @@
-package dev.vigil.api.channel;
+package dev.vigil.common.channel;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The kinds of channel, the configuration fields each takes, and which of them are secrets. */
+/**
+ * The kinds of alert channel, the configuration fields each takes and which of them are secrets: the contract of
+ * {@code alert_channels.type} and of the sealed configuration, which the api-service validates and writes and the
+ * alerting service's senders read.
+ */
 public enum ChannelType {
     EMAIL(List.of("to"), Set.of()),
     WEBHOOK(List.of("url", "secret"), Set.of("secret")),
@@ -37,7 +41,8 @@ public enum ChannelType {
                 .filter(t -> t.name().equals(name.toUpperCase(Locale.ROOT))).findFirst().orElse(null);
     }
 
-    static String names() {
+    /** "[EMAIL, WEBHOOK, ...]", for messages. */
+    public static String names() {
         return Arrays.toString(values());
     }
 }

@@ -1,4 +1,4 @@
-package dev.vigil.scheduler.schedule;
+package dev.vigil.scheduler.round;
 
 import java.time.Instant;
 

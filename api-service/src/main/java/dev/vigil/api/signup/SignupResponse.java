@@ -1,4 +1,4 @@
-package dev.vigil.api.account;
+package dev.vigil.api.signup;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package dev.vigil.scheduler.schedule;
+package dev.vigil.scheduler.round;
 
 import dev.vigil.common.check.CheckSpec;
 import java.util.List;

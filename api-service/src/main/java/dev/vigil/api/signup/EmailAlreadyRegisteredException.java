@@ -1,4 +1,4 @@
-package dev.vigil.api.account;
+package dev.vigil.api.signup;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -1,4 +1,4 @@
-package dev.vigil.alerting.notify;
+package dev.vigil.common.oncall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ class OnCallRotationTests {
 
     @Test
     void dailyRotationHandsOverEveryDayInTurn() {
-        OnCallRotation rotation = new OnCallRotation(UUID.randomUUID(), "DAILY", start, List.of(ann, bob, cat));
+        OnCallRotation rotation = new OnCallRotation(OnCallRotation.Handoff.DAILY, start, List.of(ann, bob, cat));
         assertThat(rotation.onCallAt(start)).isEqualTo(ann);
         assertThat(rotation.onCallAt(start.plus(Duration.ofHours(23)))).isEqualTo(ann);
         assertThat(rotation.onCallAt(start.plus(Duration.ofHours(24)))).isEqualTo(bob);
@@ -27,7 +27,7 @@ class OnCallRotationTests {
 
     @Test
     void weeklyRotationHandsOverEveryWeekAndCountsBackwardsBeforeTheStart() {
-        OnCallRotation rotation = new OnCallRotation(UUID.randomUUID(), "WEEKLY", start, List.of(ann, bob));
+        OnCallRotation rotation = new OnCallRotation(OnCallRotation.Handoff.WEEKLY, start, List.of(ann, bob));
         assertThat(rotation.onCallAt(start.plus(Duration.ofDays(6)))).isEqualTo(ann);
         assertThat(rotation.onCallAt(start.plus(Duration.ofDays(7)))).isEqualTo(bob);
         assertThat(rotation.onCallAt(start.minus(Duration.ofDays(1)))).isEqualTo(bob);

@@ -1,8 +1,15 @@
-package dev.vigil.api.account;
+package dev.vigil.api.signup;
 
+import dev.vigil.api.account.Membership;
+import dev.vigil.api.account.MembershipRepository;
+import dev.vigil.api.account.UserAccount;
+import dev.vigil.api.account.UserAccountRepository;
+import dev.vigil.api.account.Workspace;
+import dev.vigil.api.account.WorkspaceRepository;
 import dev.vigil.api.apikey.ApiKeyIssuer;
 import dev.vigil.api.audit.Actor;
 import dev.vigil.api.audit.AuditLog;
+import dev.vigil.api.identity.Role;
 import dev.vigil.api.web.StoredTime;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,12 +58,11 @@ public class AccountRegistrar {
             UserAccount user = users.saveAndFlush(new UserAccount(email, passwords.encode(request.password()), now));
             Workspace workspace = workspaces.saveAndFlush(new Workspace(request.workspace().strip(), now));
             memberships.save(new Membership(workspace.getId(), user.getId(), Role.OWNER, now));
-            ApiKeyIssuer.IssuedApiKey key = keys.issue(workspace.getId(), user.getId(), "Default key", Role.OWNER);
             Actor actor = Actor.user(user.getId(), email);
             audit.record(workspace.getId(), actor, "workspace.created", "WORKSPACE", workspace.getId(),
                     Map.of("name", workspace.getName()));
-            audit.record(workspace.getId(), actor, "api_key.created", "API_KEY", key.key().getId(),
-                    Map.of("name", key.key().getName(), "prefix", key.key().getPrefix(), "role", "OWNER"));
+            ApiKeyIssuer.IssuedApiKey key = keys.issue(workspace.getId(), user.getId(), "Default key", Role.OWNER,
+                    actor);
             log.info("signup workspace={} user={}", workspace.getId(), user.getId());
             return new SignupResponse(workspace.getId(), key.plaintext());
         } catch (DataIntegrityViolationException e) {

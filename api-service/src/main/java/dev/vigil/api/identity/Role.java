@@ -1,4 +1,4 @@
-package dev.vigil.api.account;
+package dev.vigil.api.identity;
 
 /**
  * A member's role in a workspace, and the role an API key acts with. Declared from most to least privileged.
