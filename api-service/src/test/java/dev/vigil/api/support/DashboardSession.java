@@ -1,4 +1,4 @@
-package dev.vigil.api.dashboard;
+package dev.vigil.api.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * A browser without the browser: a cookie jar, form posts, and the CSRF token read from the last page, as a form
  * would send it. Redirects are not followed, so tests see them.
  */
-final class DashboardSession {
+public final class DashboardSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern CSRF_META = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
@@ -29,13 +29,13 @@ final class DashboardSession {
     private final HttpClient http;
     private String csrf;
 
-    DashboardSession(int port) {
+    public DashboardSession(int port) {
         this.port = port;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    record Page(int status, String location, String body, String hxRedirect) {
+    public record Page(int status, String location, String body, String hxRedirect) {
 
         @Override
         public String toString() {
@@ -45,7 +45,7 @@ final class DashboardSession {
     }
 
     /** Signs up a new account with its own workspace; answers the first API key, shown on the first page. */
-    String signUp(String email) {
+    public String signUp(String email) {
         get("/signup");
         Page created = post("/signup", Map.of("email", email, "password", "dashboard password",
                 "workspace", "Workspace " + UUID.randomUUID()));
@@ -60,19 +60,19 @@ final class DashboardSession {
         return key.group(1);
     }
 
-    Page get(String path) {
+    public Page get(String path) {
         Page page = send(HttpRequest.newBuilder(uri(path)).GET());
         remember(page.body());
         return page;
     }
 
     /** A GET as htmx sends it (its polling, for instance). */
-    Page getAsHtmx(String path) {
+    public Page getAsHtmx(String path) {
         return send(HttpRequest.newBuilder(uri(path)).header("HX-Request", "true").GET());
     }
 
     /** A form post carrying the CSRF token of the last page. */
-    Page post(String path, Map<String, String> fields) {
+    public Page post(String path, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         if (csrf != null) {
             all.put("_csrf", csrf);
@@ -81,7 +81,7 @@ final class DashboardSession {
     }
 
     /** A form post exactly as given: no CSRF token unless the test adds one. */
-    Page postRaw(String path, Map<String, String> fields) {
+    public Page postRaw(String path, Map<String, String> fields) {
         String form = fields.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
         Page page = send(HttpRequest.newBuilder(uri(path))
