@@ -1,5 +1,6 @@
 package dev.vigil.api.monitor;
 
+import dev.vigil.api.persistence.AssignedIdEntity;
 import dev.vigil.common.check.CheckSpec;
 import dev.vigil.common.check.MonitorType;
 import jakarta.persistence.Column;
@@ -8,20 +9,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
-import org.springframework.data.domain.Persistable;
 
 /** A monitor as stored. The type-specific definition is the wire {@link CheckSpec}, kept as JSON. */
 @Entity
 @Table(name = "monitors")
-public class Monitor implements Persistable<UUID> {
+public class Monitor extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;
@@ -46,8 +43,6 @@ public class Monitor implements Persistable<UUID> {
     @Column(updatable = false)
     private Instant createdAt;
     private Instant updatedAt;
-    @Transient
-    private boolean isNew;
 
     protected Monitor() {
     }
@@ -57,7 +52,6 @@ public class Monitor implements Persistable<UUID> {
         this.workspaceId = workspaceId;
         this.status = "PENDING";
         this.createdAt = now;
-        this.isNew = true;
         apply(settings, now);
     }
 
@@ -155,14 +149,4 @@ public class Monitor implements Persistable<UUID> {
         return updatedAt;
     }
 
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        isNew = false;
-    }
 }
