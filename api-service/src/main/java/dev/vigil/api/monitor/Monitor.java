@@ -47,26 +47,26 @@ public class Monitor extends AssignedIdEntity<UUID> {
     protected Monitor() {
     }
 
-    public Monitor(UUID workspaceId, MonitorSettings settings, Instant now) {
+    public Monitor(UUID workspaceId, MonitorDefinition definition, Instant now) {
         this.id = UUID.randomUUID();
         this.workspaceId = workspaceId;
         this.status = "PENDING";
         this.createdAt = now;
-        apply(settings, now);
+        apply(definition, now);
     }
 
-    /** Replaces every user-settable field; the pause state only when the settings name one. */
-    public void apply(MonitorSettings settings, Instant now) {
-        this.name = settings.name();
-        this.type = settings.check().type();
-        this.checkSpec = settings.check();
-        this.intervalSeconds = settings.intervalSeconds();
-        this.timeoutMs = settings.timeoutMs();
-        this.regions = settings.regions().toArray(String[]::new);
-        this.confirmations = settings.confirmations();
-        this.degradedAboveMs = settings.degradedAboveMs();
-        if (settings.paused() != null) {
-            this.paused = settings.paused();
+    /** Replaces every user-settable field; the pause state only when the definition names one. */
+    public void apply(MonitorDefinition definition, Instant now) {
+        this.name = definition.name();
+        this.type = definition.check().type();
+        this.checkSpec = definition.check();
+        this.intervalSeconds = definition.intervalSeconds();
+        this.timeoutMs = definition.timeoutMs();
+        this.regions = definition.regions().toArray(String[]::new);
+        this.confirmations = definition.confirmations();
+        this.degradedAboveMs = definition.degradedAboveMs();
+        if (definition.paused() != null) {
+            this.paused = definition.paused();
         }
         this.updatedAt = now;
     }
