@@ -6,6 +6,7 @@ import dev.vigil.api.channel.ChannelView;
 import dev.vigil.api.channel.Channels;
 import dev.vigil.api.channel.DeliveryLog;
 import dev.vigil.api.dashboard.Caller;
+import dev.vigil.api.dashboard.Deletion;
 import dev.vigil.api.dashboard.FieldErrors;
 import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.FieldProblem;
@@ -127,16 +128,20 @@ class ChannelPagesController {
     @GetMapping("/{id}/delete")
     String confirmDelete(Caller caller, @PathVariable UUID id, Model model) {
         caller.writer();
-        model.addAttribute("channel", channels.get(caller.reader(), id));
-        return "dashboard/channels/delete";
+        return deletion(channels.get(caller.reader(), id)).confirm(model);
     }
 
     @PostMapping("/{id}/delete")
     String delete(Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
-        ChannelView channel = channels.get(caller.writer(), id);
+        Deletion deletion = deletion(channels.get(caller.writer(), id));
         channels.delete(caller.writer(), id);
-        redirect.addFlashAttribute("notice", "Alert channel \"" + channel.name() + "\" deleted.");
-        return "redirect:/app/channels";
+        return deletion.done(redirect, "/app/channels");
+    }
+
+    private static Deletion deletion(ChannelView channel) {
+        return new Deletion("alert channel", "Delete channel", channel.name(),
+                "Monitors stop alerting it, and its delivery log is deleted with it.",
+                "/app/channels/" + channel.id() + "/delete", "/app/channels/" + channel.id());
     }
 
     /** The API's problems under the form's inputs: {@code config.url} belongs to the input {@code url}. */

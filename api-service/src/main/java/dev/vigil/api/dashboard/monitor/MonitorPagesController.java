@@ -2,6 +2,7 @@ package dev.vigil.api.dashboard.monitor;
 
 import dev.vigil.api.channel.Channels;
 import dev.vigil.api.dashboard.Caller;
+import dev.vigil.api.dashboard.Deletion;
 import dev.vigil.api.dashboard.FieldErrors;
 import dev.vigil.api.monitor.MonitorEditor;
 import dev.vigil.api.monitor.MonitorRequest;
@@ -135,16 +136,20 @@ class MonitorPagesController {
     @GetMapping("/{id}/delete")
     String confirmDelete(Caller caller, @PathVariable UUID id, Model model) {
         caller.writer();
-        model.addAttribute("monitor", lookup.get(caller, id));
-        return "dashboard/monitors/delete";
+        return deletion(lookup.get(caller, id)).confirm(model);
     }
 
     @PostMapping("/{id}/delete")
     String delete(Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
-        MonitorResponse monitor = lookup.get(caller, id);
+        Deletion deletion = deletion(lookup.get(caller, id));
         editor.delete(caller.writer(), id);
-        redirect.addFlashAttribute("notice", "Monitor \"" + monitor.name() + "\" deleted.");
-        return "redirect:/app/monitors";
+        return deletion.done(redirect, "/app/monitors");
+    }
+
+    private static Deletion deletion(MonitorResponse monitor) {
+        return new Deletion("monitor", "Delete monitor", monitor.name(),
+                "Its checks stop at once. Stored results stay until retention removes them.",
+                "/app/monitors/" + monitor.id() + "/delete", "/app/monitors/" + monitor.id());
     }
 
     private String form(Caller caller, Model model, MonitorForm form, MonitorResponse existing, FieldErrors errors) {
