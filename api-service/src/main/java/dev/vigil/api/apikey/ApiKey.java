@@ -81,10 +81,6 @@ public class ApiKey extends AssignedIdEntity<UUID> {
         return revokedAt;
     }
 
-    public boolean isRevoked() {
-        return revokedAt != null;
-    }
-
     public void revoke(Instant at) {
         if (revokedAt == null) {
             revokedAt = at;

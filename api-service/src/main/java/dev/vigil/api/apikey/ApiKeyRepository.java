@@ -11,8 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 public interface ApiKeyRepository extends JpaRepository<ApiKey, UUID> {
 
-    Optional<ApiKey> findByKeyHash(byte[] keyHash);
-
     List<ApiKey> findByWorkspaceIdAndRevokedAtIsNullOrderByCreatedAt(UUID workspaceId);
 
     List<ApiKey> findByWorkspaceIdAndCreatedByAndRevokedAtIsNull(UUID workspaceId, UUID createdBy);

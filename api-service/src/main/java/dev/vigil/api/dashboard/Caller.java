@@ -23,10 +23,6 @@ public record Caller(UUID userId, String email, UUID workspaceId, String workspa
         return role.canWrite();
     }
 
-    public boolean isOwner() {
-        return role == Role.OWNER;
-    }
-
     /** Acting to read. */
     public ApiPrincipal reader() {
         return new ApiPrincipal(workspaceId, null, userId, role, email);

@@ -11,7 +11,7 @@ import java.util.UUID;
  * @param paused          null to leave the pause state as it is (a PUT without {@code paused})
  * @param alertChannelIds channels of the monitor's workspace, without duplicates
  */
-public record MonitorDefinition(String name, CheckSpec check, int intervalSeconds, int timeoutMs,
+record MonitorDefinition(String name, CheckSpec check, int intervalSeconds, int timeoutMs,
                                 List<String> regions, int confirmations, Integer degradedAboveMs, Boolean paused,
                                 List<UUID> alertChannelIds) {
 }
