@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * WEBHOOK (the reference sender): the outbox payload of API.md plus {@code deliveryId}, with headers
+ * WEBHOOK (the reference sender): the outbox payload of docs/api.md plus {@code deliveryId}, with headers
  * {@code X-Vigil-Event}, {@code X-Vigil-Delivery} (stable across retries: receivers dedupe by it) and
  * {@code X-Vigil-Signature: sha256=<hex HMAC-SHA256 of the raw body with the channel secret>}.
  */
