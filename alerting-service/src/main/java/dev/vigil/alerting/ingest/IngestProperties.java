@@ -12,6 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxInFlight results received and not yet committed, at most (bounds memory while the database is down)
  */
 @ConfigurationProperties("vigil.ingest")
-public record IngestProperties(@DefaultValue("500") int batchSize, @DefaultValue("200ms") Duration maxDelay,
+record IngestProperties(@DefaultValue("500") int batchSize, @DefaultValue("200ms") Duration maxDelay,
                                @DefaultValue("2000") int maxInFlight) {
 }
