@@ -417,19 +417,24 @@ def rolling_restart():
     check(result.get("false_incidents") == 0, "rolling restart: 0 false incidents")
 
 
-def kill_probe():
-    log("fault: kill -9 of the probe of local-b")
+def kill_and_restart(service, label, down_regions=()):
+    """kill -9 of a service's container under load, started again 3 s later; the rounds of the window measured."""
     t0, stale0 = time.time(), stale_drops()
-    name = containers["probe-b"]
+    name = containers[service]
     time.sleep(2 * INTERVAL)
     podman("kill", "-s", "KILL", name)
     killed = time.time()
     time.sleep(3)
     podman("start", name)
-    seconds = wait_healthy(name, 300)
-    figure("probe local-b back after kill -9", f"{time.time() - killed:.0f} s")
+    wait_healthy(name, 300)
+    figure(f"{service} back after kill -9", f"{time.time() - killed:.0f} s")
     time.sleep(2 * INTERVAL)
-    result = measure("kill -9 probe", t0, time.time(), down_regions=("local-b",), stale_before=stale0)
+    return measure(label, t0, time.time(), down_regions=down_regions, stale_before=stale0)
+
+
+def kill_probe():
+    log("fault: kill -9 of the probe of local-b")
+    result = kill_and_restart("probe-b", "kill -9 probe", down_regions=("local-b",))
     check(result.get("results_lost") == 0, "kill -9 of a probe: 0 results lost")
     check(result.get("up_lost") == 0, "kill -9 of a probe: the other regions lose no check")
     check(result.get("false_incidents") == 0, "kill -9 of a probe: no false incident")
@@ -437,17 +442,7 @@ def kill_probe():
 
 def kill_alerting():
     log("fault: kill -9 of the alerting service")
-    t0, stale0 = time.time(), stale_drops()
-    name = containers["alerting"]
-    time.sleep(2 * INTERVAL)
-    podman("kill", "-s", "KILL", name)
-    killed = time.time()
-    time.sleep(3)
-    podman("start", name)
-    wait_healthy(name, 300)
-    figure("alerting back after kill -9", f"{time.time() - killed:.0f} s")
-    time.sleep(2 * INTERVAL)
-    result = measure("kill -9 alerting", t0, time.time(), stale_before=stale0)
+    result = kill_and_restart("alerting", "kill -9 alerting")
     check(result.get("results_lost") == 0 and result.get("up_lost") == 0, "kill -9 of alerting: 0 results lost")
 
 

@@ -106,33 +106,15 @@ public final class HomeRegionStack extends Stack {
                 .build();
         // Secrets Manager draws characters, not bytes: the channel key is 64 hex digits (32 random bytes), a form
         // the services read as well as base64 (SecretBox.ofKey).
-        software.amazon.awscdk.services.secretsmanager.Secret appSecrets =
-                software.amazon.awscdk.services.secretsmanager.Secret.Builder.create(this, "AppSecrets")
-                        .secretName("vigil/app")
-                        .description("Vigil application secrets: the key that encrypts alert channel secrets")
-                        .generateSecretString(SecretStringGenerator.builder()
-                                .secretStringTemplate("{}")
-                                .generateStringKey("channelEncryptionKey")
-                                .passwordLength(64)
-                                .excludeUppercase(true)
-                                .excludePunctuation(true)
-                                .includeSpace(false)
-                                .excludeCharacters("ghijklmnopqrstuvwxyz")
-                                .build())
-                        .build();
+        software.amazon.awscdk.services.secretsmanager.Secret appSecrets = generatedSecret("AppSecrets", "vigil/app",
+                "Vigil application secrets: the key that encrypts alert channel secrets", "channelEncryptionKey",
+                SecretStringGenerator.builder().passwordLength(64).excludeUppercase(true).excludePunctuation(true)
+                        .includeSpace(false).excludeCharacters("ghijklmnopqrstuvwxyz"));
         // One key for every api task, so a private status page's access cookie is valid on all of them (a key per
         // process would log visitors out whenever the load balancer picks another task).
-        software.amazon.awscdk.services.secretsmanager.Secret statusAccess =
-                software.amazon.awscdk.services.secretsmanager.Secret.Builder.create(this, "StatusAccessSecret")
-                        .secretName("vigil/status-access")
-                        .description("Vigil: the key of private status pages' access cookies (api-service)")
-                        .generateSecretString(SecretStringGenerator.builder()
-                                .secretStringTemplate("{}")
-                                .generateStringKey("statusAccessSecret")
-                                .passwordLength(48)
-                                .excludePunctuation(true)
-                                .build())
-                        .build();
+        software.amazon.awscdk.services.secretsmanager.Secret statusAccess = generatedSecret("StatusAccessSecret",
+                "vigil/status-access", "Vigil: the key of private status pages' access cookies (api-service)",
+                "statusAccessSecret", SecretStringGenerator.builder().passwordLength(48).excludePunctuation(true));
 
         Map<String, String> common = ServiceEnvironment.common(settings);
         Map<String, String> withDatabase = ServiceEnvironment.with(common, Map.of("VIGIL_DB_URL",
@@ -215,6 +197,15 @@ public final class HomeRegionStack extends Stack {
         CfnOutput.Builder.create(this, "ApiUrl").value(loadBalancer.url())
                 .description("Where the API, dashboard and status pages are served").build();
         CfnOutput.Builder.create(this, "DatabaseSecretArn").value(database.getSecret().getSecretArn()).build();
+    }
+
+    /** A secret whose JSON holds one generated value under {@code key}, made as {@code generator} says. */
+    private software.amazon.awscdk.services.secretsmanager.Secret generatedSecret(String id, String name,
+            String description, String key, SecretStringGenerator.Builder generator) {
+        return software.amazon.awscdk.services.secretsmanager.Secret.Builder.create(this, id)
+                .secretName(name).description(description)
+                .generateSecretString(generator.secretStringTemplate("{}").generateStringKey(key).build())
+                .build();
     }
 
     private SecurityGroup group(Vpc vpc, String id, String description) {
