@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           (backpressure), so a slow or unreachable SQS never grows memory
  * @param sendAttempts       attempts per batch entry before its job is counted as unsent
  * @param sendTimeout        time limit of one {@code SendMessageBatch} call
+ * @param packSize           jobs of one turn for one queue sent in one message at most (1: a message per job)
  */
 @ConfigurationProperties("vigil.scheduler")
 public record SchedulerProperties(@DefaultValue("100ms") Duration tick, @DefaultValue("50ms") Duration batchWindow,
@@ -28,11 +29,13 @@ public record SchedulerProperties(@DefaultValue("100ms") Duration tick, @Default
                                   @DefaultValue("10s") Duration maxLateness,
                                   @DefaultValue("32") int sendConcurrency,
                                   @DefaultValue("3") int sendAttempts,
-                                  @DefaultValue("5s") Duration sendTimeout) {
+                                  @DefaultValue("5s") Duration sendTimeout,
+                                  @DefaultValue("25") int packSize) {
 
     public SchedulerProperties {
-        if (sendConcurrency < 1 || sendAttempts < 1) {
-            throw new IllegalArgumentException("vigil.scheduler.send-concurrency and send-attempts must be >= 1");
+        if (sendConcurrency < 1 || sendAttempts < 1 || packSize < 1) {
+            throw new IllegalArgumentException(
+                    "vigil.scheduler.send-concurrency, send-attempts and pack-size must be >= 1");
         }
     }
 }

@@ -5,20 +5,25 @@ import dev.vigil.alerting.incident.IncidentLedger;
 import dev.vigil.alerting.incident.IncidentLedger.TimelineEntry;
 import dev.vigil.alerting.incident.MonitorRef;
 import dev.vigil.alerting.maintenance.MaintenanceCalendar;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates one probed monitor inside the caller's transaction:
+ * Evaluates probed monitors inside the caller's transaction, a batch at a time; for each monitor:
  *
  * <ol>
  *   <li>claim its state row (skipped if another instance holds it or it is not due);</li>
@@ -43,6 +48,7 @@ class RoundEvaluator {
     private final StateMachine machine;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Map<String, Counter> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
 
     RoundEvaluator(MonitorStates states, RoundStore rounds, IncidentLedger incidents, MaintenanceCalendar maintenance,
                    EvaluationProperties properties, Clock clock, MeterRegistry meters) {
@@ -58,41 +64,71 @@ class RoundEvaluator {
     }
 
     void evaluate(UUID monitorId) {
-        Optional<MonitorStates.Locked> locked = states.lockIfDue(monitorId);
-        Optional<MonitorSettings> found = rounds.settingsOf(monitorId);
-        if (locked.isEmpty() || found.isEmpty()) {
+        evaluate(List.of(monitorId));
+    }
+
+    /**
+     * Evaluates a batch of monitors in the caller's transaction. What every monitor needs is read for the whole batch
+     * at once (claims, settings, incidents, maintenance, rounds: five statements whatever the batch size) and the
+     * states are written back in one JDBC batch; only rounds that change something (a verdict to keep, an incident, a
+     * transition) cost statements of their own. A healthy round is thus a fraction of a statement, where it used to be
+     * eight statements and a transaction.
+     */
+    void evaluate(Collection<UUID> monitorIds) {
+        Map<UUID, MonitorStates.Locked> locked = states.lockIfDue(monitorIds);
+        if (locked.isEmpty()) {
             return;
         }
-        MonitorSettings monitor = found.get();
-        MonitorState state = locked.get().state();
-        Instant now = clock.instant();
-        Duration lookback = Duration.ofSeconds(3L * monitor.intervalSeconds());
-        Instant after = state.lastRoundAt() != null ? state.lastRoundAt()
-                : now.minus(lookback.compareTo(properties.lookback()) > 0 ? lookback : properties.lookback());
-        Optional<UUID> open = incidents.openIncidentOf(monitorId);
-        boolean suppressed = monitor.paused() || maintenance.inMaintenance(monitorId, now);
-        StateMachine.IncidentContext context = new StateMachine.IncidentContext(open.isPresent(),
-                incidents.lastResolvedAt(monitorId).orElse(null), suppressed);
-        Instant nextEvaluation = null;
-        for (Round round : rounds.roundsBetween(monitorId, after, now.plus(Duration.ofMinutes(1)))) {
-            RoundVerdict verdict = judge.judge(round, monitor, now);
-            if (verdict instanceof RoundVerdict.Pending pending) {
-                nextEvaluation = pending.decideBy();
-                break;
-            }
-            rounds.recordVerdict(monitorId, round, verdict, now);
-            count(verdict);
-            if (monitor.paused()) {
-                state = state.appliedThrough(round.scheduledAt());
-                continue;
-            }
-            StateMachine.Step step = machine.apply(state, verdict, round.scheduledAt(), now, context);
-            open = carryOut(step.effects(), monitor, round, verdict, open);
-            context = new StateMachine.IncidentContext(open.isPresent(),
-                    open.isPresent() ? null : incidents.lastResolvedAt(monitorId).orElse(null), suppressed);
-            state = step.next();
+        Map<UUID, MonitorSettings> settings = rounds.settingsOf(locked.keySet());
+        Set<UUID> ids = settings.keySet();
+        if (ids.isEmpty()) {
+            return;
         }
-        states.save(state, locked.get().lastPingId(), nextEvaluation);
+        Instant now = clock.instant();
+        Map<UUID, UUID> openIncidents = incidents.openIncidentsOf(ids);
+        Map<UUID, Instant> lastResolved = incidents.lastResolvedAt(ids);
+        Set<UUID> inMaintenance = maintenance.inMaintenance(ids, now);
+        Map<UUID, Instant> after = new HashMap<>();
+        for (UUID id : ids) {
+            MonitorState state = locked.get(id).state();
+            Duration lookback = Duration.ofSeconds(3L * settings.get(id).intervalSeconds());
+            after.put(id, state.lastRoundAt() != null ? state.lastRoundAt()
+                    : now.minus(lookback.compareTo(properties.lookback()) > 0 ? lookback : properties.lookback()));
+        }
+        Map<UUID, List<Round>> roundsOf = rounds.roundsBetween(after, now.plus(Duration.ofMinutes(1)));
+        List<MonitorStates.Saved> saved = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            MonitorSettings monitor = settings.get(id);
+            MonitorStates.Locked claim = locked.get(id);
+            Optional<UUID> open = Optional.ofNullable(openIncidents.get(id));
+            boolean suppressed = monitor.paused() || inMaintenance.contains(id);
+            StateMachine.IncidentContext context = new StateMachine.IncidentContext(open.isPresent(),
+                    open.isPresent() ? null : lastResolved.get(id), suppressed);
+            MonitorState state = claim.state();
+            Instant nextEvaluation = null;
+            for (Round round : roundsOf.getOrDefault(id, List.of())) {
+                RoundVerdict verdict = judge.judge(round, monitor, now);
+                if (verdict instanceof RoundVerdict.Pending pending) {
+                    nextEvaluation = pending.decideBy();
+                    break;
+                }
+                rounds.recordVerdict(id, round, verdict, now);
+                count(verdict);
+                if (monitor.paused()) {
+                    state = state.appliedThrough(round.scheduledAt());
+                    continue;
+                }
+                StateMachine.Step step = machine.apply(state, verdict, round.scheduledAt(), now, context);
+                if (!step.effects().isEmpty()) {
+                    open = carryOut(step.effects(), monitor, round, verdict, open);
+                    context = new StateMachine.IncidentContext(open.isPresent(),
+                            open.isPresent() ? null : incidents.lastResolvedAt(id).orElse(null), suppressed);
+                }
+                state = step.next();
+            }
+            saved.add(new MonitorStates.Saved(state, claim.lastPingId(), nextEvaluation));
+        }
+        states.saveAll(saved);
     }
 
     private Optional<UUID> carryOut(List<StateMachine.Effect> effects, MonitorSettings monitor, Round round,
@@ -155,6 +191,6 @@ class RoundEvaluator {
             case RoundVerdict.Up u -> u.slow() ? "slow" : "up";
             case RoundVerdict.Pending p -> "pending";
         };
-        meters.counter("vigil.evaluation.rounds", "verdict", outcome).increment();
+        verdicts.computeIfAbsent(outcome, o -> meters.counter("vigil.evaluation.rounds", "verdict", o)).increment();
     }
 }

@@ -58,6 +58,7 @@ public final class ProfileSummary {
         Map<String, Integer> libraries = new HashMap<>();
         Map<String, Integer> methods = new HashMap<>();
         Map<String, Integer> vigil = new HashMap<>();
+        Map<String, Map<String, Integer>> methodsByComponent = new HashMap<>();
         int samples = 0;
         Duration gc = Duration.ZERO;
         try (RecordingFile file = new RecordingFile(Path.of(args[0]))) {
@@ -79,7 +80,9 @@ public final class ProfileSummary {
                 List<RecordedFrame> frames = stack.getFrames();
                 RecordedFrame leaf = frames.getFirst();
                 methods.merge(name(leaf), 1, Integer::sum);
-                components.merge(component(frames), 1, Integer::sum);
+                String component = component(frames);
+                components.merge(component, 1, Integer::sum);
+                methodsByComponent.computeIfAbsent(component, c -> new HashMap<>()).merge(name(leaf), 1, Integer::sum);
                 libraries.merge(library(frames), 1, Integer::sum);
                 vigil.merge(frames.stream().filter(f -> className(f).startsWith("dev.vigil.")).findFirst()
                         .map(ProfileSummary::name).orElse("(no Vigil frame)"), 1, Integer::sum);
@@ -90,6 +93,10 @@ public final class ProfileSummary {
         print("by library of the innermost non-JDK frame", libraries, samples, top);
         print("by innermost Vigil frame (what our code was doing, callees included)", vigil, samples, top);
         print("hottest methods (self)", methods, samples, top);
+        int total = samples;
+        components.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(4)
+                .forEach(c -> print("hottest methods (self) in " + c.getKey(), methodsByComponent.get(c.getKey()),
+                        total, 8));
     }
 
     private static String component(List<RecordedFrame> frames) {

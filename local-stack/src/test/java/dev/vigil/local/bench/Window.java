@@ -35,6 +35,7 @@ final class Window {
         double stale0 = metrics.sum("vigil_probe_jobs_stale_total");
         double skipped0 = metrics.sum("vigil_scheduler_rounds_skipped_total");
         double confirms0 = metrics.sum("vigil_probe_confirmations_requested_total");
+        Map<String, Double> calls0 = sqsCalls();
         long xacts0 = transactions();
         Profiler profiler = Profiler.startIfWanted(stackPid);
         long[] machine0 = ProcessCpu.machineTicks();
@@ -61,6 +62,7 @@ final class Window {
         double stale = metrics.sum("vigil_probe_jobs_stale_total") - stale0;
         double skipped = metrics.sum("vigil_scheduler_rounds_skipped_total") - skipped0;
         double confirms = metrics.sum("vigil_probe_confirmations_requested_total") - confirms0;
+        Map<String, Double> calls1 = sqsCalls();
         Thread.sleep(SETTLE.toMillis());
 
         long expected = (long) monitors * 3 * seconds / PipelineBench.INTERVAL;
@@ -89,15 +91,42 @@ final class Window {
                 total_cores=%.2f cpu_per_check_ms=%.3f machine_busy_cores=%.2f
                 probes: stale_dropped=%.0f scheduler_skipped=%.0f confirmations_requested=%.0f
                 postgres: transactions=%d transactions_per_check=%.2f
+                sqs: calls_per_check=%s
                 load: %s
                 """, seconds, monitors, expected, (long) stored[0], storedShare * 100, start[1], start[2], start[3],
                 stored[1], stored[2], stored[3], perMinute, checks, checks / (double) seconds, stack.seconds(),
                 postgres.seconds(), nginx.seconds(), cpu / seconds, cpuPerCheckMs, machineCores, stale, skipped,
-                confirms, xacts, checks == 0 ? Double.NaN : xacts / (double) checks, loads.toString().trim());
+                confirms, xacts, checks == 0 ? Double.NaN : xacts / (double) checks, perCheck(calls0, calls1, checks),
+                loads.toString().trim());
         System.out.printf("""
                 goals: stored >= 99.9%%: %s | start p99 <= 2 s: %s | stored p99 <= 10 s: %s | CPU/check <= 2 ms: %s
                 """, mark(storedShare >= 0.999), mark(start[2] <= 2), mark(stored[2] <= 10),
                 mark(cpuPerCheckMs <= 2));
+    }
+
+    private static final List<String> OPERATIONS = List.of("SendMessageBatch", "SendMessage", "ReceiveMessage",
+            "DeleteMessageBatch", "DeleteMessage", "ChangeMessageVisibility");
+
+    /** SQS calls so far by operation, as the services' clients counted them. */
+    private Map<String, Double> sqsCalls() {
+        Map<String, Double> calls = new java.util.LinkedHashMap<>();
+        for (String operation : OPERATIONS) {
+            calls.put(operation, metrics.sum("vigil_sqs_requests_seconds_count", "operation=\"" + operation + "\""));
+        }
+        return calls;
+    }
+
+    private static String perCheck(Map<String, Double> before, Map<String, Double> after, long checks) {
+        StringBuilder text = new StringBuilder();
+        double total = 0;
+        for (String operation : OPERATIONS) {
+            double calls = after.get(operation) - before.get(operation);
+            total += calls;
+            if (calls > 0) {
+                text.append(operation).append(':').append(String.format("%.3f", calls / Math.max(checks, 1))).append(' ');
+            }
+        }
+        return String.format("%.3f (%s)", total / Math.max(checks, 1), text.toString().trim());
     }
 
     private long transactions() throws java.sql.SQLException {
