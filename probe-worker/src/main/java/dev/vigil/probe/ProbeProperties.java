@@ -57,7 +57,7 @@ public record ProbeProperties(String region, @DefaultValue("64") int maxInFlight
         allowedTargetRanges = allowedTargetRanges == null ? List.of() : List.copyOf(allowedTargetRanges);
         deniedTargetRanges = deniedTargetRanges == null ? List.of() : List.copyOf(deniedTargetRanges);
         pluginDirs = pluginDirs == null ? List.of() : List.copyOf(pluginDirs);
-        resultPack = resultPack == null ? new ResultPack(25, Duration.ofMillis(100)) : resultPack;
+        resultPack = resultPack == null ? new ResultPack(25, Duration.ofMillis(250)) : resultPack;
         for (String range : allowedTargetRanges) {
             parse("vigil.probe.allowed-target-ranges", range);
         }
@@ -78,7 +78,7 @@ public record ProbeProperties(String region, @DefaultValue("64") int maxInFlight
      * @param size  results in one message at most (1 sends each result alone)
      * @param delay how long a result may wait for others to share its message
      */
-    public record ResultPack(@DefaultValue("25") int size, @DefaultValue("100ms") Duration delay) {
+    public record ResultPack(@DefaultValue("25") int size, @DefaultValue("250ms") Duration delay) {
 
         public ResultPack {
             if (size < 1 || delay.isNegative() || delay.isZero()) {

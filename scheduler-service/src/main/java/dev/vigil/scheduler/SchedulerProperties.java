@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param packSize           jobs of one turn for one queue sent in one message at most (1: a message per job)
  */
 @ConfigurationProperties("vigil.scheduler")
-public record SchedulerProperties(@DefaultValue("100ms") Duration tick, @DefaultValue("50ms") Duration batchWindow,
+public record SchedulerProperties(@DefaultValue("100ms") Duration tick, @DefaultValue("200ms") Duration batchWindow,
                                   @DefaultValue("60s") Duration resyncInterval,
                                   @DefaultValue("1s") Duration leaderPollInterval,
                                   @DefaultValue("7361001") long lockKey,

@@ -25,6 +25,12 @@ class MonitorStates {
             SET status = ?, last_round_at = ?, failing = ?, consecutive_ok = ?, consecutive_slow = ?,
                 flips = ?::timestamptz[], flapping = ?, last_ping_id = ?, next_evaluation_at = ?, updated_at = now()
             WHERE monitor_id = ?""";
+    private static final String SAVE_WITH_CONFIRMATIONS = """
+            UPDATE monitor_states
+            SET status = ?, last_round_at = ?, failing = ?, consecutive_ok = ?, consecutive_slow = ?,
+                flips = ?::timestamptz[], flapping = ?, last_ping_id = ?, next_evaluation_at = ?, confirm_round_id = ?,
+                confirm_asked = ?, updated_at = now()
+            WHERE monitor_id = ?""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -38,8 +44,15 @@ class MonitorStates {
     record Due(UUID monitorId, String type) {
     }
 
-    /** A locked state row with the heartbeat position kept beside it. */
-    record Locked(MonitorState state, long lastPingId) {
+    /**
+     * A locked state row with what is kept beside the state machine's state: the heartbeat position, and the round
+     * other regions were asked to confirm with the regions asked (so a round's question goes out once).
+     */
+    record Locked(MonitorState state, long lastPingId, UUID confirmRound, List<String> confirmAsked) {
+
+        Locked(MonitorState state, long lastPingId) {
+            this(state, lastPingId, null, List.of());
+        }
     }
 
     List<Due> due(int limit) {
@@ -60,7 +73,7 @@ class MonitorStates {
     Optional<Locked> lockIfDue(UUID monitorId) {
         return jdbc.sql("""
                         SELECT monitor_id, status, last_round_at, failing, consecutive_ok, consecutive_slow, flips,
-                               flapping, last_ping_id
+                               flapping, last_ping_id, confirm_round_id, confirm_asked
                         FROM monitor_states
                         WHERE monitor_id = ? AND next_evaluation_at <= now()
                         FOR UPDATE SKIP LOCKED""")
@@ -75,7 +88,7 @@ class MonitorStates {
         Map<UUID, Locked> locked = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT monitor_id, status, last_round_at, failing, consecutive_ok, consecutive_slow, flips,
-                               flapping, last_ping_id
+                               flapping, last_ping_id, confirm_round_id, confirm_asked
                         FROM monitor_states
                         WHERE monitor_id = ANY(?) AND next_evaluation_at <= now()
                         ORDER BY monitor_id
@@ -86,8 +99,12 @@ class MonitorStates {
         return locked;
     }
 
-    /** A state to write back, with the heartbeat position and when it is due again (null: when results arrive). */
-    record Saved(MonitorState state, long lastPingId, Instant nextEvaluationAt) {
+    /**
+     * A state to write back, with the heartbeat position, when it is due again (null: when results arrive), and the
+     * round whose confirmation was asked of {@code confirmAsked}.
+     */
+    record Saved(MonitorState state, long lastPingId, Instant nextEvaluationAt, UUID confirmRound,
+                 List<String> confirmAsked) {
     }
 
     /** {@link #save} for many, in one round trip (a JDBC batch). */
@@ -95,7 +112,7 @@ class MonitorStates {
         if (saved.isEmpty()) {
             return;
         }
-        jdbcTemplate.batchUpdate(SAVE, saved, saved.size(), (statement, s) -> {
+        jdbcTemplate.batchUpdate(SAVE_WITH_CONFIRMATIONS, saved, saved.size(), (statement, s) -> {
             MonitorState state = s.state();
             statement.setString(1, state.status().name());
             statement.setTimestamp(2, timestamp(state.lastRoundAt()));
@@ -107,7 +124,9 @@ class MonitorStates {
             statement.setBoolean(7, state.flapping());
             statement.setLong(8, s.lastPingId());
             statement.setTimestamp(9, timestamp(s.nextEvaluationAt()));
-            statement.setObject(10, state.monitorId());
+            statement.setObject(10, s.confirmRound());
+            statement.setArray(11, statement.getConnection().createArrayOf("text", s.confirmAsked().toArray()));
+            statement.setObject(12, state.monitorId());
         });
     }
 
@@ -141,7 +160,9 @@ class MonitorStates {
                 MonitorStatus.valueOf(rs.getString("status")), lastRound == null ? null : lastRound.toInstant(),
                 rs.getBoolean("failing"), rs.getInt("consecutive_ok"), rs.getInt("consecutive_slow"), flipTimes,
                 rs.getBoolean("flapping"));
-        return new Locked(state, rs.getLong("last_ping_id"));
+        Array asked = rs.getArray("confirm_asked");
+        return new Locked(state, rs.getLong("last_ping_id"), rs.getObject("confirm_round_id", UUID.class),
+                asked == null ? List.of() : List.of((String[]) asked.getArray()));
     }
 
     private static Timestamp timestamp(Instant instant) {

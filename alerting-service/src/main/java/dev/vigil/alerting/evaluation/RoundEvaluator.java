@@ -5,6 +5,7 @@ import dev.vigil.alerting.incident.IncidentLedger;
 import dev.vigil.alerting.incident.IncidentLedger.TimelineEntry;
 import dev.vigil.alerting.incident.MonitorRef;
 import dev.vigil.alerting.maintenance.MaintenanceCalendar;
+import dev.vigil.common.message.CheckJob;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
  *   <li>read its rounds scheduled after the last applied one, oldest first;</li>
  *   <li>judge each; apply decided rounds in order to the state machine and carry out the effects (incident, timeline,
  *       outbox, transition rows, {@code monitors.status}); stop at the first round still waiting for regions or
- *       confirmations, so rounds are never applied out of order;</li>
+ *       confirmations, so rounds are never applied out of order, and ask the regions it names to confirm its
+ *       failure, once per round and region ({@link ConfirmationAsker});</li>
  *   <li>save the state, due again when that pending round must be decided.</li>
  * </ol>
  */
@@ -48,10 +50,13 @@ class RoundEvaluator {
     private final StateMachine machine;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final ConfirmationAsker confirmations;
     private final Map<String, Counter> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
 
     RoundEvaluator(MonitorStates states, RoundStore rounds, IncidentLedger incidents, MaintenanceCalendar maintenance,
-                   EvaluationProperties properties, Clock clock, MeterRegistry meters) {
+                   EvaluationProperties properties, ConfirmationAsker confirmations, Clock clock,
+                   MeterRegistry meters) {
+        this.confirmations = confirmations;
         this.states = states;
         this.rounds = rounds;
         this.incidents = incidents;
@@ -96,7 +101,8 @@ class RoundEvaluator {
                     : now.minus(lookback.compareTo(properties.lookback()) > 0 ? lookback : properties.lookback()));
         }
         Map<UUID, List<Round>> roundsOf = rounds.roundsBetween(after, now.plus(Duration.ofMinutes(1)));
-        List<MonitorStates.Saved> saved = new ArrayList<>(ids.size());
+        List<Evaluated> evaluated = new ArrayList<>(ids.size());
+        List<CheckJob> questions = new ArrayList<>();
         for (UUID id : ids) {
             MonitorSettings monitor = settings.get(id);
             MonitorStates.Locked claim = locked.get(id);
@@ -105,11 +111,12 @@ class RoundEvaluator {
             StateMachine.IncidentContext context = new StateMachine.IncidentContext(open.isPresent(),
                     open.isPresent() ? null : lastResolved.get(id), suppressed);
             MonitorState state = claim.state();
-            Instant nextEvaluation = null;
+            Evaluated result = new Evaluated(claim);
             for (Round round : roundsOf.getOrDefault(id, List.of())) {
                 RoundVerdict verdict = judge.judge(round, monitor, now);
                 if (verdict instanceof RoundVerdict.Pending pending) {
-                    nextEvaluation = pending.decideBy();
+                    result.nextEvaluation = pending.decideBy();
+                    questions.addAll(result.ask(monitor, round, pending.ask(), now));
                     break;
                 }
                 rounds.recordVerdict(id, round, verdict, now);
@@ -126,9 +133,65 @@ class RoundEvaluator {
                 }
                 state = step.next();
             }
-            saved.add(new MonitorStates.Saved(state, claim.lastPingId(), nextEvaluation));
+            result.state = state;
+            evaluated.add(result);
+        }
+        Set<UUID> notSent = confirmations.ask(questions);
+        List<MonitorStates.Saved> saved = new ArrayList<>(evaluated.size());
+        for (Evaluated e : evaluated) {
+            saved.add(e.saved(notSent, now));
         }
         states.saveAll(saved);
+    }
+
+    /** One monitor's evaluation: its new state, when it is due again, and the confirmations asked for its round. */
+    private static final class Evaluated {
+
+        /** A question that did not reach its queue is asked again this soon. */
+        private static final Duration ASK_AGAIN_AFTER = Duration.ofSeconds(2);
+
+        private final MonitorStates.Locked claim;
+        private MonitorState state;
+        private Instant nextEvaluation;
+        private UUID confirmRound;
+        private final List<String> asked = new ArrayList<>();
+        private final List<CheckJob> questions = new ArrayList<>();
+
+        Evaluated(MonitorStates.Locked claim) {
+            this.claim = claim;
+            this.confirmRound = claim.confirmRound();
+            this.asked.addAll(claim.confirmAsked());
+        }
+
+        /** The CONFIRM jobs for the regions of {@code ask} not asked yet about this round. */
+        List<CheckJob> ask(MonitorSettings monitor, Round round, List<String> ask, Instant now) {
+            if (!round.roundId().equals(confirmRound)) {
+                confirmRound = round.roundId();
+                asked.clear();
+            }
+            String failedRegion = round.results().stream().filter(r -> !r.ok()).map(RoundResult::region).findFirst()
+                    .orElse(null);
+            for (String region : ask) {
+                if (!asked.contains(region)) {
+                    questions.add(CheckJob.confirmation(monitor.id(), monitor.workspaceId(), round.scheduledAt(),
+                            region, monitor.check(), monitor.timeoutMs(), monitor.degradedAboveMs(),
+                            monitor.intervalSeconds(), monitor.regions(), monitor.confirmations(), failedRegion, now));
+                }
+            }
+            return questions;
+        }
+
+        MonitorStates.Saved saved(Set<UUID> notSent, Instant now) {
+            for (CheckJob question : questions) {
+                if (notSent.contains(question.jobId())) {
+                    Instant soon = now.plus(ASK_AGAIN_AFTER);
+                    nextEvaluation = nextEvaluation == null || soon.isBefore(nextEvaluation) ? soon : nextEvaluation;
+                } else {
+                    asked.add(question.region());
+                }
+            }
+            return new MonitorStates.Saved(state, claim.lastPingId(), nextEvaluation, confirmRound, List.copyOf(asked));
+        }
     }
 
     private Optional<UUID> carryOut(List<StateMachine.Effect> effects, MonitorSettings monitor, Round round,

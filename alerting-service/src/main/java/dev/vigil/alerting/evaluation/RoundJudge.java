@@ -24,6 +24,8 @@ import java.util.Set;
  *       round is NOT_CONFIRMED at once. An ordinary scheduled success does not count against (it may have run before
  *       the outage began); it only lets the window run out.</li>
  *   <li>The confirmation window over without enough confirmations: NOT_CONFIRMED.</li>
+ *   <li>Still open: the verdict names the regions to ask for a confirmation, which the evaluator asks once per round
+ *       (one fan-out, however many regions failed).</li>
  * </ol>
  */
 final class RoundJudge {
@@ -68,16 +70,37 @@ final class RoundJudge {
         if (confirmedBy.size() >= needed) {
             return new RoundVerdict.Down(failedRegions, okRegions, first.region(), first.cause());
         }
-        long refuting = round.results().stream()
+        Set<String> refuting = new LinkedHashSet<>();
+        round.results().stream()
                 .filter(r -> r.ok() && r.kind() == JobKind.CONFIRM && others.contains(r.region())
                         && !failed.contains(r.region()))
-                .map(RoundResult::region).distinct().count();
-        long couldStillConfirm = others.stream().filter(r -> !failed.contains(r)).count() - refuting;
+                .forEach(r -> refuting.add(r.region()));
+        long couldStillConfirm = others.stream().filter(r -> !failed.contains(r)).count() - refuting.size();
         Instant deadline = first.receivedAt().plus(confirmationWindow(monitor));
         if (confirmedBy.size() + couldStillConfirm < needed || !now.isBefore(deadline)) {
             return new RoundVerdict.NotConfirmed(failedRegions, okRegions, first.cause());
         }
-        return new RoundVerdict.Pending(deadline);
+        // 5. Whom to ask for a confirmation: the other regions that have neither failed nor answered one. A region whose
+        //    own check of the round passed is asked at once (the outage may have begun after that check ran); a region
+        //    not heard from yet is given the ask delay first, since its own check of the round, running at the same
+        //    instant, usually settles the question without any further check (in a mass outage, every region's).
+        Set<String> reported = new LinkedHashSet<>();
+        round.results().forEach(r -> reported.add(r.region()));
+        Instant askSilentAt = first.receivedAt().plus(properties.askSilentRegionsAfter());
+        List<String> ask = new ArrayList<>();
+        boolean waitingForSilent = false;
+        for (String region : others) {
+            if (failed.contains(region) || refuting.contains(region)) {
+                continue;
+            }
+            if (reported.contains(region) || !now.isBefore(askSilentAt)) {
+                ask.add(region);
+            } else {
+                waitingForSilent = true;
+            }
+        }
+        return new RoundVerdict.Pending(waitingForSilent && askSilentAt.isBefore(deadline) ? askSilentAt : deadline,
+                ask);
     }
 
     Duration confirmationWindow(MonitorSettings monitor) {

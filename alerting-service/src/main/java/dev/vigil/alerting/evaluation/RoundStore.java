@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,18 +74,25 @@ class RoundStore {
         for (int i = 0; i < ids.length; i++) {
             from[i] = Timestamp.from(after.get(ids[i]));
         }
+        // LATERAL: one index range scan of (monitor_id, time) per monitor, never a hash join over every result; the
+        // batch's earliest bound lets the planner skip whole partitions.
+        Timestamp earliest = Arrays.stream(from).min(Timestamp::compareTo).orElseThrow();
         jdbc.sql("""
-                        SELECT r.monitor_id, r.round_id, r.time, r.region, r.kind, r.ok, r.degraded, r.latency_ms,
-                               r.received_at,
-                               CASE WHEN r.ok THEN NULL ELSE
-                                   COALESCE((SELECT a ->> 'message' FROM jsonb_array_elements(r.details -> 'assertions') a
-                                             WHERE (a ->> 'passed')::boolean IS FALSE LIMIT 1),
-                                            r.message, r.error) END AS cause
+                        SELECT w.monitor_id, r.round_id, r.time, r.region, r.kind, r.ok, r.degraded, r.latency_ms,
+                               r.received_at, r.cause
                         FROM unnest(?::uuid[], ?::timestamptz[]) AS w(monitor_id, after)
-                        JOIN check_results r ON r.monitor_id = w.monitor_id AND r.time > w.after AND r.time <= ?
-                        WHERE r.kind IN ('SCHEDULED', 'CONFIRM')
-                        ORDER BY r.monitor_id, r.time, r.received_at""")
-                .params(ids, from, Timestamp.from(until))
+                        CROSS JOIN LATERAL (
+                            SELECT c.round_id, c.time, c.region, c.kind, c.ok, c.degraded, c.latency_ms, c.received_at,
+                                   CASE WHEN c.ok THEN NULL ELSE
+                                       COALESCE((SELECT a ->> 'message'
+                                                 FROM jsonb_array_elements(c.details -> 'assertions') a
+                                                 WHERE (a ->> 'passed')::boolean IS FALSE LIMIT 1),
+                                                c.message, c.error) END AS cause
+                            FROM check_results c
+                            WHERE c.monitor_id = w.monitor_id AND c.time > w.after AND c.time > ? AND c.time <= ?
+                              AND c.kind IN ('SCHEDULED', 'CONFIRM')) r
+                        ORDER BY w.monitor_id, r.time, r.received_at""")
+                .params(ids, from, earliest, Timestamp.from(until))
                 .query(rs -> {
                     UUID monitor = rs.getObject("monitor_id", UUID.class);
                     UUID round = rs.getObject("round_id", UUID.class);

@@ -49,8 +49,38 @@ class RoundJudgeTests {
                 RoundResult.failed("a", JobKind.SCHEDULED, "timeout", at(1)),
                 RoundResult.ok("b", JobKind.SCHEDULED, 40, at(1))), monitor(1, "a", "b", "c"), at(2));
 
+        // b passed its own check: asked at once; c, not heard from, gets the 5 s ask delay first.
+        assertThat(verdict).isEqualTo(new RoundVerdict.Pending(at(6), List.of("b")));
+    }
+
+    @Test
+    void aSilentRegionIsAskedAfterTheAskDelayAndTheRoundWaitsForTheWholeWindow() {
+        Round round = round(RoundResult.failed("a", JobKind.SCHEDULED, "timeout", at(1)),
+                RoundResult.ok("b", JobKind.SCHEDULED, 40, at(1)));
+
         // window = 2 x 5 s timeout + 15 s settle, from the failure's arrival
-        assertThat(verdict).isEqualTo(new RoundVerdict.Pending(at(1).plus(Duration.ofSeconds(25))));
+        assertThat(judge.judge(round, monitor(1, "a", "b", "c"), at(6)))
+                .isEqualTo(new RoundVerdict.Pending(at(1).plus(Duration.ofSeconds(25)), List.of("b", "c")));
+    }
+
+    @Test
+    void noRegionIsAskedWhenTheRegionsOwnChecksAlreadyConfirm() {
+        // Every region's own check of the round failed (a mass outage): decided without a single confirmation run.
+        Round round = round(RoundResult.failed("a", JobKind.SCHEDULED, "HTTP 503", at(1)),
+                RoundResult.failed("b", JobKind.SCHEDULED, "HTTP 503", at(1)),
+                RoundResult.failed("c", JobKind.SCHEDULED, "HTTP 503", at(1)));
+
+        assertThat(judge.judge(round, monitor(2, "a", "b", "c"), at(2))).isInstanceOf(RoundVerdict.Down.class);
+    }
+
+    @Test
+    void aRegionThatAnsweredIsNotAskedAgain() {
+        Round round = round(RoundResult.failed("a", JobKind.SCHEDULED, "x", at(1)),
+                RoundResult.ok("b", JobKind.SCHEDULED, 40, at(1)), RoundResult.ok("c", JobKind.SCHEDULED, 40, at(1)),
+                RoundResult.ok("b", JobKind.CONFIRM, 40, at(3)));
+
+        assertThat(judge.judge(round, monitor(1, "a", "b", "c"), at(4)))
+                .isEqualTo(new RoundVerdict.Pending(at(26), List.of("c")));
     }
 
     @Test

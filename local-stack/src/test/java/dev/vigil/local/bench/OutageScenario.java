@@ -46,14 +46,14 @@ final class OutageScenario {
 
     void run() throws Exception {
         Set<String> failingIds = new HashSet<>(failing);
-        double confirms0 = metrics.sum("vigil_probe_confirmations_requested_total");
+        double confirms0 = metrics.sum("vigil_evaluation_confirmations_asked_total");
         double checks0 = metrics.sum("vigil_probe_checks_total");
         Instant down = Instant.now();
         setTargetFailing(true);
         System.out.printf("== outage: the target of %d monitors fails from %s for %d s (load average %s)%n",
                 failing.size(), down, outageSeconds, ProcessCpu.loadAverage());
         Map<String, Instant> seenDown = watch(failingIds, down, true, down.plusSeconds(outageSeconds));
-        double confirms = metrics.sum("vigil_probe_confirmations_requested_total") - confirms0;
+        double confirms = metrics.sum("vigil_evaluation_confirmations_asked_total") - confirms0;
         double checks = metrics.sum("vigil_probe_checks_total") - checks0;
         Instant up = Instant.now();
         setTargetFailing(false);

@@ -34,7 +34,7 @@ final class Window {
         ProcessCpu nginx = new ProcessCpu(PipelineBench::nginxPids);
         double stale0 = metrics.sum("vigil_probe_jobs_stale_total");
         double skipped0 = metrics.sum("vigil_scheduler_rounds_skipped_total");
-        double confirms0 = metrics.sum("vigil_probe_confirmations_requested_total");
+        double confirms0 = metrics.sum("vigil_evaluation_confirmations_asked_total");
         Map<String, Double> calls0 = sqsCalls();
         long xacts0 = transactions();
         Profiler profiler = Profiler.startIfWanted(stackPid);
@@ -61,7 +61,7 @@ final class Window {
         profiler.stop();
         double stale = metrics.sum("vigil_probe_jobs_stale_total") - stale0;
         double skipped = metrics.sum("vigil_scheduler_rounds_skipped_total") - skipped0;
-        double confirms = metrics.sum("vigil_probe_confirmations_requested_total") - confirms0;
+        double confirms = metrics.sum("vigil_evaluation_confirmations_asked_total") - confirms0;
         Map<String, Double> calls1 = sqsCalls();
         Thread.sleep(SETTLE.toMillis());
 

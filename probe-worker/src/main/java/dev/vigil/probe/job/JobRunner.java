@@ -4,9 +4,7 @@ import dev.vigil.common.json.WireJson;
 import dev.vigil.common.message.CheckJob;
 import dev.vigil.common.message.CheckResult;
 import dev.vigil.common.message.JobKind;
-import dev.vigil.common.queue.QueueNames;
 import dev.vigil.common.sqs.MessageHandler;
-import dev.vigil.common.sqs.MessagePublisher;
 import dev.vigil.common.sqs.PackingPublisher;
 import dev.vigil.common.sqs.ReceivedMessage;
 import dev.vigil.probe.check.CheckEngine;
@@ -36,13 +34,13 @@ import tools.jackson.core.JacksonException;
  * <ol>
  *   <li>A job waits for one of {@code vigil.probe.max-in-flight} check slots. A job older than its interval by then is
  *       dropped and counted: a newer round is already due. So is a confirmation this worker has already answered
- *       (several failing regions ask for the same one).</li>
+ *       (a redelivered one, or one asked again by an older deployment).</li>
  *   <li>The check runs; the message's visibility is extended meanwhile when the check may outlast it.</li>
  *   <li>A failure is retried once, locally, after {@code vigil.probe.retry-delay}: a blip does not ask other regions
  *       to spend a check.</li>
  *   <li>The result (attempts 1 or 2) is published, packed with the results of jobs finishing at about the same time
- *       into one message. When the retry failed too and the job is a SCHEDULED one, a
- *       CONFIRM job goes to each other region of the monitor; CONFIRM and ON_DEMAND jobs never ask for more.</li>
+ *       into one message. Whether other regions must confirm a failure is the alerting service's question: it sees
+ *       every region's result of the round and asks once per round.</li>
  *   <li>Only then does the stage complete. If publishing fails, the stage fails and SQS redelivers the job later: the
  *       result may then be published twice, which the alerting service stores once (by job id).</li>
  * </ol>
@@ -57,7 +55,6 @@ public class JobRunner implements MessageHandler {
 
     private final CheckEngine engine;
     private final PackingPublisher<CheckResult> results;
-    private final ConfirmationRequester confirmations;
     private final String region;
     private final Duration retryDelay;
     private final Pause pause;
@@ -72,13 +69,12 @@ public class JobRunner implements MessageHandler {
      * @param results     the results queue's publisher: results of jobs finishing together go out as one message
      * @param maxInFlight checks running at once at most, whatever the number of messages (a pack holds many jobs)
      */
-    JobRunner(CheckEngine engine, MessagePublisher publisher, PackingPublisher<CheckResult> results, QueueNames names,
-              String region, int maxInFlight, Duration retryDelay, Pause pause,
+    JobRunner(CheckEngine engine, PackingPublisher<CheckResult> results, String region, int maxInFlight,
+              Duration retryDelay, Pause pause,
               Function<String, Duration> visibilityOfQueue, ProbeMetrics metrics, Clock clock) {
         this.engine = engine;
         this.results = results;
         this.slots = new Semaphore(maxInFlight);
-        this.confirmations = new ConfirmationRequester(publisher, names);
         this.region = region;
         this.retryDelay = retryDelay;
         this.pause = pause;
@@ -174,18 +170,8 @@ public class JobRunner implements MessageHandler {
             attempts = 2;
             metrics.retried(outcome.ok());
         }
-        List<CompletableFuture<Void>> sends = new ArrayList<>();
-        sends.add(results.publish(result(job, outcome, startedAt, attempts)));
-        if (!outcome.ok() && ConfirmationRequester.wanted(job)) {
-            List<CompletableFuture<Void>> asked = confirmations.request(job, clock.instant());
-            metrics.confirmationsRequested(asked.size());
-            sends.addAll(asked);
-            // Every failing round of a down monitor passes here: DEBUG, the counter and the results tell the rest.
-            log.debug("check failed twice, confirmation requested job={} monitor={} regions={} cause={}",
-                    job.jobId(), job.monitorId(), job.otherRegions(), outcome.message());
-        }
-        // Complete only when SQS has everything; the caller is a virtual thread, so waiting here is cheap.
-        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+        // Complete only when SQS has the result; the caller is a virtual thread, so waiting here is cheap.
+        results.publish(result(job, outcome, startedAt, attempts)).join();
         if (job.kind() == JobKind.CONFIRM) {
             recentConfirmations.completed(job.jobId());
         }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The probe's own meters: checks by type and result, check duration, checks running, queue wait, stale drops,
- * SSRF refusals, local retries, confirmations requested and visibility extensions.
+ * SSRF refusals, local retries, duplicate confirmations and visibility extensions.
  */
 @Component
 public class ProbeMetrics {
@@ -88,10 +88,5 @@ public class ProbeMetrics {
     void duplicateConfirmation() {
         Counter.builder("vigil.probe.confirmations.duplicate")
                 .description("CONFIRM jobs dropped as already answered by this worker").register(registry).increment();
-    }
-
-    void confirmationsRequested(int count) {
-        Counter.builder("vigil.probe.confirmations.requested")
-                .description("CONFIRM jobs sent to other regions").register(registry).increment(count);
     }
 }

@@ -83,8 +83,8 @@ class VisibilityExtensionIT {
         queues.provision(QueueTopology.results(names));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         MessagePublisher publisher = new MessagePublisher(sqs, queues);
-        runner = new JobRunner(new CheckEngine(List.of(TestExecutors.http())), publisher,
-                new PackingPublisher<>(sqs, queues, names.results(), 25, Duration.ofMillis(50)), names, "local-a", 4,
+        runner = new JobRunner(new CheckEngine(List.of(TestExecutors.http())),
+                new PackingPublisher<>(sqs, queues, names.results(), 25, Duration.ofMillis(50)), "local-a", 4,
                 Duration.ZERO, duration -> { }, queueUrl -> visibility, new ProbeMetrics(meters), Clock.systemUTC());
         consumer = new QueueConsumer(sqs, List.of(url), runner, ConsumerSettings.of("vis", 4, Duration.ofSeconds(1)),
                 meters, Clock.systemUTC());
