@@ -23,8 +23,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval       how often due monitors are looked for when nothing nudges the evaluator
  * @param batchSize           due monitors claimed per sweep
  * @param concurrency         monitors evaluated at once by this instance (each holds a database connection)
- * @param askSilentRegionsAfter how long after a round's first failure a region not heard from is asked to confirm it
- *                            (a region whose own check passed is asked at once)
  */
 @ConfigurationProperties("vigil.evaluation")
 public record EvaluationProperties(@DefaultValue("15s") Duration settle, Duration confirmationWindow,
@@ -32,8 +30,7 @@ public record EvaluationProperties(@DefaultValue("15s") Duration settle, Duratio
                                    @DefaultValue("30m") Duration flapWindow, @DefaultValue("4") int flapThreshold,
                                    @DefaultValue("10m") Duration reopenWithin,
                                    @DefaultValue("1h") Duration lookback, @DefaultValue("1s") Duration sweepInterval,
-                                   @DefaultValue("200") int batchSize, @DefaultValue("4") int concurrency,
-                                   @DefaultValue("5s") Duration askSilentRegionsAfter) {
+                                   @DefaultValue("200") int batchSize, @DefaultValue("4") int concurrency) {
 
     public EvaluationProperties {
         if (settle.isNegative()) {
@@ -57,9 +54,6 @@ public record EvaluationProperties(@DefaultValue("15s") Duration settle, Duratio
         if (batchSize < 1) {
             throw new IllegalArgumentException("vigil.evaluation.batch-size must be at least 1");
         }
-        if (askSilentRegionsAfter.isNegative()) {
-            throw new IllegalArgumentException("vigil.evaluation.ask-silent-regions-after must not be negative");
-        }
         if (concurrency < 1) {
             throw new IllegalArgumentException("vigil.evaluation.concurrency must be at least 1");
         }
@@ -68,6 +62,6 @@ public record EvaluationProperties(@DefaultValue("15s") Duration settle, Duratio
     /** Defaults, for unit tests. */
     public static EvaluationProperties defaults() {
         return new EvaluationProperties(Duration.ofSeconds(15), null, 1, 2, Duration.ofMinutes(30), 4,
-                Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofSeconds(1), 200, 4, Duration.ofSeconds(5));
+                Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofSeconds(1), 200, 4);
     }
 }

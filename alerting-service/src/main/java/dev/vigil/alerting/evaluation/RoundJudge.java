@@ -80,27 +80,16 @@ final class RoundJudge {
         if (confirmedBy.size() + couldStillConfirm < needed || !now.isBefore(deadline)) {
             return new RoundVerdict.NotConfirmed(failedRegions, okRegions, first.cause());
         }
-        // 5. Whom to ask for a confirmation: the other regions that have neither failed nor answered one. A region whose
-        //    own check of the round passed is asked at once (the outage may have begun after that check ran); a region
-        //    not heard from yet is given the ask delay first, since its own check of the round, running at the same
-        //    instant, usually settles the question without any further check (in a mass outage, every region's).
-        Set<String> reported = new LinkedHashSet<>();
-        round.results().forEach(r -> reported.add(r.region()));
-        Instant askSilentAt = first.receivedAt().plus(properties.askSilentRegionsAfter());
-        List<String> ask = new ArrayList<>();
-        boolean waitingForSilent = false;
-        for (String region : others) {
-            if (failed.contains(region) || refuting.contains(region)) {
-                continue;
-            }
-            if (reported.contains(region) || !now.isBefore(askSilentAt)) {
-                ask.add(region);
-            } else {
-                waitingForSilent = true;
-            }
-        }
-        return new RoundVerdict.Pending(waitingForSilent && askSilentAt.isBefore(deadline) ? askSilentAt : deadline,
-                ask);
+        // 5. Whom to ask for a confirmation: the other regions whose own check of the round passed (the outage may have
+        //    begun after it ran) and that have not answered one yet. A region not heard from is not asked: its own
+        //    check of the round, running at the same instant, settles the question without a further check (in a mass
+        //    outage, every region's does), and a region whose probes are gone could not answer anyway.
+        Set<String> passedScheduled = new LinkedHashSet<>();
+        round.results().stream().filter(r -> r.ok() && r.kind() == JobKind.SCHEDULED)
+                .forEach(r -> passedScheduled.add(r.region()));
+        List<String> ask = others.stream()
+                .filter(r -> passedScheduled.contains(r) && !failed.contains(r) && !refuting.contains(r)).toList();
+        return new RoundVerdict.Pending(deadline, ask);
     }
 
     Duration confirmationWindow(MonitorSettings monitor) {

@@ -74,8 +74,7 @@ class StateMachineTests {
     @Test
     void recoveryWaitsForTheConfiguredNumberOfGoodRounds() {
         StateMachine strict = new StateMachine(new EvaluationProperties(Duration.ofSeconds(15), null, 3, 2,
-                Duration.ofMinutes(30), 4, Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofSeconds(1), 200, 4,
-                Duration.ofSeconds(5)));
+                Duration.ofMinutes(30), 4, Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofSeconds(1), 200, 4));
         MonitorState state = MonitorState.initial(UUID.randomUUID());
         StateMachine.IncidentContext open = new StateMachine.IncidentContext(true, null, false);
         state = strict.apply(state, DOWN, T0, T0, new StateMachine.IncidentContext(false, null, false)).next();

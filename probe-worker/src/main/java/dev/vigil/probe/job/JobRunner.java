@@ -131,10 +131,15 @@ public class JobRunner implements MessageHandler {
     }
 
     /**
-     * Runs one job once a check slot is free: dropped if it is stale by then (its round's interval passed: a newer
-     * round is due) or a confirmation this worker already answered; else checked, retried, published.
+     * Runs one job: dropped if it is stale once a check slot is free (its round's interval passed: a newer round is
+     * due) or a confirmation this worker already answered; else checked, retried once after a pause, and published.
+     * A slot is held only while a check attempt runs, not during the pause before the retry nor while the result
+     * waits for its pack: in a mass outage every job pauses, and holding slots through the pause would cap a worker at
+     * {@code max-in-flight} jobs per retry delay.
      */
     private void runJob(CheckJob job) throws InterruptedException {
+        Instant startedAt;
+        CheckOutcome outcome;
         slots.acquire();
         try {
             Instant now = clock.instant();
@@ -149,24 +154,20 @@ public class JobRunner implements MessageHandler {
                 log.debug("confirmation already answered job={} round={}", job.jobId(), job.roundId());
                 return;
             }
-            metrics.started();
-            try {
-                run(job);
-            } finally {
-                metrics.finished();
-            }
+            startedAt = now;
+            outcome = attempt(job);
         } finally {
             slots.release();
         }
-    }
-
-    private void run(CheckJob job) throws InterruptedException {
-        Instant startedAt = clock.instant();
-        CheckOutcome outcome = attempt(job);
         int attempts = 1;
         if (!outcome.ok()) {
             pause.pause(retryDelay);
-            outcome = attempt(job);
+            slots.acquire();
+            try {
+                outcome = attempt(job);
+            } finally {
+                slots.release();
+            }
             attempts = 2;
             metrics.retried(outcome.ok());
         }
@@ -178,7 +179,13 @@ public class JobRunner implements MessageHandler {
     }
 
     private CheckOutcome attempt(CheckJob job) {
-        CheckOutcome outcome = engine.run(job);
+        CheckOutcome outcome;
+        metrics.started();
+        try {
+            outcome = engine.run(job);
+        } finally {
+            metrics.finished();
+        }
         metrics.checked(job.check().type(), outcome.ok() ? (outcome.degraded() ? "degraded" : "up") : "down",
                 outcome.latencyMs());
         if (outcome.blocked()) {

@@ -34,8 +34,12 @@ class JobDispatcherIT {
     private final MeterRegistry meters = new SimpleMeterRegistry();
 
     private static SchedulerProperties properties(int concurrency, int attempts, Duration timeout) {
+        return properties(concurrency, attempts, timeout, 25);
+    }
+
+    private static SchedulerProperties properties(int concurrency, int attempts, Duration timeout, int packSize) {
         return new SchedulerProperties(Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofSeconds(60), Duration.ofSeconds(1), 1L,
-                Duration.ofSeconds(10), concurrency, attempts, timeout, 25);
+                Duration.ofSeconds(10), concurrency, attempts, timeout, packSize);
     }
 
     private static List<DueRound> rounds(int count, int intervalSeconds, List<String> regions) {
@@ -123,8 +127,9 @@ class JobDispatcherIT {
         try (SqsAsyncClient sqs = TestSqs.shared().client()) {
             QueueDirectory queues = new QueueDirectory(sqs);
             queues.provision(QueueTopology.regionQueues(names, "r1"));
+            // One job a message, so that the 100 jobs take ten batch calls.
             JobDispatcher dispatcher = new JobDispatcher(sqs, queues, names, Clock.systemUTC(),
-                    properties(4, 3, Duration.ofSeconds(5)), meters);
+                    properties(4, 3, Duration.ofSeconds(5), 1), meters);
             AtomicInteger checks = new AtomicInteger();
 
             // Leader for the first three slot checks (batches), then not.
