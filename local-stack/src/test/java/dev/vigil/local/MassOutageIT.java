@@ -191,7 +191,7 @@ class MassOutageIT {
                 .isGreaterThanOrEqualTo(HEALTHY * (Duration.between(down, up).toSeconds() / INTERVAL));
         assertThat(count(healthyRounds.formatted("<"), during)).as("healthy rounds missing a region").isZero();
         assertThat(count("SELECT count(*) FROM monitor_transitions WHERE monitor_id = ANY(?::uuid[]) "
-                + "AND to_status = 'DOWN'", healthyIds.toArray(String[]::new))).isZero();
+                + "AND to_status = 'DOWN'", (Object) healthyIds.toArray(String[]::new))).isZero();
     }
 
     /** When each monitor was first seen in {@code status}, polling every half second until all are or time is up. */
