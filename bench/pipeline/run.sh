@@ -6,7 +6,8 @@
 #
 #   bench/pipeline/run.sh [monitors=10000] [measured seconds=300]
 #
-# Environment: WARMUP (s, default 90), OUTAGE=1 (the mass outage after the window; OUTAGE_SECONDS, default 150,
+# Environment: WARMUP (s, default 150: the first round of 10,000 monitors and the JIT leave a backlog to drain),
+# OUTAGE=1 (the mass outage after the window; OUTAGE_SECONDS, default 150,
 # HEALTHY_EXTRA healthy monitors beside, default 500), PROFILE=1 (a JFR recording of the stack over the window,
 # summarised as text), BENCH_STACK_OPTS (the stack's JVM options, default bin/vigil-local's "-Xmx1g -XX:+UseSerialGC"),
 # SKIP_BUILD=1, VIGIL_TEST_DB_URL (the PostgreSQL server, default 127.0.0.1:5432 as postgres), NGINX_PORT.
@@ -16,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 MONITORS=${1:-10000}
 MEASURE=${2:-300}
-WARMUP=${WARMUP:-90}
+WARMUP=${WARMUP:-150}
 NGINX_PORT=${NGINX_PORT:-18090}
 
 if ! command -v nginx >/dev/null; then

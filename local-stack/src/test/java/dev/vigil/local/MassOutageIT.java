@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The mass outage (issue 21) at a size CI affords, the whole pipeline real: 500 HTTP monitors in three regions share one
@@ -58,7 +57,6 @@ class MassOutageIT {
     private static final int INTERVAL = 20;
     private static final int RATE_LIMIT = 30;
     private static final Duration DEADLINE = Duration.ofSeconds(INTERVAL + 10);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static TestDatabase database;
@@ -240,15 +238,6 @@ class MassOutageIT {
     }
 
     private static JsonNode call(String method, String path, String key, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .header("Content-Type", "application/json");
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isBetween(200, 299);
-        return JSON.readTree(response.body());
+        return TestApi.call(stack, method, path, key, body);
     }
 }
