@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param tick               how often the schedule is checked for due rounds at most (it sleeps until the next due
  *                           round otherwise)
- * @param batchWindow        the shortest time between two turns of the loop, so rounds due close together go out in
- *                           full batches of ten rather than one call each
+ * @param batchWindow        the shortest time between two turns of the loop, so rounds due close together go out
+ *                           together, packed in one message per queue, rather than one call each
  * @param resyncInterval     how often the whole monitor table is re-read to repair anything a lost notification missed
  * @param leaderPollInterval how often a standby tries to become the active scheduler
  * @param lockKey            the PostgreSQL advisory lock that elects the active scheduler

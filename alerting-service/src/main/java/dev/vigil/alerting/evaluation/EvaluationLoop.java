@@ -1,6 +1,7 @@
 package dev.vigil.alerting.evaluation;
 
 import dev.vigil.alerting.ingest.ResultsStoredListener;
+import dev.vigil.common.lifecycle.BackgroundThread;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code sweepInterval}. Every instance runs it; the row lock taken per monitor makes that safe.
  */
 @Component
-class EvaluationLoop implements ResultsStoredListener, SmartLifecycle {
+class EvaluationLoop extends BackgroundThread implements ResultsStoredListener {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationLoop.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
@@ -41,13 +42,12 @@ class EvaluationLoop implements ResultsStoredListener, SmartLifecycle {
     private final Semaphore nudge = new Semaphore(0);
     private final Counter failures;
     private final AtomicInteger consecutiveSweepFailures = new AtomicInteger();
-    private volatile boolean running;
-    private Thread loop;
     private ExecutorService workers;
 
     EvaluationLoop(MonitorStates states, RoundEvaluator rounds, HeartbeatEvaluator heartbeats,
                    EvaluationProperties properties, PlatformTransactionManager transactionManager,
                    MeterRegistry meters) {
+        super(Thread.ofPlatform().daemon().name("evaluation-loop"), STOP_WAIT);
         this.states = states;
         this.rounds = rounds;
         this.heartbeats = heartbeats;
@@ -63,38 +63,28 @@ class EvaluationLoop implements ResultsStoredListener, SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
+    protected void beforeStart() {
         workers = Executors.newFixedThreadPool(properties.concurrency(),
                 Thread.ofPlatform().daemon().name("evaluator-", 0).factory());
-        loop = Thread.ofPlatform().daemon().name("evaluation-loop").start(this::run);
     }
 
     @Override
-    public void stop() {
-        running = false;
+    protected void wake() {
         nudge.release();
+    }
+
+    @Override
+    protected void afterStop() {
         // An evaluation cut short rolls back and stays due: another instance (or the next start) redoes it.
-        if (loop != null) {
-            try {
-                loop.join(STOP_WAIT);
-                loop.interrupt();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        interrupt();
         if (workers != null) {
             workers.shutdownNow();
         }
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        while (running) {
+    protected void run() {
+        while (isRunning()) {
             int evaluated = 0;
             try {
                 evaluated = sweep();

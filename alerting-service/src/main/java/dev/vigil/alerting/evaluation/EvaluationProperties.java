@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrency         monitors evaluated at once by this instance (each holds a database connection)
  */
 @ConfigurationProperties("vigil.evaluation")
-public record EvaluationProperties(@DefaultValue("15s") Duration settle, Duration confirmationWindow,
+record EvaluationProperties(@DefaultValue("15s") Duration settle, Duration confirmationWindow,
                                    @DefaultValue("1") int recoveryRounds, @DefaultValue("2") int degradedRounds,
                                    @DefaultValue("30m") Duration flapWindow, @DefaultValue("4") int flapThreshold,
                                    @DefaultValue("10m") Duration reopenWithin,

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param forgetAfter      how long a gone instance is kept before its row is deleted
  */
 @ConfigurationProperties("vigil.fleet")
-public record FleetProperties(@DefaultValue("3") int missedHeartbeats, @DefaultValue("1d") Duration forgetAfter) {
+record FleetProperties(@DefaultValue("3") int missedHeartbeats, @DefaultValue("1d") Duration forgetAfter) {
 
     public FleetProperties {
         if (missedHeartbeats < 1) {

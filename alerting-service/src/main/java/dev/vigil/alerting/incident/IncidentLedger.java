@@ -152,7 +152,7 @@ public class IncidentLedger {
         return payload;
     }
 
-    /** The incident as API.md shows it, read back inside the transaction that changed it. */
+    /** The incident as docs/api.md shows it, read back inside the transaction that changed it. */
     private Map<String, Object> incidentView(UUID incidentId) {
         return jdbc.sql("""
                         SELECT id, monitor_id, kind, status, started_at, acknowledged_at, resolved_at, cause, regions

@@ -13,6 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    message holds one result or a pack of up to {@code vigil.probe.result-pack.size}
  */
 @ConfigurationProperties("vigil.ingest")
-public record IngestProperties(@DefaultValue("500") int batchSize, @DefaultValue("200ms") Duration maxDelay,
-                               @DefaultValue("400") int maxInFlight) {
+record IngestProperties(@DefaultValue("500") int batchSize, @DefaultValue("200ms") Duration maxDelay,
+                       @DefaultValue("400") int maxInFlight) {
 }

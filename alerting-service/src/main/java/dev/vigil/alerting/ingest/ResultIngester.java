@@ -1,6 +1,7 @@
 package dev.vigil.alerting.ingest;
 
 import dev.vigil.common.json.WireJson;
+import dev.vigil.common.lifecycle.BackgroundThread;
 import dev.vigil.common.message.CheckResult;
 import dev.vigil.common.sqs.MessageHandler;
 import dev.vigil.common.sqs.ReceivedMessage;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
  * </ol>
  */
 @Component
-public class ResultIngester implements MessageHandler, SmartLifecycle {
+class ResultIngester extends BackgroundThread implements MessageHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ResultIngester.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
@@ -55,11 +56,11 @@ public class ResultIngester implements MessageHandler, SmartLifecycle {
     private final Counter writeFailures;
     private final DistributionSummary batchSizes;
     private final Timer ingestLag;
-    private volatile boolean running;
-    private Thread flusher;
 
     public ResultIngester(ResultWriter writer, List<ResultsStoredListener> listeners, IngestProperties properties,
                           Clock clock, MeterRegistry meters) {
+        // Stopping lets the batch in hand (and the rest of the queue) be written first.
+        super(Thread.ofPlatform().name("result-ingest"), Duration.ofSeconds(30));
         this.writer = writer;
         this.listeners = List.copyOf(listeners);
         this.properties = properties;
@@ -92,12 +93,6 @@ public class ResultIngester implements MessageHandler, SmartLifecycle {
         return CompletableFuture.allOf(done);
     }
 
-    @Override
-    public void start() {
-        running = true;
-        flusher = Thread.ofPlatform().name("result-ingest").start(this::flushLoop);
-    }
-
     /** Stops after the queue consumer (which stops first and waits for its in-flight results to commit). */
     @Override
     public int getPhase() {
@@ -105,24 +100,13 @@ public class ResultIngester implements MessageHandler, SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        running = false;
-        if (flusher != null) {
-            try {
-                flusher.join(Duration.ofSeconds(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    protected void wake() {
+        // Not interrupted: the flusher notices within one poll and writes what is pending before it ends.
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void flushLoop() {
-        while (running || !pending.isEmpty()) {
+    protected void run() {
+        while (isRunning() || !pending.isEmpty()) {
             List<Pending> batch = nextBatch();
             if (!batch.isEmpty()) {
                 writeUntilStored(batch);

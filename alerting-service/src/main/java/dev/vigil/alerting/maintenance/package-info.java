@@ -1,5 +1,5 @@
 /**
  * Maintenance windows as the alerting service sees them: a monitor inside one has its results stored and its status
- * kept, but no incident is opened (DESIGN.md: maintenance suppresses alerts, not data).
+ * kept, but no incident is opened (docs/architecture.md: maintenance suppresses alerts, not data).
  */
 package dev.vigil.alerting.maintenance;

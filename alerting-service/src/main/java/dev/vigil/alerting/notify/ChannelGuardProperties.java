@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            self-hosting); false in SaaS mode
  */
 @ConfigurationProperties("vigil.channel")
-public record ChannelGuardProperties(@DefaultValue("false") boolean allowPrivateTargets) {
+record ChannelGuardProperties(@DefaultValue("false") boolean allowPrivateTargets) {
 }

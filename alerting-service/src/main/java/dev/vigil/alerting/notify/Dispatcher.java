@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * rows, write due digests, escalate unacknowledged incidents, then send every due delivery (in parallel, each with
  * its channel type's timeout) and record the outcomes.
  */
-public class Dispatcher {
+class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
@@ -48,7 +48,7 @@ public class Dispatcher {
         this.digests = digests;
         this.escalations = escalations;
         this.queue = queue;
-        this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::type, s -> s));
+        this.senders = senders.stream().collect(Collectors.toMap(s -> s.type().name(), s -> s));
         this.box = box;
         this.properties = properties;
         this.meters = meters;

@@ -2,6 +2,7 @@ package dev.vigil.alerting.notify;
 
 import dev.vigil.common.check.CheckSpec;
 import dev.vigil.common.json.WireJson;
+import dev.vigil.common.oncall.OnCallRotation;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -191,7 +192,7 @@ class Escalations {
                         SELECT id, handoff, starts_at, member_ids FROM oncall_rotations
                         WHERE id = ? AND workspace_id = ?""")
                 .params(rotationId, workspaceId)
-                .query((rs, n) -> new OnCallRotation(rs.getObject("id", UUID.class), rs.getString("handoff"),
+                .query((rs, n) -> new OnCallRotation(OnCallRotation.Handoff.of(rs.getString("handoff")),
                         rs.getTimestamp("starts_at").toInstant(), List.of((UUID[]) rs.getArray("member_ids")
                         .getArray())))
                 .optional()

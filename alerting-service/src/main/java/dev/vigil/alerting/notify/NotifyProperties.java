@@ -29,7 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param flapWindow       an incident's repeated {@code incident.reopened} within this window alerts only once
  */
 @ConfigurationProperties("vigil.notify")
-public record NotifyProperties(@DefaultValue("true") boolean enabled,
+record NotifyProperties(@DefaultValue("true") boolean enabled,
                                @DefaultValue("1s") Duration pollInterval,
                                @DefaultValue("50") int batchSize,
                                @DefaultValue("10s") Duration retryBase,

@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
  * When to try a failed delivery again: {@code base * 2^(attempt-1)}, capped at {@code max}, then a random 50–100 %
  * of that (jitter), so receivers coming back from an outage are not hit by every instance's retries at once.
  */
-public final class RetryPolicy {
+final class RetryPolicy {
 
     private final Duration base;
     private final Duration max;

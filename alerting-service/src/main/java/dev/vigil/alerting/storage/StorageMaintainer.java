@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * when another instance holds it, so two instances never roll up or drop the same data at once.
  */
 @Component
-public class StorageMaintainer {
+class StorageMaintainer {
 
     private static final Logger log = LoggerFactory.getLogger(StorageMaintainer.class);
     private static final int DAYS_AHEAD = 7;

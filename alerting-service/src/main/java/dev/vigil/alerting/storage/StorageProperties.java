@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rollupRetention     how long hourly and daily rollups are kept
  */
 @ConfigurationProperties("vigil.storage")
-public record StorageProperties(@DefaultValue("1h") Duration maintenanceInterval,
+record StorageProperties(@DefaultValue("1h") Duration maintenanceInterval,
                                 @DefaultValue("5m") Duration rollupInterval,
                                 @DefaultValue("30d") Duration rawRetention,
                                 @DefaultValue("400d") Duration rollupRetention) {

@@ -1,16 +1,12 @@
 package dev.vigil.api.account;
 
-import java.util.List;
+import dev.vigil.api.identity.Role;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 public interface MembershipRepository extends JpaRepository<Membership, Membership.Key> {
-
-    List<Membership> findByIdUserId(UUID userId);
-
-    List<Membership> findByIdWorkspaceIdOrderByCreatedAt(UUID workspaceId);
 
     default Optional<Membership> find(UUID workspaceId, UUID userId) {
         return findById(new Membership.Key(workspaceId, userId));

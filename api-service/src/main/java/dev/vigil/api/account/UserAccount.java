@@ -1,14 +1,11 @@
 package dev.vigil.api.account;
 
+import dev.vigil.api.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /**
  * A person who signs in. The password is kept only as an adaptive hash; a user invited by email who has not accepted
@@ -16,15 +13,13 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "users")
-public class UserAccount implements Persistable<UUID> {
+public class UserAccount extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;
     private String email;
     private String passwordHash;
     private Instant createdAt;
-    @Transient
-    private boolean isNew;
 
     protected UserAccount() {
     }
@@ -34,7 +29,6 @@ public class UserAccount implements Persistable<UUID> {
         this.email = email;
         this.passwordHash = passwordHash;
         this.createdAt = createdAt;
-        this.isNew = true;
     }
 
     @Override
@@ -69,14 +63,4 @@ public class UserAccount implements Persistable<UUID> {
         return createdAt;
     }
 
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        isNew = false;
-    }
 }

@@ -1,27 +1,22 @@
 package dev.vigil.api.account;
 
+import dev.vigil.api.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /** A tenant: the unit of isolation. Monitors, keys, channels and status pages belong to one. */
 @Entity
 @Table(name = "workspaces")
-public class Workspace implements Persistable<UUID> {
+public class Workspace extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;
     private String name;
     private String plan;
     private Instant createdAt;
-    @Transient
-    private boolean isNew;
 
     protected Workspace() {
     }
@@ -31,7 +26,6 @@ public class Workspace implements Persistable<UUID> {
         this.name = name;
         this.plan = "FREE";
         this.createdAt = createdAt;
-        this.isNew = true;
     }
 
     @Override
@@ -55,14 +49,4 @@ public class Workspace implements Persistable<UUID> {
         return createdAt;
     }
 
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        isNew = false;
-    }
 }

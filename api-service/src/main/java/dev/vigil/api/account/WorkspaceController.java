@@ -2,7 +2,8 @@ package dev.vigil.api.account;
 
 import dev.vigil.api.audit.Actor;
 import dev.vigil.api.audit.AuditLog;
-import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.identity.ApiPrincipal;
+import dev.vigil.api.identity.Role;
 import dev.vigil.api.web.FieldProblems;
 import dev.vigil.api.web.ForbiddenException;
 import dev.vigil.api.web.NotFoundException;

@@ -1,22 +1,19 @@
 package dev.vigil.api.apikey;
 
-import dev.vigil.api.account.Role;
+import dev.vigil.api.identity.Role;
+import dev.vigil.api.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /** A stored API key: its hash and prefix, never the key itself. */
 @Entity
 @Table(name = "api_keys")
-public class ApiKey implements Persistable<UUID> {
+public class ApiKey extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;
@@ -30,8 +27,6 @@ public class ApiKey implements Persistable<UUID> {
     private Instant createdAt;
     private Instant lastUsedAt;
     private Instant revokedAt;
-    @Transient
-    private boolean isNew;
 
     protected ApiKey() {
     }
@@ -46,7 +41,6 @@ public class ApiKey implements Persistable<UUID> {
         this.keyHash = keyHash.clone();
         this.role = role;
         this.createdAt = createdAt;
-        this.isNew = true;
     }
 
     @Override
@@ -87,24 +81,10 @@ public class ApiKey implements Persistable<UUID> {
         return revokedAt;
     }
 
-    public boolean isRevoked() {
-        return revokedAt != null;
-    }
-
     public void revoke(Instant at) {
         if (revokedAt == null) {
             revokedAt = at;
         }
     }
 
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        isNew = false;
-    }
 }

@@ -1,6 +1,6 @@
 package dev.vigil.api.apikey;
 
-import dev.vigil.api.account.Role;
+import dev.vigil.api.identity.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

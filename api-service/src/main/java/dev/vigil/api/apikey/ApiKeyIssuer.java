@@ -1,6 +1,8 @@
 package dev.vigil.api.apikey;
 
-import dev.vigil.api.account.Role;
+import dev.vigil.api.audit.Actor;
+import dev.vigil.api.audit.AuditLog;
+import dev.vigil.api.identity.Role;
 import dev.vigil.api.web.StoredTime;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,8 +10,11 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Makes new keys: {@code vgl_} followed by 32 URL-safe characters (192 random bits). The first
@@ -23,21 +28,27 @@ public class ApiKeyIssuer {
     private static final int RANDOM_BYTES = 24;
 
     private final ApiKeyRepository keys;
+    private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ApiKeyIssuer(ApiKeyRepository keys, Clock clock) {
+    ApiKeyIssuer(ApiKeyRepository keys, AuditLog audit, Clock clock) {
         this.keys = keys;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    /** Creates and stores a key; the returned plaintext is the only copy there will ever be. */
-    public IssuedApiKey issue(UUID workspaceId, UUID createdBy, String name, Role role) {
-        byte[] secret = new byte[RANDOM_BYTES];
-        random.nextBytes(secret);
-        String plaintext = MARKER + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    /**
+     * Creates and stores a key with its {@code api_key.created} audit entry, in the caller's transaction; the returned
+     * plaintext is the only copy there will ever be.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public IssuedApiKey issue(UUID workspaceId, UUID createdBy, String name, Role role, Actor actor) {
+        String plaintext = randomSecret(MARKER);
         ApiKey key = keys.save(new ApiKey(workspaceId, createdBy, name, role, plaintext.substring(0, PREFIX_LENGTH),
                 hash(plaintext), StoredTime.now(clock)));
+        audit.record(workspaceId, actor, "api_key.created", "API_KEY", key.getId(),
+                Map.of("name", name, "prefix", key.getPrefix(), "role", role.name()));
         return new IssuedApiKey(key, plaintext);
     }
 

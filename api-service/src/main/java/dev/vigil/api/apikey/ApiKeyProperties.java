@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPerWorkspace live (unrevoked) keys a workspace may hold
  */
 @ConfigurationProperties("vigil.api-keys")
-public record ApiKeyProperties(@DefaultValue("100") int maxPerWorkspace) {
+record ApiKeyProperties(@DefaultValue("100") int maxPerWorkspace) {
 
     public ApiKeyProperties {
         if (maxPerWorkspace < 1) {

@@ -11,8 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 public interface ApiKeyRepository extends JpaRepository<ApiKey, UUID> {
 
-    Optional<ApiKey> findByKeyHash(byte[] keyHash);
-
     List<ApiKey> findByWorkspaceIdAndRevokedAtIsNullOrderByCreatedAt(UUID workspaceId);
 
     List<ApiKey> findByWorkspaceIdAndCreatedByAndRevokedAtIsNull(UUID workspaceId, UUID createdBy);
@@ -20,7 +18,7 @@ public interface ApiKeyRepository extends JpaRepository<ApiKey, UUID> {
     long countByWorkspaceIdAndRevokedAtIsNull(UUID workspaceId);
 
     @Query("select count(k) from ApiKey k where k.workspaceId = :workspaceId and k.revokedAt is null "
-            + "and k.role = dev.vigil.api.account.Role.OWNER")
+            + "and k.role = dev.vigil.api.identity.Role.OWNER")
     long countLiveOwnerKeys(UUID workspaceId);
 
     /** A live key of the workspace; a revoked one is gone as far as the API is concerned. */

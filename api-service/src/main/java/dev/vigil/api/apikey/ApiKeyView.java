@@ -1,7 +1,7 @@
 package dev.vigil.api.apikey;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.vigil.api.account.Role;
+import dev.vigil.api.identity.Role;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;

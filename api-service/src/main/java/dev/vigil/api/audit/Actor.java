@@ -1,6 +1,6 @@
 package dev.vigil.api.audit;
 
-import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.identity.ApiPrincipal;
 import java.util.UUID;
 
 /**

@@ -1,6 +1,6 @@
 package dev.vigil.api.audit;
 
-import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.web.FieldProblems;
 import dev.vigil.api.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,6 +1,7 @@
 package dev.vigil.api.channel;
 
 import dev.vigil.api.web.FieldProblems;
+import dev.vigil.common.channel.ChannelType;
 import dev.vigil.common.net.BlockedAddressException;
 import dev.vigil.common.net.TargetGuard;
 import java.net.URI;

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPerWorkspace     channels a workspace may hold
  */
 @ConfigurationProperties("vigil.channel")
-public record ChannelProperties(@DefaultValue("false") boolean allowPrivateTargets,
+record ChannelProperties(@DefaultValue("false") boolean allowPrivateTargets,
                                 @DefaultValue("100") int maxPerWorkspace) {
 
     public ChannelProperties {

@@ -1,5 +1,6 @@
 package dev.vigil.api.channel;
 
+import dev.vigil.common.channel.ChannelType;
 import dev.vigil.common.crypto.SecretBox;
 import dev.vigil.common.json.WireJson;
 import java.sql.ResultSet;
@@ -20,7 +21,7 @@ import tools.jackson.core.type.TypeReference;
  * simply not found. The configuration is sealed on the way in; only {@link #config} opens it (to keep secrets on PUT).
  */
 @Component
-public class ChannelStore {
+class ChannelStore {
 
     private static final String COLUMNS =
             "id, name, type, config_view::text AS view, is_default, healthy, created_at, updated_at";
@@ -82,10 +83,10 @@ public class ChannelStore {
     }
 
     /**
-     * The stored configuration in clear; empty for a channel that has none (rows written before issue 7). Public for
-     * the dashboard's edit form, which keeps a secret left blank; it must never render what this returns.
+     * The stored configuration in clear; empty for a channel that has none (rows written before issue 7). Never
+     * shown: it keeps secrets on a replace that does not give them again.
      */
-    public Map<String, String> config(UUID id, UUID workspaceId) {
+    Map<String, String> config(UUID id, UUID workspaceId) {
         return jdbc.sql("SELECT config_sealed FROM alert_channels WHERE id = ? AND workspace_id = ?")
                 .params(id, workspaceId).query(String.class).list().stream()
                 .filter(java.util.Objects::nonNull).findFirst()

@@ -1,7 +1,7 @@
 package dev.vigil.api.dashboard;
 
-import dev.vigil.api.account.Role;
-import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.identity.Role;
+import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.web.ForbiddenException;
 import java.util.List;
 import java.util.UUID;
@@ -21,10 +21,6 @@ public record Caller(UUID userId, String email, UUID workspaceId, String workspa
 
     public boolean canWrite() {
         return role.canWrite();
-    }
-
-    public boolean isOwner() {
-        return role == Role.OWNER;
     }
 
     /** Acting to read. */

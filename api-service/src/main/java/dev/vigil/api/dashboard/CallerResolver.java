@@ -1,6 +1,6 @@
 package dev.vigil.api.dashboard;
 
-import dev.vigil.api.account.Role;
+import dev.vigil.api.identity.Role;
 import dev.vigil.api.web.ForbiddenException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;

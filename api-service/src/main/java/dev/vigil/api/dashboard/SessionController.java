@@ -1,9 +1,9 @@
 package dev.vigil.api.dashboard;
 
-import dev.vigil.api.account.AccountRegistrar;
-import dev.vigil.api.account.EmailAlreadyRegisteredException;
-import dev.vigil.api.account.SignupRequest;
-import dev.vigil.api.account.SignupResponse;
+import dev.vigil.api.signup.AccountRegistrar;
+import dev.vigil.api.signup.EmailAlreadyRegisteredException;
+import dev.vigil.api.signup.SignupRequest;
+import dev.vigil.api.signup.SignupResponse;
 import dev.vigil.api.account.UserAccount;
 import dev.vigil.api.account.UserAccountRepository;
 import dev.vigil.api.web.InvalidRequestException;

@@ -15,7 +15,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * here is being signed in; roles are read from the membership on every request (see {@link CallerResolver}).
  * The password hash is dropped after sign-in ({@link #eraseCredentials()}), so the session never holds it.
  */
-public final class SignedInUser implements UserDetails, CredentialsContainer, Serializable {
+final class SignedInUser implements UserDetails, CredentialsContainer, Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;

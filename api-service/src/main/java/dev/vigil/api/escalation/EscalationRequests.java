@@ -1,6 +1,7 @@
 package dev.vigil.api.escalation;
 
 import java.util.List;
+import java.util.UUID;
 
 /** Request bodies of the escalation and on-call endpoints. */
 final class EscalationRequests {
@@ -26,5 +27,14 @@ final class EscalationRequests {
      * @param memberIds user ids of workspace members; default: the caller
      */
     record Rotation(String name, String handoff, String startsAt, List<String> memberIds) {
+    }
+
+    /** A UUID as given in a request, or null when it is not one (the callers name the field in their problem). */
+    static UUID uuid(String value) {
+        try {
+            return value == null || value.length() != 36 ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

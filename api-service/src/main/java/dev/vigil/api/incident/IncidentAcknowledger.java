@@ -1,6 +1,6 @@
 package dev.vigil.api.incident;
 
-import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.common.check.CheckSpec;
 import dev.vigil.common.json.WireJson;
 import java.sql.Timestamp;

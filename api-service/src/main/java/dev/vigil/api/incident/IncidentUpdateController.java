@@ -1,6 +1,6 @@
 package dev.vigil.api.incident;
 
-import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.identity.ApiPrincipal;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -13,9 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/** {@code /api/v1/incidents/{id}/updates}: the HTTP face of {@link IncidentUpdates}. */
 @RestController
 @RequestMapping("/api/v1/incidents/{incidentId}/updates")
-public class IncidentUpdateController {
+class IncidentUpdateController {
 
     private final IncidentUpdates updates;
 
@@ -24,17 +25,17 @@ public class IncidentUpdateController {
     }
 
     @GetMapping
-    public Items list(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID incidentId) {
-        return new Items(updates.list(caller.workspaceId(), incidentId));
+    Items list(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID incidentId) {
+        return new Items(updates.list(caller, incidentId));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public IncidentUpdateView post(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID incidentId,
+    IncidentUpdateView post(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID incidentId,
                             @RequestBody IncidentUpdateRequest request) {
         return updates.post(caller, incidentId, request);
     }
 
-    public record Items(List<IncidentUpdateView> items) {
+    record Items(List<IncidentUpdateView> items) {
     }
 }

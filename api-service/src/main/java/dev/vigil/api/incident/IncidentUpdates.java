@@ -2,7 +2,7 @@ package dev.vigil.api.incident;
 
 import dev.vigil.api.audit.Actor;
 import dev.vigil.api.audit.AuditLog;
-import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.web.FieldProblems;
 import dev.vigil.api.web.NotFoundException;
 import java.sql.Timestamp;
@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * status pages and mailed to their subscribers. They never change the incident itself, which follows the checks.
  */
 @Component
-class IncidentUpdates {
+public class IncidentUpdates {
 
     static final Set<String> STATUSES = Set.of("investigating", "identified", "monitoring", "resolved");
 
@@ -38,7 +38,9 @@ class IncidentUpdates {
         this.clock = clock;
     }
 
-    List<IncidentUpdateView> list(UUID workspaceId, UUID incidentId) {
+    /** An incident's updates, oldest first; 404 when the incident is not the caller's. */
+    public List<IncidentUpdateView> list(ApiPrincipal caller, UUID incidentId) {
+        UUID workspaceId = caller.workspaceId();
         requireIncident(workspaceId, incidentId);
         return jdbc.sql("""
                         SELECT id, status, message, author_label, created_at FROM incident_updates
@@ -51,7 +53,7 @@ class IncidentUpdates {
     }
 
     @Transactional
-    IncidentUpdateView post(ApiPrincipal caller, UUID incidentId, IncidentUpdateRequest request) {
+    public IncidentUpdateView post(ApiPrincipal caller, UUID incidentId, IncidentUpdateRequest request) {
         requireIncident(caller.workspaceId(), incidentId);
         FieldProblems problems = new FieldProblems();
         String status = request.status() == null ? null : request.status().strip().toLowerCase(Locale.ROOT);

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An incident as API.md shows it; {@code timeline} only on the single-incident read. */
+/** An incident as docs/api.md shows it; {@code timeline} only on the single-incident read. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IncidentView(UUID id, UUID monitorId, String kind, String status, Instant startedAt,
                            Instant acknowledgedAt, Instant resolvedAt, String cause, List<String> regions,

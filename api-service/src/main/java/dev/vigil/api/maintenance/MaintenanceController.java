@@ -1,6 +1,6 @@
 package dev.vigil.api.maintenance;
 
-import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.web.InvalidRequestException;
 import dev.vigil.api.web.NotFoundException;
 import java.util.List;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Validates a window: every problem at once, as API.md's 400 wants. */
+/** Validates a window: every problem at once, as docs/api.md's 400 wants. */
 final class MaintenanceRules {
 
     static final int MAX_MONITORS = 500;

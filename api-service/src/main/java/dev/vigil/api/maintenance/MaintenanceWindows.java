@@ -2,7 +2,7 @@ package dev.vigil.api.maintenance;
 
 import dev.vigil.api.audit.Actor;
 import dev.vigil.api.audit.AuditLog;
-import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.web.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;

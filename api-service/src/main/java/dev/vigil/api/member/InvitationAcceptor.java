@@ -3,7 +3,7 @@ package dev.vigil.api.member;
 import dev.vigil.api.account.AccountRules;
 import dev.vigil.api.account.Membership;
 import dev.vigil.api.account.MembershipRepository;
-import dev.vigil.api.account.SignupResponse;
+import dev.vigil.api.signup.SignupResponse;
 import dev.vigil.api.account.UserAccount;
 import dev.vigil.api.account.UserAccountRepository;
 import dev.vigil.api.apikey.ApiKeyIssuer;
@@ -69,14 +69,11 @@ class InvitationAcceptor {
         user.choosePassword(passwords.encode(password));
         users.saveAndFlush(user);
         invitations.deleteAllOf(user.getId());
-        ApiKeyIssuer.IssuedApiKey key = keys.issue(invited.workspaceId(), user.getId(), "Default key",
-                membership.getRole());
         Actor actor = Actor.user(user.getId(), user.getEmail());
         audit.record(invited.workspaceId(), actor, "member.joined", "MEMBER", user.getId(),
                 Map.of("email", user.getEmail(), "role", membership.getRole().name()));
-        audit.record(invited.workspaceId(), actor, "api_key.created", "API_KEY", key.key().getId(),
-                Map.of("name", key.key().getName(), "prefix", key.key().getPrefix(),
-                        "role", membership.getRole().name()));
+        ApiKeyIssuer.IssuedApiKey key = keys.issue(invited.workspaceId(), user.getId(), "Default key",
+                membership.getRole(), actor);
         log.info("invitation accepted workspace={} user={}", invited.workspaceId(), user.getId());
         return new SignupResponse(invited.workspaceId(), key.plaintext());
     }

@@ -1,7 +1,7 @@
 package dev.vigil.api.member;
 
-import dev.vigil.api.account.SignupResponse;
-import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.signup.SignupResponse;
+import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;

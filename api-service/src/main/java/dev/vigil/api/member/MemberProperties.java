@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param invitationTtl   how long an invitation token can be accepted
  */
 @ConfigurationProperties("vigil.members")
-public record MemberProperties(@DefaultValue("100") int maxPerWorkspace, @DefaultValue("7d") Duration invitationTtl) {
+record MemberProperties(@DefaultValue("100") int maxPerWorkspace, @DefaultValue("7d") Duration invitationTtl) {
 
     public MemberProperties {
         if (maxPerWorkspace < 1) {

@@ -1,5 +1,6 @@
 package dev.vigil.api.monitor;
 
+import dev.vigil.api.persistence.AssignedIdEntity;
 import dev.vigil.common.check.CheckSpec;
 import dev.vigil.common.check.MonitorType;
 import jakarta.persistence.Column;
@@ -8,20 +9,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
-import org.springframework.data.domain.Persistable;
 
 /** A monitor as stored. The type-specific definition is the wire {@link CheckSpec}, kept as JSON. */
 @Entity
 @Table(name = "monitors")
-public class Monitor implements Persistable<UUID> {
+public class Monitor extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;
@@ -46,33 +43,30 @@ public class Monitor implements Persistable<UUID> {
     @Column(updatable = false)
     private Instant createdAt;
     private Instant updatedAt;
-    @Transient
-    private boolean isNew;
 
     protected Monitor() {
     }
 
-    public Monitor(UUID workspaceId, MonitorSettings settings, Instant now) {
+    public Monitor(UUID workspaceId, MonitorDefinition definition, Instant now) {
         this.id = UUID.randomUUID();
         this.workspaceId = workspaceId;
         this.status = "PENDING";
         this.createdAt = now;
-        this.isNew = true;
-        apply(settings, now);
+        apply(definition, now);
     }
 
-    /** Replaces every user-settable field; the pause state only when the settings name one. */
-    public void apply(MonitorSettings settings, Instant now) {
-        this.name = settings.name();
-        this.type = settings.check().type();
-        this.checkSpec = settings.check();
-        this.intervalSeconds = settings.intervalSeconds();
-        this.timeoutMs = settings.timeoutMs();
-        this.regions = settings.regions().toArray(String[]::new);
-        this.confirmations = settings.confirmations();
-        this.degradedAboveMs = settings.degradedAboveMs();
-        if (settings.paused() != null) {
-            this.paused = settings.paused();
+    /** Replaces every user-settable field; the pause state only when the definition names one. */
+    public void apply(MonitorDefinition definition, Instant now) {
+        this.name = definition.name();
+        this.type = definition.check().type();
+        this.checkSpec = definition.check();
+        this.intervalSeconds = definition.intervalSeconds();
+        this.timeoutMs = definition.timeoutMs();
+        this.regions = definition.regions().toArray(String[]::new);
+        this.confirmations = definition.confirmations();
+        this.degradedAboveMs = definition.degradedAboveMs();
+        if (definition.paused() != null) {
+            this.paused = definition.paused();
         }
         this.updatedAt = now;
     }
@@ -155,14 +149,4 @@ public class Monitor implements Persistable<UUID> {
         return updatedAt;
     }
 
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        isNew = false;
-    }
 }

@@ -21,7 +21,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns an API request into validated {@link MonitorSettings}, collecting every problem at once so a person can fix
+ * Turns an API request into validated {@link MonitorDefinition}, collecting every problem at once so a person can fix
  * them in one go.
  *
  * <p>HEARTBEAT monitors are not probed: they have no regions, timeout, confirmations or degraded threshold, and their
@@ -77,11 +77,11 @@ class MonitorDefinitions {
     }
 
     /**
-     * The settings a request asks for, or a 400 naming every invalid field.
+     * The definition a request asks for, or a 400 naming every invalid field.
      *
      * @param creating on creation an absent {@code paused} means false; on replacement it keeps the current state
      */
-    MonitorSettings settingsOf(UUID workspaceId, MonitorRequest request, boolean creating) {
+    MonitorDefinition definitionOf(UUID workspaceId, MonitorRequest request, boolean creating) {
         FieldProblems problems = new FieldProblems();
         String name = problems.requiredLine("name", request.name(), 200);
         MonitorType type = type(problems, request.type());
@@ -99,7 +99,7 @@ class MonitorDefinitions {
         if (type == MonitorType.HEARTBEAT) {
             HeartbeatCheck heartbeat = heartbeat(problems, request);
             problems.throwIfAny();
-            return new MonitorSettings(name, heartbeat, heartbeat.periodSeconds(), DEFAULT_TIMEOUT_MS, List.of(), 0,
+            return new MonitorDefinition(name, heartbeat, heartbeat.periodSeconds(), DEFAULT_TIMEOUT_MS, List.of(), 0,
                     null, paused, alertChannels);
         }
         int interval = request.intervalSeconds() == null ? DEFAULT_INTERVAL_SECONDS : request.intervalSeconds();
@@ -127,7 +127,7 @@ class MonitorDefinitions {
         }
         CheckSpec check = type == null ? null : probedCheck(problems, type, request, chosen);
         problems.throwIfAny();
-        return new MonitorSettings(name, check, interval, timeout, chosen, confirmations, degradedAbove, paused,
+        return new MonitorDefinition(name, check, interval, timeout, chosen, confirmations, degradedAbove, paused,
                 alertChannels);
     }
 

@@ -3,7 +3,7 @@ package dev.vigil.api.monitor;
 import dev.vigil.api.account.WorkspaceLocks;
 import dev.vigil.api.audit.Actor;
 import dev.vigil.api.audit.AuditLog;
-import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.NotFoundException;
 import dev.vigil.api.web.StoredTime;
@@ -56,19 +56,19 @@ public class MonitorEditor {
 
     @Transactional
     public MonitorResponse create(ApiPrincipal caller, MonitorRequest request) {
-        MonitorSettings settings = definitions.settingsOf(caller.workspaceId(), request, true);
+        MonitorDefinition definition = definitions.definitionOf(caller.workspaceId(), request, true);
         locks.lock(caller.workspaceId());
         if (monitors.countByWorkspaceId(caller.workspaceId()) >= limits.maxPerWorkspace()) {
             throw new ConflictException("Too many monitors", "This workspace has " + limits.maxPerWorkspace()
                     + " monitors, the most it may have; delete one first.");
         }
         Instant now = StoredTime.now(clock);
-        Monitor monitor = new Monitor(caller.workspaceId(), settings, now);
+        Monitor monitor = new Monitor(caller.workspaceId(), definition, now);
         if (monitor.getType() == MonitorType.HEARTBEAT) {
             monitor.usePingToken(pingTokens.next(), now);
         }
         monitors.saveAndFlush(monitor);
-        links.replace(monitor.getId(), caller.workspaceId(), settings.alertChannelIds());
+        links.replace(monitor.getId(), caller.workspaceId(), definition.alertChannelIds());
         MonitorResponse created = views.of(monitor, caller);
         audit.record(caller.workspaceId(), Actor.of(caller), "monitor.created", "MONITOR", monitor.getId(),
                 MonitorChanges.snapshot(created));
@@ -80,17 +80,17 @@ public class MonitorEditor {
     @Transactional
     public MonitorResponse replace(ApiPrincipal caller, UUID id, MonitorRequest request) {
         Monitor monitor = load(caller, id);
-        MonitorSettings settings = definitions.settingsOf(caller.workspaceId(), request, false);
+        MonitorDefinition definition = definitions.definitionOf(caller.workspaceId(), request, false);
         MonitorResponse before = views.of(monitor, caller);
         Instant now = StoredTime.now(clock);
-        monitor.apply(settings, now);
+        monitor.apply(definition, now);
         if (monitor.getType() == MonitorType.HEARTBEAT && monitor.getPingToken() == null) {
             monitor.usePingToken(pingTokens.next(), now);
         } else if (monitor.getType() != MonitorType.HEARTBEAT && monitor.getPingToken() != null) {
             monitor.usePingToken(null, now);
         }
         monitors.saveAndFlush(monitor);
-        links.replace(monitor.getId(), caller.workspaceId(), settings.alertChannelIds());
+        links.replace(monitor.getId(), caller.workspaceId(), definition.alertChannelIds());
         MonitorResponse after = views.of(monitor, caller);
         Map<String, Object> diff = MonitorChanges.diff(json, before, after);
         if (!((Map<?, ?>) diff.get("changes")).isEmpty()) {

@@ -6,15 +6,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Limits on monitors ({@code vigil.monitors.*}).
  *
- * @param minIntervalSeconds shortest interval a monitor may have (API.md: 30 by default, 5 in local mode); also the
- *                           shortest heartbeat period
+ * @param minIntervalSeconds shortest interval a monitor may have (docs/api.md: 30 by default, 5 in local mode);
+ *                           also the shortest heartbeat period
  * @param maxIntervalSeconds longest interval of a probed monitor
  * @param maxTimeoutMs       longest check timeout
  * @param maxPeriodSeconds   longest heartbeat period (a monthly job's heartbeat needs 31 days)
  * @param maxPerWorkspace    monitors a workspace may have
  */
 @ConfigurationProperties("vigil.monitors")
-public record MonitorProperties(@DefaultValue("30") int minIntervalSeconds,
+record MonitorProperties(@DefaultValue("30") int minIntervalSeconds,
                                 @DefaultValue("86400") int maxIntervalSeconds,
                                 @DefaultValue("60000") int maxTimeoutMs,
                                 @DefaultValue("2678400") int maxPeriodSeconds,

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A monitor as API.md writes it: common fields plus the fields of its type, flat. Unknown fields are refused by the
- * JSON reader, fields of another type by {@link MonitorDefinitions}. The read-only fields of a monitor as the API
+ * A monitor as docs/api.md writes it: common fields plus the fields of its type, flat. Unknown fields are refused by
+ * the JSON reader, fields of another type by {@link MonitorDefinitions}. The read-only fields of a monitor as the API
  * answers it ({@code id}, {@code status}, ...) are accepted and ignored, so a client can PUT back what it read.
  */
 @JsonIgnoreProperties(value = {"id", "status", "pingUrl", "createdAt", "updatedAt"})

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A monitor as API.md shows it: the common fields and those of its type; fields of other types are left out. */
+/** A monitor as docs/api.md shows it: the common fields and those of its type; fields of other types are left out. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MonitorResponse(UUID id, String name, String type,
                               // HTTP

@@ -1,6 +1,6 @@
 package dev.vigil.api.monitor;
 
-import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.web.ApiProperties;
 import dev.vigil.common.check.DnsCheck;
 import dev.vigil.common.check.HeartbeatCheck;

@@ -1,6 +1,6 @@
 package dev.vigil.api.ratelimit;
 
-import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.web.ProblemResponses;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;

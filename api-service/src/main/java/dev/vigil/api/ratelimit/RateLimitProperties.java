@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.Name;
  *               then one every 30 seconds
  */
 @ConfigurationProperties("vigil.rate-limits")
-public record RateLimitProperties(Limit signup, @Name("api-key") Limit apiKey, @Name("sign-in") Limit signIn) {
+record RateLimitProperties(Limit signup, @Name("api-key") Limit apiKey, @Name("sign-in") Limit signIn) {
 
     public RateLimitProperties {
         signup = Limit.withDefaults(signup, "signup", 5, Duration.ofMinutes(10));

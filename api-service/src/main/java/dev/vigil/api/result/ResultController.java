@@ -1,7 +1,7 @@
 package dev.vigil.api.result;
 
 import dev.vigil.api.monitor.MonitorRepository;
-import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.web.InvalidRequestException;
 import dev.vigil.api.web.NotFoundException;
 import java.time.Clock;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One stored result as API.md shows it. {@code error} is the human-readable failure; {@code errorKind} its class.
+ * One stored result as docs/api.md shows it. {@code error} is the human-readable failure; {@code errorKind} its class.
  * For a failure, {@code roundStatus} says what the round made of it: {@code CONFIRMED_DOWN} (other regions confirmed
  * it: the monitor was down), {@code NOT_CONFIRMED} (no other region confirmed it: recorded, alerted to no one) or
  * {@code AWAITING_CONFIRMATION}; {@code note} says the same for people ("failed in local-b, not confirmed"). Both

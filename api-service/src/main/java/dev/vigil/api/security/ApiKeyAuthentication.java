@@ -1,6 +1,7 @@
 package dev.vigil.api.security;
 
-import dev.vigil.api.account.Role;
+import dev.vigil.api.identity.ApiPrincipal;
+import dev.vigil.api.identity.Role;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;

@@ -2,6 +2,7 @@ package dev.vigil.api.security;
 
 import dev.vigil.api.apikey.ApiKeyAuthenticator;
 import dev.vigil.api.apikey.ApiKeyAuthenticator.AuthenticatedKey;
+import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.web.ProblemResponses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

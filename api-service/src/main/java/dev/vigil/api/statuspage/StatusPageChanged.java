@@ -3,5 +3,5 @@ package dev.vigil.api.statuspage;
 import java.util.UUID;
 
 /** A page's settings, or something it shows (an incident update), changed: its cached renderings are stale. */
-public record StatusPageChanged(UUID workspaceId) {
+record StatusPageChanged(UUID workspaceId) {
 }

@@ -1,7 +1,6 @@
 package dev.vigil.api.statuspage;
 
-import dev.vigil.api.security.ApiPrincipal;
-import dev.vigil.api.web.NotFoundException;
+import dev.vigil.api.identity.ApiPrincipal;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -22,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/status-pages")
-public class StatusPageController {
+class StatusPageController {
 
     private final StatusPages pages;
 
@@ -31,33 +30,33 @@ public class StatusPageController {
     }
 
     @GetMapping
-    public Items list(@AuthenticationPrincipal ApiPrincipal caller) {
-        return new Items(pages.list(caller.workspaceId()));
+    Items list(@AuthenticationPrincipal ApiPrincipal caller) {
+        return new Items(pages.list(caller));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public StatusPageView create(@AuthenticationPrincipal ApiPrincipal caller, @RequestBody StatusPageRequest request) {
+    StatusPageView create(@AuthenticationPrincipal ApiPrincipal caller, @RequestBody StatusPageRequest request) {
         return pages.create(caller, request);
     }
 
     @GetMapping("/{id}")
-    public StatusPageView get(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {
-        return pages.find(caller.workspaceId(), id).orElseThrow(() -> new NotFoundException("status page"));
+    StatusPageView get(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {
+        return pages.get(caller, id);
     }
 
     @PutMapping("/{id}")
-    public StatusPageView replace(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id,
+    StatusPageView replace(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id,
                            @RequestBody StatusPageRequest request) {
         return pages.replace(caller, id, request);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void delete(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {
+    void delete(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {
         pages.delete(caller, id);
     }
 
-    public record Items(List<StatusPageView> items) {
+    record Items(List<StatusPageView> items) {
     }
 }

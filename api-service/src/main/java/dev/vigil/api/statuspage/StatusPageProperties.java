@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     another instance: set it, from an environment variable, when running several instances)
  */
 @ConfigurationProperties("vigil.status-pages")
-public record StatusPageProperties(@DefaultValue("10s") Duration cacheTtl, @DefaultValue("30s") Duration maxAge,
+record StatusPageProperties(@DefaultValue("10s") Duration cacheTtl, @DefaultValue("30s") Duration maxAge,
                                    @DefaultValue("") String accessSecret) {
 
     public StatusPageProperties {

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns a snapshot into its representations. HTML comes from the Thymeleaf templates under {@code templates/status/}
  * rendered outside any request (the result is cached and shared by every visitor, so nothing per-visitor may enter
- * it); summary.json follows API.md's Statuspage-like shape.
+ * it); summary.json follows docs/api.md's Statuspage-like shape.
  */
 @Component
 class StatusPageRenderer {

@@ -2,7 +2,7 @@ package dev.vigil.api.statuspage;
 
 import dev.vigil.api.audit.Actor;
 import dev.vigil.api.audit.AuditLog;
-import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.web.ApiProperties;
 import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.NotFoundException;
@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * carries the password, only whether it changed).
  */
 @Component
-class StatusPages {
+public class StatusPages {
 
     private static final String COLUMNS = "id, slug, title, description, logo_url, custom_domain, "
             + "password_hash IS NOT NULL AS protected, allowed_ips, created_at, updated_at";
@@ -54,7 +54,8 @@ class StatusPages {
         this.clock = clock;
     }
 
-    List<StatusPageView> list(UUID workspaceId) {
+    public List<StatusPageView> list(ApiPrincipal caller) {
+        UUID workspaceId = caller.workspaceId();
         List<StatusPageView> pages = jdbc.sql("SELECT " + COLUMNS + " FROM status_pages WHERE workspace_id = ?"
                         + " ORDER BY created_at, id")
                 .param(workspaceId).query(this::view).list();
@@ -63,14 +64,19 @@ class StatusPages {
         return pages.stream().map(p -> withComponents(p, components)).toList();
     }
 
-    Optional<StatusPageView> find(UUID workspaceId, UUID id) {
+    /** One of the caller's pages; 404 when it is not theirs. */
+    public StatusPageView get(ApiPrincipal caller, UUID id) {
+        return find(caller.workspaceId(), id).orElseThrow(() -> new NotFoundException("status page"));
+    }
+
+    private Optional<StatusPageView> find(UUID workspaceId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM status_pages WHERE id = ? AND workspace_id = ?")
                 .params(id, workspaceId).query(this::view).optional()
                 .map(p -> withComponents(p, components(List.of(id))));
     }
 
     @Transactional
-    StatusPageView create(ApiPrincipal caller, StatusPageRequest request) {
+    public StatusPageView create(ApiPrincipal caller, StatusPageRequest request) {
         StatusPageRules.ValidPage page = validate(caller, request);
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
@@ -98,7 +104,7 @@ class StatusPages {
     }
 
     @Transactional
-    StatusPageView replace(ApiPrincipal caller, UUID id, StatusPageRequest request) {
+    public StatusPageView replace(ApiPrincipal caller, UUID id, StatusPageRequest request) {
         lock(caller.workspaceId(), id);
         StatusPageRules.ValidPage page = validate(caller, request);
         // null keeps the current password, "" removes it, anything else replaces it.
@@ -127,7 +133,7 @@ class StatusPages {
     }
 
     @Transactional
-    void delete(ApiPrincipal caller, UUID id) {
+    public void delete(ApiPrincipal caller, UUID id) {
         String slug = lock(caller.workspaceId(), id);
         jdbc.sql("DELETE FROM status_pages WHERE id = ? AND workspace_id = ?").params(id, caller.workspaceId())
                 .update();

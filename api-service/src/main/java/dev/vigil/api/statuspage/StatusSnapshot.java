@@ -8,9 +8,9 @@ import java.util.UUID;
 /**
  * Everything a public status page shows, read from the database once and then served from memory (see
  * {@link StatusPageCache}) in every representation: HTML, summary.json, Atom, badges. Statuses use the Statuspage
- * vocabulary of API.md.
+ * vocabulary of docs/api.md.
  */
-public record StatusSnapshot(Page page, Instant updatedAt, String indicator, String description, List<Group> groups,
+record StatusSnapshot(Page page, Instant updatedAt, String indicator, String description, List<Group> groups,
                       List<Component> components, List<Incident> activeIncidents, List<Incident> pastIncidents,
                       List<Maintenance> maintenances) {
 

@@ -1,5 +1,7 @@
 package dev.vigil.api.statuspage;
 
+import dev.vigil.api.uptime.UptimeHistories;
+import dev.vigil.api.uptime.UptimeHistory;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,10 +29,12 @@ class StatusSnapshotLoader {
     private static final Duration MAINTENANCE_HORIZON = Duration.ofDays(60);
 
     private final JdbcClient jdbc;
+    private final UptimeHistories histories;
     private final Clock clock;
 
-    StatusSnapshotLoader(JdbcClient jdbc, Clock clock) {
+    StatusSnapshotLoader(JdbcClient jdbc, UptimeHistories histories, Clock clock) {
         this.jdbc = jdbc;
+        this.histories = histories;
         this.clock = clock;
     }
 
@@ -60,8 +64,7 @@ class StatusSnapshotLoader {
 
     private StatusSnapshot snapshot(StatusSnapshot.Page page) {
         Instant now = clock.instant();
-        Instant windowStart = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(DailyUptime.DAYS - 1L)
-                .atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant windowStart = DailyUptime.windowStart(now);
         List<Row> rows = jdbc.sql("""
                         SELECT c.id, c.monitor_id, c.name, c.group_name, coalesce(s.status, m.status) AS status
                         FROM status_page_components c
@@ -78,19 +81,16 @@ class StatusSnapshotLoader {
 
         List<Window> windows = windows(monitors, windowStart, now.plus(MAINTENANCE_HORIZON));
         List<IncidentRow> incidents = incidents(monitors, windowStart);
-        Map<UUID, List<DailyUptime.Flip>> flips = flips(monitors, windowStart);
+        Map<UUID, UptimeHistory> uptimes = histories.of(monitors, windowStart, now);
 
         List<StatusSnapshot.Component> components = new ArrayList<>();
         for (Row row : rows) {
             boolean inMaintenance = windows.stream().anyMatch(w -> w.monitors().contains(row.monitorId())
                     && !now.isBefore(w.startsAt()) && now.isBefore(w.endsAt()));
-            List<DailyUptime.Span> maintenance = windows.stream().filter(w -> w.monitors().contains(row.monitorId()))
-                    .map(w -> new DailyUptime.Span(w.startsAt(), w.endsAt())).toList();
             Map<LocalDate, Integer> perDay = new HashMap<>();
             incidents.stream().filter(i -> i.monitorId().equals(row.monitorId()))
                     .forEach(i -> perDay.merge(LocalDate.ofInstant(i.startedAt(), ZoneOffset.UTC), 1, Integer::sum));
-            DailyUptime.Result uptime = DailyUptime.compute(flips.getOrDefault(row.monitorId(), List.of()),
-                    maintenance, perDay, now);
+            DailyUptime.Result uptime = DailyUptime.compute(uptimes.get(row.monitorId()), perDay, now);
             components.add(new StatusSnapshot.Component(row.id(), row.monitorId(), row.name(), row.group(),
                     inMaintenance ? "under_maintenance" : publicStatus(row.status()), uptime.total(), uptime.days()));
         }
@@ -152,8 +152,8 @@ class StatusSnapshotLoader {
         // The last change of anything shown, not the time of loading: equal data renders equal bytes (and ETags).
         Instant updatedAt = jdbc.sql("SELECT updated_at FROM status_pages WHERE id = ?").param(page.id())
                 .query(Timestamp.class).single().toInstant();
-        for (List<DailyUptime.Flip> list : flips.values()) {
-            updatedAt = later(updatedAt, list.getLast().at());
+        for (UptimeHistory history : uptimes.values()) {
+            updatedAt = later(updatedAt, history.lastTransition());
         }
         for (IncidentRow i : incidents) {
             updatedAt = later(later(updatedAt, i.startedAt()), i.resolvedAt());
@@ -237,27 +237,6 @@ class StatusSnapshotLoader {
                                     rs.getTimestamp("created_at").toInstant()));
                 });
         return updates;
-    }
-
-    /** Each monitor's transitions since {@code from}, preceded by the last one before it (the state at the start). */
-    private Map<UUID, List<DailyUptime.Flip>> flips(List<UUID> monitors, Instant from) {
-        Map<UUID, List<DailyUptime.Flip>> flips = new HashMap<>();
-        if (monitors.isEmpty()) {
-            return flips;
-        }
-        jdbc.sql("""
-                        (SELECT DISTINCT ON (monitor_id) monitor_id, at, to_status, id FROM monitor_transitions
-                         WHERE monitor_id IN (:ids) AND at < :from ORDER BY monitor_id, at DESC, id DESC)
-                        UNION ALL
-                        (SELECT monitor_id, at, to_status, id FROM monitor_transitions
-                         WHERE monitor_id IN (:ids) AND at >= :from)
-                        ORDER BY monitor_id, at, id""")
-                .param("ids", monitors).param("from", Timestamp.from(from))
-                .query(rs -> {
-                    flips.computeIfAbsent(rs.getObject("monitor_id", UUID.class), k -> new ArrayList<>())
-                            .add(new DailyUptime.Flip(rs.getTimestamp("at").toInstant(), rs.getString("to_status")));
-                });
-        return flips;
     }
 
     private record Row(UUID id, UUID monitorId, String name, String group, String status) {

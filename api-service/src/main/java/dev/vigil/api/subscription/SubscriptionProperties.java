@@ -13,6 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      cannot be used to flood someone's inbox
  */
 @ConfigurationProperties("vigil.subscriptions")
-public record SubscriptionProperties(@DefaultValue("status@vigil.local") String from,
+record SubscriptionProperties(@DefaultValue("status@vigil.local") String from,
                                      @DefaultValue("10m") Duration resendAfter) {
 }

@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * clients and proxies send) continued in a new span, or a new one. The trace id is in the MDC, so every log line of
  * the request carries it.
  */
-public class TraceContextFilter extends OncePerRequestFilter {
+class TraceContextFilter extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

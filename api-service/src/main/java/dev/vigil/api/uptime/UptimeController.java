@@ -2,7 +2,7 @@ package dev.vigil.api.uptime;
 
 import dev.vigil.api.monitor.Monitor;
 import dev.vigil.api.monitor.MonitorRepository;
-import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.web.InvalidRequestException;
 import dev.vigil.api.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;

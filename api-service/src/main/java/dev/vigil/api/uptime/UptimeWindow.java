@@ -4,7 +4,7 @@ import dev.vigil.api.web.InvalidRequestException;
 import java.time.Duration;
 import java.util.Arrays;
 
-/** The uptime windows of API.md. */
+/** The uptime windows of docs/api.md. */
 public enum UptimeWindow {
     H24("24h", Duration.ofHours(24)), D7("7d", Duration.ofDays(7)), D30("30d", Duration.ofDays(30)),
     D90("90d", Duration.ofDays(90));

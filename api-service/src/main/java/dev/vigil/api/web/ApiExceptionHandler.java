@@ -26,7 +26,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error as problem+json with a message a person can act on: Spring MVC's own (405, 415, ...) through the base
- * class, bean-validation and unreadable JSON mapped to API.md's {@code errors} list, and anything unexpected as a
+ * class, bean-validation and unreadable JSON mapped to docs/api.md's {@code errors} list, and anything unexpected as a
  * 500 that says nothing about the internals.
  */
 @RestControllerAdvice
@@ -102,7 +102,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Every problem carries API.md's full shape: {@code type} ({@code about:blank} unless more specific; Spring
+     * Every problem carries docs/api.md's full shape: {@code type} ({@code about:blank} unless more specific; Spring
      * leaves it out) and {@code instance} (the request path).
      */
     @Override

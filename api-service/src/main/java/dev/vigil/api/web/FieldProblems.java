@@ -30,7 +30,7 @@ public final class FieldProblems {
         return List.copyOf(problems);
     }
 
-    /** Throws the 400 of API.md when any problem was recorded. */
+    /** Throws the 400 of docs/api.md when any problem was recorded. */
     public void throwIfAny() {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);

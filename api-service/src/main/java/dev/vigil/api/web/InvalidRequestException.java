@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** 400 with the {@code errors} list of API.md: every invalid field, each with a message a person can act on. */
+/** 400 with the {@code errors} list of docs/api.md: every invalid field, each with a message a person can act on. */
 public class InvalidRequestException extends ErrorResponseException {
 
     private final List<FieldProblem> errors;

@@ -5,7 +5,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * 404. Also the answer for a resource of another workspace: API.md wants it indistinguishable from a missing one,
+ * 404. Also the answer for a resource of another workspace: docs/api.md wants it indistinguishable from a missing one,
  * so the message never says which.
  */
 public class NotFoundException extends ErrorResponseException {

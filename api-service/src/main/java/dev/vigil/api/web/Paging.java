@@ -7,7 +7,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
 /**
- * A validated {@code ?page=&size=} of a list endpoint, and the page shape of API.md:
+ * A validated {@code ?page=&size=} of a list endpoint, and the page shape of docs/api.md:
  * {@code {"items":[...],"page","size","total"}}.
  */
 public record Paging(int page, int size) {

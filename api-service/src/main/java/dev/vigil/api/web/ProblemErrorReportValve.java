@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * path, a malformed request line): a problem document like every other error instead of Tomcat's HTML page. It
  * replaces the error report valve Spring Boot installs, and like it never shows a stack trace or server version.
  */
-public final class ProblemErrorReportValve extends ErrorReportValve {
+final class ProblemErrorReportValve extends ErrorReportValve {
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.api.support.ApiClient;
 import dev.vigil.api.support.ApiServiceTest;
+import dev.vigil.api.support.DashboardSession;
 import dev.vigil.api.support.Tenant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.api.ApiApplication;
 import dev.vigil.api.support.ApiClient;
+import dev.vigil.api.support.DashboardSession;
 import dev.vigil.common.testing.SharedInfrastructure;
 import java.util.Map;
 import java.util.UUID;

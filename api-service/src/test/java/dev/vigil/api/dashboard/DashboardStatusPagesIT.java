@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.api.support.ApiClient;
 import dev.vigil.api.support.ApiEndpoints;
 import dev.vigil.api.support.ApiServiceTest;
+import dev.vigil.api.support.DashboardSession;
 import dev.vigil.api.support.Tenant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 @ApiServiceTest
 class MonitorApiIT {
 
-    /** API.md's example monitor, every HTTP field set. */
+    /** docs/api.md's example monitor, every HTTP field set. */
     static final String API_MD_EXAMPLE = """
             {"name": "Homepage", "type": "HTTP",
              "url": "https://example.com/health", "method": "GET", "headers": {"Accept": "application/json"},

@@ -2,6 +2,9 @@ package dev.vigil.api.statuspage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.api.uptime.UptimeHistory;
+import dev.vigil.api.uptime.UptimeHistory.Span;
+import dev.vigil.api.uptime.UptimeHistory.Transition;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,11 +17,11 @@ class DailyUptimeTests {
 
     @Test
     void aDayWithSixHoursDownIsSeventyFivePercentAndDaysBeforeTheFirstEvaluationHaveNoData() {
-        List<DailyUptime.Flip> flips = List.of(new DailyUptime.Flip(Instant.parse("2026-11-28T00:00:00Z"), "UP"),
-                new DailyUptime.Flip(Instant.parse("2026-11-29T06:00:00Z"), "DOWN"),
-                new DailyUptime.Flip(Instant.parse("2026-11-29T12:00:00Z"), "UP"));
+        List<Transition> flips = List.of(new Transition(Instant.parse("2026-11-28T00:00:00Z"), "UP"),
+                new Transition(Instant.parse("2026-11-29T06:00:00Z"), "DOWN"),
+                new Transition(Instant.parse("2026-11-29T12:00:00Z"), "UP"));
 
-        DailyUptime.Result result = DailyUptime.compute(flips, List.of(),
+        DailyUptime.Result result = DailyUptime.compute(UptimeHistory.of(flips, List.of(), NOW),
                 Map.of(LocalDate.parse("2026-11-29"), 1), NOW);
 
         assertThat(result.days()).hasSize(90);
@@ -37,13 +40,13 @@ class DailyUptimeTests {
 
     @Test
     void downtimeInsideMaintenanceIsNeitherDowntimeNorMonitoredTime() {
-        List<DailyUptime.Flip> flips = List.of(new DailyUptime.Flip(Instant.parse("2026-11-01T00:00:00Z"), "UP"),
-                new DailyUptime.Flip(Instant.parse("2026-11-29T06:00:00Z"), "DOWN"),
-                new DailyUptime.Flip(Instant.parse("2026-11-29T12:00:00Z"), "UP"));
-        List<DailyUptime.Span> maintenance = List.of(new DailyUptime.Span(Instant.parse("2026-11-29T06:00:00Z"),
+        List<Transition> flips = List.of(new Transition(Instant.parse("2026-11-01T00:00:00Z"), "UP"),
+                new Transition(Instant.parse("2026-11-29T06:00:00Z"), "DOWN"),
+                new Transition(Instant.parse("2026-11-29T12:00:00Z"), "UP"));
+        List<Span> maintenance = List.of(new Span(Instant.parse("2026-11-29T06:00:00Z"),
                 Instant.parse("2026-11-29T12:00:00Z")));
 
-        DailyUptime.Result result = DailyUptime.compute(flips, maintenance, Map.of(), NOW);
+        DailyUptime.Result result = DailyUptime.compute(UptimeHistory.of(flips, maintenance, NOW), Map.of(), NOW);
 
         assertThat(result.days().get(88).uptime()).isEqualTo(100.0);
         assertThat(result.total()).isEqualTo(100.0);
@@ -51,7 +54,7 @@ class DailyUptimeTests {
 
     @Test
     void withoutAnyTransitionThereIsNoData() {
-        DailyUptime.Result result = DailyUptime.compute(List.of(), List.of(), Map.of(), NOW);
+        DailyUptime.Result result = DailyUptime.compute(UptimeHistory.of(List.of(), List.of(), NOW), Map.of(), NOW);
 
         assertThat(result.total()).isNull();
         assertThat(result.days()).allMatch(d -> d.uptime() == null);

@@ -2,10 +2,5 @@ package dev.vigil.common.check;
 
 /** The kinds of monitor Vigil runs. HEARTBEAT is never probed: the monitored job calls Vigil instead. */
 public enum MonitorType {
-    HTTP, TCP, DNS, TLS, HEARTBEAT, PLUGIN;
-
-    /** Whether probes run this type on a schedule (a heartbeat waits for pings instead). */
-    public boolean isProbed() {
-        return this != HEARTBEAT;
-    }
+    HTTP, TCP, DNS, TLS, HEARTBEAT, PLUGIN
 }

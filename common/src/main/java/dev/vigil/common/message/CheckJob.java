@@ -71,7 +71,7 @@ public record CheckJob(UUID jobId, UUID roundId, UUID monitorId, UUID workspaceI
 
     /**
      * Whether the job is too old to be worth running: its round's interval has passed, so a newer round is already
-     * due (DESIGN.md: a job older than its interval when received is dropped and counted).
+     * due (docs/architecture.md: a job older than its interval when received is dropped and counted).
      */
     public boolean isStaleAt(Instant now) {
         return scheduledAt.plus(Duration.ofSeconds(Math.max(intervalSeconds, 1))).isBefore(now);

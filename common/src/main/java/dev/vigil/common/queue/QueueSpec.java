@@ -11,7 +11,7 @@ public record QueueSpec(String name, Duration visibilityTimeout, Duration retent
     /** The SQS maximum: dead letters are evidence, kept as long as possible. */
     public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
 
-    /** DESIGN.md: redrive after three receives. */
+    /** docs/architecture.md: redrive after three receives. */
     public static final int DEFAULT_MAX_RECEIVES = 3;
 
     public String deadLetterName() {

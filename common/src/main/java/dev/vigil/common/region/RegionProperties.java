@@ -6,6 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The probe regions of this deployment ({@code vigil.regions[i].id}, {@code .name}); every service of a deployment
  * must be given the same list. Without configuration, the three regions of local mode.
+ *
+ * @param regions the probe regions, each an {@code id} (1-40 of {@code a-z0-9-}, used in queue names) and a display
+ *                {@code name}, e.g. {@code VIGIL_REGIONS_0_ID=eu-west}, {@code VIGIL_REGIONS_0_NAME=Ireland}; by
+ *                default {@code local-a}, {@code local-b} and {@code local-c}
  */
 @ConfigurationProperties("vigil")
 public record RegionProperties(List<Region> regions) {

@@ -57,10 +57,6 @@ public final class ReceivedMessage {
         return value == null ? Optional.empty() : TraceContext.parse(value.stringValue());
     }
 
-    Map<String, MessageAttributeValue> rawAttributes() {
-        return message.messageAttributes();
-    }
-
     /** How many times SQS has handed this message out, this time included. */
     public int receiveCount() {
         String count = message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
@@ -98,9 +94,5 @@ public final class ReceivedMessage {
     /** Marks the message settled; true for the one caller that got to settle it. */
     boolean settle() {
         return settled.compareAndSet(false, true);
-    }
-
-    boolean isSettled() {
-        return settled.get();
     }
 }

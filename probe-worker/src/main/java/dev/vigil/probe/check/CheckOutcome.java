@@ -1,6 +1,7 @@
 package dev.vigil.probe.check;
 
 import dev.vigil.common.message.AssertionOutcome;
+import dev.vigil.common.message.CheckJob;
 import dev.vigil.common.message.ErrorKind;
 import dev.vigil.common.message.PerfDatum;
 import dev.vigil.common.message.PhaseTimings;
@@ -29,6 +30,26 @@ public record CheckOutcome(boolean ok, boolean degraded, long latencyMs, PhaseTi
     public static CheckOutcome failed(ErrorKind error, String message, long latencyMs, PhaseTimings timings) {
         return new CheckOutcome(false, false, latencyMs, timings, null, error, message, List.of(), List.of(), null,
                 null);
+    }
+
+    /** A check that passed, degraded when it was slower than the monitor allows. */
+    public static CheckOutcome up(CheckJob job, long latencyMs, PhaseTimings timings, String message) {
+        return new CheckOutcome(true, isSlow(job, latencyMs), latencyMs, timings, null, null, message, List.of(),
+                List.of(), null, null);
+    }
+
+    /** Whether a check that took {@code latencyMs} is slower than the monitor's degraded threshold. */
+    public static boolean isSlow(CheckJob job, long latencyMs) {
+        return job.degradedAboveMs() != null && latencyMs > job.degradedAboveMs();
+    }
+
+    /** This outcome, degraded if it passed but was slower than the monitor allows. */
+    public CheckOutcome degradedIfSlow(CheckJob job) {
+        if (!ok || degraded || !isSlow(job, latencyMs)) {
+            return this;
+        }
+        return new CheckOutcome(true, true, latencyMs, timings, statusCode, error, message, assertions, perfData,
+                tlsDaysLeft, responseBytes);
     }
 
     /** The same outcome with the days left of the server's certificate, when one was seen. */

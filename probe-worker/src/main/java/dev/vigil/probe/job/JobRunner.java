@@ -45,7 +45,7 @@ import tools.jackson.core.JacksonException;
  *       result may then be published twice, which the alerting service stores once (by job id).</li>
  * </ol>
  */
-public class JobRunner implements MessageHandler {
+class JobRunner implements MessageHandler {
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
     /** Time for publishing after the check, on top of the check's own worst case. */

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** Waits between a failed check and its retry; injected so tests need not wait. */
 @FunctionalInterface
-public interface Pause {
+interface Pause {
 
     Pause SLEEP = duration -> Thread.sleep(duration);
 

@@ -4,8 +4,9 @@ import dev.vigil.common.check.MonitorType;
 import dev.vigil.common.check.PluginCheck;
 import dev.vigil.common.message.CheckJob;
 import dev.vigil.common.message.ErrorKind;
-import dev.vigil.probe.check.CheckExecutor;
 import dev.vigil.probe.check.CheckOutcome;
+import dev.vigil.probe.check.Stopwatch;
+import dev.vigil.probe.check.TypedCheckExecutor;
 import dev.vigil.probe.plugin.nagios.NagiosPlugins;
 import dev.vigil.probe.plugin.nagios.PluginDirectories;
 import dev.vigil.probe.plugin.spi.JavaPlugins;
@@ -17,24 +18,19 @@ import org.springframework.stereotype.Component;
  * on purpose), else a Nagios-compatible executable from the allow-listed directories.
  */
 @Component
-class PluginCheckExecutor implements CheckExecutor {
+class PluginCheckExecutor extends TypedCheckExecutor<PluginCheck> {
 
     private final JavaPlugins javaPlugins;
     private final NagiosPlugins nagiosPlugins;
 
     PluginCheckExecutor(JavaPlugins javaPlugins, NagiosPlugins nagiosPlugins) {
+        super(MonitorType.PLUGIN, PluginCheck.class);
         this.javaPlugins = javaPlugins;
         this.nagiosPlugins = nagiosPlugins;
     }
 
     @Override
-    public MonitorType type() {
-        return MonitorType.PLUGIN;
-    }
-
-    @Override
-    public CheckOutcome execute(CheckJob job) {
-        PluginCheck check = (PluginCheck) job.check();
+    protected CheckOutcome run(CheckJob job, PluginCheck check, Stopwatch stopwatch) {
         String name = check.plugin();
         if (!PluginDirectories.isValidName(name)) {
             return CheckOutcome.failed(ErrorKind.PLUGIN, "\"" + name + "\" is not a plugin name (a bare name such as "
@@ -43,11 +39,6 @@ class PluginCheckExecutor implements CheckExecutor {
         Duration timeout = Duration.ofMillis(job.timeoutMs());
         CheckOutcome outcome = javaPlugins.offers(name) ? javaPlugins.run(name, check.args(), timeout)
                 : nagiosPlugins.run(name, check.args(), timeout);
-        if (outcome.ok() && !outcome.degraded() && job.degradedAboveMs() != null
-                && outcome.latencyMs() > job.degradedAboveMs()) {
-            return new CheckOutcome(true, true, outcome.latencyMs(), outcome.timings(), null, null,
-                    outcome.message(), outcome.assertions(), outcome.perfData(), null, null);
-        }
-        return outcome;
+        return outcome.degradedIfSlow(job);
     }
 }

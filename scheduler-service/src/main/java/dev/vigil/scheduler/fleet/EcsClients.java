@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsAsyncClientBuilder;
 
 /** An ECS client per AWS region the probe services run in (the task role's credentials; dummy ones for a test). */
-public final class EcsClients implements AutoCloseable {
+final class EcsClients implements AutoCloseable {
 
     private final Map<String, EcsAsyncClient> byRegion = new HashMap<>();
 

@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redeployCooldown least time between two forced deployments of one region
  */
 @ConfigurationProperties("vigil.fleet.ecs")
-public record EcsFleetProperties(@DefaultValue("false") boolean enabled, URI endpoint,
+record EcsFleetProperties(@DefaultValue("false") boolean enabled, URI endpoint,
                                  Map<String, ProbeService> regions,
                                  @DefaultValue("100") int backlogPerTask,
                                  @DefaultValue("0.8") double busyUtilization,

@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     three regions) per scheduler instance, about 4 million requests or $1.20 a month at 60 s
  */
 @ConfigurationProperties("vigil.fleet")
-public record FleetProperties(@DefaultValue("60s") Duration pollInterval) {
+record FleetProperties(@DefaultValue("60s") Duration pollInterval) {
 }

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * processed) as {@code vigil.notifications.pending} and {@code vigil.notifications.oldest.pending} (seconds): a
  * notification that cannot be sent stays pending, so a growing backlog is how failing notifications show.
  */
-public class FleetState {
+class FleetState {
 
     private final JdbcClient jdbc;
     private final Map<String, AtomicLong> liveProbes = new ConcurrentHashMap<>();

@@ -1,16 +1,16 @@
 package dev.vigil.scheduler.fleet;
 
+import dev.vigil.common.lifecycle.BackgroundThread;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Reads the fleet's state every {@code pollInterval} on every scheduler instance (so the gauges are there whichever
  * instance Prometheus scrapes) and then runs the actions, which act only on the active scheduler.
  */
-public class FleetWatch implements SmartLifecycle {
+class FleetWatch extends BackgroundThread {
 
     private static final Logger log = LoggerFactory.getLogger(FleetWatch.class);
 
@@ -23,10 +23,9 @@ public class FleetWatch implements SmartLifecycle {
     private final FleetState fleetState;
     private final List<Action> actions;
     private final Duration interval;
-    private volatile Thread thread;
-    private volatile boolean running;
 
     public FleetWatch(QueueDepths queueDepths, FleetState fleetState, List<Action> actions, Duration interval) {
+        super(Thread.ofVirtual().name("fleet-watch"), Duration.ZERO);
         this.queueDepths = queueDepths;
         this.fleetState = fleetState;
         this.actions = List.copyOf(actions);
@@ -51,31 +50,14 @@ public class FleetWatch implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofVirtual().name("fleet-watch").start(() -> {
-            while (running) {
-                runOnce();
-                try {
-                    Thread.sleep(interval);
-                } catch (InterruptedException e) {
-                    return;
-                }
+    protected void run() {
+        while (isRunning()) {
+            runOnce();
+            try {
+                Thread.sleep(interval);
+            } catch (InterruptedException e) {
+                return;
             }
-        });
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Thread current = thread;
-        if (current != null) {
-            current.interrupt();
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -6,7 +6,7 @@ package dev.vigil.scheduler.fleet;
  * bean that implements it ({@link FleetConfiguration}).
  */
 @FunctionalInterface
-public interface LeaderCheck {
+interface LeaderCheck {
 
     boolean isLeader();
 }

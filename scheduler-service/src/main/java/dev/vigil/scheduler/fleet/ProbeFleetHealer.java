@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.ecs.model.Service;
  *       alert rule {@code VigilProbeRegionQuiet} pages a person if that does not help.</li>
  * </ul>
  */
-public class ProbeFleetHealer implements FleetWatch.Action {
+class ProbeFleetHealer implements FleetWatch.Action {
 
     private static final Logger log = LoggerFactory.getLogger(ProbeFleetHealer.class);
 

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * of the oldest message through its API (only to CloudWatch); the age a job waited is the probe's
  * {@code vigil.probe.queue.wait}.
  */
-public class QueueDepths {
+class QueueDepths {
 
     private static final Logger log = LoggerFactory.getLogger(QueueDepths.class);
 

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The URLs carry the heartbeat token, a secret: logs name the region, never the URL.
  */
-public class SelfHeartbeats implements FleetWatch.Action {
+class SelfHeartbeats implements FleetWatch.Action {
 
     private static final Logger log = LoggerFactory.getLogger(SelfHeartbeats.class);
 

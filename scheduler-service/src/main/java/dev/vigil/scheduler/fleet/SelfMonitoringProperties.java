@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout          bound on one ping, so a slow heartbeat receiver never holds up the fleet watch
  */
 @ConfigurationProperties("vigil.self-monitoring")
-public record SelfMonitoringProperties(URI schedulerPingUrl, Map<String, URI> regionPingUrls,
+record SelfMonitoringProperties(URI schedulerPingUrl, Map<String, URI> regionPingUrls,
                                        @DefaultValue("5s") Duration timeout) {
 
     public SelfMonitoringProperties {

@@ -1,10 +1,10 @@
 package dev.vigil.scheduler.leader;
 
+import dev.vigil.common.lifecycle.BackgroundThread;
 import dev.vigil.scheduler.SchedulerProperties;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * released on shutdown, so a standby taking over never overlaps with the old leader's last sends.
  */
 @Component
-public class LeaderElection implements SmartLifecycle {
+class LeaderElection extends BackgroundThread {
 
     private static final Logger log = LoggerFactory.getLogger(LeaderElection.class);
     private static final Duration LEADER_CHECK = Duration.ofSeconds(1);
@@ -24,39 +24,18 @@ public class LeaderElection implements SmartLifecycle {
     private final LeaderLease lease;
     private final LeadershipState state;
     private final Duration standbyPoll;
-    private volatile boolean running;
-    private Thread thread;
 
     public LeaderElection(LeaderLease lease, LeadershipState state, SchedulerProperties properties) {
+        super(Thread.ofPlatform().daemon().name("leader-election"), Duration.ofSeconds(5));
         this.lease = lease;
         this.state = state;
         this.standbyPoll = properties.leaderPollInterval();
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofPlatform().daemon().name("leader-election").start(this::run);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    protected void afterStop() {
         state.update(false);
         lease.release();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     @Override
@@ -64,8 +43,9 @@ public class LeaderElection implements SmartLifecycle {
         return DEFAULT_PHASE - 1;
     }
 
-    private void run() {
-        while (running) {
+    @Override
+    protected void run() {
+        while (isRunning()) {
             boolean leader = lease.refresh();
             if (leader != state.isLeader()) {
                 if (leader) {
@@ -74,7 +54,7 @@ public class LeaderElection implements SmartLifecycle {
                     log.warn("no longer the active scheduler; standing by");
                 }
             }
-            state.update(leader && running);
+            state.update(leader && isRunning());
             try {
                 Thread.sleep(leader ? LEADER_CHECK : standbyPoll);
             } catch (InterruptedException e) {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * the election thread only.
  */
 @Component
-public class LeaderLease implements AutoCloseable {
+class LeaderLease implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LeaderLease.class);
     private static final int VALIDATION_TIMEOUT_SECONDS = 2;
@@ -68,10 +68,6 @@ public class LeaderLease implements AutoCloseable {
             release();
             return false;
         }
-    }
-
-    public boolean isHeld() {
-        return held;
     }
 
     /** Gives up the lock by closing the session (the server releases a session's locks with it). */

@@ -2,7 +2,7 @@ package dev.vigil.scheduler.leader;
 
 /** Told when this instance becomes the active scheduler or stops being it. */
 @FunctionalInterface
-public interface LeadershipListener {
+interface LeadershipListener {
 
     /**
      * Called on the election thread, in order, once per change; keep it short (hand long work to your own thread).

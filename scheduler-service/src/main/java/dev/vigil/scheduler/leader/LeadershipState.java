@@ -36,10 +36,6 @@ public class LeadershipState {
         listeners.add(listener);
     }
 
-    public void removeListener(LeadershipListener listener) {
-        listeners.remove(listener);
-    }
-
     /** Called by the election only. */
     void update(boolean nowLeader) {
         if (nowLeader == leader) {

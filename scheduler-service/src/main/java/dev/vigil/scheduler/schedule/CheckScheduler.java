@@ -1,10 +1,13 @@
 package dev.vigil.scheduler.schedule;
 
+import dev.vigil.common.lifecycle.BackgroundThread;
 import dev.vigil.scheduler.SchedulerProperties;
 import dev.vigil.scheduler.dispatch.JobDispatcher;
 import dev.vigil.scheduler.leader.LeadershipState;
 import dev.vigil.scheduler.maintenance.MaintenanceCalendar;
 import dev.vigil.scheduler.maintenance.MaintenanceWindowReader;
+import dev.vigil.scheduler.round.DueRound;
+import dev.vigil.scheduler.round.ScheduledMonitor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +37,7 @@ import org.springframework.stereotype.Component;
  * </ol>
  */
 @Component
-public class CheckScheduler implements SmartLifecycle {
+public class CheckScheduler extends BackgroundThread {
 
     private static final Logger log = LoggerFactory.getLogger(CheckScheduler.class);
     private static final Duration STANDBY_SLEEP = Duration.ofMillis(200);
@@ -57,13 +59,12 @@ public class CheckScheduler implements SmartLifecycle {
     private long reportedSkips;
     private long activeTerm;
     private Instant turnStart = Instant.EPOCH;
-    private volatile boolean running;
     private volatile boolean active;
-    private Thread thread;
 
     public CheckScheduler(MonitorCatalog catalog, MaintenanceWindowReader windows, MonitorChangeListener changes,
                           LeadershipState leadership, JobDispatcher dispatcher, SchedulerProperties properties,
                           Clock clock, MeterRegistry meters) {
+        super(Thread.ofPlatform().name("check-scheduler"), Duration.ofSeconds(10));
         this.catalog = catalog;
         this.windows = windows;
         this.changes = changes;
@@ -89,35 +90,16 @@ public class CheckScheduler implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofPlatform().name("check-scheduler").start(this::loop);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    protected void afterStop() {
         // Let the last batches land before the election (a later phase) gives the lock to a standby.
         dispatcher.awaitIdle(properties.sendTimeout());
         active = false;
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void loop() {
+    protected void run() {
         Instant lastResync = Instant.MIN;
-        while (running) {
+        while (isRunning()) {
             try {
                 turnStart = clock.instant();
                 if (!leadership.isLeader()) {

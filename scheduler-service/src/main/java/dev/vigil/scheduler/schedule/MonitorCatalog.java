@@ -2,6 +2,7 @@ package dev.vigil.scheduler.schedule;
 
 import dev.vigil.common.check.CheckSpec;
 import dev.vigil.common.json.WireJson;
+import dev.vigil.scheduler.round.ScheduledMonitor;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;

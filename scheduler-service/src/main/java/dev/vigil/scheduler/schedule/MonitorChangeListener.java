@@ -1,5 +1,6 @@
 package dev.vigil.scheduler.schedule;
 
+import dev.vigil.common.lifecycle.BackgroundThread;
 import dev.vigil.scheduler.db.DedicatedConnections;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,7 +17,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * are gone.
  */
 @Component
-public class MonitorChangeListener implements SmartLifecycle {
+class MonitorChangeListener extends BackgroundThread {
 
     private static final Logger log = LoggerFactory.getLogger(MonitorChangeListener.class);
     private static final int POLL_MILLIS = 250;
@@ -38,10 +38,9 @@ public class MonitorChangeListener implements SmartLifecycle {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean resyncNeeded = new AtomicBoolean();
     private final AtomicBoolean maintenanceChanged = new AtomicBoolean();
-    private volatile boolean running;
-    private Thread thread;
 
     public MonitorChangeListener(DedicatedConnections connections) {
+        super(Thread.ofPlatform().daemon().name("monitor-change-listener"), Duration.ZERO);
         this.connections = connections;
     }
 
@@ -67,27 +66,9 @@ public class MonitorChangeListener implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofPlatform().daemon().name("monitor-change-listener").start(this::listen);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void listen() {
+    protected void run() {
         Duration backoff = Duration.ofMillis(500);
-        while (running) {
+        while (isRunning()) {
             try (Connection connection = connections.open("vigil-scheduler-listen")) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN monitor_changed");
@@ -96,7 +77,7 @@ public class MonitorChangeListener implements SmartLifecycle {
                 resyncNeeded.set(true);
                 backoff = Duration.ofMillis(500);
                 PGConnection pg = connection.unwrap(PGConnection.class);
-                while (running) {
+                while (isRunning()) {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
@@ -109,7 +90,7 @@ public class MonitorChangeListener implements SmartLifecycle {
                     }
                 }
             } catch (SQLException e) {
-                if (running) {
+                if (isRunning()) {
                     log.warn("monitor change listener lost its connection; retrying in {}: {}", backoff, e.toString());
                     sleep(backoff);
                     backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0

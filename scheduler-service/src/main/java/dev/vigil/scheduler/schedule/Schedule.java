@@ -1,5 +1,7 @@
 package dev.vigil.scheduler.schedule;
 
+import dev.vigil.scheduler.round.DueRound;
+import dev.vigil.scheduler.round.ScheduledMonitor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -8,6 +8,8 @@ import dev.vigil.common.testing.MutableClock;
 import dev.vigil.scheduler.maintenance.MaintenanceCalendar;
 import dev.vigil.scheduler.maintenance.MaintenanceCalendar.Covering;
 import dev.vigil.scheduler.maintenance.MaintenanceCalendar.Window;
+import dev.vigil.scheduler.round.DueRound;
+import dev.vigil.scheduler.round.ScheduledMonitor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

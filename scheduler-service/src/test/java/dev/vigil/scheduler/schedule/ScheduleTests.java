@@ -3,6 +3,8 @@ package dev.vigil.scheduler.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.common.check.HttpCheck;
+import dev.vigil.scheduler.round.DueRound;
+import dev.vigil.scheduler.round.ScheduledMonitor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.vigil.alerting.notify.sender;
 
+import dev.vigil.common.channel.ChannelType;
 import java.time.Duration;
 import java.util.Map;
 
@@ -10,8 +11,8 @@ import java.util.Map;
  */
 public interface ChannelSender {
 
-    /** The channel type served, as stored in {@code alert_channels.type}. */
-    String type();
+    /** The channel type served ({@code alert_channels.type}). */
+    ChannelType type();
 
     SendResult send(Notification notification, Map<String, String> config, Duration timeout);
 }

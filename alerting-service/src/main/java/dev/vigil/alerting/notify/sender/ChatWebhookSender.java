@@ -1,5 +1,6 @@
 package dev.vigil.alerting.notify.sender;
 
+import dev.vigil.common.channel.ChannelType;
 import dev.vigil.common.json.WireJson;
 import java.net.URI;
 import java.time.Duration;
@@ -11,16 +12,16 @@ import java.util.Map;
  */
 abstract class ChatWebhookSender implements ChannelSender {
 
-    private final String type;
+    private final ChannelType type;
     private final GuardedHttp http;
 
-    ChatWebhookSender(String type, GuardedHttp http) {
+    ChatWebhookSender(ChannelType type, GuardedHttp http) {
         this.type = type;
         this.http = http;
     }
 
     @Override
-    public final String type() {
+    public final ChannelType type() {
         return type;
     }
 

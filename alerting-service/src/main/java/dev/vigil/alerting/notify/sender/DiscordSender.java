@@ -1,5 +1,6 @@
 package dev.vigil.alerting.notify.sender;
 
+import dev.vigil.common.channel.ChannelType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,7 @@ import java.util.Map;
 public final class DiscordSender extends ChatWebhookSender {
 
     public DiscordSender(GuardedHttp http) {
-        super("DISCORD", http);
+        super(ChannelType.DISCORD, http);
     }
 
     @Override

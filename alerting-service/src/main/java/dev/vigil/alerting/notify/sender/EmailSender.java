@@ -1,5 +1,6 @@
 package dev.vigil.alerting.notify.sender;
 
+import dev.vigil.common.channel.ChannelType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -26,8 +27,8 @@ public final class EmailSender implements ChannelSender {
     }
 
     @Override
-    public String type() {
-        return "EMAIL";
+    public ChannelType type() {
+        return ChannelType.EMAIL;
     }
 
     @Override

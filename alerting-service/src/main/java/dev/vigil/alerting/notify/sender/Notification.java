@@ -8,7 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param deliveryId stable across retries: receivers dedupe by it
  * @param event      {@code incident.opened}, {@code incident.acknowledged}, {@code incident.resolved}, ...
- * @param payload    the outbox payload (the webhook body of API.md, without the delivery id)
+ * @param payload    the outbox payload (the webhook body of docs/api.md, without the delivery id)
  * @param message    the same for people: title, facts, link
  */
 public record Notification(UUID deliveryId, String event, ObjectNode payload, AlertMessage message) {

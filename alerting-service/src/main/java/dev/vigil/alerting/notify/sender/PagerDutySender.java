@@ -1,5 +1,6 @@
 package dev.vigil.alerting.notify.sender;
 
+import dev.vigil.common.channel.ChannelType;
 import dev.vigil.common.json.WireJson;
 import java.net.URI;
 import java.time.Duration;
@@ -23,8 +24,8 @@ public final class PagerDutySender implements ChannelSender {
     }
 
     @Override
-    public String type() {
-        return "PAGERDUTY";
+    public ChannelType type() {
+        return ChannelType.PAGERDUTY;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.vigil.alerting.notify.sender;
 
+import dev.vigil.common.channel.ChannelType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
 public final class SlackSender extends ChatWebhookSender {
 
     public SlackSender(GuardedHttp http) {
-        super("SLACK", http);
+        super(ChannelType.SLACK, http);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.vigil.alerting.notify.sender;
 
+import dev.vigil.common.channel.ChannelType;
 import dev.vigil.common.json.WireJson;
 import java.net.URI;
 import java.time.Duration;
@@ -22,8 +23,8 @@ public final class TelegramSender implements ChannelSender {
     }
 
     @Override
-    public String type() {
-        return "TELEGRAM";
+    public ChannelType type() {
+        return ChannelType.TELEGRAM;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.vigil.alerting.notify.sender;
 
+import dev.vigil.common.channel.ChannelType;
 import dev.vigil.common.json.WireJson;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * WEBHOOK (the reference sender): the outbox payload of API.md plus {@code deliveryId}, with headers
+ * WEBHOOK (the reference sender): the outbox payload of docs/api.md plus {@code deliveryId}, with headers
  * {@code X-Vigil-Event}, {@code X-Vigil-Delivery} (stable across retries: receivers dedupe by it) and
  * {@code X-Vigil-Signature: sha256=<hex HMAC-SHA256 of the raw body with the channel secret>}.
  */
@@ -25,8 +26,8 @@ public final class WebhookSender implements ChannelSender {
     }
 
     @Override
-    public String type() {
-        return "WEBHOOK";
+    public ChannelType type() {
+        return ChannelType.WEBHOOK;
     }
 
     @Override

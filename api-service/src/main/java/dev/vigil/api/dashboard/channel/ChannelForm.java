@@ -1,6 +1,6 @@
 package dev.vigil.api.dashboard.channel;
 
-import dev.vigil.api.channel.ChannelType;
+import dev.vigil.common.channel.ChannelType;
 import dev.vigil.api.channel.ChannelView;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Map;
  * What the channel form holds: name, type, default flag and the configuration inputs of every type (the page shows
  * those of the chosen type). Secret inputs are always empty in the page; {@link #hints} holds what the API shows.
  */
-public class ChannelForm {
+class ChannelForm {
 
     /** One configuration input, with the types it belongs to. */
     public record Field(String name, String label, String types, boolean secret, String help) {

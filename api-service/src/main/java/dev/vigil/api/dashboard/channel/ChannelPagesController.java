@@ -1,24 +1,22 @@
 package dev.vigil.api.dashboard.channel;
 
-import dev.vigil.api.channel.ChannelController;
 import dev.vigil.api.channel.ChannelRequest;
-import dev.vigil.api.channel.ChannelStore;
-import dev.vigil.api.channel.ChannelType;
+import dev.vigil.common.channel.ChannelType;
 import dev.vigil.api.channel.ChannelView;
-import dev.vigil.api.channel.DeliveryLogController;
+import dev.vigil.api.channel.Channels;
+import dev.vigil.api.channel.DeliveryLog;
 import dev.vigil.api.dashboard.Caller;
+import dev.vigil.api.dashboard.Deletion;
 import dev.vigil.api.dashboard.FieldErrors;
 import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.FieldProblem;
 import dev.vigil.api.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,22 +38,17 @@ class ChannelPagesController {
     private static final int LOG_SIZE = 50;
     static final List<String> TYPES = Arrays.stream(ChannelType.values()).map(Enum::name).toList();
 
-    private final ChannelController channels;
-    private final DeliveryLogController deliveries;
-    private final ChannelStore stored;
-    private final JdbcClient jdbc;
+    private final Channels channels;
+    private final DeliveryLog deliveries;
 
-    ChannelPagesController(ChannelController channels, DeliveryLogController deliveries,
-                           ChannelStore stored, JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ChannelPagesController(Channels channels, DeliveryLog deliveries) {
         this.channels = channels;
         this.deliveries = deliveries;
-        this.stored = stored;
     }
 
     @GetMapping
     String list(Caller caller, Model model) {
-        model.addAttribute("channels", channels.list(caller.reader()).items());
+        model.addAttribute("channels", channels.list(caller.reader()));
         return "dashboard/channels/list";
     }
 
@@ -89,10 +82,7 @@ class ChannelPagesController {
     @GetMapping("/{id}")
     String detail(Caller caller, @PathVariable UUID id, Model model) {
         model.addAttribute("channel", channels.get(caller.reader(), id));
-        model.addAttribute("monitors", jdbc.sql("""
-                        SELECT m.id, m.name FROM monitor_alert_channels l JOIN monitors m ON m.id = l.monitor_id
-                        WHERE l.channel_id = ? AND l.workspace_id = ? ORDER BY m.name""")
-                .params(id, caller.workspaceId()).query().listOfRows());
+        model.addAttribute("monitors", channels.linkedMonitors(caller.reader(), id));
         log(caller, id, model);
         return "dashboard/channels/detail";
     }
@@ -117,21 +107,9 @@ class ChannelPagesController {
                   HttpServletResponse response, Model model, RedirectAttributes redirect) {
         ChannelView current = channels.get(caller.writer(), id);
         ChannelForm form = ChannelForm.from(params);
-        Map<String, Object> config = form.submittedConfig();
-        ChannelType type = ChannelType.fromName(form.type);
-        if (type != null && type.name().equals(current.type())) {
-            // Blank secret fields keep their stored values; everything else is what the form says.
-            Map<String, String> kept = stored.config(id, caller.workspaceId());
-            Map<String, Object> merged = new LinkedHashMap<>(config);
-            for (String field : type.fields()) {
-                if (type.isSecret(field) && isBlank(merged.get(field)) && kept.containsKey(field)) {
-                    merged.put(field, kept.get(field));
-                }
-            }
-            config = merged;
-        }
         try {
-            channels.replace(caller.writer(), id, new ChannelRequest(form.name, form.type, config, form.isDefault));
+            channels.replaceKeepingBlankSecrets(caller.writer(), id,
+                    new ChannelRequest(form.name, form.type, form.submittedConfig(), form.isDefault));
             redirect.addFlashAttribute("notice", "Alert channel saved.");
             return "redirect:/app/channels/" + id;
         } catch (InvalidRequestException e) {
@@ -150,20 +128,20 @@ class ChannelPagesController {
     @GetMapping("/{id}/delete")
     String confirmDelete(Caller caller, @PathVariable UUID id, Model model) {
         caller.writer();
-        model.addAttribute("channel", channels.get(caller.reader(), id));
-        return "dashboard/channels/delete";
+        return deletion(channels.get(caller.reader(), id)).confirm(model);
     }
 
     @PostMapping("/{id}/delete")
     String delete(Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
-        ChannelView channel = channels.get(caller.writer(), id);
+        Deletion deletion = deletion(channels.get(caller.writer(), id));
         channels.delete(caller.writer(), id);
-        redirect.addFlashAttribute("notice", "Alert channel \"" + channel.name() + "\" deleted.");
-        return "redirect:/app/channels";
+        return deletion.done(redirect, "/app/channels");
     }
 
-    private static boolean isBlank(Object value) {
-        return !(value instanceof String text) || text.isBlank();
+    private static Deletion deletion(ChannelView channel) {
+        return new Deletion("alert channel", "Delete channel", channel.name(),
+                "Monitors stop alerting it, and its delivery log is deleted with it.",
+                "/app/channels/" + channel.id() + "/delete", "/app/channels/" + channel.id());
     }
 
     /** The API's problems under the form's inputs: {@code config.url} belongs to the input {@code url}. */

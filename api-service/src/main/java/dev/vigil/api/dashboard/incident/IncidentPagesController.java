@@ -3,8 +3,8 @@ package dev.vigil.api.dashboard.incident;
 import dev.vigil.api.dashboard.Caller;
 import dev.vigil.api.incident.IncidentAcknowledger;
 import dev.vigil.api.incident.IncidentQueries;
-import dev.vigil.api.incident.IncidentUpdateController;
 import dev.vigil.api.incident.IncidentUpdateRequest;
+import dev.vigil.api.incident.IncidentUpdates;
 import dev.vigil.api.incident.IncidentView;
 import dev.vigil.api.dashboard.FieldErrors;
 import dev.vigil.api.web.InvalidRequestException;
@@ -39,11 +39,11 @@ class IncidentPagesController {
 
     private final IncidentQueries incidents;
     private final IncidentAcknowledger acknowledger;
-    private final IncidentUpdateController updates;
+    private final IncidentUpdates updates;
     private final JdbcClient jdbc;
 
     IncidentPagesController(IncidentQueries incidents, IncidentAcknowledger acknowledger,
-                            IncidentUpdateController updates, JdbcClient jdbc) {
+                            IncidentUpdates updates, JdbcClient jdbc) {
         this.incidents = incidents;
         this.updates = updates;
         this.acknowledger = acknowledger;
@@ -91,7 +91,7 @@ class IncidentPagesController {
                 .orElseThrow(() -> new NotFoundException("incident"));
         model.addAttribute("incident", incident);
         model.addAttribute("monitorName", monitorNames(caller.workspaceId()).get(incident.monitorId()));
-        model.addAttribute("updates", updates.list(caller.reader(), id).items());
+        model.addAttribute("updates", updates.list(caller.reader(), id));
         model.addAttribute("updateStatuses", UPDATE_STATUSES);
         model.addAttribute("updateStatus", status);
         model.addAttribute("updateMessage", message);

@@ -2,7 +2,7 @@ package dev.vigil.api.dashboard.maintenance;
 
 import dev.vigil.api.maintenance.MaintenanceRequest;
 import dev.vigil.api.maintenance.MaintenanceWindows;
-import dev.vigil.api.security.ApiPrincipal;
+import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.web.FieldProblems;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.vigil.api.dashboard.monitor;
 
+import dev.vigil.api.uptime.UptimeHistories;
+import dev.vigil.api.uptime.UptimeHistory;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the monitor page shows beyond the API's reads: latency percentiles per region over time for the chart, the
- * 90-day uptime bar and the last known certificate expiry. The caller has already checked the monitor is theirs.
+ * 90-day uptime bar (by the one definition of {@link UptimeHistory}, as on status pages) and the last known
+ * certificate expiry. The caller has already checked the monitor is theirs.
  */
 @Component
 class MonitorDetails {
@@ -55,7 +57,7 @@ class MonitorDetails {
     record Series(String label, List<double[]> points) {
     }
 
-    /** A day of the 90-day bar; {@code percent} is null for a day without checks. */
+    /** A day of the 90-day bar; {@code percent} is null for a day without monitored time. */
     record Day(LocalDate day, Double percent) {
 
         public String getCss() {
@@ -66,7 +68,7 @@ class MonitorDetails {
         }
 
         public String getLabel() {
-            return day + ": " + (percent == null ? "no checks" : String.format(java.util.Locale.ROOT, "%.2f %%",
+            return day + ": " + (percent == null ? "no data" : String.format(java.util.Locale.ROOT, "%.2f %%",
                     percent));
         }
     }
@@ -76,10 +78,12 @@ class MonitorDetails {
     }
 
     private final JdbcClient jdbc;
+    private final UptimeHistories histories;
     private final Clock clock;
 
-    MonitorDetails(JdbcClient jdbc, Clock clock) {
+    MonitorDetails(JdbcClient jdbc, UptimeHistories histories, Clock clock) {
         this.jdbc = jdbc;
+        this.histories = histories;
         this.clock = clock;
     }
 
@@ -106,26 +110,13 @@ class MonitorDetails {
         return List.copyOf(series.values());
     }
 
-    /** The last 90 days, oldest first: the share of checks that were not part of a confirmed outage. */
+    /** The last 90 UTC days, oldest first. */
     List<Day> uptimeBar(UUID monitorId) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate first = today.minusDays(89);
-        Map<LocalDate, Double> percents = new HashMap<>();
-        jdbc.sql("""
-                        SELECT (r.time AT TIME ZONE 'UTC')::date AS day, count(*) AS checks,
-                               count(*) FILTER (WHERE NOT r.ok AND cr.verdict = 'DOWN') AS down
-                        FROM check_results r LEFT JOIN check_rounds cr ON cr.round_id = r.round_id
-                        WHERE r.monitor_id = ? AND r.time >= ? AND r.kind = 'SCHEDULED'
-                        GROUP BY 1""")
-                .params(monitorId, Timestamp.from(first.atStartOfDay(ZoneOffset.UTC).toInstant()))
-                .query((rs, row) -> percents.put(rs.getObject("day", LocalDate.class),
-                        100.0 * (1 - rs.getDouble("down") / Math.max(1, rs.getLong("checks")))))
-                .list();
-        List<Day> days = new ArrayList<>();
-        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
-            days.add(new Day(day, percents.get(day)));
-        }
-        return days;
+        return histories.of(monitorId, first.atStartOfDay(ZoneOffset.UTC).toInstant(), now).days(first, today)
+                .stream().map(d -> new Day(d.date(), d.percent())).toList();
     }
 
     TlsExpiry tlsExpiry(UUID monitorId) {

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * another type), and the API's own rules then judge it. Multi-value fields are one entry a line: headers as
  * {@code Name: value}, assertions as {@code SOURCE [path] COMPARISON target}, plugin arguments verbatim.
  */
-public class MonitorForm {
+class MonitorForm {
 
     static final List<String> TYPES = List.of("HTTP", "TCP", "DNS", "TLS", "HEARTBEAT", "PLUGIN");
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");

@@ -67,10 +67,12 @@ class MonitorOverview {
         List<MonitorResponse> shown = matching.stream().limit(SHOWN).toList();
         Map<UUID, List<Sparkline.Sample>> samples = recentSamples(shown.stream().map(MonitorResponse::id).toList());
         Map<UUID, Instant> lastChecks = lastChecks(shown.stream().map(MonitorResponse::id).toList());
-        Instant now = clock.instant();
+        Map<UUID, Instant> created = new HashMap<>();
+        shown.forEach(m -> created.put(m.id(), m.createdAt()));
+        Map<UUID, Double> uptimes = uptime.percents(created, UptimeWindow.H24, clock.instant());
         List<MonitorRow> rows = shown.stream().map(m -> new MonitorRow(m.id(), m.name(), m.type(), target(m),
-                m.status(), lastChecks.get(m.id()), uptime.uptime(m.id(), m.createdAt(), UptimeWindow.H24, now)
-                .uptimePercent(), Sparkline.of(samples.getOrDefault(m.id(), List.of())))).toList();
+                m.status(), lastChecks.get(m.id()), uptimes.get(m.id()),
+                Sparkline.of(samples.getOrDefault(m.id(), List.of())))).toList();
         return new Listing(rows, matching.size(), all.size());
     }
 

@@ -1,7 +1,8 @@
 package dev.vigil.api.dashboard.monitor;
 
-import dev.vigil.api.channel.ChannelController;
+import dev.vigil.api.channel.Channels;
 import dev.vigil.api.dashboard.Caller;
+import dev.vigil.api.dashboard.Deletion;
 import dev.vigil.api.dashboard.FieldErrors;
 import dev.vigil.api.monitor.MonitorEditor;
 import dev.vigil.api.monitor.MonitorRequest;
@@ -36,10 +37,10 @@ class MonitorPagesController {
     private final MonitorLookup lookup;
     private final MonitorEditor editor;
     private final RegionProperties regions;
-    private final ChannelController channels;
+    private final Channels channels;
 
     MonitorPagesController(MonitorOverview overview, MonitorLookup lookup, MonitorEditor editor,
-                           RegionProperties regions, ChannelController channels) {
+                           RegionProperties regions, Channels channels) {
         this.channels = channels;
         this.overview = overview;
         this.lookup = lookup;
@@ -135,20 +136,24 @@ class MonitorPagesController {
     @GetMapping("/{id}/delete")
     String confirmDelete(Caller caller, @PathVariable UUID id, Model model) {
         caller.writer();
-        model.addAttribute("monitor", lookup.get(caller, id));
-        return "dashboard/monitors/delete";
+        return deletion(lookup.get(caller, id)).confirm(model);
     }
 
     @PostMapping("/{id}/delete")
     String delete(Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
-        MonitorResponse monitor = lookup.get(caller, id);
+        Deletion deletion = deletion(lookup.get(caller, id));
         editor.delete(caller.writer(), id);
-        redirect.addFlashAttribute("notice", "Monitor \"" + monitor.name() + "\" deleted.");
-        return "redirect:/app/monitors";
+        return deletion.done(redirect, "/app/monitors");
+    }
+
+    private static Deletion deletion(MonitorResponse monitor) {
+        return new Deletion("monitor", "Delete monitor", monitor.name(),
+                "Its checks stop at once. Stored results stay until retention removes them.",
+                "/app/monitors/" + monitor.id() + "/delete", "/app/monitors/" + monitor.id());
     }
 
     private String form(Caller caller, Model model, MonitorForm form, MonitorResponse existing, FieldErrors errors) {
-        model.addAttribute("channels", channels.list(caller.reader()).items());
+        model.addAttribute("channels", channels.list(caller.reader()));
         model.addAttribute("form", form);
         model.addAttribute("monitor", existing);
         model.addAttribute("errors", errors);

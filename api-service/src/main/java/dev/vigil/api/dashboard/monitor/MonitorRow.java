@@ -9,6 +9,6 @@ import java.util.UUID;
  * @param uptime24h percent over the last 24 hours, null before the first evaluated round
  * @param spark     the sparkline of recent latencies, ready for an SVG
  */
-public record MonitorRow(UUID id, String name, String type, String target, String status, Instant lastCheck,
+record MonitorRow(UUID id, String name, String type, String target, String status, Instant lastCheck,
                          Double uptime24h, Sparkline spark) {
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
  * @param points   the polyline's points attribute
  * @param failures x positions of failed checks
  */
-public record Sparkline(String points, List<Double> failures, String summary) {
+record Sparkline(String points, List<Double> failures, String summary) {
 
     static final double WIDTH = 120;
     static final double HEIGHT = 28;

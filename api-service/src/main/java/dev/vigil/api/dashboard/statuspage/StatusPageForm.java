@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code .group} and {@code .order}; the page shows them sorted by their order number. The password is write-only:
  * it is read from the post and never rendered, and on edit a blank one keeps the stored password.
  */
-public class StatusPageForm {
+class StatusPageForm {
 
     /** One component row as the form shows it. */
     public static final class Row {

@@ -1,8 +1,9 @@
 package dev.vigil.api.dashboard.statuspage;
 
 import dev.vigil.api.dashboard.Caller;
+import dev.vigil.api.dashboard.Deletion;
 import dev.vigil.api.dashboard.FieldErrors;
-import dev.vigil.api.statuspage.StatusPageController;
+import dev.vigil.api.statuspage.StatusPages;
 import dev.vigil.api.statuspage.StatusPageView;
 import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.FieldProblem;
@@ -35,10 +36,10 @@ class StatusPagePagesController {
 
     private static final Pattern COMPONENT_FIELD = Pattern.compile("components\\[(\\d+)]\\.(\\w+)");
 
-    private final StatusPageController pages;
+    private final StatusPages pages;
     private final JdbcClient jdbc;
 
-    StatusPagePagesController(StatusPageController pages, JdbcClient jdbc) {
+    StatusPagePagesController(StatusPages pages, JdbcClient jdbc) {
         this.pages = pages;
         this.jdbc = jdbc;
     }
@@ -49,7 +50,7 @@ class StatusPagePagesController {
 
     @GetMapping
     String list(Caller caller, Model model) {
-        model.addAttribute("pages", pages.list(caller.reader()).items());
+        model.addAttribute("pages", pages.list(caller.reader()));
         return "dashboard/statuspages/list";
     }
 
@@ -130,16 +131,20 @@ class StatusPagePagesController {
     @GetMapping("/{id}/delete")
     String confirmDelete(Caller caller, @PathVariable UUID id, Model model) {
         caller.writer();
-        model.addAttribute("page", pages.get(caller.reader(), id));
-        return "dashboard/statuspages/delete";
+        return deletion(pages.get(caller.reader(), id)).confirm(model);
     }
 
     @PostMapping("/{id}/delete")
     String delete(Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
-        StatusPageView page = pages.get(caller.writer(), id);
+        Deletion deletion = deletion(pages.get(caller.writer(), id));
         pages.delete(caller.writer(), id);
-        redirect.addFlashAttribute("notice", "Status page \"" + page.title() + "\" deleted.");
-        return "redirect:/app/status-pages";
+        return deletion.done(redirect, "/app/status-pages");
+    }
+
+    private static Deletion deletion(StatusPageView page) {
+        return new Deletion("status page", "Delete status page", page.title(), "The public page /status/"
+                + page.slug() + " stops answering, and its subscribers get no more updates from it.",
+                "/app/status-pages/" + page.id() + "/delete", "/app/status-pages/" + page.id() + "/edit");
     }
 
     private String rowOperation(Caller caller, Model model, StatusPageForm form, StatusPageView existing,

@@ -1,9 +1,9 @@
 package dev.vigil.api.dashboard.team;
 
-import dev.vigil.api.account.Role;
-import dev.vigil.api.apikey.ApiKeyController;
+import dev.vigil.api.identity.Role;
 import dev.vigil.api.apikey.ApiKeyRequest;
 import dev.vigil.api.apikey.ApiKeyView;
+import dev.vigil.api.apikey.ApiKeys;
 import dev.vigil.api.dashboard.Caller;
 import dev.vigil.api.dashboard.FieldErrors;
 import dev.vigil.api.web.ConflictException;
@@ -24,15 +24,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * API keys: the list (prefixes only, never a key), creating one (the key is shown on the next page only, once), and
- * revoking. The API's key rules live in its controller, which this page calls as a service, so they stay one set.
+ * revoking, through the same {@link ApiKeys} service as the API, so the key rules stay one set.
  */
 @Controller
 @RequestMapping("/app/api-keys")
 class ApiKeyPagesController {
 
-    private final ApiKeyController keys;
+    private final ApiKeys keys;
 
-    ApiKeyPagesController(ApiKeyController keys) {
+    ApiKeyPagesController(ApiKeys keys) {
         this.keys = keys;
     }
 
@@ -73,7 +73,7 @@ class ApiKeyPagesController {
     }
 
     private String page(Caller caller, Model model, FieldErrors errors, String name) {
-        model.addAttribute("keys", keys.list(caller.reader()).items());
+        model.addAttribute("keys", keys.list(caller.reader()));
         model.addAttribute("roles", List.of(Role.values()));
         model.addAttribute("errors", errors);
         model.addAttribute("name", name);

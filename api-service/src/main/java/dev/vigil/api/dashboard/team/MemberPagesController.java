@@ -1,6 +1,6 @@
 package dev.vigil.api.dashboard.team;
 
-import dev.vigil.api.account.Role;
+import dev.vigil.api.identity.Role;
 import dev.vigil.api.dashboard.Caller;
 import dev.vigil.api.dashboard.FieldErrors;
 import dev.vigil.api.member.MemberRequests;

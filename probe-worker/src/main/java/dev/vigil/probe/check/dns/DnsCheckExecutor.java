@@ -8,9 +8,10 @@ import dev.vigil.common.message.ErrorKind;
 import dev.vigil.common.message.PhaseTimings;
 import dev.vigil.common.net.BlockedAddressException;
 import dev.vigil.common.net.TargetGuard;
-import dev.vigil.probe.check.CheckExecutor;
 import dev.vigil.probe.check.CheckOutcome;
 import dev.vigil.probe.check.Failures;
+import dev.vigil.probe.check.Stopwatch;
+import dev.vigil.probe.check.TypedCheckExecutor;
 import dev.vigil.probe.check.assertion.AssertionEvaluator;
 import dev.vigil.probe.check.assertion.Observation;
 import java.io.IOException;
@@ -39,25 +40,19 @@ import org.xbill.DNS.Type;
  * system's. Up when the answer is not empty and every assertion on the answers holds.
  */
 @Component
-class DnsCheckExecutor implements CheckExecutor {
+class DnsCheckExecutor extends TypedCheckExecutor<DnsCheck> {
 
     static final Set<String> RECORD_TYPES = Set.of("A", "AAAA", "CNAME", "MX", "TXT", "NS");
 
     private final TargetGuard guard;
 
     DnsCheckExecutor(TargetGuard guard) {
+        super(MonitorType.DNS, DnsCheck.class);
         this.guard = guard;
     }
 
     @Override
-    public MonitorType type() {
-        return MonitorType.DNS;
-    }
-
-    @Override
-    public CheckOutcome execute(CheckJob job) {
-        DnsCheck check = (DnsCheck) job.check();
-        long start = System.nanoTime();
+    protected CheckOutcome run(CheckJob job, DnsCheck check, Stopwatch stopwatch) {
         String recordType = check.recordType() == null ? "A" : check.recordType().toUpperCase(Locale.ROOT);
         if (!RECORD_TYPES.contains(recordType)) {
             return CheckOutcome.failed(ErrorKind.DNS, "record type " + recordType + " is not supported; use one of "
@@ -82,7 +77,7 @@ class DnsCheckExecutor implements CheckExecutor {
         } catch (TextParseException e) {
             return CheckOutcome.failed(ErrorKind.DNS, "\"" + check.host() + "\" is not a valid DNS name", 0);
         } catch (IOException e) {
-            long elapsed = elapsed(start);
+            long elapsed = stopwatch.elapsedMs();
             String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
             if (text.contains("timed out") || e instanceof SocketTimeoutException) {
                 return CheckOutcome.failed(ErrorKind.TIMEOUT, "no answer from resolver " + describe(server)
@@ -92,7 +87,7 @@ class DnsCheckExecutor implements CheckExecutor {
             return CheckOutcome.failed(ErrorKind.DNS, "query to " + describe(server) + " failed: "
                     + failure.message(), elapsed);
         }
-        return judge(job, check, recordType, type, server, response, elapsed(start));
+        return judge(job, check, recordType, type, server, response, stopwatch.elapsedMs());
     }
 
     private static CheckOutcome judge(CheckJob job, DnsCheck check, String recordType, int type,
@@ -113,7 +108,7 @@ class DnsCheckExecutor implements CheckExecutor {
                     timings);
         }
         boolean ok = AssertionEvaluator.allPassed(outcomes);
-        boolean degraded = ok && job.degradedAboveMs() != null && latency > job.degradedAboveMs();
+        boolean degraded = ok && CheckOutcome.isSlow(job, latency);
         String message = ok ? recordType + " " + check.host() + ": " + DnsAnswers.summary(answers)
                 : outcomes.stream().filter(o -> !o.passed()).findFirst().map(AssertionOutcome::message).orElseThrow();
         return new CheckOutcome(ok, degraded, latency, timings, null, ok ? null : ErrorKind.ASSERTION, message,
@@ -145,9 +140,5 @@ class DnsCheckExecutor implements CheckExecutor {
 
     private static String describe(InetSocketAddress server) {
         return server.getAddress().getHostAddress() + (server.getPort() == 53 ? "" : ":" + server.getPort());
-    }
-
-    private static long elapsed(long start) {
-        return (System.nanoTime() - start) / 1_000_000;
     }
 }

@@ -9,9 +9,10 @@ import dev.vigil.common.message.ErrorKind;
 import dev.vigil.common.net.TargetGuard;
 import dev.vigil.probe.ProbeProperties;
 import dev.vigil.probe.check.Certificates;
-import dev.vigil.probe.check.CheckExecutor;
 import dev.vigil.probe.check.CheckOutcome;
 import dev.vigil.probe.check.Failures;
+import dev.vigil.probe.check.Stopwatch;
+import dev.vigil.probe.check.TypedCheckExecutor;
 import dev.vigil.probe.check.assertion.AssertionEvaluator;
 import dev.vigil.probe.check.assertion.Observation;
 import dev.vigil.probe.net.TlsTrust;
@@ -43,7 +44,7 @@ import org.springframework.stereotype.Component;
  * redirects, when followed, are vetted by the target guard hop by hop.
  */
 @Component
-class HttpCheckExecutor implements CheckExecutor {
+class HttpCheckExecutor extends TypedCheckExecutor<HttpCheck> {
 
     static final String USER_AGENT = "Vigil-Probe/1.0 (uptime monitor)";
     private static final int READ_CHUNK = 8192;
@@ -61,19 +62,14 @@ class HttpCheckExecutor implements CheckExecutor {
     }
 
     HttpCheckExecutor(TargetGuard guard, TlsTrust trust, long maxBodyBytes, Clock clock) {
+        super(MonitorType.HTTP, HttpCheck.class);
         this.clients = new HttpClients(guard, trust);
         this.maxBodyBytes = maxBodyBytes;
         this.clock = clock;
     }
 
     @Override
-    public MonitorType type() {
-        return MonitorType.HTTP;
-    }
-
-    @Override
-    public CheckOutcome execute(CheckJob job) {
-        HttpCheck check = (HttpCheck) job.check();
+    protected CheckOutcome run(CheckJob job, HttpCheck check, Stopwatch stopwatch) {
         PhaseTimer timer = new PhaseTimer();
         Request request;
         try {
@@ -168,7 +164,7 @@ class HttpCheckExecutor implements CheckExecutor {
             message = outcomes.stream().filter(o -> !o.passed()).findFirst().map(AssertionOutcome::message)
                     .orElse("an assertion failed");
         }
-        boolean degraded = ok && job.degradedAboveMs() != null && latency > job.degradedAboveMs();
+        boolean degraded = ok && CheckOutcome.isSlow(job, latency);
         if (degraded) {
             message = "slower than " + job.degradedAboveMs() + " ms: " + latency + " ms";
         }

@@ -6,9 +6,10 @@ import dev.vigil.common.message.CheckJob;
 import dev.vigil.common.message.ErrorKind;
 import dev.vigil.common.message.PhaseTimings;
 import dev.vigil.probe.check.Certificates;
-import dev.vigil.probe.check.CheckExecutor;
 import dev.vigil.probe.check.CheckOutcome;
 import dev.vigil.probe.check.Failures;
+import dev.vigil.probe.check.Stopwatch;
+import dev.vigil.probe.check.TypedCheckExecutor;
 import dev.vigil.probe.net.Connector;
 import dev.vigil.probe.net.TlsTrust;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -29,28 +29,21 @@ import org.springframework.stereotype.Component;
  * even when verification failed (the chain is recorded before it is judged).
  */
 @Component
-class TlsCheckExecutor implements CheckExecutor {
+class TlsCheckExecutor extends TypedCheckExecutor<TlsCheck> {
 
     private final Connector connector;
     private final TlsTrust trust;
     private final Clock clock;
 
     TlsCheckExecutor(Connector connector, TlsTrust trust, Clock clock) {
+        super(MonitorType.TLS, TlsCheck.class);
         this.connector = connector;
         this.trust = trust;
         this.clock = clock;
     }
 
     @Override
-    public MonitorType type() {
-        return MonitorType.TLS;
-    }
-
-    @Override
-    public CheckOutcome execute(CheckJob job) {
-        TlsCheck check = (TlsCheck) job.check();
-        long start = System.nanoTime();
-        long deadline = start + Duration.ofMillis(job.timeoutMs()).toNanos();
+    protected CheckOutcome run(CheckJob job, TlsCheck check, Stopwatch stopwatch) {
         TlsTrust.Session session = trust.newSession();
         Long dnsMs = null;
         Long connectMs = null;
@@ -58,8 +51,8 @@ class TlsCheckExecutor implements CheckExecutor {
                 Duration.ofMillis(job.timeoutMs()))) {
             dnsMs = connection.dnsMs();
             connectMs = connection.connectMs();
-            long handshakeStart = System.nanoTime();
-            connection.socket().setSoTimeout((int) Math.max(1, (deadline - handshakeStart) / 1_000_000));
+            Stopwatch handshake = Stopwatch.start();
+            connection.socket().setSoTimeout(stopwatch.remainingMs(Duration.ofMillis(job.timeoutMs())));
             try (SSLSocket socket = (SSLSocket) session.context().getSocketFactory()
                     .createSocket(connection.socket(), check.host(), check.port(), true)) {
                 SSLParameters parameters = socket.getSSLParameters();
@@ -67,16 +60,16 @@ class TlsCheckExecutor implements CheckExecutor {
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
                 socket.setSSLParameters(parameters);
                 socket.startHandshake();
-                long tlsMs = (System.nanoTime() - handshakeStart) / 1_000_000;
+                long tlsMs = handshake.elapsedMs();
                 return verified(job, check, session.leaf(), socket.getSession().getProtocol(),
-                        new PhaseTimings(dnsMs, connectMs, tlsMs, null), elapsed(start));
+                        new PhaseTimings(dnsMs, connectMs, tlsMs, null), stopwatch.elapsedMs());
             }
         } catch (SSLException e) {
-            return CheckOutcome.failed(ErrorKind.TLS, Failures.tlsMessage(e), elapsed(start),
+            return CheckOutcome.failed(ErrorKind.TLS, Failures.tlsMessage(e), stopwatch.elapsedMs(),
                     new PhaseTimings(dnsMs, connectMs, null, null)).withTlsDaysLeft(daysLeft(session.leaf()));
         } catch (IOException e) {
             Failures.Failure failure = Failures.classify(e, check.target(), job.timeoutMs());
-            return CheckOutcome.failed(failure.kind(), failure.message(), elapsed(start),
+            return CheckOutcome.failed(failure.kind(), failure.message(), stopwatch.elapsedMs(),
                     new PhaseTimings(dnsMs, connectMs, null, null)).withTlsDaysLeft(daysLeft(session.leaf()));
         }
     }
@@ -86,27 +79,20 @@ class TlsCheckExecutor implements CheckExecutor {
         int days = daysLeft(leaf);
         String invalid = Certificates.validityProblem(leaf, clock.instant());
         if (invalid != null) {
-            return new CheckOutcome(false, false, latency, timings, null, ErrorKind.TLS, invalid, List.of(),
-                    List.of(), days, null);
+            return CheckOutcome.failed(ErrorKind.TLS, invalid, latency, timings).withTlsDaysLeft(days);
         }
         String expiry = DateTimeFormatter.ISO_LOCAL_DATE.format(leaf.getNotAfter().toInstant()
                 .atZone(ZoneOffset.UTC));
         if (days < check.minDaysValid()) {
-            return new CheckOutcome(false, false, latency, timings, null, ErrorKind.TLS,
-                    "TLS certificate expires in " + days + " days (" + expiry + "), fewer than the "
-                            + check.minDaysValid() + " required", List.of(), List.of(), days, null);
+            String tooSoon = "TLS certificate expires in " + days + " days (" + expiry + "), fewer than the "
+                    + check.minDaysValid() + " required";
+            return CheckOutcome.failed(ErrorKind.TLS, tooSoon, latency, timings).withTlsDaysLeft(days);
         }
-        boolean degraded = job.degradedAboveMs() != null && latency > job.degradedAboveMs();
-        return new CheckOutcome(true, degraded, latency, timings, null, null,
-                protocol + ", certificate valid until " + expiry + " (" + days + " days)", List.of(), List.of(),
-                days, null);
+        return CheckOutcome.up(job, latency, timings,
+                protocol + ", certificate valid until " + expiry + " (" + days + " days)").withTlsDaysLeft(days);
     }
 
     private Integer daysLeft(X509Certificate leaf) {
         return leaf == null ? null : Certificates.daysLeft(leaf, clock.instant());
-    }
-
-    private static long elapsed(long start) {
-        return (System.nanoTime() - start) / 1_000_000;
     }
 }

@@ -1,7 +1,0 @@
-package dev.vigil.api.account;
-
-import java.util.UUID;
-
-/** The new workspace and its first API key (shown this once). */
-public record SignupResponse(UUID workspaceId, String apiKey) {
-}

@@ -1,7 +1,0 @@
-package dev.vigil.scheduler.schedule;
-
-import java.time.Instant;
-
-/** A monitor's round that is due: emit its jobs. */
-public record DueRound(ScheduledMonitor monitor, Instant scheduledAt) {
-}
