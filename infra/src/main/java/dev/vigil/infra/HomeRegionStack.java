@@ -170,7 +170,8 @@ public final class HomeRegionStack extends Stack {
 
         // Alerting: results, incidents, notifications.
         SecurityGroup alertingGroup = group(vpc, "AlertingSecurityGroup", "Vigil alerting: no inbound traffic");
-        Role alertingRole = role("AlertingTaskRole", "Vigil alerting: consumes results and heartbeats");
+        Role alertingRole = role("AlertingTaskRole",
+                "Vigil alerting: consumes results and heartbeats, asks regions to confirm failures");
         java.util.Set<String> regionScoped = settings.probeRegions().stream()
                 .flatMap(r -> QueueTopology.regionQueues(names, r).stream()).map(QueueSpec::name)
                 .collect(Collectors.toSet());
@@ -179,6 +180,10 @@ public final class HomeRegionStack extends Stack {
                         "sqs:GetQueueUrl", "sqs:GetQueueAttributes"))
                 .resources(arns.of(queueSpecs.stream().map(QueueSpec::name).filter(n -> !regionScoped.contains(n))
                         .toList())).build());
+        // It sees every region's result of a round, so it asks the other regions to confirm a failure, once a round.
+        alertingRole.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("sqs:SendMessage", "sqs:GetQueueUrl"))
+                .resources(arns.of(settings.probeRegions().stream().map(names::confirm).toList())).build());
         alerting = new VigilFargateService(this, "Alerting", cluster, new ServiceSpec("alerting", "alerting-service",
                 256, 512, settings.size().alertingTasks(), 1, SERVICE_STOP_TIMEOUT,
                 ServiceEnvironment.with(withDatabase, Map.of("VIGIL_API_PUBLIC_URL",

@@ -67,7 +67,8 @@ public final class ProbeRegionStack extends Stack {
                 .actions(List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
                         "sqs:GetQueueUrl", "sqs:GetQueueAttributes"))
                 .resources(arns.of(own)).build());
-        // Sends: the deployment-wide queues (results, heartbeats) and the other regions' confirm queues.
+        // Sends: the deployment-wide queues (results, heartbeats). Confirmations are the alerting service's to ask;
+        // sending to the other regions' confirm queues stays allowed for probes of earlier releases during a rollout.
         Set<String> regionScoped = settings.probeRegions().stream()
                 .flatMap(r -> QueueTopology.regionQueues(names, r).stream()).map(QueueSpec::name)
                 .collect(Collectors.toSet());

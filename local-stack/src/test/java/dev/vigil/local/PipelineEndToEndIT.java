@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole pipeline, every part real: PostgreSQL (a fresh database the services migrate), ElasticMQ, the four services
@@ -40,7 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class PipelineEndToEndIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static TestDatabase database;
@@ -170,15 +168,6 @@ class PipelineEndToEndIT {
     }
 
     private static JsonNode call(String method, String path, String key, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .header("Content-Type", "application/json");
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isBetween(200, 299);
-        return JSON.readTree(response.body());
+        return TestApi.call(stack, method, path, key, body);
     }
 }

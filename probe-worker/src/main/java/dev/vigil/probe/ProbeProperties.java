@@ -27,6 +27,8 @@ import org.springframework.util.unit.DataSize;
  * @param trustedCertificates  a PEM file of extra CA certificates trusted for HTTPS and TLS checks (a private PKI),
  *                             in addition to the JDK's; none when unset
  * @param instanceId           this process's id in heartbeats; generated when unset
+ * @param resultPack           how results are published: as few messages as possible, each holding up to
+ *                             {@code size} results that finished within {@code delay} of each other
  */
 @ConfigurationProperties("vigil.probe")
 public record ProbeProperties(String region, @DefaultValue("64") int maxInFlight,
@@ -42,7 +44,8 @@ public record ProbeProperties(String region, @DefaultValue("64") int maxInFlight
                               @DefaultValue("1s") Duration retryDelay,
                               @DefaultValue("15s") Duration heartbeatInterval,
                               Path trustedCertificates,
-                              String instanceId) {
+                              String instanceId,
+                              @DefaultValue ResultPack resultPack) {
 
     public ProbeProperties {
         if (region == null || region.isBlank()) {
@@ -54,6 +57,7 @@ public record ProbeProperties(String region, @DefaultValue("64") int maxInFlight
         allowedTargetRanges = allowedTargetRanges == null ? List.of() : List.copyOf(allowedTargetRanges);
         deniedTargetRanges = deniedTargetRanges == null ? List.of() : List.copyOf(deniedTargetRanges);
         pluginDirs = pluginDirs == null ? List.of() : List.copyOf(pluginDirs);
+        resultPack = resultPack == null ? new ResultPack(25, Duration.ofMillis(250)) : resultPack;
         for (String range : allowedTargetRanges) {
             parse("vigil.probe.allowed-target-ranges", range);
         }
@@ -67,6 +71,19 @@ public record ProbeProperties(String region, @DefaultValue("64") int maxInFlight
         if (retryDelay.isNegative() || heartbeatInterval.toSeconds() < 1) {
             throw new IllegalArgumentException(
                     "vigil.probe.retry-delay must not be negative and vigil.probe.heartbeat-interval at least 1s");
+        }
+    }
+
+    /**
+     * @param size  results in one message at most (1 sends each result alone)
+     * @param delay how long a result may wait for others to share its message
+     */
+    public record ResultPack(@DefaultValue("25") int size, @DefaultValue("250ms") Duration delay) {
+
+        public ResultPack {
+            if (size < 1 || delay.isNegative() || delay.isZero()) {
+                throw new IllegalArgumentException("vigil.probe.result-pack: size must be >= 1 and delay positive");
+            }
         }
     }
 

@@ -14,7 +14,7 @@ class ProbePropertiesTests {
     private static ProbeProperties properties(List<String> allowed, List<String> denied) {
         return new ProbeProperties("local-a", 64, Duration.ofSeconds(25), false, allowed, denied,
                 List.of(Path.of("/usr/lib/nagios/plugins")), null, DataSize.ofKilobytes(64), DataSize.ofMegabytes(1),
-                Duration.ofSeconds(1), Duration.ofSeconds(15), null, null);
+                Duration.ofSeconds(1), Duration.ofSeconds(15), null, null, null);
     }
 
     @Test
@@ -37,6 +37,6 @@ class ProbePropertiesTests {
     void aWorkerNeedsARegion() {
         assertThatThrownBy(() -> new ProbeProperties(" ", 64, Duration.ofSeconds(25), false, null, null, null, null,
                 DataSize.ofKilobytes(64), DataSize.ofMegabytes(1), Duration.ofSeconds(1), Duration.ofSeconds(15), null,
-                null)).hasMessageContaining("VIGIL_PROBE_REGION");
+                null, null)).hasMessageContaining("VIGIL_PROBE_REGION");
     }
 }

@@ -189,7 +189,7 @@ class RollingRestartIT {
                 .join().messages();
         List<T> read = new ArrayList<>();
         for (Message message : messages) {
-            read.add(WireJson.read(message.body(), type));
+            read.addAll(WireJson.readList(message.body(), type));
             sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle())).join();
         }
         return read;

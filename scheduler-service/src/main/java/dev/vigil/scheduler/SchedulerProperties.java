@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param tick               how often the schedule is checked for due rounds at most (it sleeps until the next due
  *                           round otherwise)
- * @param batchWindow        the shortest time between two turns of the loop, so rounds due close together go out in
- *                           full batches of ten rather than one call each
+ * @param batchWindow        the shortest time between two turns of the loop, so rounds due close together go out
+ *                           together, packed in one message per queue, rather than one call each
  * @param resyncInterval     how often the whole monitor table is re-read to repair anything a lost notification missed
  * @param leaderPollInterval how often a standby tries to become the active scheduler
  * @param lockKey            the PostgreSQL advisory lock that elects the active scheduler
@@ -19,20 +19,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           (backpressure), so a slow or unreachable SQS never grows memory
  * @param sendAttempts       attempts per batch entry before its job is counted as unsent
  * @param sendTimeout        time limit of one {@code SendMessageBatch} call
+ * @param packSize           jobs of one turn for one queue sent in one message at most (1: a message per job)
  */
 @ConfigurationProperties("vigil.scheduler")
-public record SchedulerProperties(@DefaultValue("100ms") Duration tick, @DefaultValue("50ms") Duration batchWindow,
+public record SchedulerProperties(@DefaultValue("100ms") Duration tick, @DefaultValue("200ms") Duration batchWindow,
                                   @DefaultValue("60s") Duration resyncInterval,
                                   @DefaultValue("1s") Duration leaderPollInterval,
                                   @DefaultValue("7361001") long lockKey,
                                   @DefaultValue("10s") Duration maxLateness,
                                   @DefaultValue("32") int sendConcurrency,
                                   @DefaultValue("3") int sendAttempts,
-                                  @DefaultValue("5s") Duration sendTimeout) {
+                                  @DefaultValue("5s") Duration sendTimeout,
+                                  @DefaultValue("25") int packSize) {
 
     public SchedulerProperties {
-        if (sendConcurrency < 1 || sendAttempts < 1) {
-            throw new IllegalArgumentException("vigil.scheduler.send-concurrency and send-attempts must be >= 1");
+        if (sendConcurrency < 1 || sendAttempts < 1 || packSize < 1) {
+            throw new IllegalArgumentException(
+                    "vigil.scheduler.send-concurrency, send-attempts and pack-size must be >= 1");
         }
     }
 }

@@ -54,7 +54,7 @@ public final class JobStream implements AutoCloseable {
             List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
             for (int i = 0; i < messages.size(); i++) {
                 Message m = messages.get(i);
-                received.add(new Received(WireJson.read(m.body(), CheckJob.class), now));
+                WireJson.readList(m.body(), CheckJob.class).forEach(job -> received.add(new Received(job, now)));
                 deletes.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
                         .receiptHandle(m.receiptHandle()).build());
             }

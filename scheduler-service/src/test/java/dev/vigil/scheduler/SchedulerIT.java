@@ -153,7 +153,7 @@ class SchedulerIT {
         while (jobs.size() < wanted && System.nanoTime() < deadline) {
             for (Message m : sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
                     .join().messages()) {
-                jobs.add(WireJson.read(m.body(), CheckJob.class));
+                jobs.addAll(WireJson.readList(m.body(), CheckJob.class));
                 sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle())).join();
             }
         }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs evaluations: finds monitors whose evaluation is due ({@code monitor_states.next_evaluation_at}, set by ingest
- * when results arrive, by the heartbeat ping trigger, and by evaluations waiting for a deadline) and evaluates each in
- * its own transaction. Woken at once when a batch of results commits; otherwise sweeps every
+ * when results arrive, by the heartbeat ping trigger, and by evaluations waiting for a deadline) and evaluates them:
+ * probed monitors in a few batches of one transaction each (see {@link RoundEvaluator#evaluate(java.util.Collection)}),
+ * heartbeat monitors each in its own transaction. Woken at once when a batch of results commits; otherwise sweeps every
  * {@code sweepInterval}. Every instance runs it; the row lock taken per monitor makes that safe.
  */
 @Component
@@ -112,8 +114,19 @@ class EvaluationLoop extends BackgroundThread implements ResultsStoredListener {
     private int sweep() {
         List<MonitorStates.Due> due = states.due(properties.batchSize());
         List<Future<?>> running = new ArrayList<>(due.size());
+        List<UUID> probed = new ArrayList<>(due.size());
         for (MonitorStates.Due monitor : due) {
-            running.add(workers.submit(() -> evaluate(monitor)));
+            if ("HEARTBEAT".equals(monitor.type())) {
+                running.add(workers.submit(() -> evaluate(monitor)));
+            } else {
+                probed.add(monitor.monitorId());
+            }
+        }
+        // Probed monitors in a few chunks, one transaction each, spread over the workers.
+        int chunk = Math.max(1, (probed.size() + properties.concurrency() - 1) / properties.concurrency());
+        for (int from = 0; from < probed.size(); from += chunk) {
+            List<UUID> ids = probed.subList(from, Math.min(from + chunk, probed.size()));
+            running.add(workers.submit(() -> evaluateProbed(ids)));
         }
         for (Future<?> future : running) {
             try {
@@ -126,6 +139,26 @@ class EvaluationLoop extends BackgroundThread implements ResultsStoredListener {
             }
         }
         return due.size();
+    }
+
+    /**
+     * Evaluates probed monitors together in one transaction; if that fails (one monitor's data the evaluator cannot
+     * handle, a lost connection), each is evaluated alone, so one bad monitor cannot hold back the others.
+     */
+    private void evaluateProbed(List<UUID> ids) {
+        try {
+            transactions.executeWithoutResult(status -> rounds.evaluate(ids));
+        } catch (RuntimeException e) {
+            if (ids.size() == 1) {
+                failures.increment();
+                log.warn("evaluation failed monitor={}; it stays due and is retried: {}", ids.getFirst(), e.toString());
+                return;
+            }
+            log.debug("batch evaluation failed, evaluating its {} monitors one by one: {}", ids.size(), e.toString());
+            for (UUID id : ids) {
+                evaluateProbed(List.of(id));
+            }
+        }
     }
 
     private void evaluate(MonitorStates.Due monitor) {

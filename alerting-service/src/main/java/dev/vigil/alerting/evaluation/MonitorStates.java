@@ -6,9 +6,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,18 +20,39 @@ import org.springframework.stereotype.Component;
 @Component
 class MonitorStates {
 
-    private final JdbcClient jdbc;
+    private static final String SAVE = """
+            UPDATE monitor_states
+            SET status = ?, last_round_at = ?, failing = ?, consecutive_ok = ?, consecutive_slow = ?,
+                flips = ?::timestamptz[], flapping = ?, last_ping_id = ?, next_evaluation_at = ?, updated_at = now()
+            WHERE monitor_id = ?""";
+    private static final String SAVE_WITH_CONFIRMATIONS = """
+            UPDATE monitor_states
+            SET status = ?, last_round_at = ?, failing = ?, consecutive_ok = ?, consecutive_slow = ?,
+                flips = ?::timestamptz[], flapping = ?, last_ping_id = ?, next_evaluation_at = ?, confirm_round_id = ?,
+                confirm_asked = ?, updated_at = now()
+            WHERE monitor_id = ?""";
 
-    MonitorStates(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    MonitorStates(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /** A monitor whose evaluation is due, and its type. */
     record Due(UUID monitorId, String type) {
     }
 
-    /** A locked state row with the heartbeat position kept beside it. */
-    record Locked(MonitorState state, long lastPingId) {
+    /**
+     * A locked state row with what is kept beside the state machine's state: the heartbeat position, and the round
+     * other regions were asked to confirm with the regions asked (so a round's question goes out once).
+     */
+    record Locked(MonitorState state, long lastPingId, UUID confirmRound, List<String> confirmAsked) {
+
+        Locked(MonitorState state, long lastPingId) {
+            this(state, lastPingId, null, List.of());
+        }
     }
 
     List<Due> due(int limit) {
@@ -48,20 +73,65 @@ class MonitorStates {
     Optional<Locked> lockIfDue(UUID monitorId) {
         return jdbc.sql("""
                         SELECT monitor_id, status, last_round_at, failing, consecutive_ok, consecutive_slow, flips,
-                               flapping, last_ping_id
+                               flapping, last_ping_id, confirm_round_id, confirm_asked
                         FROM monitor_states
                         WHERE monitor_id = ? AND next_evaluation_at <= now()
                         FOR UPDATE SKIP LOCKED""")
                 .param(monitorId).query(MonitorStates::locked).optional();
     }
 
-    void save(MonitorState state, long lastPingId, Instant nextEvaluationAt) {
+    /**
+     * {@link #lockIfDue(UUID)} for many monitors in one statement: the ones claimed (due and not locked by another
+     * instance), locked in id order (the same order everywhere, so two instances never deadlock over them).
+     */
+    Map<UUID, Locked> lockIfDue(Collection<UUID> monitorIds) {
+        Map<UUID, Locked> locked = new LinkedHashMap<>();
         jdbc.sql("""
-                        UPDATE monitor_states
-                        SET status = ?, last_round_at = ?, failing = ?, consecutive_ok = ?, consecutive_slow = ?,
-                            flips = ?::timestamptz[], flapping = ?, last_ping_id = ?, next_evaluation_at = ?,
-                            updated_at = now()
-                        WHERE monitor_id = ?""")
+                        SELECT monitor_id, status, last_round_at, failing, consecutive_ok, consecutive_slow, flips,
+                               flapping, last_ping_id, confirm_round_id, confirm_asked
+                        FROM monitor_states
+                        WHERE monitor_id = ANY(?) AND next_evaluation_at <= now()
+                        ORDER BY monitor_id
+                        FOR UPDATE SKIP LOCKED""")
+                .param(monitorIds.toArray(UUID[]::new))
+                .query(MonitorStates::locked).list()
+                .forEach(l -> locked.put(l.state().monitorId(), l));
+        return locked;
+    }
+
+    /**
+     * A state to write back, with the heartbeat position, when it is due again (null: when results arrive), and the
+     * round whose confirmation was asked of {@code confirmAsked}.
+     */
+    record Saved(MonitorState state, long lastPingId, Instant nextEvaluationAt, UUID confirmRound,
+                 List<String> confirmAsked) {
+    }
+
+    /** {@link #save} for many, in one round trip (a JDBC batch). */
+    void saveAll(List<Saved> saved) {
+        if (saved.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate(SAVE_WITH_CONFIRMATIONS, saved, saved.size(), (statement, s) -> {
+            MonitorState state = s.state();
+            statement.setString(1, state.status().name());
+            statement.setTimestamp(2, timestamp(state.lastRoundAt()));
+            statement.setBoolean(3, state.failing());
+            statement.setInt(4, state.consecutiveOk());
+            statement.setInt(5, state.consecutiveSlow());
+            statement.setArray(6, statement.getConnection().createArrayOf("text",
+                    state.flips().stream().map(Instant::toString).toArray(String[]::new)));
+            statement.setBoolean(7, state.flapping());
+            statement.setLong(8, s.lastPingId());
+            statement.setTimestamp(9, timestamp(s.nextEvaluationAt()));
+            statement.setObject(10, s.confirmRound());
+            statement.setArray(11, statement.getConnection().createArrayOf("text", s.confirmAsked().toArray()));
+            statement.setObject(12, state.monitorId());
+        });
+    }
+
+    void save(MonitorState state, long lastPingId, Instant nextEvaluationAt) {
+        jdbc.sql(SAVE)
                 .params(state.status().name(), timestamp(state.lastRoundAt()), state.failing(), state.consecutiveOk(),
                         state.consecutiveSlow(), state.flips().stream().map(Instant::toString).toArray(String[]::new),
                         state.flapping(), lastPingId, timestamp(nextEvaluationAt), state.monitorId())
@@ -90,7 +160,9 @@ class MonitorStates {
                 MonitorStatus.valueOf(rs.getString("status")), lastRound == null ? null : lastRound.toInstant(),
                 rs.getBoolean("failing"), rs.getInt("consecutive_ok"), rs.getInt("consecutive_slow"), flipTimes,
                 rs.getBoolean("flapping"));
-        return new Locked(state, rs.getLong("last_ping_id"));
+        Array asked = rs.getArray("confirm_asked");
+        return new Locked(state, rs.getLong("last_ping_id"), rs.getObject("confirm_round_id", UUID.class),
+                asked == null ? List.of() : List.of((String[]) asked.getArray()));
     }
 
     private static Timestamp timestamp(Instant instant) {

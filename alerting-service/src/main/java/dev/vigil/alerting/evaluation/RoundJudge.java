@@ -24,6 +24,8 @@ import java.util.Set;
  *       round is NOT_CONFIRMED at once. An ordinary scheduled success does not count against (it may have run before
  *       the outage began); it only lets the window run out.</li>
  *   <li>The confirmation window over without enough confirmations: NOT_CONFIRMED.</li>
+ *   <li>Still open: the verdict names the regions to ask for a confirmation, which the evaluator asks once per round
+ *       (one fan-out, however many regions failed).</li>
  * </ol>
  */
 final class RoundJudge {
@@ -68,16 +70,26 @@ final class RoundJudge {
         if (confirmedBy.size() >= needed) {
             return new RoundVerdict.Down(failedRegions, okRegions, first.region(), first.cause());
         }
-        long refuting = round.results().stream()
+        Set<String> refuting = new LinkedHashSet<>();
+        round.results().stream()
                 .filter(r -> r.ok() && r.kind() == JobKind.CONFIRM && others.contains(r.region())
                         && !failed.contains(r.region()))
-                .map(RoundResult::region).distinct().count();
-        long couldStillConfirm = others.stream().filter(r -> !failed.contains(r)).count() - refuting;
+                .forEach(r -> refuting.add(r.region()));
+        long couldStillConfirm = others.stream().filter(r -> !failed.contains(r)).count() - refuting.size();
         Instant deadline = first.receivedAt().plus(confirmationWindow(monitor));
         if (confirmedBy.size() + couldStillConfirm < needed || !now.isBefore(deadline)) {
             return new RoundVerdict.NotConfirmed(failedRegions, okRegions, first.cause());
         }
-        return new RoundVerdict.Pending(deadline);
+        // 5. Whom to ask for a confirmation: the other regions whose own check of the round passed (the outage may have
+        //    begun after it ran) and that have not answered one yet. A region not heard from is not asked: its own
+        //    check of the round, running at the same instant, settles the question without a further check (in a mass
+        //    outage, every region's does), and a region whose probes are gone could not answer anyway.
+        Set<String> passedScheduled = new LinkedHashSet<>();
+        round.results().stream().filter(r -> r.ok() && r.kind() == JobKind.SCHEDULED)
+                .forEach(r -> passedScheduled.add(r.region()));
+        List<String> ask = others.stream()
+                .filter(r -> passedScheduled.contains(r) && !failed.contains(r) && !refuting.contains(r)).toList();
+        return new RoundVerdict.Pending(deadline, ask);
     }
 
     Duration confirmationWindow(MonitorSettings monitor) {

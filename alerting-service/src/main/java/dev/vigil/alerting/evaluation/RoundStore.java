@@ -3,9 +3,14 @@ package dev.vigil.alerting.evaluation;
 import dev.vigil.common.check.CheckSpec;
 import dev.vigil.common.json.WireJson;
 import dev.vigil.common.message.JobKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,19 +29,29 @@ class RoundStore {
         this.jdbc = jdbc;
     }
 
+    private static final String SETTINGS = """
+            SELECT id, workspace_id, name, check_spec::text AS spec, regions, confirmations, timeout_ms,
+                   interval_seconds, degraded_above_ms, paused
+            FROM monitors""";
+
     Optional<MonitorSettings> settingsOf(UUID monitorId) {
-        return jdbc.sql("""
-                        SELECT id, workspace_id, name, check_spec::text AS spec, regions, confirmations, timeout_ms,
-                               interval_seconds, degraded_above_ms, paused
-                        FROM monitors WHERE id = ?""")
-                .param(monitorId)
-                .query((rs, row) -> new MonitorSettings(rs.getObject("id", UUID.class),
-                        rs.getObject("workspace_id", UUID.class), rs.getString("name"),
-                        WireJson.read(rs.getString("spec"), CheckSpec.class),
-                        List.of((String[]) rs.getArray("regions").getArray()), rs.getInt("confirmations"),
-                        rs.getInt("timeout_ms"), rs.getInt("interval_seconds"),
-                        rs.getObject("degraded_above_ms", Integer.class), rs.getBoolean("paused")))
-                .optional();
+        return jdbc.sql(SETTINGS + " WHERE id = ?").param(monitorId).query(RoundStore::settings).optional();
+    }
+
+    /** The settings of each of {@code monitorIds} that still exists. */
+    Map<UUID, MonitorSettings> settingsOf(Collection<UUID> monitorIds) {
+        Map<UUID, MonitorSettings> found = new HashMap<>();
+        jdbc.sql(SETTINGS + " WHERE id = ANY(?)").param(monitorIds.toArray(UUID[]::new))
+                .query(RoundStore::settings).list().forEach(m -> found.put(m.id(), m));
+        return found;
+    }
+
+    private static MonitorSettings settings(ResultSet rs, int row) throws SQLException {
+        return new MonitorSettings(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
+                rs.getString("name"), WireJson.read(rs.getString("spec"), CheckSpec.class),
+                List.of((String[]) rs.getArray("regions").getArray()), rs.getInt("confirmations"),
+                rs.getInt("timeout_ms"), rs.getInt("interval_seconds"),
+                rs.getObject("degraded_above_ms", Integer.class), rs.getBoolean("paused"));
     }
 
     /**
@@ -44,28 +59,61 @@ class RoundStore {
      * The cause of a failure is its first failed assertion's message, else the error message.
      */
     List<Round> roundsBetween(UUID monitorId, Instant after, Instant until) {
-        Map<UUID, Instant> times = new LinkedHashMap<>();
-        Map<UUID, List<RoundResult>> results = new LinkedHashMap<>();
+        return roundsBetween(Map.of(monitorId, after), until).getOrDefault(monitorId, List.of());
+    }
+
+    /**
+     * {@link #roundsBetween} for many monitors in one query, each from its own {@code after} (exclusive) to
+     * {@code until}: one index range scan per monitor, one round trip for all.
+     */
+    Map<UUID, List<Round>> roundsBetween(Map<UUID, Instant> after, Instant until) {
+        Map<UUID, Map<UUID, Instant>> times = new HashMap<>();
+        Map<UUID, Map<UUID, List<RoundResult>>> results = new HashMap<>();
+        UUID[] ids = after.keySet().toArray(UUID[]::new);
+        Timestamp[] from = new Timestamp[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            from[i] = Timestamp.from(after.get(ids[i]));
+        }
+        // LATERAL: one index range scan of (monitor_id, time) per monitor, never a hash join over every result; the
+        // batch's earliest bound lets the planner skip whole partitions.
+        Timestamp earliest = Arrays.stream(from).min(Timestamp::compareTo).orElseThrow();
         jdbc.sql("""
-                        SELECT round_id, time, region, kind, ok, degraded, latency_ms, received_at,
-                               COALESCE((SELECT a ->> 'message' FROM jsonb_array_elements(details -> 'assertions') a
-                                         WHERE (a ->> 'passed')::boolean IS FALSE LIMIT 1),
-                                        message, error) AS cause
-                        FROM check_results
-                        WHERE monitor_id = ? AND time > ? AND time <= ? AND kind IN ('SCHEDULED', 'CONFIRM')
-                        ORDER BY time, received_at""")
-                .params(monitorId, Timestamp.from(after), Timestamp.from(until))
+                        SELECT w.monitor_id, r.round_id, r.time, r.region, r.kind, r.ok, r.degraded, r.latency_ms,
+                               r.received_at, r.cause
+                        FROM unnest(?::uuid[], ?::timestamptz[]) AS w(monitor_id, after)
+                        CROSS JOIN LATERAL (
+                            SELECT c.round_id, c.time, c.region, c.kind, c.ok, c.degraded, c.latency_ms, c.received_at,
+                                   CASE WHEN c.ok THEN NULL ELSE
+                                       COALESCE((SELECT a ->> 'message'
+                                                 FROM jsonb_array_elements(c.details -> 'assertions') a
+                                                 WHERE (a ->> 'passed')::boolean IS FALSE LIMIT 1),
+                                                c.message, c.error) END AS cause
+                            FROM check_results c
+                            WHERE c.monitor_id = w.monitor_id AND c.time > w.after AND c.time > ? AND c.time <= ?
+                              AND c.kind IN ('SCHEDULED', 'CONFIRM')) r
+                        ORDER BY w.monitor_id, r.time, r.received_at""")
+                .params(ids, from, earliest, Timestamp.from(until))
                 .query(rs -> {
+                    UUID monitor = rs.getObject("monitor_id", UUID.class);
                     UUID round = rs.getObject("round_id", UUID.class);
-                    times.putIfAbsent(round, rs.getTimestamp("time").toInstant());
-                    results.computeIfAbsent(round, r -> new ArrayList<>()).add(new RoundResult(rs.getString("region"),
-                            JobKind.valueOf(rs.getString("kind")), rs.getBoolean("ok"), rs.getBoolean("degraded"),
-                            rs.getLong("latency_ms"), rs.getString("cause"),
-                            rs.getTimestamp("received_at").toInstant()));
+                    times.computeIfAbsent(monitor, m -> new LinkedHashMap<>())
+                            .putIfAbsent(round, rs.getTimestamp("time").toInstant());
+                    results.computeIfAbsent(monitor, m -> new LinkedHashMap<>())
+                            .computeIfAbsent(round, r -> new ArrayList<>()).add(result(rs));
                 });
-        List<Round> rounds = new ArrayList<>(times.size());
-        times.forEach((round, time) -> rounds.add(new Round(round, time, results.get(round))));
+        Map<UUID, List<Round>> rounds = new HashMap<>();
+        times.forEach((monitor, byRound) -> {
+            List<Round> list = new ArrayList<>(byRound.size());
+            byRound.forEach((round, time) -> list.add(new Round(round, time, results.get(monitor).get(round))));
+            rounds.put(monitor, list);
+        });
         return rounds;
+    }
+
+    private static RoundResult result(ResultSet rs) throws SQLException {
+        return new RoundResult(rs.getString("region"), JobKind.valueOf(rs.getString("kind")), rs.getBoolean("ok"),
+                rs.getBoolean("degraded"), rs.getLong("latency_ms"), rs.getString("cause"),
+                rs.getTimestamp("received_at").toInstant());
     }
 
     /** Keeps the verdict of a round that saw a failure, for "failed in local-b, not confirmed". */

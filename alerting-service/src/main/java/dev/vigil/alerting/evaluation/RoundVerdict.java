@@ -6,8 +6,19 @@ import java.util.List;
 /** What a round says about its monitor, or that it cannot say yet. */
 sealed interface RoundVerdict {
 
-    /** Not decided: confirmations or regions are still expected until {@code decideBy}. */
-    record Pending(Instant decideBy) implements RoundVerdict {
+    /**
+     * Not decided: confirmations or regions are still expected until {@code decideBy}; {@code ask} names the regions
+     * to ask for a confirmation now (empty when the round only waits for its regions' own results).
+     */
+    record Pending(Instant decideBy, List<String> ask) implements RoundVerdict {
+
+        public Pending {
+            ask = List.copyOf(ask);
+        }
+
+        public Pending(Instant decideBy) {
+            this(decideBy, List.of());
+        }
     }
 
     /** The first failure was confirmed by enough other regions: the target is down. */

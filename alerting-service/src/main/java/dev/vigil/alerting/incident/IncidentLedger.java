@@ -3,6 +3,8 @@ package dev.vigil.alerting.incident;
 import dev.vigil.common.json.WireJson;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,33 @@ public class IncidentLedger {
                         ORDER BY started_at DESC LIMIT 1""")
                 .param(monitorId).query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
                 .optional().flatMap(o -> o);
+    }
+
+    /** The open incident of each of {@code monitorIds} that has one. */
+    public Map<UUID, UUID> openIncidentsOf(Collection<UUID> monitorIds) {
+        Map<UUID, UUID> open = new HashMap<>();
+        jdbc.sql("SELECT monitor_id, id FROM incidents WHERE monitor_id = ANY(?) AND status = 'OPEN'")
+                .param(monitorIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    open.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                });
+        return open;
+    }
+
+    /** {@link #lastResolvedAt(UUID)} of each monitor whose most recent incident is resolved. */
+    public Map<UUID, Instant> lastResolvedAt(Collection<UUID> monitorIds) {
+        Map<UUID, Instant> resolved = new HashMap<>();
+        jdbc.sql("""
+                        SELECT DISTINCT ON (monitor_id) monitor_id, resolved_at FROM incidents
+                        WHERE monitor_id = ANY(?) ORDER BY monitor_id, started_at DESC""")
+                .param(monitorIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    Timestamp at = rs.getTimestamp(2);
+                    if (at != null) {
+                        resolved.put(rs.getObject(1, UUID.class), at.toInstant());
+                    }
+                });
+        return resolved;
     }
 
     /** Opens an incident with its first timeline entries and queues {@code incident.opened}. */

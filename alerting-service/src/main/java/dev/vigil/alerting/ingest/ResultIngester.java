@@ -75,12 +75,22 @@ class ResultIngester extends BackgroundThread implements MessageHandler {
                 .register(meters);
     }
 
+    /** A message holds one result, or a JSON array of them (packed by the probe); it is done when all are stored. */
     @Override
     public CompletionStage<Void> handle(ReceivedMessage message) {
-        CheckResult result = WireJson.read(message.body(), CheckResult.class);
-        Pending entry = new Pending(result, message, new CompletableFuture<>());
-        pending.add(entry);
-        return entry.done;
+        List<CheckResult> results = WireJson.readList(message.body(), CheckResult.class);
+        if (results.size() == 1) {
+            Pending entry = new Pending(results.getFirst(), message, new CompletableFuture<>());
+            pending.add(entry);
+            return entry.done;
+        }
+        CompletableFuture<?>[] done = new CompletableFuture<?>[results.size()];
+        for (int i = 0; i < done.length; i++) {
+            Pending entry = new Pending(results.get(i), message, new CompletableFuture<>());
+            done[i] = entry.done;
+            pending.add(entry);
+        }
+        return CompletableFuture.allOf(done);
     }
 
     /** Stops after the queue consumer (which stops first and waits for its in-flight results to commit). */
@@ -153,7 +163,8 @@ class ResultIngester extends BackgroundThread implements MessageHandler {
                     log.debug("storing results failed again attempt={} error={}", failures, e.toString());
                 }
                 if (Duration.between(lastExtended, clock.instant()).compareTo(EXTEND_EVERY) >= 0) {
-                    batch.forEach(p -> p.message.extendVisibility(VISIBILITY_EXTENSION));
+                    batch.stream().map(Pending::message).distinct()
+                            .forEach(m -> m.extendVisibility(VISIBILITY_EXTENSION));
                     lastExtended = clock.instant();
                 }
                 sleep(backoff);

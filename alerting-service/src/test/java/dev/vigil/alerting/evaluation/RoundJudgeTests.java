@@ -49,8 +49,29 @@ class RoundJudgeTests {
                 RoundResult.failed("a", JobKind.SCHEDULED, "timeout", at(1)),
                 RoundResult.ok("b", JobKind.SCHEDULED, 40, at(1))), monitor(1, "a", "b", "c"), at(2));
 
-        // window = 2 x 5 s timeout + 15 s settle, from the failure's arrival
-        assertThat(verdict).isEqualTo(new RoundVerdict.Pending(at(1).plus(Duration.ofSeconds(25))));
+        // window = 2 x 5 s timeout + 15 s settle, from the failure's arrival. b passed its own check: asked at once;
+        // c, not heard from, is not asked (its own check of the round will answer, or it cannot answer at all).
+        assertThat(verdict).isEqualTo(new RoundVerdict.Pending(at(1).plus(Duration.ofSeconds(25)), List.of("b")));
+    }
+
+    @Test
+    void noRegionIsAskedWhenTheRegionsOwnChecksAlreadyConfirm() {
+        // Every region's own check of the round failed (a mass outage): decided without a single confirmation run.
+        Round round = round(RoundResult.failed("a", JobKind.SCHEDULED, "HTTP 503", at(1)),
+                RoundResult.failed("b", JobKind.SCHEDULED, "HTTP 503", at(1)),
+                RoundResult.failed("c", JobKind.SCHEDULED, "HTTP 503", at(1)));
+
+        assertThat(judge.judge(round, monitor(2, "a", "b", "c"), at(2))).isInstanceOf(RoundVerdict.Down.class);
+    }
+
+    @Test
+    void aRegionThatAnsweredIsNotAskedAgain() {
+        Round round = round(RoundResult.failed("a", JobKind.SCHEDULED, "x", at(1)),
+                RoundResult.ok("b", JobKind.SCHEDULED, 40, at(1)), RoundResult.ok("c", JobKind.SCHEDULED, 40, at(1)),
+                RoundResult.ok("b", JobKind.CONFIRM, 40, at(3)));
+
+        assertThat(judge.judge(round, monitor(1, "a", "b", "c"), at(4)))
+                .isEqualTo(new RoundVerdict.Pending(at(26), List.of("c")));
     }
 
     @Test

@@ -83,6 +83,11 @@ public final class ProbeSimulator {
         return results;
     }
 
+    /** One region's result of the round at {@code scheduledAt}: ok, or an HTTP 503. */
+    public CheckResult result(Instant scheduledAt, String region, JobKind kind, boolean ok) {
+        return result(JobIds.round(monitorId, scheduledAt), scheduledAt, region, kind, ok);
+    }
+
     private CheckResult result(UUID roundId, Instant scheduledAt, String region, JobKind kind, boolean ok) {
         return new CheckResult(JobIds.job(roundId, region, kind), roundId, monitorId, workspaceId, region, kind,
                 scheduledAt, scheduledAt.plusMillis(3), ok, false, ok ? 42 : 500, new PhaseTimings(1L, 2L, null, 30L),

@@ -1,6 +1,7 @@
 package dev.vigil.common.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +30,22 @@ public final class WireJson {
 
     public static String write(Object value) {
         return MAPPER.writeValueAsString(value);
+    }
+
+    /**
+     * Reads a message body holding one item or a JSON array of them (a packed message, see
+     * {@code dev.vigil.common.sqs.PackingPublisher}); throws {@link tools.jackson.core.JacksonException} when it is
+     * neither.
+     */
+    public static <T> List<T> readList(String json, Class<T> type) {
+        int start = 0;
+        while (start < json.length() && Character.isWhitespace(json.charAt(start))) {
+            start++;
+        }
+        if (start < json.length() && json.charAt(start) == '[') {
+            return MAPPER.readValue(json, MAPPER.getTypeFactory().constructCollectionType(List.class, type));
+        }
+        return List.of(MAPPER.readValue(json, type));
     }
 
     /** Reads a message; throws {@link tools.jackson.core.JacksonException} when the text is not one. */

@@ -43,6 +43,20 @@ public record CheckJob(UUID jobId, UUID roundId, UUID monitorId, UUID workspaceI
                 confirmations, null, sentAt);
     }
 
+    /**
+     * The job asking {@code region} to confirm the failure {@code failedRegion} saw in the round of {@code monitorId}
+     * scheduled at {@code scheduledAt}; the same id whoever asks, so a repeated question is recognised.
+     */
+    public static CheckJob confirmation(UUID monitorId, UUID workspaceId, Instant scheduledAt, String region,
+                                        CheckSpec check, int timeoutMs, Integer degradedAboveMs, int intervalSeconds,
+                                        List<String> regions, int confirmations, String failedRegion,
+                                        Instant sentAt) {
+        UUID roundId = JobIds.round(monitorId, scheduledAt);
+        return new CheckJob(JobIds.job(roundId, region, JobKind.CONFIRM), roundId, monitorId, workspaceId,
+                scheduledAt, JobKind.CONFIRM, region, check, timeoutMs, degradedAboveMs, intervalSeconds, regions,
+                confirmations, failedRegion, sentAt);
+    }
+
     /** The job asking {@code otherRegion} to confirm the failure this job's region saw in the same round. */
     public CheckJob confirmationIn(String otherRegion, Instant now) {
         return new CheckJob(JobIds.job(roundId, otherRegion, JobKind.CONFIRM), roundId, monitorId, workspaceId,

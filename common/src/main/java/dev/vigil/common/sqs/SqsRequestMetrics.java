@@ -2,6 +2,8 @@ package dev.vigil.common.sqs;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -21,6 +23,8 @@ public final class SqsRequestMetrics implements ExecutionInterceptor {
     private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("vigil.sqs.started");
 
     private final MeterRegistry meters;
+    /** One timer per (operation, outcome), found without building a meter id per call. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public SqsRequestMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -47,8 +51,10 @@ public final class SqsRequestMetrics implements ExecutionInterceptor {
             return;
         }
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        Timer.builder("vigil.sqs.requests").description("SQS calls by operation and outcome")
-                .tag("operation", operation == null ? "unknown" : operation).tag("outcome", outcome)
-                .register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        String name = operation == null ? "unknown" : operation;
+        timers.computeIfAbsent(name + '|' + outcome, key -> Timer.builder("vigil.sqs.requests")
+                        .description("SQS calls by operation and outcome").tag("operation", name).tag("outcome", outcome)
+                        .register(meters))
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 }

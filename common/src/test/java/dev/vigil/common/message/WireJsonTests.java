@@ -116,4 +116,16 @@ class WireJsonTests {
         assertThat(job.isStaleAt(at.plusSeconds(59))).isFalse();
         assertThat(job.isStaleAt(at.plusSeconds(61))).isTrue();
     }
+
+    @Test
+    void aMessageBodyIsReadAsOneItemOrAsAPackOfThem() {
+        CheckJob first = CheckJob.scheduled(UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2026-03-01T10:00:00Z"),
+                "local-a", new TcpCheck("db.example.com", 5432), 5000, null, 60, List.of("local-a", "local-b"), 1,
+                Instant.parse("2026-03-01T10:00:00.050Z"));
+        CheckJob second = first.confirmationIn("local-b", Instant.parse("2026-03-01T10:00:02Z"));
+
+        assertThat(WireJson.readList(WireJson.write(first), CheckJob.class)).containsExactly(first);
+        assertThat(WireJson.readList(" [" + WireJson.write(first) + "," + WireJson.write(second) + "]", CheckJob.class))
+                .containsExactly(first, second);
+    }
 }

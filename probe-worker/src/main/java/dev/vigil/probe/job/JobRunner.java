@@ -4,9 +4,8 @@ import dev.vigil.common.json.WireJson;
 import dev.vigil.common.message.CheckJob;
 import dev.vigil.common.message.CheckResult;
 import dev.vigil.common.message.JobKind;
-import dev.vigil.common.queue.QueueNames;
 import dev.vigil.common.sqs.MessageHandler;
-import dev.vigil.common.sqs.MessagePublisher;
+import dev.vigil.common.sqs.PackingPublisher;
 import dev.vigil.common.sqs.ReceivedMessage;
 import dev.vigil.probe.check.CheckEngine;
 import dev.vigil.probe.check.CheckOutcome;
@@ -17,23 +16,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
 /**
- * Handles one job message on its virtual thread. The consumer deletes the message only when the returned stage
- * completes normally, so nothing is acknowledged before its result is on the {@code results} queue.
+ * Handles one job message on its virtual thread: one job, or a pack of them (the scheduler's jobs of one turn for this
+ * queue), which run side by side. The consumer deletes the message only when the returned stage completes normally,
+ * so nothing is acknowledged before its results are on the {@code results} queue.
  *
  * <ol>
- *   <li>A job older than its interval is dropped and counted: a newer round is already due. So is a confirmation this
- *       worker has already answered (several failing regions ask for the same one).</li>
+ *   <li>A job waits for one of {@code vigil.probe.max-in-flight} check slots. A job older than its interval by then is
+ *       dropped and counted: a newer round is already due. So is a confirmation this worker has already answered
+ *       (a redelivered one, or one asked again by an older deployment).</li>
  *   <li>The check runs; the message's visibility is extended meanwhile when the check may outlast it.</li>
  *   <li>A failure is retried once, locally, after {@code vigil.probe.retry-delay}: a blip does not ask other regions
  *       to spend a check.</li>
- *   <li>The result (attempts 1 or 2) is published. When the retry failed too and the job is a SCHEDULED one, a
- *       CONFIRM job goes to each other region of the monitor; CONFIRM and ON_DEMAND jobs never ask for more.</li>
+ *   <li>The result (attempts 1 or 2) is published, packed with the results of jobs finishing at about the same time
+ *       into one message. Whether other regions must confirm a failure is the alerting service's question: it sees
+ *       every region's result of the round and asks once per round.</li>
  *   <li>Only then does the stage complete. If publishing fails, the stage fails and SQS redelivers the job later: the
  *       result may then be published twice, which the alerting service stores once (by job id).</li>
  * </ol>
@@ -43,11 +50,11 @@ class JobRunner implements MessageHandler {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
     /** Time for publishing after the check, on top of the check's own worst case. */
     private static final Duration PUBLISH_MARGIN = Duration.ofSeconds(10);
+    /** A pack's message is kept hidden for as long as its jobs run, however many wait for a check slot. */
+    private static final Duration UNTIL_DONE = Duration.ofDays(1);
 
     private final CheckEngine engine;
-    private final MessagePublisher publisher;
-    private final QueueNames names;
-    private final ConfirmationRequester confirmations;
+    private final PackingPublisher<CheckResult> results;
     private final String region;
     private final Duration retryDelay;
     private final Pause pause;
@@ -55,14 +62,19 @@ class JobRunner implements MessageHandler {
     private final VisibilityKeeper keeper;
     private final ProbeMetrics metrics;
     private final RecentConfirmations recentConfirmations = new RecentConfirmations();
+    private final Semaphore slots;
     private final Clock clock;
 
-    JobRunner(CheckEngine engine, MessagePublisher publisher, QueueNames names, String region, Duration retryDelay,
-              Pause pause, Function<String, Duration> visibilityOfQueue, ProbeMetrics metrics, Clock clock) {
+    /**
+     * @param results     the results queue's publisher: results of jobs finishing together go out as one message
+     * @param maxInFlight checks running at once at most, whatever the number of messages (a pack holds many jobs)
+     */
+    JobRunner(CheckEngine engine, PackingPublisher<CheckResult> results, String region, int maxInFlight,
+              Duration retryDelay, Pause pause,
+              Function<String, Duration> visibilityOfQueue, ProbeMetrics metrics, Clock clock) {
         this.engine = engine;
-        this.publisher = publisher;
-        this.names = names;
-        this.confirmations = new ConfirmationRequester(publisher, names);
+        this.results = results;
+        this.slots = new Semaphore(maxInFlight);
         this.region = region;
         this.retryDelay = retryDelay;
         this.pause = pause;
@@ -74,69 +86,106 @@ class JobRunner implements MessageHandler {
 
     @Override
     public CompletionStage<Void> handle(ReceivedMessage message) {
-        CheckJob job;
+        List<CheckJob> jobs;
         try {
-            job = WireJson.read(message.body(), CheckJob.class);
+            jobs = WireJson.readList(message.body(), CheckJob.class);
         } catch (JacksonException e) {
             // Not a job: retrying cannot help, and the dead-letter queue keeps it for a person after three receives.
             log.warn("unreadable job message id={} queue={} error={}", message.messageId(), message.queueName(),
                     e.getOriginalMessage());
             return CompletableFuture.failedFuture(e);
         }
-        Instant received = clock.instant();
-        metrics.queueWait(Duration.between(message.sentAt(), received));
-        if (job.isStaleAt(received)) {
-            metrics.stale();
-            log.debug("stale job dropped job={} scheduledAt={} interval={}s", job.jobId(), job.scheduledAt(),
-                    job.intervalSeconds());
-            return CompletableFuture.completedFuture(null);
+        metrics.queueWait(Duration.between(message.sentAt(), clock.instant()));
+        Duration visibility = visibilityOfQueue.apply(message.queueUrl());
+        if (jobs.size() == 1) {
+            CheckJob job = jobs.getFirst();
+            Duration budget = Duration.ofMillis(2L * job.timeoutMs()).plus(retryDelay).plus(PUBLISH_MARGIN);
+            try (AutoCloseable ignored = keeper.keep(message, visibility, budget)) {
+                runJob(job);
+                return CompletableFuture.completedFuture(null);
+            } catch (Exception e) {
+                return CompletableFuture.failedFuture(e);
+            }
         }
-        if (job.kind() == JobKind.CONFIRM && recentConfirmations.isCompleted(job.jobId())) {
-            metrics.duplicateConfirmation();
-            log.debug("confirmation already answered job={} round={}", job.jobId(), job.roundId());
+        // A pack (the scheduler's jobs of one turn for this queue): its jobs run side by side, each on a virtual thread
+        // of its own, and the message is done when all are; if one fails, the whole pack comes back and its other
+        // jobs' results are published again, which ingest stores once.
+        try (AutoCloseable ignored = keeper.keep(message, visibility, UNTIL_DONE);
+             ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Void>> running = new ArrayList<>(jobs.size());
+            for (CheckJob job : jobs) {
+                running.add(each.submit(() -> {
+                    runJob(job);
+                    return null;
+                }));
+            }
+            for (Future<Void> job : running) {
+                job.get();
+            }
             return CompletableFuture.completedFuture(null);
-        }
-        Duration budget = Duration.ofMillis(2L * job.timeoutMs()).plus(retryDelay).plus(PUBLISH_MARGIN);
-        metrics.started();
-        try (AutoCloseable ignored = keeper.keep(message, visibilityOfQueue.apply(message.queueUrl()), budget)) {
-            return run(job);
+        } catch (ExecutionException e) {
+            return CompletableFuture.failedFuture(e.getCause());
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
-        } finally {
-            metrics.finished();
         }
     }
 
-    private CompletionStage<Void> run(CheckJob job) throws InterruptedException {
-        Instant startedAt = clock.instant();
-        CheckOutcome outcome = attempt(job);
+    /**
+     * Runs one job: dropped if it is stale once a check slot is free (its round's interval passed: a newer round is
+     * due) or a confirmation this worker already answered; else checked, retried once after a pause, and published.
+     * A slot is held only while a check attempt runs, not during the pause before the retry nor while the result
+     * waits for its pack: in a mass outage every job pauses, and holding slots through the pause would cap a worker at
+     * {@code max-in-flight} jobs per retry delay.
+     */
+    private void runJob(CheckJob job) throws InterruptedException {
+        Instant startedAt;
+        CheckOutcome outcome;
+        slots.acquire();
+        try {
+            Instant now = clock.instant();
+            if (job.isStaleAt(now)) {
+                metrics.stale();
+                log.debug("stale job dropped job={} scheduledAt={} interval={}s", job.jobId(), job.scheduledAt(),
+                        job.intervalSeconds());
+                return;
+            }
+            if (job.kind() == JobKind.CONFIRM && recentConfirmations.isCompleted(job.jobId())) {
+                metrics.duplicateConfirmation();
+                log.debug("confirmation already answered job={} round={}", job.jobId(), job.roundId());
+                return;
+            }
+            startedAt = now;
+            outcome = attempt(job);
+        } finally {
+            slots.release();
+        }
         int attempts = 1;
         if (!outcome.ok()) {
             pause.pause(retryDelay);
-            outcome = attempt(job);
+            slots.acquire();
+            try {
+                outcome = attempt(job);
+            } finally {
+                slots.release();
+            }
             attempts = 2;
             metrics.retried(outcome.ok());
         }
-        List<CompletableFuture<Void>> sends = new ArrayList<>();
-        sends.add(publisher.publish(names.results(), result(job, outcome, startedAt, attempts)));
-        if (!outcome.ok() && ConfirmationRequester.wanted(job)) {
-            List<CompletableFuture<Void>> asked = confirmations.request(job, clock.instant());
-            metrics.confirmationsRequested(asked.size());
-            sends.addAll(asked);
-            // Every failing round of a down monitor passes here: DEBUG, the counter and the results tell the rest.
-            log.debug("check failed twice, confirmation requested job={} monitor={} regions={} cause={}",
-                    job.jobId(), job.monitorId(), job.otherRegions(), outcome.message());
-        }
-        // Complete only when SQS has everything; the caller is a virtual thread, so waiting here is cheap.
-        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+        // Complete only when SQS has the result; the caller is a virtual thread, so waiting here is cheap.
+        results.publish(result(job, outcome, startedAt, attempts)).join();
         if (job.kind() == JobKind.CONFIRM) {
             recentConfirmations.completed(job.jobId());
         }
-        return CompletableFuture.completedFuture(null);
     }
 
     private CheckOutcome attempt(CheckJob job) {
-        CheckOutcome outcome = engine.run(job);
+        CheckOutcome outcome;
+        metrics.started();
+        try {
+            outcome = engine.run(job);
+        } finally {
+            metrics.finished();
+        }
         metrics.checked(job.check().type(), outcome.ok() ? (outcome.degraded() ? "degraded" : "up") : "down",
                 outcome.latencyMs());
         if (outcome.blocked()) {
@@ -152,8 +201,9 @@ class JobRunner implements MessageHandler {
                 outcome.perfData(), outcome.tlsDaysLeft(), outcome.responseBytes(), attempts);
     }
 
-    /** Stops the visibility timer (at shutdown, after the consumer has stopped). */
+    /** Sends the results still packing and stops the visibility timer (at shutdown, after the consumer stopped). */
     void close() {
+        results.close();
         keeper.close();
     }
 }

@@ -1,10 +1,11 @@
 package dev.vigil.probe.job;
 
+import dev.vigil.common.message.CheckResult;
 import dev.vigil.common.queue.QueueNames;
 import dev.vigil.common.queue.QueueSpec;
 import dev.vigil.common.queue.QueueTopology;
 import dev.vigil.common.sqs.ConsumerSettings;
-import dev.vigil.common.sqs.MessagePublisher;
+import dev.vigil.common.sqs.PackingPublisher;
 import dev.vigil.common.sqs.QueueConsumer;
 import dev.vigil.common.sqs.QueueDirectory;
 import dev.vigil.common.sqs.SqsProperties;
@@ -31,7 +32,7 @@ class ProbeConsumerConfiguration {
     private static final Duration DEFAULT_VISIBILITY = Duration.ofSeconds(20);
 
     @Bean(destroyMethod = "close")
-    JobRunner jobRunner(CheckEngine engine, MessagePublisher publisher, QueueNames names, QueueDirectory queues,
+    JobRunner jobRunner(CheckEngine engine, QueueNames names, QueueDirectory queues,
                         SqsAsyncClient sqs, SqsProperties sqsProperties, ProbeProperties probe, ProbeMetrics metrics,
                         Clock clock) {
         List<QueueSpec> specs = QueueTopology.regionQueues(names, probe.region());
@@ -48,7 +49,9 @@ class ProbeConsumerConfiguration {
                     .get(QueueAttributeName.VISIBILITY_TIMEOUT);
             visibility.put(url, seconds == null ? spec.visibilityTimeout() : Duration.ofSeconds(Long.parseLong(seconds)));
         }
-        return new JobRunner(engine, publisher, names, probe.region(), probe.retryDelay(), Pause.SLEEP,
+        PackingPublisher<CheckResult> results = new PackingPublisher<>(sqs, queues, names.results(),
+                probe.resultPack().size(), probe.resultPack().delay());
+        return new JobRunner(engine, results, probe.region(), probe.maxInFlight(), probe.retryDelay(), Pause.SLEEP,
                 url -> visibility.getOrDefault(url, DEFAULT_VISIBILITY), metrics, clock);
     }
 

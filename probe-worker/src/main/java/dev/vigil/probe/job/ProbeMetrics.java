@@ -6,12 +6,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 /**
  * The probe's own meters: checks by type and result, check duration, checks running, queue wait, stale drops,
- * SSRF refusals, local retries, confirmations requested and visibility extensions.
+ * SSRF refusals, local retries, duplicate confirmations and visibility extensions.
  */
 @Component
 public class ProbeMetrics {
@@ -21,6 +23,8 @@ public class ProbeMetrics {
     private final Counter stale;
     private final Timer queueWait;
     private final Counter visibilityExtensions;
+    private final Map<String, Counter> checks = new ConcurrentHashMap<>();
+    private final Map<MonitorType, Timer> durations = new ConcurrentHashMap<>();
 
     ProbeMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -61,11 +65,14 @@ public class ProbeMetrics {
     }
 
     void checked(MonitorType type, String result, long millis) {
-        Counter.builder("vigil.probe.checks").description("Checks run, by type and result")
-                .tag("type", type.name()).tag("result", result).register(registry).increment();
-        Timer.builder("vigil.probe.check.duration").description("Duration of a check attempt")
-                .tag("type", type.name()).publishPercentileHistogram().maximumExpectedValue(Duration.ofMinutes(2))
-                .register(registry).record(Duration.ofMillis(millis));
+        // Looked up in a map of our own: building a meter id and asking the registry costs more than that, per check.
+        checks.computeIfAbsent(type.name() + '|' + result, key -> Counter.builder("vigil.probe.checks")
+                .description("Checks run, by type and result").tag("type", type.name()).tag("result", result)
+                .register(registry)).increment();
+        durations.computeIfAbsent(type, t -> Timer.builder("vigil.probe.check.duration")
+                .description("Duration of a check attempt").tag("type", t.name()).publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofMinutes(2)).register(registry))
+                .record(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     void refused(MonitorType type) {
@@ -81,10 +88,5 @@ public class ProbeMetrics {
     void duplicateConfirmation() {
         Counter.builder("vigil.probe.confirmations.duplicate")
                 .description("CONFIRM jobs dropped as already answered by this worker").register(registry).increment();
-    }
-
-    void confirmationsRequested(int count) {
-        Counter.builder("vigil.probe.confirmations.requested")
-                .description("CONFIRM jobs sent to other regions").register(registry).increment(count);
     }
 }

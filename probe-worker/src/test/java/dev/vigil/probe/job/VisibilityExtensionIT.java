@@ -12,6 +12,7 @@ import dev.vigil.common.queue.QueueSpec;
 import dev.vigil.common.queue.QueueTopology;
 import dev.vigil.common.sqs.ConsumerSettings;
 import dev.vigil.common.sqs.MessagePublisher;
+import dev.vigil.common.sqs.PackingPublisher;
 import dev.vigil.common.sqs.QueueConsumer;
 import dev.vigil.common.sqs.QueueDirectory;
 import dev.vigil.common.testing.TestSqs;
@@ -82,7 +83,8 @@ class VisibilityExtensionIT {
         queues.provision(QueueTopology.results(names));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         MessagePublisher publisher = new MessagePublisher(sqs, queues);
-        runner = new JobRunner(new CheckEngine(List.of(TestExecutors.http())), publisher, names, "local-a",
+        runner = new JobRunner(new CheckEngine(List.of(TestExecutors.http())),
+                new PackingPublisher<>(sqs, queues, names.results(), 25, Duration.ofMillis(50)), "local-a", 4,
                 Duration.ZERO, duration -> { }, queueUrl -> visibility, new ProbeMetrics(meters), Clock.systemUTC());
         consumer = new QueueConsumer(sqs, List.of(url), runner, ConsumerSettings.of("vis", 4, Duration.ofSeconds(1)),
                 meters, Clock.systemUTC());

@@ -16,7 +16,10 @@ public final class QueueReader {
         this.sqs = sqs;
     }
 
-    /** Messages arriving on {@code queueUrl} until {@code expected} were read or {@code within} passed. */
+    /**
+     * Messages arriving on {@code queueUrl} until {@code expected} were read or {@code within} passed; a packed message
+     * (a JSON array) counts as its items.
+     */
     public <T> List<T> read(String queueUrl, Class<T> type, int expected, Duration within) {
         List<T> read = new ArrayList<>();
         long deadline = System.nanoTime() + within.toNanos();
@@ -24,7 +27,7 @@ public final class QueueReader {
             List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
                     .waitTimeSeconds(1)).join().messages();
             for (Message message : messages) {
-                read.add(WireJson.read(message.body(), type));
+                read.addAll(WireJson.readList(message.body(), type));
                 sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle())).join();
             }
         }

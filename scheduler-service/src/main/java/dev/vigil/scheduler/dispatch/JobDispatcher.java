@@ -33,7 +33,10 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
  * Sends the jobs of due rounds: one job per region of the monitor, to that region's queue for the monitor's frequency
- * bucket, {@code SendMessageBatch} ten at a time on the async client.
+ * bucket. The jobs of one turn for one queue travel packed, up to {@code pack-size} in one message (a JSON array), ten
+ * messages to a {@code SendMessageBatch} call: every message costs a send, a receive and a delete whatever its size,
+ * so at 10,000 one-minute monitors in three regions (500 jobs a second) packs of ~8 (a 50 ms turn) cut those calls and
+ * the queue server's work by about eight, and the probe runs a pack's jobs side by side.
  *
  * <p>At most {@code send-concurrency} calls are in flight; when all are busy, {@link #dispatch} waits for one to
  * finish. That wait is the backpressure: a slow or unreachable SQS slows the scheduling loop (whose late rounds the
@@ -59,6 +62,7 @@ public class JobDispatcher {
     private final int attempts;
     private final Duration callTimeout;
     private final long maxLatenessMs;
+    private final int packSize;
 
     public JobDispatcher(SqsAsyncClient sqs, QueueDirectory queues, QueueNames names, Clock clock,
                          SchedulerProperties properties, MeterRegistry meters) {
@@ -72,6 +76,7 @@ public class JobDispatcher {
         this.attempts = properties.sendAttempts();
         this.callTimeout = properties.sendTimeout();
         this.maxLatenessMs = properties.maxLateness().toMillis();
+        this.packSize = properties.packSize();
         Gauge.builder("vigil.scheduler.send.inflight", () -> concurrency - slots.availablePermits())
                 .description("SendMessageBatch calls in flight").register(meters);
     }
@@ -103,26 +108,70 @@ public class JobDispatcher {
             }
         }
         int handed = 0;
-        List<List<Outgoing>> batches = new ArrayList<>();
+        List<List<Pack>> batches = new ArrayList<>();
         List<String> batchQueues = new ArrayList<>();
         byQueue.forEach((queue, jobs) -> {
-            for (int from = 0; from < jobs.size(); from += MessagePublisher.MAX_BATCH) {
-                batches.add(jobs.subList(from, Math.min(from + MessagePublisher.MAX_BATCH, jobs.size())));
+            List<Pack> packs = packs(jobs);
+            for (int from = 0; from < packs.size(); from += MessagePublisher.MAX_BATCH) {
+                batches.add(packs.subList(from, Math.min(from + MessagePublisher.MAX_BATCH, packs.size())));
                 batchQueues.add(queue);
             }
         });
         for (int i = 0; i < batches.size(); i++) {
-            List<Outgoing> batch = batches.get(i);
+            List<Pack> batch = batches.get(i);
             if (!acquireSlot(stillLeader)) {
-                int rest = batches.subList(i, batches.size()).stream().mapToInt(List::size).sum();
+                int rest = batches.subList(i, batches.size()).stream().mapToInt(JobDispatcher::jobsOf).sum();
                 metrics.unsent(Unsent.STANDBY, rest);
                 log.warn("stopped sending: no longer the active scheduler; unsent={}", rest);
                 return handed;
             }
             send(batchQueues.get(i), batch, 1);
-            handed += batch.size();
+            handed += jobsOf(batch);
         }
         return handed;
+    }
+
+    /** The jobs of one queue as messages of at most {@code pack-size} jobs and {@link Pack#MAX_BYTES}. */
+    private List<Pack> packs(List<Outgoing> jobs) {
+        List<Pack> packs = new ArrayList<>();
+        List<Outgoing> current = new ArrayList<>();
+        int bytes = 2;
+        for (Outgoing job : jobs) {
+            int size = job.body().length() + 1;
+            if (!current.isEmpty() && (current.size() >= packSize || bytes + size > Pack.MAX_BYTES)) {
+                packs.add(new Pack(current));
+                current = new ArrayList<>();
+                bytes = 2;
+            }
+            current.add(job);
+            bytes += size;
+        }
+        if (!current.isEmpty()) {
+            packs.add(new Pack(current));
+        }
+        return packs;
+    }
+
+    /** One message: a job alone, or several as a JSON array (probes read both). */
+    private record Pack(List<Outgoing> jobs) {
+
+        /** Below SQS's 256 KiB, with room for the request around the body (characters; job JSON is mostly ASCII). */
+        static final int MAX_BYTES = 200 * 1024;
+
+        String body() {
+            if (jobs.size() == 1) {
+                return jobs.getFirst().body();
+            }
+            StringBuilder body = new StringBuilder(jobs.size() * 600).append('[');
+            for (int i = 0; i < jobs.size(); i++) {
+                body.append(i == 0 ? "" : ",").append(jobs.get(i).body());
+            }
+            return body.append(']').toString();
+        }
+    }
+
+    private static int jobsOf(List<Pack> packs) {
+        return packs.stream().mapToInt(p -> p.jobs().size()).sum();
     }
 
     /** Waits until no call is in flight (shutdown, tests, the benchmark); false if that took longer than allowed. */
@@ -158,7 +207,7 @@ public class JobDispatcher {
     }
 
     /** One call for the batch; the slot is held through retries and released when the batch is settled. */
-    private void send(String queue, List<Outgoing> batch, int attempt) {
+    private void send(String queue, List<Pack> batch, int attempt) {
         CompletableFuture<SendMessageBatchResponse> call;
         try {
             String url = queues.urlOf(queue);
@@ -178,15 +227,15 @@ public class JobDispatcher {
             } catch (RuntimeException e) {
                 // Never leak a send slot: a leak would slowly stop the scheduler.
                 log.error("settling a batch failed queue={}", queue, e);
-                metrics.unsent(Unsent.FAILED, batch.size());
+                metrics.unsent(Unsent.FAILED, jobsOf(batch));
                 slots.release();
             }
         });
     }
 
-    private void settle(String queue, List<Outgoing> batch, int attempt, SendMessageBatchResponse response,
+    private void settle(String queue, List<Pack> batch, int attempt, SendMessageBatchResponse response,
                         Throwable failure) {
-        List<Outgoing> refused;
+        List<Pack> refused;
         if (failure != null) {
             refused = batch;
             log.debug("SendMessageBatch failed queue={} attempt={}: {}", queue, attempt, failure.toString());
@@ -198,34 +247,39 @@ public class JobDispatcher {
         }
         long nowMs = clock.millis();
         if (refused.size() < batch.size()) {
-            List<Outgoing> accepted = new ArrayList<>(batch);
+            List<Pack> accepted = new ArrayList<>(batch);
             accepted.removeAll(refused);
-            for (Outgoing o : accepted) {
-                metrics.accepted(o.bucket(), o.job().region(), nowMs - o.job().scheduledAt().toEpochMilli());
+            for (Pack pack : accepted) {
+                for (Outgoing o : pack.jobs()) {
+                    metrics.accepted(o.bucket(), o.job().region(), nowMs - o.job().scheduledAt().toEpochMilli());
+                }
             }
         }
         if (refused.isEmpty()) {
             slots.release();
             return;
         }
-        metrics.sendErrors(refused.size());
-        List<Outgoing> retry = new ArrayList<>();
+        metrics.sendErrors(jobsOf(refused));
+        List<Outgoing> fresh = new ArrayList<>();
         int stale = 0;
-        for (Outgoing o : refused) {
-            if (nowMs - o.job().scheduledAt().toEpochMilli() > maxLatenessMs) {
-                stale++;
-            } else {
-                retry.add(o);
+        for (Pack pack : refused) {
+            for (Outgoing o : pack.jobs()) {
+                if (nowMs - o.job().scheduledAt().toEpochMilli() > maxLatenessMs) {
+                    stale++;
+                } else {
+                    fresh.add(o);
+                }
             }
         }
         if (stale > 0) {
             metrics.unsent(Unsent.STALE, stale);
         }
+        List<Pack> retry = fresh.isEmpty() ? List.of() : packs(fresh);
         if (retry.isEmpty()) {
             slots.release();
         } else if (attempt >= attempts) {
-            metrics.unsent(Unsent.FAILED, retry.size());
-            log.warn("jobs not accepted after {} attempts queue={} count={}", attempt, queue, retry.size());
+            metrics.unsent(Unsent.FAILED, fresh.size());
+            log.warn("jobs not accepted after {} attempts queue={} count={}", attempt, queue, fresh.size());
             slots.release();
         } else {
             Duration backoff = FIRST_BACKOFF.multipliedBy(1L << (attempt - 1));

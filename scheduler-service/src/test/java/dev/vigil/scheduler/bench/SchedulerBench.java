@@ -98,7 +98,8 @@ public final class SchedulerBench {
                     + "warm-up, child JVM %s%n", monitors, monitors / 60.0, measured, warmup, String.join(" ", jvm));
             System.out.printf("ElasticMQ warm-up before the runs (cold client and server, SendMessageBatch x10, 32 calls "
                     + "in flight): %,.0f messages/s%n", ceiling);
-            System.out.println("| scheduler | jobs/s (meter) | jobs/s (queue, purged every 5 s) | lag p50 | lag p99 | lag max "
+            System.out.println("| scheduler | jobs/s (meter) | messages/s (queue, purged every 5 s; up to 25 jobs each) "
+                    + "| lag p50 | lag p99 | lag max "
                     + "| CPU (cores) | heap used / committed | ElasticMQ CPU | send errors / unsent / skipped rounds |");
             System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (Figures f : results) {

@@ -3,6 +3,8 @@ package dev.vigil.scheduler.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.common.check.HttpCheck;
+import dev.vigil.common.json.WireJson;
+import dev.vigil.common.message.CheckJob;
 import dev.vigil.common.queue.FrequencyBucket;
 import dev.vigil.common.queue.QueueNames;
 import dev.vigil.common.queue.QueueTopology;
@@ -23,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The sender against a real (embedded) SQS server: all jobs land, and an unreachable SQS stays bounded and counted. */
@@ -31,8 +34,12 @@ class JobDispatcherIT {
     private final MeterRegistry meters = new SimpleMeterRegistry();
 
     private static SchedulerProperties properties(int concurrency, int attempts, Duration timeout) {
+        return properties(concurrency, attempts, timeout, 25);
+    }
+
+    private static SchedulerProperties properties(int concurrency, int attempts, Duration timeout, int packSize) {
         return new SchedulerProperties(Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofSeconds(60), Duration.ofSeconds(1), 1L,
-                Duration.ofSeconds(10), concurrency, attempts, timeout);
+                Duration.ofSeconds(10), concurrency, attempts, timeout, packSize);
     }
 
     private static List<DueRound> rounds(int count, int intervalSeconds, List<String> regions) {
@@ -60,9 +67,11 @@ class JobDispatcherIT {
 
             assertThat(handed).isEqualTo(257);
             assertThat(dispatcher.awaitIdle(Duration.ofSeconds(30))).isTrue();
-            assertThat(depth(sqs, queues, names.checks("r1", FrequencyBucket.M1))).isEqualTo(125);
-            assertThat(depth(sqs, queues, names.checks("r2", FrequencyBucket.M1))).isEqualTo(125);
-            assertThat(depth(sqs, queues, names.checks("r2", FrequencyBucket.M5))).isEqualTo(7);
+            // Packed: 25 jobs to a message.
+            assertThat(depth(sqs, queues, names.checks("r1", FrequencyBucket.M1))).isEqualTo(5);
+            assertThat(jobsOn(sqs, queues, names.checks("r1", FrequencyBucket.M1))).isEqualTo(125);
+            assertThat(jobsOn(sqs, queues, names.checks("r2", FrequencyBucket.M1))).isEqualTo(125);
+            assertThat(jobsOn(sqs, queues, names.checks("r2", FrequencyBucket.M5))).isEqualTo(7);
             assertThat(meters.get("vigil.scheduler.jobs.emitted").tags("bucket", "1m", "region", "r1").counter()
                     .count()).isEqualTo(125);
             assertThat(meters.get("vigil.scheduler.jobs.emitted").tags("bucket", "5m", "region", "r2").counter()
@@ -118,8 +127,9 @@ class JobDispatcherIT {
         try (SqsAsyncClient sqs = TestSqs.shared().client()) {
             QueueDirectory queues = new QueueDirectory(sqs);
             queues.provision(QueueTopology.regionQueues(names, "r1"));
+            // One job a message, so that the 100 jobs take ten batch calls.
             JobDispatcher dispatcher = new JobDispatcher(sqs, queues, names, Clock.systemUTC(),
-                    properties(4, 3, Duration.ofSeconds(5)), meters);
+                    properties(4, 3, Duration.ofSeconds(5), 1), meters);
             AtomicInteger checks = new AtomicInteger();
 
             // Leader for the first three slot checks (batches), then not.
@@ -129,8 +139,24 @@ class JobDispatcherIT {
             assertThat(handed).isLessThan(100).isPositive();
             assertThat(meters.get("vigil.scheduler.jobs.unsent").tags("reason", "standby").counter().count())
                     .isEqualTo(100 - handed);
-            assertThat(depth(sqs, queues, names.checks("r1", FrequencyBucket.M1))).isEqualTo(handed);
+            assertThat(jobsOn(sqs, queues, names.checks("r1", FrequencyBucket.M1))).isEqualTo(handed);
         }
+    }
+
+    /** Reads (and deletes) every message of the queue; answers the jobs they hold. */
+    private static int jobsOn(SqsAsyncClient sqs, QueueDirectory queues, String queue) {
+        String url = queues.urlOf(queue);
+        int jobs = 0;
+        List<Message> messages;
+        do {
+            messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)).join()
+                    .messages();
+            for (Message message : messages) {
+                jobs += WireJson.readList(message.body(), CheckJob.class).size();
+                sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle())).join();
+            }
+        } while (!messages.isEmpty());
+        return jobs;
     }
 
     private static int depth(SqsAsyncClient sqs, QueueDirectory queues, String queue) {
