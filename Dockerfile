@@ -45,7 +45,9 @@ USER 10001:10001
 ENV PATH=/opt/java/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     JAVA_HOME=/opt/java \
     SERVER_PORT=8080 \
+    MANAGEMENT_SERVER_PORT=9090 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# 8080: the API, status pages and /livez, /readyz. 9090: actuator (metrics, info, health details), never published.
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=5s --start-period=120s --retries=3 CMD ["/usr/local/bin/vigil-healthcheck"]
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -59,8 +59,8 @@ JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m}
   --vigil.db.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --vigil.db.user="$PGUSER" \
   --vigil.api.public-url="$API" --logging.level.root=WARN >"$work/api.log" 2>&1 &
 api_pid=$!
-for _ in $(seq 1 240); do curl -fs "$API/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fs "$API/actuator/health/readiness" >/dev/null \
+for _ in $(seq 1 240); do curl -fs "$API/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs "$API/readyz" >/dev/null \
   || { echo "api-service did not start"; tail -50 "$work/api.log"; exit 1; }
 
 # 2. A workspace with 20 monitors, their states and 90 days of transitions, an incident with updates, maintenance.

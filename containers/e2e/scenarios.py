@@ -94,6 +94,10 @@ def podman(*args, check_rc=True, timeout=300):
     return result
 
 
+# The images' MANAGEMENT_SERVER_PORT: actuator (health, info, prometheus) lives there, not on 8080.
+MANAGEMENT_PORT = 9090
+
+
 def healthy(name):
     return podman("healthcheck", "run", name, check_rc=False, timeout=30).returncode == 0
 
@@ -113,10 +117,11 @@ def wait_healthy(name, timeout=300):
     return time.time() - started if wait_until(lambda: healthy(name), timeout, 2) else None
 
 
-def container_get(name, path):
-    """GET a path of a service from inside its container (the services publish no port but the API's)."""
-    script = ('exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET %s HTTP/1.0\\r\\nHost: x\\r\\n\\r\\n" >&3 && cat <&3'
-              % path)
+def container_get(name, path, port=MANAGEMENT_PORT):
+    """GET a path of a service from inside its container (the services publish no port but the API's). Actuator
+    routes (metrics) answer only on the management port, which is never published."""
+    script = ('exec 3<>/dev/tcp/127.0.0.1/%d && printf "GET %s HTTP/1.0\\r\\nHost: x\\r\\n\\r\\n" >&3 && cat <&3'
+              % (port, path))
     result = podman("exec", name, "bash", "-c", script, check_rc=False, timeout=20)
     return result.stdout if result.returncode == 0 else ""
 
@@ -173,6 +178,11 @@ def services_are_healthy():
     check(podman("exec", api_ctr, "id", "-u").stdout.strip() == "10001", "services run as uid 10001, not root")
     check(podman("exec", api_ctr, "bash", "-c", "command -v curl || command -v wget", check_rc=False).returncode != 0,
           "the image has neither curl nor wget")
+    public_metrics = container_get(api_ctr, "/actuator/prometheus", port=8080).split("\r\n", 1)[0]
+    check(" 404" in public_metrics,
+          f"metrics are not on the public port (GET :8080/actuator/prometheus: {public_metrics})")
+    check("jvm_memory_used_bytes" in container_get(api_ctr, "/actuator/prometheus"),
+          f"metrics are served on the management port {MANAGEMENT_PORT}")
     runtime = podman("exec", api_ctr, "java", "--list-modules", check_rc=False).stdout.count("\n")
     figure("modules in the image's jlink'd Java runtime", runtime)
 

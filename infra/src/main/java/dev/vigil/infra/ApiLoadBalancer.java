@@ -24,8 +24,9 @@ import software.constructs.Construct;
 
 /**
  * The internet-facing load balancer in front of the api-service. Targets are healthy when their readiness endpoint
- * says so, which is false while a task drains on SIGTERM, so the balancer stops sending before the task stops. The
- * actuator endpoints (metrics) are not reachable from the internet.
+ * says so ({@code /readyz} on the traffic port), which is false while a task drains on SIGTERM, so the balancer stops
+ * sending before the task stops. The actuator endpoints (metrics) are served on the management port only, which the
+ * balancer never reaches; the listener also answers {@code /actuator} itself, in case a task is misconfigured.
  */
 public final class ApiLoadBalancer extends Construct {
 
@@ -77,7 +78,9 @@ public final class ApiLoadBalancer extends Construct {
                 .protocol(ApplicationProtocol.HTTP)
                 .targets(List.of(api.service()))
                 .healthCheck(HealthCheck.builder()
-                        .path("/actuator/health/readiness")
+                        .path("/readyz")
+                        // Said explicitly: actuator's management port is never reachable from the balancer.
+                        .port("traffic-port")
                         .interval(Duration.seconds(10))
                         .timeout(Duration.seconds(5))
                         .healthyThresholdCount(2)

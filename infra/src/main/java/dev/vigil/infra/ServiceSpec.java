@@ -24,6 +24,9 @@ public record ServiceSpec(String name, String module, int cpu, int memoryMiB, in
                           Duration stopTimeout, Map<String, String> environment, Map<String, Secret> secrets,
                           boolean countSetAtRunTime) {
 
-    /** The port every service serves HTTP (API, health, metrics) on. */
+    /** The port every service serves HTTP (API, status pages, {@code /livez} and {@code /readyz}) on. */
     public static final int PORT = 8080;
+
+    /** The port of actuator (metrics, info, health details): inside the task only, no security group opens it. */
+    public static final int MANAGEMENT_PORT = 9090;
 }

@@ -75,6 +75,7 @@ public final class VigilFargateService extends Construct {
                 .build();
         Map<String, String> environment = new HashMap<>(spec.environment());
         environment.put("SERVER_PORT", Integer.toString(ServiceSpec.PORT));
+        environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(ServiceSpec.MANAGEMENT_PORT));
         environment.put("JAVA_TOOL_OPTIONS", jvmOptions(spec));
         container = task.addContainer("app", ContainerDefinitionOptions.builder()
                 .containerName(spec.name())

@@ -127,7 +127,8 @@ class VigilAppTests {
     @Test
     void theLoadBalancerChecksReadinessAndHidesMetrics() {
         home.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Match.objectLike(Map.of(
-                "HealthCheckPath", "/actuator/health/readiness",
+                "HealthCheckPath", "/readyz",
+                "HealthCheckPort", "traffic-port",
                 "TargetGroupAttributes", Match.arrayWith(List.of(Map.of(
                         "Key", "deregistration_delay.timeout_seconds", "Value", "30"))))));
         home.hasResourceProperties("AWS::ElasticLoadBalancingV2::ListenerRule", Match.objectLike(Map.of(
@@ -172,6 +173,14 @@ class VigilAppTests {
     }
 
     @SuppressWarnings("unchecked")
+    @Test
+    void everyServiceServesActuatorOnTheManagementPortOnly() {
+        home.findResources("AWS::ECS::TaskDefinition").values().forEach(task ->
+                assertThat(environmentNames(task)).contains("SERVER_PORT", "MANAGEMENT_SERVER_PORT"));
+        home.findResources("AWS::EC2::SecurityGroupIngress").values().forEach(rule ->
+                assertThat(rule.toString()).doesNotContain("FromPort=" + ServiceSpec.MANAGEMENT_PORT));
+    }
+
     private static List<String> environmentNames(Map<String, Object> task) {
         Map<String, Object> properties = (Map<String, Object>) task.get("Properties");
         List<Map<String, Object>> containers = (List<Map<String, Object>>) properties.get("ContainerDefinitions");

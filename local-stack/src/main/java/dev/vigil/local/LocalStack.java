@@ -91,6 +91,8 @@ public final class LocalStack implements AutoCloseable {
         properties.put("vigil.mode", "local");
         // Shorter long polls: stopping waits for the current one, and requests cost nothing locally.
         properties.put("vigil.sqs.wait-time", "5s");
+        // Each service's actuator on a port of its own choosing, as in production never the public one.
+        properties.put("management.server.port", 0);
         // One shutdown hook (the launcher's) stops the services in order; their own would race each other.
         properties.put("spring.main.register-shutdown-hook", false);
         properties.putAll(options.extra());
@@ -143,14 +145,20 @@ public final class LocalStack implements AutoCloseable {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    /** The port a service's actuator (health, info, prometheus) answers on: never its public one. */
+    public static int managementPort(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
+    }
+
     /** A line per service with its address, for people. */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         lines.add("api-service        http://localhost:" + apiPort());
-        lines.add("scheduler-service  http://localhost:" + port(scheduler) + "/actuator/health");
-        lines.add("alerting-service   http://localhost:" + port(alerting) + "/actuator/health");
+        lines.add("api actuator       http://localhost:" + managementPort(api) + "/actuator/health");
+        lines.add("scheduler-service  http://localhost:" + managementPort(scheduler) + "/actuator/health");
+        lines.add("alerting-service   http://localhost:" + managementPort(alerting) + "/actuator/health");
         probes.forEach((region, context) ->
-                lines.add("probe " + region + "      http://localhost:" + port(context) + "/actuator/health"));
+                lines.add("probe " + region + "      http://localhost:" + managementPort(context) + "/actuator/health"));
         lines.add("SQS (ElasticMQ)    " + sqs.endpoint());
         return lines;
     }

@@ -208,8 +208,7 @@ class MassOutageIT {
     }
 
     private static double asked() throws Exception {
-        int port = ((org.springframework.boot.web.server.context.WebServerApplicationContext) stack.alerting())
-                .getWebServer().getPort();
+        int port = LocalStack.managementPort(stack.alerting());
         String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
         return metrics.lines().filter(l -> l.startsWith("vigil_evaluation_confirmations_asked_total"))

@@ -104,7 +104,7 @@ class PipelineEndToEndIT {
     }
 
     /**
-     * Every service exposes /actuator/prometheus with JVM, HTTP server and SQS metrics (and the JDBC pool where it
+     * Every service exposes /actuator/prometheus on its management port (404 on the public one) with JVM, HTTP server and SQS metrics (and the JDBC pool where it
      * has a database), and every metric the Grafana dashboard and the Prometheus alert rules in infra/ name is one
      * the services register.
      */
@@ -151,8 +151,12 @@ class PipelineEndToEndIT {
 
     private static String scrape(ConfigurableApplicationContext service) throws Exception {
         int port = ((WebServerApplicationContext) service).getWebServer().getPort();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        HttpResponse<String> hidden = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(hidden.statusCode()).as("metrics on the public port").isEqualTo(404);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + LocalStack.managementPort(service) + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

@@ -54,6 +54,7 @@ class SchedulerFailoverIT {
         properties.put("vigil.sqs.queue-prefix", PREFIX);
         properties.put("vigil.regions[0].id", "local-a");
         properties.put("server.port", "0");
+        properties.put("management.server.port", "0");
 
         try (SchedulerProcess a = SchedulerProcess.start("a", properties, JVM);
              SchedulerProcess b = SchedulerProcess.start("b", properties, JVM)) {

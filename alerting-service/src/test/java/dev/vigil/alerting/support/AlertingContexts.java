@@ -22,6 +22,7 @@ public final class AlertingContexts {
         Map<String, Object> all = new HashMap<>(FAST);
         all.putAll(properties);
         all.put("server.port", 0);
+        all.put("management.server.port", 0);
         all.put("spring.main.register-shutdown-hook", false);
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

@@ -28,9 +28,13 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    /** Public without a key: load balancers' health checks, heartbeats, status pages, API docs. */
-    static final String[] PUBLIC_ROUTES = {"/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/actuator/prometheus", "/ping/**", "/status/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+    /**
+     * Public without a key: load balancers' health checks ({@code /livez}, {@code /readyz}), heartbeats, status pages,
+     * API docs. The actuator routes are served only on the management port (never published), where this chain also
+     * applies; on the public port they do not exist (404).
+     */
+    static final String[] PUBLIC_ROUTES = {"/livez", "/readyz", "/actuator/health", "/actuator/health/**",
+            "/actuator/info", "/actuator/prometheus", "/ping/**", "/status/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
             "/swagger-ui/**", "/error"};
 
     /** API routes that need no key: creating an account, and accepting an invitation (the token is the secret). */

@@ -72,7 +72,7 @@ final class StackProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(apiUrl()
-                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding());
+                        + "/readyz")).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }

@@ -81,6 +81,8 @@ public final class SchedulerBench {
             properties.put("vigil.sqs.queue-prefix", prefix);
             properties.put("vigil.regions[0].id", REGION);
             properties.put("server.port", Integer.toString(port));
+            // Metrics on the same port, which the bench reads.
+            properties.put("management.server.port", Integer.toString(port));
             properties.put("logging.level.root", "WARN");
             properties.put("logging.level.dev.vigil", "INFO");
             results.add(measure("vigil scheduler-service (heap schedule)",

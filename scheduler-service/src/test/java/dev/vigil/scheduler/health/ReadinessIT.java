@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,6 +56,9 @@ class ReadinessIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
@@ -65,6 +69,9 @@ class ReadinessIT {
         HttpResponse<String> down = awaitStatus("/actuator/health/readiness", 503);
         assertThat(down.body()).contains("\"db\":{\"status\":\"DOWN\"");
         assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        // The same groups on the public port, for load balancers and container health checks.
+        assertThat(get("/readyz").statusCode()).isEqualTo(503);
+        assertThat(get("/livez").statusCode()).isEqualTo(200);
 
         db.proxy().restore();
         awaitStatus("/actuator/health/readiness", 200);
@@ -84,9 +91,21 @@ class ReadinessIT {
         return last[0];
     }
 
+    @Test
+    void metricsAreServedOnTheManagementPortOnly() {
+        assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(200);
+        assertThat(send(port, "/actuator/prometheus").statusCode()).isEqualTo(404);
+        assertThat(send(port, "/actuator/health").statusCode()).isEqualTo(404);
+    }
+
+    /** Actuator routes from the management port, the rest from the public one. */
     private HttpResponse<String> get(String path) {
+        return send(path.startsWith("/actuator") ? managementPort : port, path);
+    }
+
+    private HttpResponse<String> send(int toPort, String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + toPort + path))
                     .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
