@@ -2,6 +2,7 @@ package dev.vigil.api.security;
 
 import dev.vigil.api.apikey.ApiKeyAuthenticator;
 import dev.vigil.api.ratelimit.RateLimits;
+import dev.vigil.api.web.ContentSecurityPolicies;
 import dev.vigil.api.web.ProblemResponses;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two filter chains. The API ({@code /api/**}): stateless, bearer keys, no CSRF since no cookie is honoured there;
@@ -36,6 +41,14 @@ class SecurityConfiguration {
     static final String[] PUBLIC_ROUTES = {"/livez", "/readyz", "/actuator/health", "/actuator/health/**",
             "/actuator/info", "/actuator/prometheus", "/ping/**", "/status/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
             "/swagger-ui/**", "/error"};
+
+    private static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
+
+    /** Status pages, also when reached through a custom domain (a forward to {@code /status/{slug}/...}). */
+    private static final RequestMatcher STATUS_PAGES = request -> {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/status/") || path.startsWith("/ping/");
+    };
 
     /** API routes that need no key: creating an account, and accepting an invitation (the token is the secret). */
     static final String[] ACCOUNT_ROUTES = {"/api/v1/signup", "/api/v1/invitations/accept"};
@@ -59,6 +72,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(authenticator, problems, meters),
                         AuthorizationFilter.class)
                 .addFilterAfter(rateLimits.filter(ACCOUNT_ROUTES), ApiKeyAuthenticationFilter.class)
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicies.OTHER_PUBLIC)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden));
         return http.build();
@@ -74,6 +88,14 @@ class SecurityConfiguration {
                         "/status/*/unsubscribe"))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
+                // Status pages show tenants' text to anyone: no script may run there. (PublicPageFastPath adds the
+                // same header to the answers it serves ahead of this chain.)
+                .headers(h -> h
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(STATUS_PAGES, new StaticHeadersWriter(
+                                CONTENT_SECURITY_POLICY, ContentSecurityPolicies.STATUS_PAGES)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(STATUS_PAGES), new StaticHeadersWriter(
+                                        CONTENT_SECURITY_POLICY, ContentSecurityPolicies.OTHER_PUBLIC))))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden));
         return http.build();

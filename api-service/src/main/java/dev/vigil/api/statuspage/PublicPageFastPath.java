@@ -1,5 +1,6 @@
 package dev.vigil.api.statuspage;
 
+import dev.vigil.api.web.ContentSecurityPolicies;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
@@ -99,6 +100,7 @@ class PublicPageFastPath extends OncePerRequestFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-XSS-Protection", "0");
+        response.setHeader("Content-Security-Policy", ContentSecurityPolicies.STATUS_PAGES);
         byte[] body = answer.getBody();
         if (body != null) {
             response.setContentLength(body.length);
