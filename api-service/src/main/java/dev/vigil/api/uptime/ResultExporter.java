@@ -58,7 +58,7 @@ public class ResultExporter {
                 if (i > 0) {
                     line.append(',');
                 }
-                line.append(csvField(row.get(COLUMNS[i])));
+                line.append(CsvCell.of(row.get(COLUMNS[i])));
             }
             write(writer, line.append('\n').toString());
         });
@@ -106,17 +106,6 @@ public class ResultExporter {
         row.put("tlsMs", rs.getObject("tls_ms", Integer.class));
         row.put("firstByteMs", rs.getObject("first_byte_ms", Integer.class));
         return row;
-    }
-
-    private static String csvField(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
     }
 
     private static Writer writer(OutputStream out) {

