@@ -139,6 +139,30 @@ class ChannelConfigRules {
         return view;
     }
 
+    /**
+     * What a VIEWER sees: besides the secrets, every URL is cut to scheme and host, because receivers often take
+     * their token in the path or query ({@code https://hooks.example/T0/B0/xyz}, {@code ?token=...}), and a viewer
+     * could otherwise post to it. Editors see the view as stored, and may replace any of it.
+     */
+    static Map<String, String> forViewer(ChannelType type, Map<String, String> view) {
+        Map<String, String> hidden = new LinkedHashMap<>();
+        view.forEach((field, value) -> hidden.put(field, URL_FIELDS.contains(field) && !type.isSecret(field)
+                ? urlHint(value) : value));
+        return hidden;
+    }
+
+    private static final java.util.Set<String> URL_FIELDS = java.util.Set.of("url", "webhookUrl");
+
+    private static String urlHint(String value) {
+        try {
+            URI uri = new URI(value);
+            return uri.getScheme() == null || uri.getRawAuthority() == null ? "…"
+                    : uri.getScheme() + "://" + uri.getRawAuthority() + "/…";
+        } catch (URISyntaxException e) {
+            return "…";
+        }
+    }
+
     private static String hint(String field, String value) {
         if (field.equals("webhookUrl")) {
             URI uri = URI.create(value);

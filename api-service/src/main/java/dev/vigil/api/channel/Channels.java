@@ -76,12 +76,23 @@ public class Channels {
 
     @Transactional(readOnly = true)
     public List<ChannelView> list(ApiPrincipal caller) {
-        return channels.list(caller.workspaceId());
+        return channels.list(caller.workspaceId()).stream().map(channel -> shownTo(caller, channel)).toList();
     }
 
     @Transactional(readOnly = true)
     public ChannelView get(ApiPrincipal caller, UUID id) {
-        return load(caller, id, false);
+        return shownTo(caller, load(caller, id, false));
+    }
+
+    /** A viewer sees no URL in full: a webhook's URL often is its credential (see ChannelConfigRules#forViewer). */
+    private static ChannelView shownTo(ApiPrincipal caller, ChannelView channel) {
+        if (caller.canWrite()) {
+            return channel;
+        }
+        ChannelType type = ChannelType.fromName(channel.type());
+        return type == null ? channel : new ChannelView(channel.id(), channel.name(), channel.type(),
+                ChannelConfigRules.forViewer(type, channel.config()), channel.isDefault(), channel.healthy(),
+                channel.createdAt(), channel.updatedAt());
     }
 
     @Transactional

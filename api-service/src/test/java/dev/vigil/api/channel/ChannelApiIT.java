@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.api.support.ApiClient;
 import dev.vigil.api.support.ApiEndpoints;
 import dev.vigil.api.support.ApiServiceTest;
+import dev.vigil.api.support.Tenant;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -65,6 +66,41 @@ class ChannelApiIT {
         assertThat(webhook.get("config").get("url").asString()).isEqualTo(PUBLIC_URL + "webhook");
         assertThat(webhook.get("config").get("secret").asString()).isEqualTo("…0001");
         assertThat(api.get("/api/v1/alert-channels").json().get("items").size()).isEqualTo(7);
+    }
+
+    @Test
+    void aViewerSeesNoChannelUrlInFullWhileEditorsStillSeeAndReplaceIt() {
+        Tenant tenant = Tenant.create(port);
+        String hook = PUBLIC_URL + "webhook?token=viewer-must-not-see-0001";
+        String id = create(tenant.owner(), "WEBHOOK", Map.of("url", hook, "secret", "s3cr3t-webhook-key-0001"))
+                .json().get("id").asString();
+        String slack = create(tenant.owner(), "SLACK", Map.of("webhookUrl", PUBLIC_URL + "T000/B000/slacktoken0001"))
+                .json().get("id").asString();
+
+        for (String path : List.of("/api/v1/alert-channels", "/api/v1/alert-channels/" + id,
+                "/api/v1/alert-channels/" + slack)) {
+            ApiClient.Response seen = tenant.viewer().get(path);
+            assertThat(seen.status()).isEqualTo(200);
+            assertThat(seen.body()).doesNotContain("viewer-must-not-see-0001").doesNotContain("/hooks/webhook")
+                    .doesNotContain("slacktoken0001");
+            System.out.printf("attack: a VIEWER key reads GET %s for the webhook URL's token -> refused (redacted)%n",
+                    path);
+        }
+        assertThat(tenant.viewer().get("/api/v1/alert-channels/" + id).json().get("config").get("url").asString())
+                .isEqualTo("https://93.184.215.14/…");
+        assertThat(tenant.viewer().put("/api/v1/alert-channels/" + id, Map.of("name", "mine", "type", "WEBHOOK"))
+                .status()).isEqualTo(403);
+
+        assertThat(tenant.owner().get("/api/v1/alert-channels/" + id).json().get("config").get("url").asString())
+                .isEqualTo(hook);
+        assertThat(tenant.teammate().get("/api/v1/alert-channels/" + id).json().get("config").get("url")
+                .asString()).isEqualTo(hook);
+        String replaced = PUBLIC_URL + "webhook?token=rotated-0002";
+        ApiClient.Response put = tenant.teammate().put("/api/v1/alert-channels/" + id, Map.of("name", "hook",
+                "type", "WEBHOOK", "config", Map.of("url", replaced, "secret", "s3cr3t-webhook-key-0002")));
+        assertThat(put.status()).as("%s", put).isEqualTo(200);
+        assertThat(put.json().get("config").get("url").asString()).isEqualTo(replaced);
+        assertThat(tenant.viewer().get("/api/v1/alert-channels/" + id).body()).doesNotContain("rotated-0002");
     }
 
     @Test
