@@ -4,6 +4,7 @@ import dev.vigil.alerting.notify.sender.AlertMessage;
 import dev.vigil.alerting.notify.sender.ChannelSender;
 import dev.vigil.alerting.notify.sender.Notification;
 import dev.vigil.alerting.notify.sender.SendResult;
+import dev.vigil.common.crypto.SealedColumns;
 import dev.vigil.common.crypto.SecretBox;
 import dev.vigil.common.json.WireJson;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -113,9 +114,12 @@ class Dispatcher {
             return SendResult.failed(null, "the channel has no configuration");
         } else {
             try {
-                config = WireJson.mapper().readValue(box.open(delivery.configSealed()), STRINGS);
+                config = WireJson.mapper().readValue(box.open(delivery.configSealed(),
+                        SealedColumns.alertChannelConfig(delivery.channelId())), STRINGS);
             } catch (IllegalArgumentException e) {
-                return SendResult.failed(null, "the channel configuration does not open with this key");
+                // Also a configuration copied from another channel's row: it is bound to that row, and refused here.
+                return SendResult.failed(null, "the channel configuration does not open with this key for this "
+                        + "channel");
             }
         }
         ObjectNode payload = (ObjectNode) WireJson.mapper().readTree(delivery.payload());

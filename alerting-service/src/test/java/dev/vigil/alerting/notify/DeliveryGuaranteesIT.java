@@ -50,6 +50,39 @@ class DeliveryGuaranteesIT {
     }
 
     @Test
+    void aSealedConfigurationCopiedFromAnotherWorkspacesChannelIsNotUsed() throws Exception {
+        try (Receiver victimsReceiver = Receiver.ok(); Receiver attackersReceiver = Receiver.ok()) {
+            UUID victim = harness.workspace();
+            UUID victimsChannel = webhook(victim, victimsReceiver, "/victim");
+            UUID attacker = harness.workspace();
+            MonitorRef monitor = harness.monitor(attacker, "Attacker's monitor");
+            UUID attackersChannel = webhook(attacker, attackersReceiver, "/attacker");
+            harness.link(monitor, attackersChannel);
+            // The victim's sealed configuration (its URL and signing secret) copied into the attacker's row: the
+            // attacker's alerts would go out signed with the victim's secret, to the victim's receiver.
+            harness.jdbc.sql("""
+                            UPDATE alert_channels SET config_sealed =
+                                (SELECT config_sealed FROM alert_channels WHERE id = ?) WHERE id = ?""")
+                    .params(victimsChannel, attackersChannel).update();
+            harness.open(monitor);
+            Dispatcher dispatcher = harness.dispatcher();
+
+            for (int pass = 0; pass < 3; pass++) {
+                dispatcher.runOnce();
+                harness.clock.advance(Duration.ofSeconds(10));
+            }
+
+            assertThat(victimsReceiver.requests()).isEmpty();
+            assertThat(attackersReceiver.requests()).isEmpty();
+            assertThat(harness.jdbc.sql("SELECT last_error FROM notification_deliveries WHERE channel_id = ?")
+                    .param(attackersChannel).query(String.class).list())
+                    .isNotEmpty().allSatisfy(error -> assertThat(error).contains("does not open"));
+            System.out.println("attack: send alerts with another workspace's sealed channel config copied into "
+                    + "one's own row -> refused, nothing sent");
+        }
+    }
+
+    @Test
     void aReceiverThatFailsForAWhileGetsTheEventOnceWithTheSameDeliveryId() throws Exception {
         try (Receiver receiver = Receiver.failingFirst(4)) {
             UUID workspace = harness.workspace();

@@ -6,6 +6,7 @@ import dev.vigil.alerting.incident.IncidentLedger;
 import dev.vigil.alerting.incident.MonitorRef;
 import dev.vigil.alerting.maintenance.MaintenanceCalendar;
 import dev.vigil.alerting.notify.sender.GuardedHttp;
+import dev.vigil.common.crypto.SealedColumns;
 import dev.vigil.common.crypto.SecretBox;
 import dev.vigil.common.json.WireJson;
 import dev.vigil.common.net.TargetGuard;
@@ -32,7 +33,7 @@ import org.springframework.mail.javamail.JavaMailSender;
  */
 final class NotifyHarness implements AutoCloseable {
 
-    static final SecretBox BOX = SecretBox.ofBase64Key("dmlnaWwtbG9jYWwtZGV2ZWxvcG1lbnQta2V5LTMyYiE=");
+    static final SecretBox BOX = SecretBox.ofKey("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
 
     final TestDatabase database;
     final HikariDataSource dataSource;
@@ -134,7 +135,8 @@ final class NotifyHarness implements AutoCloseable {
         jdbc.sql("""
                         INSERT INTO alert_channels (id, workspace_id, name, type, config_sealed, is_default)
                         VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(id, workspace, type + " channel", type, BOX.seal(WireJson.write(config)), isDefault)
+                .params(id, workspace, type + " channel", type, BOX.seal(WireJson.write(config),
+                        SealedColumns.alertChannelConfig(id)), isDefault)
                 .update();
         return id;
     }

@@ -11,6 +11,7 @@ import dev.vigil.alerting.incident.IncidentLedger;
 import dev.vigil.alerting.incident.MonitorRef;
 import dev.vigil.alerting.support.AlertingContexts;
 import dev.vigil.alerting.support.TestMonitors;
+import dev.vigil.common.crypto.SealedColumns;
 import dev.vigil.common.crypto.SecretBox;
 import dev.vigil.common.json.WireJson;
 import dev.vigil.common.testing.TestDatabase;
@@ -64,7 +65,7 @@ class NotifyPipelineIT {
                                     INSERT INTO alert_channels (id, workspace_id, name, type, config_sealed, is_default)
                                     VALUES (?, ?, 'Pipeline', ?, ?, true)""")
                             .params(channel, ids[0], config.containsKey("to") ? "EMAIL" : "WEBHOOK",
-                                    box.seal(WireJson.write(config)))
+                                    box.seal(WireJson.write(config), SealedColumns.alertChannelConfig(channel)))
                             .update();
                 }
                 IncidentLedger ledger = first.getBean(IncidentLedger.class);

@@ -1,6 +1,8 @@
 package dev.vigil.api.channel;
 
 import dev.vigil.common.channel.ChannelType;
+import dev.vigil.api.web.ConflictException;
+import dev.vigil.common.crypto.SealedColumns;
 import dev.vigil.common.crypto.SecretBox;
 import dev.vigil.common.json.WireJson;
 import java.sql.ResultSet;
@@ -47,7 +49,7 @@ class ChannelStore {
                         INSERT INTO alert_channels (id, workspace_id, name, type, config_sealed, config_view,
                                                     is_default, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
-                .params(id, workspaceId, name, type.name(), box.seal(WireJson.write(config)),
+                .params(id, workspaceId, name, type.name(), seal(id, config),
                         WireJson.write(ChannelConfigRules.redact(type, config)), isDefault, Timestamp.from(now),
                         Timestamp.from(now))
                 .update();
@@ -59,7 +61,7 @@ class ChannelStore {
                         UPDATE alert_channels SET name = ?, type = ?, config_sealed = ?, config_view = ?::jsonb,
                                is_default = ?, updated_at = ?
                         WHERE id = ? AND workspace_id = ?""")
-                .params(name, type.name(), box.seal(WireJson.write(config)),
+                .params(name, type.name(), seal(id, config),
                         WireJson.write(ChannelConfigRules.redact(type, config)), isDefault, Timestamp.from(now), id,
                         workspaceId)
                 .update();
@@ -90,8 +92,23 @@ class ChannelStore {
         return jdbc.sql("SELECT config_sealed FROM alert_channels WHERE id = ? AND workspace_id = ?")
                 .params(id, workspaceId).query(String.class).list().stream()
                 .filter(java.util.Objects::nonNull).findFirst()
-                .map(sealed -> WireJson.mapper().readValue(box.open(sealed), STRINGS))
+                .map(sealed -> WireJson.mapper().readValue(open(id, sealed), STRINGS))
                 .orElseGet(LinkedHashMap::new);
+    }
+
+    /** Sealed with the current key, bound to this channel's row: a copy in another row does not open. */
+    private String seal(UUID id, Map<String, String> config) {
+        return box.seal(WireJson.write(config), SealedColumns.alertChannelConfig(id));
+    }
+
+    private String open(UUID id, String sealed) {
+        try {
+            return box.open(sealed, SealedColumns.alertChannelConfig(id));
+        } catch (IllegalArgumentException e) {
+            // Copied from another row, tampered with, or sealed with a key this service no longer holds.
+            throw new ConflictException("Channel configuration unreadable", "The stored configuration of this "
+                    + "channel cannot be opened; give the whole config again.");
+        }
     }
 
     private static ChannelView view(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,18 @@
+package dev.vigil.common.crypto;
+
+import java.util.UUID;
+
+/**
+ * The places sealed values live, as {@link SecretBox} binds them: the writer and every reader of a column name the
+ * same place, so both sides of the database boundary agree on the associated data.
+ */
+public final class SealedColumns {
+
+    private SealedColumns() {
+    }
+
+    /** {@code alert_channels.config_sealed} of the channel {@code id}. */
+    public static String alertChannelConfig(UUID id) {
+        return "alert_channels.config_sealed/" + id;
+    }
+}
