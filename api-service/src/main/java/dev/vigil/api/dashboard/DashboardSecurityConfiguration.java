@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -59,6 +60,7 @@ class DashboardSecurityConfiguration {
                         .deleteCookies("JSESSIONID"))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .addFilterBefore(signupLimit(rateLimits), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(rateLimits.dashboardFilter(), AuthorizationFilter.class)
                 // A poll after the session ended: htmx would swap the sign-in page into a table cell; HX-Redirect
                 // makes it load the sign-in page as a whole instead.
                 .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst()))

@@ -1,5 +1,7 @@
 /**
- * Request rate limits: token buckets per client IP on the routes anyone may call (sign-up, accepting an invitation)
- * and per API key on the rest, answered 429 with {@code Retry-After}. In memory, per instance.
+ * Request rate limits: token buckets in PostgreSQL, shared by every api-service instance, per client IP on the routes
+ * anyone may call (sign-up, accepting an invitation, status page forms), per API key on the rest, and per route on
+ * costly or abusable actions (channel test sends, "test now", every dashboard form); answered 429 with
+ * {@code Retry-After} and a problem document.
  */
 package dev.vigil.api.ratelimit;

@@ -72,6 +72,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(authenticator, problems, meters),
                         AuthorizationFilter.class)
                 .addFilterAfter(rateLimits.filter(ACCOUNT_ROUTES), ApiKeyAuthenticationFilter.class)
+                .addFilterBefore(rateLimits.apiRoutesFilter(), AuthorizationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicies.OTHER_PUBLIC)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden));
@@ -80,8 +81,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain publicChain(HttpSecurity http, ProblemResponses problems) {
+    SecurityFilterChain publicChain(HttpSecurity http, ProblemResponses problems, RateLimits rateLimits) {
         http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_ROUTES).permitAll().anyRequest().denyAll())
+                .addFilterBefore(rateLimits.statusPageFilter(), AuthorizationFilter.class)
                 // Status page forms (subscribe, a private page's password, one-click unsubscribe) are posted from
                 // cached pages shared by every visitor, which cannot carry a per-session CSRF token.
                 .csrf(c -> c.ignoringRequestMatchers("/ping/**", "/status/*/subscribe", "/status/*/access",

@@ -11,13 +11,18 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The api-service on a random port, against the shared test database and SQS server. Every test signs up from
- * 127.0.0.1, so the rate limits are lifted here; {@code LimitsIT} runs its own context with tight ones.
+ * 127.0.0.1, so the rate limits are lifted here; {@code LimitsIT} and {@code ClusterRateLimitsIT} run their own
+ * contexts with tight ones.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + ApiApplication.CONFIG_NAMES,
                 "vigil.rate-limits.signup.capacity=1000000", "vigil.rate-limits.api-key.capacity=1000000",
+                "vigil.rate-limits.subscribe.capacity=1000000", "vigil.rate-limits.subscribe-address.capacity=1000000",
+                "vigil.rate-limits.status-password.capacity=1000000",
+                "vigil.rate-limits.channel-test.capacity=1000000", "vigil.rate-limits.test-now.capacity=1000000",
+                "vigil.rate-limits.dashboard-post.capacity=1000000",
                 "vigil.api.public-url=https://vigil.test"})
 @ContextConfiguration(initializers = SharedInfrastructure.class)
 public @interface ApiServiceTest {
