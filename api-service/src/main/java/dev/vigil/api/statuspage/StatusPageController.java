@@ -51,6 +51,12 @@ class StatusPageController {
         return pages.replace(caller, id, request);
     }
 
+    /** Checks the custom domain's TXT challenge record; the page is served at the domain once it is found. */
+    @PostMapping("/{id}/domain-verification")
+    StatusPageView verifyDomain(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {
+        return pages.verifyDomain(caller, id);
+    }
+
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {

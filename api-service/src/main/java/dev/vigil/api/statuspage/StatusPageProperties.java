@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessSecret key of the cookies that remember a private page's password was given; empty means a random key
  *                     per process (visitors of a private page then type the password again after a restart or on
  *                     another instance: set it, from an environment variable, when running several instances)
+ * @param domainResolver the DNS server ({@code host} or {@code host:port}) asked for the TXT record that proves a
+ *                     custom domain is the workspace's ({@code _vigil-challenge.<domain>}); empty: the system's
+ *                     resolvers
  */
 @ConfigurationProperties("vigil.status-pages")
 record StatusPageProperties(@DefaultValue("10s") Duration cacheTtl, @DefaultValue("30s") Duration maxAge,
-                                   @DefaultValue("") String accessSecret) {
+                                   @DefaultValue("") String accessSecret, @DefaultValue("") String domainResolver) {
 
     public StatusPageProperties {
         if (cacheTtl.isNegative() || cacheTtl.compareTo(Duration.ofMinutes(10)) > 0) {

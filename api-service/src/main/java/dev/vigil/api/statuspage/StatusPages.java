@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class StatusPages {
 
     private static final String COLUMNS = "id, slug, title, description, logo_url, custom_domain, "
-            + "password_hash IS NOT NULL AS protected, allowed_ips, created_at, updated_at";
+            + "password_hash IS NOT NULL AS protected, allowed_ips, created_at, updated_at, domain_token, "
+            + "domain_verified_at";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -43,9 +44,12 @@ public class StatusPages {
     private final ApiProperties api;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final DomainVerifier verifier;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     StatusPages(JdbcClient jdbc, AuditLog audit, PasswordEncoder passwords, ApiProperties api,
-                ApplicationEventPublisher events, Clock clock) {
+                ApplicationEventPublisher events, Clock clock, DomainVerifier verifier) {
+        this.verifier = verifier;
         this.jdbc = jdbc;
         this.audit = audit;
         this.passwords = passwords;
@@ -84,14 +88,16 @@ public class StatusPages {
             jdbc.sql("""
                             INSERT INTO status_pages (id, workspace_id, slug, title, description, logo_url,
                                                       custom_domain, password_hash, allowed_ips, created_at,
-                                                      updated_at)
-                            VALUES (:id, :w, :slug, :title, :description, :logo, :domain, :hash, :ips, :now, :now)""")
+                                                      updated_at, domain_token)
+                            VALUES (:id, :w, :slug, :title, :description, :logo, :domain, :hash, :ips, :now, :now,
+                                    :token)""")
                     .param("id", id).param("w", caller.workspaceId()).param("slug", page.slug())
                     .param("title", page.title()).param("description", page.description())
                     .param("logo", page.logoUrl()).param("domain", page.customDomain())
                     .param("hash", page.password() == null || page.password().isEmpty() ? null
                             : passwords.encode(page.password()))
                     .param("ips", page.allowedIps().toArray(String[]::new)).param("now", now)
+                    .param("token", page.customDomain() == null ? null : newToken())
                     .update();
         } catch (DuplicateKeyException e) {
             throw taken();
@@ -110,8 +116,14 @@ public class StatusPages {
         // null keeps the current password, "" removes it, anything else replaces it.
         String passwordClause = page.password() == null ? "" : ", password_hash = :hash";
         try {
+            // A new custom domain needs a new proof: its own token, unverified until its record is found.
             jdbc.sql("UPDATE status_pages SET slug = :slug, title = :title, description = :description,"
-                            + " logo_url = :logo, custom_domain = :domain, allowed_ips = :ips, updated_at = :now"
+                            + " logo_url = :logo, custom_domain = :domain, allowed_ips = :ips, updated_at = :now,"
+                            + " domain_token = CASE WHEN CAST(:domain AS text) IS NULL THEN NULL"
+                            + " WHEN lower(custom_domain) IS DISTINCT FROM lower(CAST(:domain AS text)) THEN :token"
+                            + " ELSE domain_token END,"
+                            + " domain_verified_at = CASE WHEN lower(custom_domain)"
+                            + " IS DISTINCT FROM lower(CAST(:domain AS text)) THEN NULL ELSE domain_verified_at END"
                             + passwordClause + " WHERE id = :id AND workspace_id = :w")
                     .param("id", id).param("w", caller.workspaceId()).param("slug", page.slug())
                     .param("title", page.title()).param("description", page.description())
@@ -120,6 +132,7 @@ public class StatusPages {
                             : passwords.encode(page.password()))
                     .param("ips", page.allowedIps().toArray(String[]::new))
                     .param("now", Timestamp.from(clock.instant()))
+                    .param("token", newToken())
                     .update();
         } catch (DuplicateKeyException e) {
             throw taken();
@@ -130,6 +143,43 @@ public class StatusPages {
         audit.record(caller.workspaceId(), Actor.of(caller), "status_page.updated", "STATUS_PAGE", id, summary);
         events.publishEvent(new StatusPageChanged(caller.workspaceId()));
         return find(caller.workspaceId(), id).orElseThrow();
+    }
+
+    /**
+     * Looks up the page's challenge record and, when it holds the page's token, marks the custom domain verified: the
+     * page is then served there. Another page that verified the same domain first keeps it (409).
+     */
+    @Transactional
+    public StatusPageView verifyDomain(ApiPrincipal caller, UUID id) {
+        lock(caller.workspaceId(), id);
+        StatusPageView page = get(caller, id);
+        if (page.customDomain() == null) {
+            throw new ConflictException("No custom domain", "This status page has no custom domain to verify.");
+        }
+        StatusPageView.DomainVerification challenge = page.domainVerification();
+        if (!challenge.verified()) {
+            if (!verifier.proves(page.customDomain(), challenge.value())) {
+                throw new ConflictException("Domain not verified", "No TXT record " + challenge.name() + " with the "
+                        + "text " + challenge.value() + " was found; publish it and try again (DNS changes may take "
+                        + "a few minutes to appear).");
+            }
+            try {
+                jdbc.sql("UPDATE status_pages SET domain_verified_at = ? WHERE id = ? AND workspace_id = ?")
+                        .params(Timestamp.from(clock.instant()), id, caller.workspaceId()).update();
+            } catch (DuplicateKeyException e) {
+                throw new ConflictException("Already taken", "Another status page is already served at this domain.");
+            }
+            audit.record(caller.workspaceId(), Actor.of(caller), "status_page.domain_verified", "STATUS_PAGE", id,
+                    Map.of("customDomain", page.customDomain()));
+            events.publishEvent(new StatusPageChanged(caller.workspaceId()));
+        }
+        return get(caller, id);
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return "vigil-" + java.util.HexFormat.of().formatHex(bytes);
     }
 
     @Transactional
@@ -205,7 +255,8 @@ public class StatusPages {
     private StatusPageView withComponents(StatusPageView page, Map<UUID, List<StatusPageView.ComponentView>> all) {
         return new StatusPageView(page.id(), page.slug(), page.title(), page.description(), page.logoUrl(),
                 page.customDomain(), page.passwordProtected(), page.allowedIps(),
-                List.copyOf(all.getOrDefault(page.id(), List.of())), page.url(), page.createdAt(), page.updatedAt());
+                List.copyOf(all.getOrDefault(page.id(), List.of())), page.url(), page.createdAt(), page.updatedAt(),
+                page.domainVerification());
     }
 
     private StatusPageView view(ResultSet rs, int row) throws SQLException {
@@ -215,6 +266,16 @@ public class StatusPages {
                 rs.getString("description"), rs.getString("logo_url"), rs.getString("custom_domain"),
                 rs.getBoolean("protected"), List.of((String[]) ips.getArray()), List.of(),
                 api.link("/status/" + slug), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), domainVerification(rs));
+    }
+
+    private static StatusPageView.DomainVerification domainVerification(ResultSet rs) throws SQLException {
+        String domain = rs.getString("custom_domain");
+        if (domain == null) {
+            return null;
+        }
+        Timestamp verifiedAt = rs.getTimestamp("domain_verified_at");
+        return new StatusPageView.DomainVerification(DomainVerifier.recordName(domain), "TXT",
+                rs.getString("domain_token"), verifiedAt != null, verifiedAt == null ? null : verifiedAt.toInstant());
     }
 }

@@ -52,10 +52,11 @@ class StatusSnapshotLoader {
         return found.map(this::snapshot);
     }
 
-    /** Custom domain to slug, for every page that has one. */
+    /** Custom domain to slug, for every page whose domain is verified (a claim alone serves nothing). */
     Map<String, String> customDomains() {
         Map<String, String> domains = new HashMap<>();
-        jdbc.sql("SELECT lower(custom_domain) AS domain, slug FROM status_pages WHERE custom_domain IS NOT NULL")
+        jdbc.sql("SELECT lower(custom_domain) AS domain, slug FROM status_pages WHERE custom_domain IS NOT NULL"
+                        + " AND domain_verified_at IS NOT NULL")
                 .query(rs -> {
                     domains.put(rs.getString("domain"), rs.getString("slug"));
                 });

@@ -94,6 +94,7 @@ public final class ApiEndpoints {
                     .toString().substring(0, 8), "title", "Empty page", "components", List.of())),
             Endpoint.read("/api/v1/status-pages/{statuspage}"),
             Endpoint.write("PUT", "/api/v1/status-pages/{statuspage}", ApiEndpoints::statusPage),
+            Endpoint.write("POST", "/api/v1/status-pages/{statuspage}/domain-verification", null),
             Endpoint.write("DELETE", "/api/v1/status-pages/{statuspage}", null),
             Endpoint.read("/api/v1/incidents/{incident}/updates"),
             Endpoint.write("POST", "/api/v1/incidents/{incident}/updates",

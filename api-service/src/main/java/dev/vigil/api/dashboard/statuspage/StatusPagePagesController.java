@@ -128,6 +128,18 @@ class StatusPagePagesController {
         }
     }
 
+    /** Looks up the custom domain's TXT challenge record (see the API's domain verification). */
+    @PostMapping("/{id}/domain-verification")
+    String verifyDomain(Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            pages.verifyDomain(caller.writer(), id);
+            redirect.addFlashAttribute("notice", "Domain verified: the page is served there now.");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getBody().getDetail());
+        }
+        return "redirect:/app/status-pages/" + id + "/edit";
+    }
+
     @GetMapping("/{id}/delete")
     String confirmDelete(Caller caller, @PathVariable UUID id, Model model) {
         caller.writer();
