@@ -54,7 +54,7 @@ class DeployedSystemTests {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     SecretBox box = context.getBean(SecretBox.class);
-                    assertThat(box.open(box.seal("webhook secret"))).isEqualTo("webhook secret");
+                    assertThat(box.open(box.seal("webhook secret", "place/1"), "place/1")).isEqualTo("webhook secret");
                 });
     }
 
