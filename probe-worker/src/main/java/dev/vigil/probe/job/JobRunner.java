@@ -35,7 +35,9 @@ import tools.jackson.core.JacksonException;
  *   <li>A job waits for one of {@code vigil.probe.max-in-flight} check slots. A job older than its interval by then is
  *       dropped and counted: a newer round is already due. So is a confirmation this worker has already answered
  *       (a redelivered one, or one asked again by an older deployment).</li>
- *   <li>The check runs; the message's visibility is extended meanwhile when the check may outlast it.</li>
+ *   <li>The check runs under a {@link CheckWatchdog}: one that outlives its timeout plus
+ *       {@code vigil.probe.watchdog-grace} is recorded as a timeout and its slot freed. The message's visibility is
+ *       extended meanwhile when the check may outlast it.</li>
  *   <li>A failure is retried once, locally, after {@code vigil.probe.retry-delay}: a blip does not ask other regions
  *       to spend a check.</li>
  *   <li>The result (attempts 1 or 2) is published, packed with the results of jobs finishing at about the same time
@@ -63,14 +65,17 @@ class JobRunner implements MessageHandler {
     private final ProbeMetrics metrics;
     private final RecentConfirmations recentConfirmations = new RecentConfirmations();
     private final Semaphore slots;
+    private final CheckWatchdog watchdog;
+    private final Duration watchdogGrace;
     private final Clock clock;
 
     /**
      * @param results     the results queue's publisher: results of jobs finishing together go out as one message
      * @param maxInFlight checks running at once at most, whatever the number of messages (a pack holds many jobs)
+     * @param watchdogGrace how long past its timeout a check may run before it is abandoned
      */
     JobRunner(CheckEngine engine, PackingPublisher<CheckResult> results, String region, int maxInFlight,
-              Duration retryDelay, Pause pause,
+              Duration retryDelay, Duration watchdogGrace, Pause pause,
               Function<String, Duration> visibilityOfQueue, ProbeMetrics metrics, Clock clock) {
         this.engine = engine;
         this.results = results;
@@ -81,6 +86,8 @@ class JobRunner implements MessageHandler {
         this.visibilityOfQueue = visibilityOfQueue;
         this.keeper = new VisibilityKeeper(metrics);
         this.metrics = metrics;
+        this.watchdog = new CheckWatchdog(watchdogGrace, metrics);
+        this.watchdogGrace = watchdogGrace;
         this.clock = clock;
     }
 
@@ -99,7 +106,8 @@ class JobRunner implements MessageHandler {
         Duration visibility = visibilityOfQueue.apply(message.queueUrl());
         if (jobs.size() == 1) {
             CheckJob job = jobs.getFirst();
-            Duration budget = Duration.ofMillis(2L * job.timeoutMs()).plus(retryDelay).plus(PUBLISH_MARGIN);
+            Duration budget = Duration.ofMillis(2L * job.timeoutMs()).plus(watchdogGrace.multipliedBy(2))
+                    .plus(retryDelay).plus(PUBLISH_MARGIN);
             try (AutoCloseable ignored = keeper.keep(message, visibility, budget)) {
                 runJob(job);
                 return CompletableFuture.completedFuture(null);
@@ -178,11 +186,11 @@ class JobRunner implements MessageHandler {
         }
     }
 
-    private CheckOutcome attempt(CheckJob job) {
+    private CheckOutcome attempt(CheckJob job) throws InterruptedException {
         CheckOutcome outcome;
         metrics.started();
         try {
-            outcome = engine.run(job);
+            outcome = watchdog.run(job, engine::run);
         } finally {
             metrics.finished();
         }

@@ -51,7 +51,8 @@ class ProbeConsumerConfiguration {
         }
         PackingPublisher<CheckResult> results = new PackingPublisher<>(sqs, queues, names.results(),
                 probe.resultPack().size(), probe.resultPack().delay());
-        return new JobRunner(engine, results, probe.region(), probe.maxInFlight(), probe.retryDelay(), Pause.SLEEP,
+        return new JobRunner(engine, results, probe.region(), probe.maxInFlight(), probe.retryDelay(),
+                probe.watchdogGrace(), Pause.SLEEP,
                 url -> visibility.getOrDefault(url, DEFAULT_VISIBILITY), metrics, clock);
     }
 
