@@ -15,7 +15,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one plugin process: argument list passed as is (no shell, so no quoting or injection), a minimal environment
+ * Runs one plugin process: as its {@link PluginSandbox} says (never as root, in an empty directory of its own),
+ * argument list passed as is (no shell, so no quoting or injection), a minimal environment
  * (no secrets of the worker leak into plugins; {@code LC_ALL=C} keeps numbers and messages parseable), stdin from
  * /dev/null, stdout and stderr read up to a limit (the rest drained and dropped so the plugin never blocks on a full
  * pipe), and on timeout the whole process tree killed. Any process the plugin left behind is killed too.
@@ -33,13 +34,20 @@ final class PluginProcess {
     record Run(int exitCode, boolean timedOut, String stdout, String stderr, boolean truncated) {
     }
 
-    static Run run(Path executable, List<String> args, Duration timeout, int outputLimit)
+    static Run run(PluginSandbox sandbox, Path executable, List<String> args, Duration timeout, int outputLimit)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(args.size() + 1);
-        command.add(executable.toString());
-        command.addAll(args);
+        Path directory = sandbox.workingDirectory();
+        try {
+            return run(sandbox.command(executable, args), directory, timeout, outputLimit);
+        } finally {
+            PluginSandbox.remove(directory);
+        }
+    }
+
+    private static Run run(List<String> command, Path directory, Duration timeout, int outputLimit)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(new File(System.getProperty("java.io.tmpdir")))
+                .directory(directory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().clear();
         builder.environment().putAll(ENVIRONMENT);
