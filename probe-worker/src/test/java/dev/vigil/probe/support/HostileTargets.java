@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Loopback targets that misbehave on purpose: one that accepts connections and never answers, one that answers an
  * HTTP request with headers and then trickles its body a byte at a time, one that serves a fixed HTTP body (a
- * pathological JSON document, a huge body). Each connection is served on a virtual thread; {@link #close()} closes
+ * pathological JSON document), one that streams a huge body. Each connection is served on a virtual thread; {@link #close()} closes
  * the listening socket and every connection.
  */
 public final class HostileTargets implements AutoCloseable {
@@ -74,6 +74,21 @@ public final class HostileTargets implements AutoCloseable {
                 out.write(body);
                 out.flush();
             }
+        });
+    }
+
+    /** Answers every request with 200 and {@code size} bytes of 'a' (no Content-Length: read until closed). */
+    public static HostileTargets huge(long size) throws IOException {
+        byte[] chunk = "a".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+        return new HostileTargets(socket -> {
+            readRequestHead(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (long sent = 0; sent < size; sent += chunk.length) {
+                out.write(chunk);
+            }
+            out.flush();
         });
     }
 
