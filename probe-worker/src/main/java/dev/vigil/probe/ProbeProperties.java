@@ -13,6 +13,12 @@ import org.springframework.util.unit.DataSize;
  *
  * @param region               the region this worker serves
  * @param maxInFlight          checks running at once
+ * @param maxInFlightPerWorkspace checks of one workspace running at once (at most {@code maxInFlight}): a tenant whose
+ *                             checks all hang waits for its own slots instead of taking everyone's
+ * @param maxMessagesInFlight  job messages received and not yet done at most; 0 (default) for 8 x
+ *                             {@code maxInFlight}. Larger than the check slots: a pack's message stays in flight
+ *                             while its slowest job runs or waits for its workspace's permit, and must not stop the
+ *                             worker from receiving other workspaces' jobs
  * @param shutdownGrace        how long running checks may finish after SIGTERM (keep below the ECS stop timeout)
  * @param allowPrivateTargets  false (SaaS mode): only public addresses may be checked; true (local mode,
  *                             self-hosting): loopback, private and link-local addresses too
@@ -38,6 +44,8 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("vigil.probe")
 public record ProbeProperties(String region, @DefaultValue("64") int maxInFlight,
+                              @DefaultValue("16") int maxInFlightPerWorkspace,
+                              @DefaultValue("0") int maxMessagesInFlight,
                               @DefaultValue("25s") Duration shutdownGrace,
                               @DefaultValue("false") boolean allowPrivateTargets,
                               @DefaultValue List<String> allowedTargetRanges,
@@ -60,9 +68,11 @@ public record ProbeProperties(String region, @DefaultValue("64") int maxInFlight
         if (region == null || region.isBlank()) {
             throw new IllegalArgumentException("vigil.probe.region (VIGIL_PROBE_REGION) must name this worker's region");
         }
-        if (maxInFlight < 1) {
-            throw new IllegalArgumentException("vigil.probe.max-in-flight must be at least 1");
+        if (maxInFlight < 1 || maxInFlightPerWorkspace < 1 || maxMessagesInFlight < 0) {
+            throw new IllegalArgumentException("vigil.probe.max-in-flight and max-in-flight-per-workspace must be at "
+                    + "least 1, max-messages-in-flight not negative");
         }
+        maxMessagesInFlight = maxMessagesInFlight == 0 ? 8 * maxInFlight : maxMessagesInFlight;
         allowedTargetRanges = allowedTargetRanges == null ? List.of() : List.copyOf(allowedTargetRanges);
         deniedTargetRanges = deniedTargetRanges == null ? List.of() : List.copyOf(deniedTargetRanges);
         pluginDirs = pluginDirs == null ? List.of() : List.copyOf(pluginDirs);

@@ -78,9 +78,12 @@ final class BoundedRegex {
     /** Looks at the clock every few thousand character reads: cheap, and backtracking reads a lot. */
     private static final class DeadlineCharSequence implements CharSequence {
 
+        private static final long YIELD_EVERY_NANOS = 5_000_000;
+
         private final CharSequence text;
         private final long deadline;
         private int reads;
+        private long lastYield = System.nanoTime();
 
         DeadlineCharSequence(CharSequence text, long deadline) {
             this.text = text;
@@ -89,8 +92,17 @@ final class BoundedRegex {
 
         @Override
         public char charAt(int index) {
-            if ((++reads & 0xFFF) == 0 && System.nanoTime() > deadline) {
-                throw new DeadlinePassed();
+            if ((++reads & 0xFFF) == 0) {
+                long now = System.nanoTime();
+                if (now > deadline) {
+                    throw new DeadlinePassed();
+                }
+                // Virtual threads are not preempted: a long match would hold its carrier (one of a few, one per
+                // core) and stall every other check. Giving it up every few milliseconds shares the cores.
+                if (now - lastYield > YIELD_EVERY_NANOS) {
+                    lastYield = now;
+                    Thread.yield();
+                }
             }
             return text.charAt(index);
         }
