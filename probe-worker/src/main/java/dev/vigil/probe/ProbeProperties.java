@@ -28,7 +28,7 @@ import org.springframework.util.unit.DataSize;
  *                             {@code vigil.plugins.nagios} are run, with the arguments it allows)
  * @param pluginUser           the unprivileged user plugins run as when the worker runs as root (by {@code setpriv});
  *                             a worker that is not root runs them as its own user, so run it as an unprivileged one
- * @param pluginGroup          that user's group
+ * @param pluginGroup          the group plugins run as, with {@code pluginUser}
  * @param javaPluginDir        folder of Java plugin jars ({@code dev.vigil.plugin.CheckExecutor}); none when unset
  * @param pluginOutputLimit    plugin output read at most; the rest is discarded
  * @param maxBodySize          HTTP response body read at most (assertions see this much)

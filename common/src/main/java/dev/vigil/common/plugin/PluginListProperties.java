@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        -p|--port port; -w|--warning number"}; kinds are flag, host, port, integer, number, range,
  *                        name, secret, url-path, text and {@code choice:a/b/c}. An entry replaces the built-in one of
  *                        that name; a blank one removes it. Never list an option that takes a file, a command or a
- *                        redirect to follow.
+ *                        redirect to follow. Write keys in brackets ({@code "[check_tcp]"}): Spring drops the
+ *                        underscore of a bare map key (docs/security.md)
  */
 @ConfigurationProperties("vigil.plugins")
 public record PluginListProperties(@DefaultValue("true") boolean includeDefaults, Map<String, String> nagios) {
