@@ -158,7 +158,7 @@ class JobRunner implements MessageHandler {
     private void runJob(CheckJob job, Duration redeliveryGrace) throws InterruptedException {
         Instant startedAt;
         CheckOutcome outcome;
-        if (!acquireSlot(job)) {
+        if (!acquireSlot(job, redeliveryGrace)) {
             metrics.stale();
             log.debug("job dropped: its workspace's checks held every permit it may have until the job went stale "
                     + "job={} workspace={} scheduledAt={}", job.jobId(), job.workspaceId(), job.scheduledAt());
@@ -186,7 +186,7 @@ class JobRunner implements MessageHandler {
         if (!outcome.ok()) {
             pause.pause(retryDelay);
             // A workspace at its cap until the job goes stale gets the first attempt's result, not a retry.
-            if (acquireSlot(job)) {
+            if (acquireSlot(job, redeliveryGrace)) {
                 try {
                     outcome = attempt(job);
                 } finally {
@@ -208,9 +208,9 @@ class JobRunner implements MessageHandler {
      * than until the job goes stale: a workspace whose checks hang then loses its own late rounds, and its waiting
      * jobs do not pile up without bound. False when no permit came in time.
      */
-    private boolean acquireSlot(CheckJob job) throws InterruptedException {
+    private boolean acquireSlot(CheckJob job, Duration redeliveryGrace) throws InterruptedException {
         Duration untilStale = Duration.between(clock.instant(),
-                job.scheduledAt().plusSeconds(Math.max(job.intervalSeconds(), 1)));
+                job.scheduledAt().plusSeconds(Math.max(job.intervalSeconds(), 1)).plus(redeliveryGrace));
         if (!workspaceSlots.tryAcquire(job.workspaceId(), untilStale)) {
             return false;
         }
