@@ -6,6 +6,7 @@ import dev.vigil.common.check.HttpCheck;
 import dev.vigil.common.check.TcpCheck;
 import dev.vigil.common.message.CheckJob;
 import dev.vigil.common.message.ErrorKind;
+import dev.vigil.probe.check.CheckExecutor;
 import dev.vigil.probe.check.CheckOutcome;
 import dev.vigil.probe.check.http.TestExecutors;
 import dev.vigil.probe.support.Eventually;
@@ -76,13 +77,15 @@ class CheckWatchdogTests {
     void aTricklingTargetEndsWithinTheTimeoutPlusGrace() throws Exception {
         try (HostileTargets trickle = HostileTargets.trickling(100)) {
             CheckJob job = TestJobs.job(HttpCheck.get(trickle.url()), 1000);
+            CheckExecutor http = TestExecutors.http();
             long start = System.nanoTime();
 
-            CheckOutcome outcome = watchdog.run(job, TestExecutors.http()::execute);
+            CheckOutcome outcome = watchdog.run(job, http::execute);
 
             assertThat(outcome.ok()).isFalse();
             assertThat(outcome.error()).isEqualTo(ErrorKind.TIMEOUT);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1000 + 300 + 500));
+            // The timeout plus the grace, and slack for a busy machine.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1000 + 300 + 1000));
         }
     }
 
