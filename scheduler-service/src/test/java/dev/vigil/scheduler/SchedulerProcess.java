@@ -95,6 +95,20 @@ public final class SchedulerProcess implements AutoCloseable {
         return at;
     }
 
+    /** SIGTERM, as ECS stops a task: the service drains and exits by itself. Returns when it was sent. */
+    public Instant terminate() {
+        Instant at = Instant.now();
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return at;
+    }
+
     public List<Line> lines() {
         return List.copyOf(lines);
     }
