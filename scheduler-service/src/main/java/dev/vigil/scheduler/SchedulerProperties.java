@@ -26,6 +26,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           restarted) waits this long after the last confirmation unless handed over to, so a longer
  *                           grace rides out longer outages but delays a takeover when the leader AND the database
  *                           failed together
+ * @param quickTakeover      true: a standby that wins the lock right after the leader's session closed (its heartbeat
+ *                           younger than 4 s, the server not restarted) takes over after 1 s, since only the leader's
+ *                           process ending (kill, crash) closes its session that fast; false: it waits out the
+ *                           leader's outage grace unless handed over. Use false when schedulers reach PostgreSQL
+ *                           through a proxy that may close the server side while the leader lives (PgBouncer, RDS
+ *                           Proxy): there a closed session does not prove the leader stopped
  */
 @ConfigurationProperties("vigil.scheduler")
 public record SchedulerProperties(@DefaultValue("100ms") Duration tick, @DefaultValue("200ms") Duration batchWindow,
@@ -37,7 +43,8 @@ public record SchedulerProperties(@DefaultValue("100ms") Duration tick, @Default
                                   @DefaultValue("3") int sendAttempts,
                                   @DefaultValue("5s") Duration sendTimeout,
                                   @DefaultValue("25") int packSize,
-                                  @DefaultValue("60s") Duration outageGrace) {
+                                  @DefaultValue("60s") Duration outageGrace,
+                                  @DefaultValue("true") boolean quickTakeover) {
 
     public SchedulerProperties {
         if (sendConcurrency < 1 || sendAttempts < 1 || packSize < 1) {

@@ -38,6 +38,7 @@ class SchedulerFailoverIT {
     private static final int MONITORS = 150;
     private static final int INTERVAL_SECONDS = 3;
     private static final String ACTIVE = "active scheduler now";
+    private static final String[] LEASE_EVENTS = {"lease", "leader", "active scheduler", "standing by"};
     private static final String UNCERTAIN = "may not have been sent";
     private static final List<String> JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Xshare:auto");
@@ -139,6 +140,7 @@ class SchedulerFailoverIT {
             // The first turn of the first leader starts at its own instant: count from a moment after it.
             RoundTally tally = RoundTally.of(monitors, INTERVAL_SECONDS, "local-a", received,
                     active.at().plusSeconds(2), until);
+            System.out.print(a.linesWith(LEASE_EVENTS) + b.linesWith(LEASE_EVENTS));
             System.out.println(tally.figures("failover " + name) + ", takeover "
                     + Duration.between(stoppedAt, takenOverAt).toMillis() + " ms");
             if (!tally.lost().isEmpty() || tally.duplicated() > 0) {

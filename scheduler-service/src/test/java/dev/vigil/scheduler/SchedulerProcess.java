@@ -113,6 +113,20 @@ public final class SchedulerProcess implements AutoCloseable {
         return List.copyOf(lines);
     }
 
+    /** The child's output lines containing any of {@code words}, prefixed with its name. */
+    public String linesWith(String... words) {
+        StringBuilder out = new StringBuilder();
+        for (Line l : lines) {
+            for (String word : words) {
+                if (l.text().contains(word)) {
+                    out.append(name).append("| ").append(l.text()).append('\n');
+                    break;
+                }
+            }
+        }
+        return out.toString();
+    }
+
     /** The child's output, for a failure message. */
     public String output() {
         StringBuilder out = new StringBuilder();

@@ -58,6 +58,7 @@ class LeaderLease {
     private final DedicatedConnections connections;
     private final long lockKey;
     private final Duration grace;
+    private final boolean quickTakeover;
     private final String holder;
     /** Turns claimed and not yet settled: their bound, and the claim before them. */
     private final ConcurrentSkipListMap<Instant, Optional<Instant>> pending = new ConcurrentSkipListMap<>();
@@ -77,6 +78,7 @@ class LeaderLease {
         this.connections = connections;
         this.lockKey = properties.lockKey();
         this.grace = properties.outageGrace();
+        this.quickTakeover = properties.quickTakeover();
         this.holder = ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -183,10 +185,12 @@ class LeaderLease {
      * How long a predecessor that did not hand over may still be sending. Its lock came free because (1) its process
      * closed the session (killed, crashed): it sends nothing; or (2) the server restarted or (3) cut the session after
      * 11 s of silence: then it may be alive, scheduling from its cache until its grace after its last heartbeat ran
-     * out. (2) shows as a new server start time, (3) as an old heartbeat; (1) gets a short settle for a hand-over.
+     * out. (2) shows as a new server start time, (3) as an old heartbeat; (1) gets a short settle for a hand-over
+     * (unless {@code quick-takeover} is off: behind a proxy a session may close while its leader lives).
      */
-    private static Duration waitFor(Holding previous) {
-        if (!previous.serverRestarted() && previous.heartbeatAge().compareTo(FRESH_HEARTBEAT) < 0) {
+    private Duration waitFor(Holding previous) {
+        if (quickTakeover && !previous.serverRestarted()
+                && previous.heartbeatAge().compareTo(FRESH_HEARTBEAT) < 0) {
             return SETTLE;
         }
         Duration left = previous.grace().plus(MARGIN).minus(previous.heartbeatAge());
