@@ -7,7 +7,6 @@ import dev.vigil.scheduler.leader.LeaseTable.Taken;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -64,12 +63,13 @@ class LeaderLease {
     private final ConcurrentSkipListMap<Instant, Optional<Instant>> pending = new ConcurrentSkipListMap<>();
 
     private Connection session;
-    /** The leader session's backend (pid and start), to recognise it in {@code pg_locks} after a reconnect. */
-    private int sessionPid;
-    private Instant sessionStart;
+    /** The leader session's backend, to recognise it in {@code pg_locks} after a reconnect. */
+    private AdvisoryLock.Backend sessionBackend;
     private volatile Phase phase = Phase.STANDBY;
     private long epoch;
     private long waitDeadline;
+    /** Whether the current wait lasts until the previous holder's grace surely ran out (it may be sending). */
+    private boolean waitingOutGrace;
     private volatile long confirmedAt;
     private volatile Instant claimed;
     private volatile Instant sent;
@@ -146,6 +146,8 @@ class LeaderLease {
         if (phase == Phase.LEADING || phase == Phase.UNCONFIRMED) {
             try {
                 LeaseTable.confirm(session, lockKey, epoch, claimed, sent, true);
+                // Unlock explicitly: closing the session frees the lock only once the server has seen the close.
+                AdvisoryLock.unlock(session, lockKey);
                 log.info("handed over the leader lease claimedThrough={} sentThrough={}", claimed, sent);
             } catch (SQLException | RuntimeException e) {
                 log.warn("could not record the hand-over; a successor waits out this instance's grace: {}",
@@ -159,9 +161,9 @@ class LeaderLease {
         try {
             if (session == null || session.isClosed()) {
                 session = openSession();
-                identify(session);
+                sessionBackend = AdvisoryLock.backendOf(session);
             }
-            if (!tryLock(session)) {
+            if (!AdvisoryLock.tryLock(session, lockKey)) {
                 return;
             }
             Optional<Holding> found = LeaseTable.read(session, lockKey);
@@ -189,8 +191,9 @@ class LeaderLease {
      * (unless {@code quick-takeover} is off: behind a proxy a session may close while its leader lives).
      */
     private Duration waitFor(Holding previous) {
-        if (quickTakeover && !previous.serverRestarted()
-                && previous.heartbeatAge().compareTo(FRESH_HEARTBEAT) < 0) {
+        waitingOutGrace = !quickTakeover || previous.serverRestarted()
+                || previous.heartbeatAge().compareTo(FRESH_HEARTBEAT) >= 0;
+        if (!waitingOutGrace) {
             return SETTLE;
         }
         Duration left = previous.grace().plus(MARGIN).minus(previous.heartbeatAge());
@@ -219,12 +222,21 @@ class LeaderLease {
         confirmedAt = start;
         phase = Phase.LEADING;
         boolean handedOver = previous.map(Holding::released).orElse(true);
-        if (!handedOver && claimed != null && sent != null && sent.isBefore(claimed)) {
+        if (!handedOver && waitingOutGrace) {
+            // It may have sent, unrecorded, until its grace ran out, at most MARGIN ago: start after that.
+            Instant graceOver = Instant.now().minus(MARGIN);
+            if (claimed == null || claimed.isBefore(graceOver)) {
+                claimed = graceOver;
+            }
+            log.warn("previous scheduler did not hand over; waited out its outage grace, continuing after {}",
+                    claimed);
+        } else if (!handedOver && claimed != null && sent != null && sent.isBefore(claimed)) {
             // Rounds in (sent, claimed] were claimed by a scheduler that vanished mid-send: perhaps sent, perhaps
             // not. They are not sent again: a lost round is one check, a duplicate is a second request to a target.
             log.warn("previous scheduler vanished mid-send; rounds due in ({}, {}] may not have been sent", sent,
                     claimed);
         }
+        waitingOutGrace = false;
         log.info("leader lease taken epoch={} handedOver={} resumingAfter={}", epoch, handedOver, claimed);
     }
 
@@ -273,11 +285,11 @@ class LeaderLease {
                     closeQuietly(fresh);
                     return;
                 }
-                if (tryLock(fresh)) {
+                if (AdvisoryLock.tryLock(fresh, lockKey)) {
                     Optional<Holding> row = LeaseTable.read(fresh, lockKey);
                     closeQuietly(session);
                     session = fresh;
-                    identify(fresh);
+                    sessionBackend = AdvisoryLock.backendOf(fresh);
                     if (row.isPresent() && row.get().epoch() == epoch) {
                         phase = Phase.LEADING;
                         if (write(claimed, false)) {
@@ -289,10 +301,10 @@ class LeaderLease {
                     }
                     return;
                 }
-                if (oldSessionHoldsTheLock(fresh)) {
+                if (AdvisoryLock.heldBy(fresh, lockKey, sessionBackend)) {
                     // Our old session still holds the lock on the server (a short break): end it, take it next time.
                     try (PreparedStatement ps = fresh.prepareStatement("SELECT pg_terminate_backend(?)")) {
-                        ps.setInt(1, sessionPid);
+                        ps.setInt(1, sessionBackend.pid());
                         ps.execute();
                     }
                     closeQuietly(fresh);
@@ -336,44 +348,6 @@ class LeaderLease {
             throw e;
         }
         return connection;
-    }
-
-    private boolean tryLock(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-            ps.setLong(1, lockKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    /** Whether the lock is held by this instance's old leader session (same backend pid and start). */
-    private boolean oldSessionHoldsTheLock(Connection connection) throws SQLException {
-        // A bigint advisory key is stored as classid (high 32 bits) and objid (low 32 bits), objsubid 1.
-        try (PreparedStatement ps = connection.prepareStatement("""
-                SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-                WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
-                  AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.pid = ? AND a.backend_start = ?
-                  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())""")) {
-            ps.setLong(1, lockKey >>> 32);
-            ps.setLong(2, lockKey & 0xffffffffL);
-            ps.setInt(3, sessionPid);
-            ps.setTimestamp(4, java.sql.Timestamp.from(sessionStart));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    private void identify(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(
-                     "SELECT pid, backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()")) {
-            rs.next();
-            sessionPid = rs.getInt(1);
-            sessionStart = rs.getTimestamp(2).toInstant();
-        }
     }
 
     private static void closeQuietly(Connection connection) {
