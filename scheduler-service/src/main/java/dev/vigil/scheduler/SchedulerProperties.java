@@ -36,7 +36,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("vigil.scheduler")
 public record SchedulerProperties(@DefaultValue("100ms") Duration tick, @DefaultValue("200ms") Duration batchWindow,
                                   @DefaultValue("60s") Duration resyncInterval,
-                                  @DefaultValue("1s") Duration leaderPollInterval,
+                                  @DefaultValue("250ms") Duration leaderPollInterval,
                                   @DefaultValue("7361001") long lockKey,
                                   @DefaultValue("10s") Duration maxLateness,
                                   @DefaultValue("32") int sendConcurrency,
