@@ -63,6 +63,7 @@ class SchedulerDatabaseOutageIT {
         properties.put("vigil.sqs.queue-prefix", prefix);
         properties.put("vigil.regions[0].id", "local-a");
         properties.put("server.port", "0");
+        properties.put("management.server.port", "0");
 
         try (SchedulerProcess a = SchedulerProcess.start("a", properties, JVM);
              SchedulerProcess b = SchedulerProcess.start("b", properties, JVM)) {

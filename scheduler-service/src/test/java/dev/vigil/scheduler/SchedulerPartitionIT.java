@@ -94,6 +94,7 @@ class SchedulerPartitionIT {
         properties.put("vigil.scheduler.outage-grace", GRACE.toSeconds() + "s");
         properties.put("vigil.scheduler.quick-takeover", Boolean.toString(quickTakeover));
         properties.put("server.port", "0");
+        properties.put("management.server.port", "0");
         TcpProxy.ProxiedUrl toA = TcpProxy.forJdbcUrl(database.jdbcUrl());
         TcpProxy.ProxiedUrl toB = TcpProxy.forJdbcUrl(database.jdbcUrl());
         Map<String, String> aProperties = new LinkedHashMap<>(properties);
