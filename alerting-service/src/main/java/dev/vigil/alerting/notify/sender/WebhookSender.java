@@ -5,6 +5,7 @@ import dev.vigil.common.json.WireJson;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
@@ -20,9 +21,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class WebhookSender implements ChannelSender {
 
     private final GuardedHttp http;
+    private final Clock clock;
 
-    public WebhookSender(GuardedHttp http) {
+    public WebhookSender(GuardedHttp http, Clock clock) {
         this.http = http;
+        this.clock = clock;
     }
 
     @Override
