@@ -32,6 +32,7 @@ public final class TestDnsServer implements AutoCloseable {
     private final Map<String, List<Record>> zone = new ConcurrentHashMap<>();
     private final Thread thread;
     private final Map<String, Integer> queries = new ConcurrentHashMap<>();
+    private final Map<String, Record> rePoint = new ConcurrentHashMap<>();
     private volatile boolean silent;
 
     private TestDnsServer() throws SocketException {
@@ -55,6 +56,17 @@ public final class TestDnsServer implements AutoCloseable {
     public TestDnsServer replace(String name, int type, String rdata) throws IOException {
         Record record = Record.fromString(Name.fromString(name), type, DClass.IN, 0, rdata, Name.root);
         zone.put(key(record.getName(), type), new CopyOnWriteArrayList<>(List.of(record)));
+        return this;
+    }
+
+    /**
+     * After answering the next query for {@code name} and {@code type}, replaces its records with one: a DNS
+     * rebinding attack on a running service, whose vetting lookup sees the first answer and any later lookup the
+     * second.
+     */
+    public TestDnsServer rePointAfterNextAnswer(String name, int type, String rdata) throws IOException {
+        Record record = Record.fromString(Name.fromString(name), type, DClass.IN, 0, rdata, Name.root);
+        rePoint.put(key(record.getName(), type), record);
         return this;
     }
 
@@ -109,6 +121,10 @@ public final class TestDnsServer implements AutoCloseable {
                 }
                 byte[] wire = answer.toWire();
                 socket.send(new DatagramPacket(wire, wire.length, packet.getSocketAddress()));
+                Record next = rePoint.remove(key(question.getName(), question.getType()));
+                if (next != null) {
+                    zone.put(key(next.getName(), next.getType()), new CopyOnWriteArrayList<>(List.of(next)));
+                }
             } catch (IOException e) {
                 // closed, or a malformed query: keep serving until closed
             }
