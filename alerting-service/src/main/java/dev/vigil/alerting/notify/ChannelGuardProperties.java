@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            self-hosting); false in SaaS mode. Cloud metadata addresses are refused either way
  * @param nameServers         name servers ({@code ip} or {@code ip:port}) channel hosts are resolved with; unset: the
  *                            machine's resolver. Every address found is vetted either way
- * @param resolveTimeout      how long one lookup through {@code nameServers} may take
+ * @param resolveTimeout      how long one lookup through {@code name-servers} may take
  */
 @ConfigurationProperties("vigil.channel")
 record ChannelGuardProperties(@DefaultValue("false") boolean allowPrivateTargets,

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       machine's own resolver, which knows the self-hoster's internal names
  * @param nameServers    the name servers the target host names of every check (HTTP, TCP, TLS, plugins) are
  *                       resolved with; unset: the machine's resolver. Whichever answers, every address is vetted
- * @param timeout        how long one lookup through {@code nameServers} may take
+ * @param timeout        how long one lookup through {@code name-servers} may take
  */
 @ConfigurationProperties("vigil.probe.dns")
 public record ResolverProperties(@DefaultValue List<String> checkResolvers, @DefaultValue List<String> nameServers,
