@@ -4,9 +4,11 @@ import dev.vigil.api.channel.Channels;
 import dev.vigil.api.dashboard.Caller;
 import dev.vigil.api.dashboard.Deletion;
 import dev.vigil.api.dashboard.FieldErrors;
+import dev.vigil.api.group.MonitorGroups;
 import dev.vigil.api.monitor.MonitorEditor;
 import dev.vigil.api.monitor.MonitorRequest;
 import dev.vigil.api.monitor.MonitorResponse;
+import dev.vigil.api.tag.Tags;
 import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.InvalidRequestException;
 import dev.vigil.common.region.RegionProperties;
@@ -38,10 +40,14 @@ class MonitorPagesController {
     private final MonitorEditor editor;
     private final RegionProperties regions;
     private final Channels channels;
+    private final Tags tags;
+    private final MonitorGroups groups;
 
     MonitorPagesController(MonitorOverview overview, MonitorLookup lookup, MonitorEditor editor,
-                           RegionProperties regions, Channels channels) {
+                           RegionProperties regions, Channels channels, Tags tags, MonitorGroups groups) {
         this.channels = channels;
+        this.tags = tags;
+        this.groups = groups;
         this.overview = overview;
         this.lookup = lookup;
         this.editor = editor;
@@ -76,7 +82,8 @@ class MonitorPagesController {
     String create(Caller caller, @ModelAttribute("form") MonitorForm form, HttpServletResponse response, Model model,
                   RedirectAttributes redirect) {
         FieldErrors errors = FieldErrors.none();
-        MonitorRequest request = form.toRequest(errors, form.chosenChannels(errors, null), true);
+        MonitorRequest request = form.toRequest(errors, form.chosenChannels(errors, null),
+                form.chosenLabels(errors, null), true);
         try {
             if (request != null) {
                 MonitorResponse created = editor.create(caller.writer(), request);
@@ -105,7 +112,7 @@ class MonitorPagesController {
         MonitorResponse current = lookup.get(caller, id);
         FieldErrors errors = FieldErrors.none();
         MonitorRequest request = form.toRequest(errors, form.chosenChannels(errors, current.alertChannelIds()),
-                false);
+                form.chosenLabels(errors, current), false);
         try {
             if (request != null) {
                 editor.replace(caller.writer(), id, request);
@@ -154,6 +161,8 @@ class MonitorPagesController {
 
     private String form(Caller caller, Model model, MonitorForm form, MonitorResponse existing, FieldErrors errors) {
         model.addAttribute("channels", channels.list(caller.reader()));
+        model.addAttribute("tags", tags.list(caller.reader()));
+        model.addAttribute("groups", groups.list(caller.reader()));
         model.addAttribute("form", form);
         model.addAttribute("monitor", existing);
         model.addAttribute("errors", errors);
