@@ -110,7 +110,14 @@ public final class ApiEndpoints {
             Endpoint.read("/api/v1/monitor-groups/{group}"),
             Endpoint.write("PUT", "/api/v1/monitor-groups/{group}", r -> Map.of("name", "Renamed")),
             Endpoint.write("DELETE", "/api/v1/monitor-groups/{group}", null),
-            Endpoint.read("/api/v1/monitors?tag={tag}&group={group}&status=PENDING&type=HTTP&region=local-a&q=s"));
+            Endpoint.read("/api/v1/monitors?tag={tag}&group={group}&status=PENDING&type=HTTP&region=local-a&q=s"),
+            // The body names the monitors, tag and group: another workspace's key is refused, not served.
+            Endpoint.writeNaming("POST", "/api/v1/monitors/bulk", r -> Map.of("action", "add_tags",
+                    "monitorIds", List.of(r.get("monitor").toString()), "tagIds", List.of(r.get("tag").toString()))),
+            Endpoint.writeNaming("POST", "/api/v1/monitors/bulk", r -> Map.of("action", "move_to_group",
+                    "filter", Map.of("tag", List.of(r.get("tag").toString())), "groupId", r.get("group").toString())),
+            Endpoint.writeNaming("POST", "/api/v1/monitors/bulk", r -> Map.of("action", "link_channel",
+                    "monitorIds", List.of(r.get("monitor").toString()), "channelId", r.get("channel").toString())));
 
     /** A valid maintenance window over the seeded monitor. */
     public static Map<String, Object> maintenance(Resources r) {
