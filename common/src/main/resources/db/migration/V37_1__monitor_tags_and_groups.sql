@@ -59,6 +59,8 @@ ALTER TABLE monitors
 -- index are the ones that can be selective at 100,000 monitors: a status (few are DOWN), a group, a tag (above).
 CREATE INDEX monitors_workspace_status_idx ON monitors (workspace_id, paused, status, created_at, id);
 CREATE INDEX monitors_workspace_group_idx ON monitors (workspace_id, group_id, created_at, id);
+-- The dashboard lists by name.
+CREATE INDEX monitors_workspace_name_idx ON monitors (workspace_id, name, id);
 
 -- Substring search (LIKE '%text%') uses a trigram index where pg_trgm can be created (it is a trusted extension on
 -- PostgreSQL 13+, shipped with the server's contrib); without it the search still works, scanning the workspace.

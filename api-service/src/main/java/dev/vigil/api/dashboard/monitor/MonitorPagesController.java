@@ -4,6 +4,7 @@ import dev.vigil.api.channel.Channels;
 import dev.vigil.api.dashboard.Caller;
 import dev.vigil.api.dashboard.Deletion;
 import dev.vigil.api.dashboard.FieldErrors;
+import dev.vigil.api.group.GroupView;
 import dev.vigil.api.group.MonitorGroups;
 import dev.vigil.api.monitor.MonitorEditor;
 import dev.vigil.api.monitor.MonitorRequest;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -36,6 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MonitorPagesController {
 
     private final MonitorOverview overview;
+    private final MonitorSummary summary;
     private final MonitorLookup lookup;
     private final MonitorEditor editor;
     private final RegionProperties regions;
@@ -43,32 +44,42 @@ class MonitorPagesController {
     private final Tags tags;
     private final MonitorGroups groups;
 
-    MonitorPagesController(MonitorOverview overview, MonitorLookup lookup, MonitorEditor editor,
+    MonitorPagesController(MonitorOverview overview, MonitorSummary summary, MonitorLookup lookup, MonitorEditor editor,
                            RegionProperties regions, Channels channels, Tags tags, MonitorGroups groups) {
         this.channels = channels;
         this.tags = tags;
         this.groups = groups;
         this.overview = overview;
+        this.summary = summary;
         this.lookup = lookup;
         this.editor = editor;
         this.regions = regions;
     }
 
     @GetMapping
-    String list(Caller caller, @RequestParam(defaultValue = "") String q,
-                @RequestParam(defaultValue = "") String status, Model model) {
-        rows(caller, q, status, model);
+    String list(Caller caller, @ModelAttribute("filter") ListFilter filter, Model model) {
+        rows(caller, filter, model);
+        model.addAttribute("summary", summary.of(caller));
         model.addAttribute("statuses", MonitorOverview.STATUSES);
+        model.addAttribute("types", MonitorForm.TYPES);
+        model.addAttribute("regions", regions.regions());
+        model.addAttribute("channels", channels.list(caller.reader()));
         return "dashboard/monitors/list";
     }
 
     /** The rows alone, polled by the list page every few seconds and fetched again when the filter changes. */
     @GetMapping("/rows")
-    String rows(Caller caller, @RequestParam(defaultValue = "") String q,
-                @RequestParam(defaultValue = "") String status, Model model) {
-        model.addAttribute("q", q);
-        model.addAttribute("status", status);
-        model.addAttribute("listing", overview.list(caller, q, status));
+    String rows(Caller caller, @ModelAttribute("filter") ListFilter filter, Model model) {
+        List<GroupView> allGroups = groups.list(caller.reader());
+        model.addAttribute("tags", tags.list(caller.reader()));
+        model.addAttribute("groups", allGroups);
+        try {
+            model.addAttribute("listing", overview.list(caller, filter.toFilter(), allGroups));
+        } catch (InvalidRequestException e) {
+            // A stale link (a deleted tag or group): say so and show nothing rather than an error page.
+            model.addAttribute("filterProblem", e.getBody().getDetail());
+            model.addAttribute("listing", new MonitorOverview.Listing(List.of(), 0, -1));
+        }
         return "dashboard/monitors/list :: rows";
     }
 
