@@ -41,7 +41,8 @@ public class MonitorEditor {
     private final Clock clock;
 
     MonitorEditor(MonitorRepository monitors, MonitorDefinitions definitions, MonitorChannelLinks links,
-                  MonitorLabels labels, MonitorViews views, PingTokens pingTokens, MonitorProperties limits, WorkspaceLocks locks,
+                  MonitorLabels labels, MonitorViews views, PingTokens pingTokens, MonitorProperties limits,
+                  WorkspaceLocks locks,
                   AuditLog audit, JsonMapper json, Clock clock) {
         this.monitors = monitors;
         this.definitions = definitions;

@@ -78,7 +78,8 @@ public class MonitorViews {
                 http != null ? http.assertions() : dns != null ? dns.assertions() : null,
                 monitor.getDegradedAboveMs(), monitor.getIntervalSeconds(),
                 heartbeat == null ? monitor.getTimeoutMs() : null, monitor.getRegions(), monitor.getConfirmations(),
-                channelIds, tags.stream().map(TagLabel::id).toList(), tags, monitor.getGroupId(), monitor.isPaused(), monitor.getStatus(), monitor.getCreatedAt(), monitor.getUpdatedAt());
+                channelIds, tags.stream().map(TagLabel::id).toList(), tags, monitor.getGroupId(), monitor.isPaused(),
+                monitor.getStatus(), monitor.getCreatedAt(), monitor.getUpdatedAt());
     }
 
     private static Map<String, String> headers(Map<String, String> headers, ApiPrincipal caller) {

@@ -5,7 +5,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A fingerprint of everything a workspace holds (its row, members, keys, invitations, monitors, channel links, tags,
- * groups, audit entries), to show that a refused request changed nothing. Key use times are left out: using a key is not a change.
+ * groups, audit entries), to show that a refused request changed nothing. Key use times are left out: using a key is
+ * not a change.
  */
 public final class WorkspaceState {
 

@@ -32,7 +32,8 @@ class MonitorBulkPagesController {
 
     private static final int NAMES_SHOWN = 20;
     private static final Map<String, String> DONE = Map.of("pause", "Paused", "resume", "Resumed",
-            "delete", "Deleted", "add_tags", "Tagged", "remove_tags", "Untagged", "link_channel", "Linked the channel to",
+            "delete", "Deleted", "add_tags", "Tagged", "remove_tags", "Untagged",
+            "link_channel", "Linked the channel to",
             "unlink_channel", "Unlinked the channel from", "move_to_group", "Moved");
 
     private final MonitorBulkActions actions;
