@@ -117,7 +117,10 @@ public final class ApiEndpoints {
             Endpoint.writeNaming("POST", "/api/v1/monitors/bulk", r -> Map.of("action", "move_to_group",
                     "filter", Map.of("tag", List.of(r.get("tag").toString())), "groupId", r.get("group").toString())),
             Endpoint.writeNaming("POST", "/api/v1/monitors/bulk", r -> Map.of("action", "link_channel",
-                    "monitorIds", List.of(r.get("monitor").toString()), "channelId", r.get("channel").toString())));
+                    "monitorIds", List.of(r.get("monitor").toString()), "channelId", r.get("channel").toString())),
+            Endpoint.writeNaming("POST", "/api/v1/status-pages", r -> Map.of("slug", "grouped-" + UUID.randomUUID()
+                    .toString().substring(0, 8), "title", "By group", "components",
+                    List.of(Map.of("monitorGroupId", r.get("group").toString())))));
 
     /** A valid maintenance window over the seeded monitor. */
     public static Map<String, Object> maintenance(Resources r) {
