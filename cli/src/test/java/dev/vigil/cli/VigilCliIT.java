@@ -233,4 +233,29 @@ class VigilCliIT {
         assertThat(usage.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(vigil(key, Map.of(), "monitors", "list").out().lines().count()).isEqualTo(1);
     }
+
+    @Test
+    void aGatusConfigIsImportedAndAppliedEndToEnd() throws Exception {
+        String key = signUp();
+        Path config;
+        try (var in = VigilCliIT.class.getResourceAsStream("/gatus/config.yaml")) {
+            config = file("gatus.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        Path document = home.resolve("vigil.yaml");
+
+        Run imported = vigil(key, Map.of(), "import", "gatus", config.toString(), "--file", document.toString());
+        Run applied = vigil(key, Map.of("SLACK_WEBHOOK_URL", "https://93.184.215.14/slack-hook",
+                "GATUS_PAGERDUTY_ROUTING_KEY", "a".repeat(32)), "apply", "-f", document.toString());
+        Run list = vigil(key, Map.of(), "monitors", "list", "--output", "json");
+
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.err()).contains("Wrote " + document + " (8 monitors, 3 alert channels)",
+                "Not imported (", "endpoints[4] (icmp-ping)", "SLACK_WEBHOOK_URL: alerting.slack.webhook-url");
+        assertThat(applied.exit()).as(applied.err()).isZero();
+        assertThat(applied.out()).contains("Applied: 11 to create");
+        assertThat(list.json().valueStream().map(m -> m.get("name").asString()).toList()).contains("front-end",
+                "back-end certificate", "redis", "ext-ep-test");
+        assertThat(list.json().valueStream().filter(m -> m.get("name").asString().equals("certificate"))
+                .findFirst().orElseThrow().get("status").asString()).isEqualTo("PAUSED");
+    }
 }
