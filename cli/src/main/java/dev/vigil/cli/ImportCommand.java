@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.cli.imports.GatusImporter;
+import dev.vigil.cli.imports.HealthchecksImporter;
 import dev.vigil.cli.imports.ImportResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import tools.jackson.core.JacksonException;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Turn another tool's configuration into a vigil.yaml (then `vigil plan` and `vigil apply` it).",
-        subcommands = {ImportCommand.Gatus.class})
+        subcommands = {ImportCommand.Gatus.class, ImportCommand.Healthchecks.class})
 final class ImportCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
@@ -85,6 +86,47 @@ final class ImportCommand implements Callable<Integer> {
                 result = GatusImporter.convert(text);
             } catch (JacksonException e) {
                 throw new CliException(ExitCodes.INVALID, config + " is not valid YAML: " + e.getOriginalMessage());
+            }
+            write(environment, global, result, out);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "healthchecks", mixinStandardHelpOptions = true,
+            description = {"A Healthchecks project's checks as HEARTBEAT monitors.",
+                    "Give it the answer of its Management API: curl -H \"X-Api-Key: $KEY\" "
+                            + "https://healthchecks.io/api/v3/checks/ > checks.json"})
+    static final class Healthchecks implements Callable<Integer> {
+
+        private final CliEnvironment environment;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Parameters(paramLabel = "CHECKS_JSON", description = "The saved answer of GET /api/v3/checks/")
+        Path checks;
+
+        @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Write here instead of stdout")
+        Path out;
+
+        Healthchecks(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            String text;
+            try {
+                text = Files.readString(checks);
+            } catch (NoSuchFileException e) {
+                throw new CliException(ExitCodes.INVALID, "no such file: " + checks);
+            }
+            ImportResult result;
+            try {
+                result = HealthchecksImporter.convert(text);
+            } catch (JacksonException | IllegalArgumentException e) {
+                throw new CliException(ExitCodes.INVALID, checks + " is not a Healthchecks checks list: "
+                        + e.getMessage());
             }
             write(environment, global, result, out);
             return ExitCodes.OK;

@@ -258,4 +258,24 @@ class VigilCliIT {
         assertThat(list.json().valueStream().filter(m -> m.get("name").asString().equals("certificate"))
                 .findFirst().orElseThrow().get("status").asString()).isEqualTo("PAUSED");
     }
+
+    @Test
+    void aHealthchecksChecksListIsImportedAndAppliedEndToEnd() throws Exception {
+        String key = signUp();
+        Path checks;
+        try (var in = VigilCliIT.class.getResourceAsStream("/healthchecks/checks.json")) {
+            checks = file("checks.json", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        Path document = home.resolve("heartbeats.yaml");
+
+        Run imported = vigil(key, Map.of(), "import", "healthchecks", checks.toString(), "-f", document.toString());
+        Run applied = vigil(key, Map.of(), "apply", "-f", document.toString());
+        Run list = vigil(key, Map.of(), "monitors", "list", "--output", "json");
+
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.err()).contains("(2 monitors, 0 alert channels)", "checks[2] (Weekday report)");
+        assertThat(applied.exit()).as(applied.err()).isZero();
+        assertThat(list.json().valueStream().map(m -> m.get("type").asString() + " " + m.get("status").asString()))
+                .containsExactly("HEARTBEAT PENDING", "HEARTBEAT PAUSED");
+    }
 }
