@@ -120,7 +120,19 @@ public final class ApiEndpoints {
                     "monitorIds", List.of(r.get("monitor").toString()), "channelId", r.get("channel").toString())),
             Endpoint.writeNaming("POST", "/api/v1/status-pages", r -> Map.of("slug", "grouped-" + UUID.randomUUID()
                     .toString().substring(0, 8), "title", "By group", "components",
-                    List.of(Map.of("monitorGroupId", r.get("group").toString())))));
+                    List.of(Map.of("monitorGroupId", r.get("group").toString())))),
+            // A dry run (the default apply body must not change the seeded workspace for the suites that compare).
+            Endpoint.write("POST", "/api/v1/apply?dryRun=true", r -> Map.of("version", 1, "monitors",
+                    List.of(withKey("declared", httpMonitor("Declared"))))),
+            Endpoint.write("POST", "/api/v1/apply?dryRun=false&prune=false", r -> Map.of("version", 1)),
+            Endpoint.read("/api/v1/export"),
+            Endpoint.read("/api/v1/schema/vigil.json"));
+
+    private static Map<String, Object> withKey(String key, Map<String, Object> object) {
+        Map<String, Object> keyed = new java.util.LinkedHashMap<>(object);
+        keyed.put("key", key);
+        return keyed;
+    }
 
     /** A valid maintenance window over the seeded monitor. */
     public static Map<String, Object> maintenance(Resources r) {
