@@ -245,7 +245,7 @@ public class DocumentApplier {
         return new MonitorRequest(s.name(), s.type(), s.url(), s.method(), s.headers(), s.body(), s.followRedirects(),
                 s.assertions(), s.degradedAboveMs(), s.host(), s.port(), s.recordType(), s.resolver(),
                 s.minDaysValid(), s.periodSeconds(), s.graceSeconds(), s.plugin(), s.args(), s.intervalSeconds(),
-                s.timeoutMs(), s.regions(), s.confirmations(), null, s.paused());
+                s.timeoutMs(), s.regions(), s.confirmations(), null, null, null, s.paused());
     }
 
     private void applyPages(ApiPrincipal caller, List<StatusPageSpec> specs, KeyIndex index, KeyIndex monitorIndex,
@@ -257,7 +257,7 @@ public class DocumentApplier {
             String path = "statusPages[" + i + "]";
             List<StatusPageRequest.ComponentRequest> components = spec.components() == null ? null
                     : spec.components().stream().map(c -> c == null ? null : new StatusPageRequest.ComponentRequest(
-                    c.name(), c.monitor() == null ? null : monitorIndex.resolve(c.monitor()), c.group())).toList();
+                    c.name(), c.monitor() == null ? null : monitorIndex.resolve(c.monitor()), c.group(), null)).toList();
             String password = spec.password() instanceof String text ? text : "";
             StatusPageRequest request = new StatusPageRequest(spec.slug(), spec.title(), spec.description(),
                     spec.logoUrl(), spec.customDomain(), password, spec.allowedIps(), components);

@@ -31,6 +31,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class MonitorBatch {
 
+    /**
+     * Tags and groups are not part of a monitors-as-code document yet: batches never write them, so a monitor keeps
+     * the tags and group given in the dashboard or API when a file updates it, and its definitions here carry none.
+     */
+    private static final List<UUID> NO_TAGS = List.of();
+
     private final MonitorDefinitions definitions;
     private final MonitorProperties limits;
     private final PingTokens pingTokens;
@@ -79,7 +85,8 @@ public class MonitorBatch {
         }
         MonitorDefinition d = definitions.definitionOf(workspaceId, request, false);
         return new Prepared(new MonitorDefinition(d.name(), d.check(), d.intervalSeconds(), d.timeoutMs(),
-                d.regions(), d.confirmations(), d.degradedAboveMs(), d.paused(), List.copyOf(alertChannelIds)));
+                d.regions(), d.confirmations(), d.degradedAboveMs(), d.paused(), List.copyOf(alertChannelIds), NO_TAGS,
+                null));
     }
 
     /** Every monitor of the workspace as its stored definition, by id. */
@@ -102,7 +109,7 @@ public class MonitorBatch {
                             WireJson.read(rs.getString(3), CheckSpec.class), rs.getInt(4), rs.getInt(5),
                             List.of((String[]) rs.getArray(6).getArray()), rs.getInt(7),
                             degraded == null ? null : ((Number) degraded).intValue(), rs.getBoolean(9),
-                            List.copyOf(links.getOrDefault(id, List.of())))));
+                            List.copyOf(links.getOrDefault(id, List.of())), NO_TAGS, null)));
                 }, workspaceId);
         return current;
     }
