@@ -1,6 +1,7 @@
 package dev.vigil.api.monitor;
 
 import dev.vigil.api.identity.ApiPrincipal;
+import dev.vigil.api.overload.SkippedChecks;
 import dev.vigil.api.web.ApiProperties;
 import dev.vigil.common.check.DnsCheck;
 import dev.vigil.common.check.HeartbeatCheck;
@@ -23,29 +24,37 @@ import org.springframework.stereotype.Component;
 public class MonitorViews {
 
     static final String REDACTED = "(redacted)";
+    private static final SkippedChecks.MonitorSkips NO_SKIPS = new SkippedChecks.MonitorSkips(0, null);
 
     private final MonitorChannelLinks links;
+    private final SkippedChecks skipped;
     private final ApiProperties api;
 
-    MonitorViews(MonitorChannelLinks links, ApiProperties api) {
+    MonitorViews(MonitorChannelLinks links, SkippedChecks skipped, ApiProperties api) {
         this.links = links;
+        this.skipped = skipped;
         this.api = api;
     }
 
     public MonitorResponse of(Monitor monitor, ApiPrincipal caller) {
-        return of(monitor, links.of(monitor.getId()), caller);
+        return of(monitor, links.of(monitor.getId()), skipped.ofMonitor(monitor.getId()), caller);
     }
 
+    /** A page of monitors: their channel links and skipped checks read in one query each for the whole page. */
     public List<MonitorResponse> of(List<Monitor> monitors, ApiPrincipal caller) {
-        Map<UUID, List<UUID>> all = links.of(monitors.stream().map(Monitor::getId).toList());
-        return monitors.stream().map(m -> of(m, all.getOrDefault(m.getId(), List.of()), caller)).toList();
+        List<UUID> ids = monitors.stream().map(Monitor::getId).toList();
+        Map<UUID, List<UUID>> all = links.of(ids);
+        Map<UUID, SkippedChecks.MonitorSkips> skips = skipped.ofMonitors(ids);
+        return monitors.stream().map(m -> of(m, all.getOrDefault(m.getId(), List.of()),
+                skips.getOrDefault(m.getId(), NO_SKIPS), caller)).toList();
     }
 
     String pingUrl(Monitor monitor) {
         return monitor.getPingToken() == null ? null : api.link("/ping/" + monitor.getPingToken());
     }
 
-    private MonitorResponse of(Monitor monitor, List<UUID> channelIds, ApiPrincipal caller) {
+    private MonitorResponse of(Monitor monitor, List<UUID> channelIds, SkippedChecks.MonitorSkips skips,
+                               ApiPrincipal caller) {
         var spec = monitor.getCheckSpec();
         HttpCheck http = spec instanceof HttpCheck h ? h : null;
         TcpCheck tcp = spec instanceof TcpCheck t ? t : null;
@@ -71,7 +80,8 @@ public class MonitorViews {
                 http != null ? http.assertions() : dns != null ? dns.assertions() : null,
                 monitor.getDegradedAboveMs(), monitor.getIntervalSeconds(),
                 heartbeat == null ? monitor.getTimeoutMs() : null, monitor.getRegions(), monitor.getConfirmations(),
-                channelIds, monitor.isPaused(), monitor.getStatus(), monitor.getCreatedAt(), monitor.getUpdatedAt());
+                channelIds, monitor.isPaused(), monitor.getStatus(), monitor.getCreatedAt(), monitor.getUpdatedAt(),
+                skips.last24h(), skips.lastSkippedAt());
     }
 
     private static Map<String, String> headers(Map<String, String> headers, ApiPrincipal caller) {

@@ -33,7 +33,7 @@ import tools.jackson.core.JacksonException;
  *
  * <ol>
  *   <li>A job waits for one of {@code vigil.probe.max-in-flight} check slots. A job older than its interval by then is
- *       dropped and counted: a newer round is already due. So is a confirmation this worker has already answered
+ *       dropped, counted and reported ({@link SkippedCheckReporter}): a newer round is already due. So is a confirmation this worker has already answered
  *       (a redelivered one, or one asked again by an older deployment).</li>
  *   <li>The check runs; the message's visibility is extended meanwhile when the check may outlast it.</li>
  *   <li>A failure is retried once, locally, after {@code vigil.probe.retry-delay}: a blip does not ask other regions
@@ -61,6 +61,7 @@ class JobRunner implements MessageHandler {
     private final Function<String, Duration> visibilityOfQueue;
     private final VisibilityKeeper keeper;
     private final ProbeMetrics metrics;
+    private final SkippedCheckReporter skipped;
     private final RecentConfirmations recentConfirmations = new RecentConfirmations();
     private final Semaphore slots;
     private final Clock clock;
@@ -68,10 +69,12 @@ class JobRunner implements MessageHandler {
     /**
      * @param results     the results queue's publisher: results of jobs finishing together go out as one message
      * @param maxInFlight checks running at once at most, whatever the number of messages (a pack holds many jobs)
+     * @param skipped     told of every scheduled job dropped as stale, for the monitors' owners to see
      */
     JobRunner(CheckEngine engine, PackingPublisher<CheckResult> results, String region, int maxInFlight,
               Duration retryDelay, Pause pause,
-              Function<String, Duration> visibilityOfQueue, ProbeMetrics metrics, Clock clock) {
+              Function<String, Duration> visibilityOfQueue, ProbeMetrics metrics, SkippedCheckReporter skipped,
+              Clock clock) {
         this.engine = engine;
         this.results = results;
         this.slots = new Semaphore(maxInFlight);
@@ -81,6 +84,7 @@ class JobRunner implements MessageHandler {
         this.visibilityOfQueue = visibilityOfQueue;
         this.keeper = new VisibilityKeeper(metrics);
         this.metrics = metrics;
+        this.skipped = skipped;
         this.clock = clock;
     }
 
@@ -145,6 +149,9 @@ class JobRunner implements MessageHandler {
             Instant now = clock.instant();
             if (job.isStaleAt(now)) {
                 metrics.stale();
+                if (job.kind() == JobKind.SCHEDULED) {
+                    skipped.skipped(job);
+                }
                 log.debug("stale job dropped job={} scheduledAt={} interval={}s", job.jobId(), job.scheduledAt(),
                         job.intervalSeconds());
                 return;
@@ -201,9 +208,13 @@ class JobRunner implements MessageHandler {
                 outcome.perfData(), outcome.tlsDaysLeft(), outcome.responseBytes(), attempts);
     }
 
-    /** Sends the results still packing and stops the visibility timer (at shutdown, after the consumer stopped). */
+    /**
+     * Sends the results still packing and the skipped checks not yet reported, and stops the visibility timer (at
+     * shutdown, after the consumer stopped).
+     */
     void close() {
         results.close();
+        skipped.close();
         keeper.close();
     }
 }
