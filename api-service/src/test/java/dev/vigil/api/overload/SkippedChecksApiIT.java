@@ -121,6 +121,8 @@ class SkippedChecksApiIT {
         assertThat(page).contains("overload-banner")
                 .contains("12 check(s) of 1 monitor(s) in the last 60 minutes could not run in time");
         assertThat(browser.get("/app/incidents").body()).contains("overload-banner");
+        assertThat(browser.get("/app/monitors/" + busy).body()).contains("skipped-checks")
+                .contains("Checks skipped (24 h)");
         assertThat(other.get("/app/monitors").body()).doesNotContain("overload-banner");
     }
 }
