@@ -55,7 +55,8 @@ class ProbeConsumerConfiguration {
         SkippedCheckReporter skipped = new SkippedCheckReporter(publisher, names.results(), probe.region(),
                 probe.instanceId(), clock);
         skipped.start();
-        return new JobRunner(engine, results, probe.region(), probe.maxInFlight(), probe.retryDelay(), Pause.SLEEP,
+        return new JobRunner(engine, results, probe.region(), probe.maxInFlight(),
+                probe.maxInFlightPerWorkspace(), probe.retryDelay(), probe.watchdogGrace(), Pause.SLEEP,
                 url -> visibility.getOrDefault(url, DEFAULT_VISIBILITY), metrics, skipped, clock);
     }
 
@@ -65,7 +66,7 @@ class ProbeConsumerConfiguration {
         List<String> urls = QueueTopology.regionQueues(names, probe.region()).stream()
                 .map(spec -> queues.urlOf(spec.name())).toList();
         return new QueueConsumer(sqs, urls, runner,
-                ConsumerSettings.of("probe-" + probe.region(), probe.maxInFlight(), sqsProperties.waitTime())
+                ConsumerSettings.of("probe-" + probe.region(), probe.maxMessagesInFlight(), sqsProperties.waitTime())
                         .withShutdownGrace(probe.shutdownGrace()),
                 meters, clock);
     }
