@@ -3,6 +3,7 @@ package dev.vigil.alerting.notify;
 import dev.vigil.alerting.incident.MonitorRef;
 import dev.vigil.alerting.notify.sender.GuardedHttp;
 import dev.vigil.alerting.notify.sender.WebhookSender;
+import dev.vigil.common.net.GuardedHttpClient;
 import dev.vigil.common.net.TargetGuard;
 import dev.vigil.common.net.TargetPolicy;
 import java.net.URI;
@@ -48,7 +49,7 @@ final class NotifyBenchmark {
             UUID channel = harness.channel(workspace, "WEBHOOK", Map.of("url", receiver.url("/bench"),
                     "secret", "benchmark-secret-000001"), false);
 
-            GuardedHttp http = new GuardedHttp(new TargetGuard(TargetPolicy.allowingPrivate()));
+            GuardedHttp http = new GuardedHttp(new GuardedHttpClient(new TargetGuard(TargetPolicy.allowingPrivate())));
             Cpu cpu = Cpu.now(database);
             long start = System.nanoTime();
             Semaphore slots = new Semaphore(50);

@@ -142,7 +142,8 @@ public class StatusPages {
         events.publishEvent(new StatusPageChanged(caller.workspaceId()));
     }
 
-    private StatusPageRules.ValidPage validate(ApiPrincipal caller, StatusPageRequest request) {
+    private StatusPageRules.ValidPage validate(ApiPrincipal caller, StatusPageRequest given) {
+        StatusPageRequest request = MonitorGroupComponents.expand(given, caller.workspaceId(), jdbc);
         return StatusPageRules.validate(request, api.publicUrl().getHost(), ids -> {
             Set<UUID> found = new HashSet<>(jdbc.sql("SELECT id FROM monitors WHERE workspace_id = :w AND id IN (:ids)")
                     .param("w", caller.workspaceId()).param("ids", ids).query(UUID.class).list());
