@@ -1,5 +1,6 @@
 package dev.vigil.api.dashboard;
 
+import dev.vigil.api.overload.SkippedChecks;
 import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.ForbiddenException;
 import dev.vigil.api.web.NotFoundException;
@@ -25,14 +26,20 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class DashboardAdvice {
 
     private final CallerResolver callers;
+    private final SkippedChecks skipped;
 
-    DashboardAdvice(CallerResolver callers) {
+    DashboardAdvice(CallerResolver callers, SkippedChecks skipped) {
         this.callers = callers;
+        this.skipped = skipped;
     }
 
+    /** The caller, and the workspace's overload banner: checks skipped in the last hour are news on every page. */
     @ModelAttribute
     void shared(HttpServletRequest request, Model model) {
-        callers.current(request).ifPresent(caller -> model.addAttribute("caller", caller));
+        callers.current(request).ifPresent(caller -> {
+            model.addAttribute("caller", caller);
+            skipped.ofWorkspace(caller.workspaceId()).ifPresent(overload -> model.addAttribute("overload", overload));
+        });
         model.addAttribute("path", request.getRequestURI());
     }
 
