@@ -3,6 +3,7 @@ package dev.vigil.api.dashboard;
 import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.ForbiddenException;
 import dev.vigil.api.web.NotFoundException;
+import dev.vigil.api.verification.EmailVerifications;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
@@ -25,14 +26,19 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class DashboardAdvice {
 
     private final CallerResolver callers;
+    private final EmailVerifications verifications;
 
-    DashboardAdvice(CallerResolver callers) {
+    DashboardAdvice(CallerResolver callers, EmailVerifications verifications) {
         this.callers = callers;
+        this.verifications = verifications;
     }
 
     @ModelAttribute
     void shared(HttpServletRequest request, Model model) {
-        callers.current(request).ifPresent(caller -> model.addAttribute("caller", caller));
+        callers.current(request).ifPresent(caller -> {
+            model.addAttribute("caller", caller);
+            model.addAttribute("unverified", !verifications.isVerified(caller.userId()));
+        });
         model.addAttribute("path", request.getRequestURI());
     }
 

@@ -10,7 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The api-service on a random port, against the shared test database and SQS server. Every test signs up from
+ * The api-service on a random port, against the shared test database and SQS server, mailing to the shared GreenMail
+ * server ({@link TestMail}). Every test signs up from
  * 127.0.0.1, so the rate limits are lifted here; {@code LimitsIT} runs its own context with tight ones.
  */
 @Target(ElementType.TYPE)
@@ -18,7 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + ApiApplication.CONFIG_NAMES,
                 "vigil.rate-limits.signup.capacity=1000000", "vigil.rate-limits.api-key.capacity=1000000",
-                "vigil.api.public-url=https://vigil.test"})
-@ContextConfiguration(initializers = SharedInfrastructure.class)
+                "vigil.rate-limits.sign-in.capacity=1000000",
+                "vigil.api.public-url=" + TestMail.PUBLIC_URL})
+@ContextConfiguration(initializers = {SharedInfrastructure.class, TestMail.class})
 public @interface ApiServiceTest {
 }
