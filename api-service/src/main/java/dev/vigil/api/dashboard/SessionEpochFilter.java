@@ -23,6 +23,13 @@ final class SessionEpochFilter extends OncePerRequestFilter {
         this.jdbc = jdbc;
     }
 
+    /** Stylesheets and scripts need no check; the page that loads them had one. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/dashboard/") || path.startsWith("/webjars/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

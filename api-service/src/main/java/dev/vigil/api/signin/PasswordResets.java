@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>asking answers the same whether the address has an account or not (only the mailbox learns which);</li>
  *   <li>at most one link a minute goes to an address, and a new one replaces the older ones;</li>
  *   <li>the link works once, before it expires; using it sets the password, proves the address, clears the
- *       lock-out and ends every dashboard session of the account.</li>
+ *       lock-out and ends every dashboard session of the account (and, if the address was unproven until then, the
+ *       account's API keys: whoever made them never showed they hold the mailbox).</li>
  * </ol>
  */
 @Service
@@ -35,6 +37,7 @@ public class PasswordResets {
     static final String INVALID_LINK = "This reset link is not valid: it may have expired or been used already; "
             + "ask for a new one.";
 
+    private final JdbcClient jdbc;
     private final AccountTokens tokens;
     private final AccountMailer mailer;
     private final UserAccountRepository users;
@@ -44,10 +47,11 @@ public class PasswordResets {
     private final ApiProperties api;
     private final Clock clock;
 
-    PasswordResets(AccountTokens tokens, AccountMailer mailer, UserAccountRepository users,
+    PasswordResets(JdbcClient jdbc, AccountTokens tokens, AccountMailer mailer, UserAccountRepository users,
                    PasswordCheck passwordCheck,
                    PasswordEncoder passwords,
                    AccountProperties properties, ApiProperties api, Clock clock) {
+        this.jdbc = jdbc;
         this.tokens = tokens;
         this.mailer = mailer;
         this.users = users;
@@ -96,9 +100,18 @@ public class PasswordResets {
             problems.add("token", INVALID_LINK);
             problems.throwIfAny();
         }
+        boolean wasUnverified = !user.isEmailVerified();
         user.resetPassword(passwords.encode(password));
         // The link arrived in the mailbox: that proves the address as well as a verification link would.
         user.verifyEmail(now);
+        if (wasUnverified) {
+            // Whoever made the account never proved the address: it may have been someone squatting on it, so the
+            // API keys they made stop working with their sessions; the mailbox's owner makes new ones.
+            int revoked = jdbc.sql("UPDATE api_keys SET revoked_at = ? WHERE created_by = ? AND revoked_at IS NULL")
+                    .params(java.sql.Timestamp.from(now), user.getId()).update();
+            log.info("password reset of an unverified account revoked its keys user={} keys={}", user.getId(),
+                    revoked);
+        }
         users.saveAndFlush(user);
         tokens.withdrawAll(AccountTokens.Purpose.RESET_PASSWORD, user.getId(), now);
         passwordCheck.cleared(user.getEmail());

@@ -87,6 +87,7 @@ class HostileAccountsIT {
                 TestMail.token(alice, "/reset-password"), "password", "alice's own password"));
         attack("the squatter's session survives a reset",
                 "/login".equals(attackerBrowser.get("/app/monitors").location()));
+        attack("the squatter's API key survives a reset", attacker.get("/api/v1/workspace").status() == 401);
         DashboardSession aliceBrowser = new DashboardSession(port);
         signIn(aliceBrowser, alice, "alice's own password");
         aliceBrowser.get(link);
