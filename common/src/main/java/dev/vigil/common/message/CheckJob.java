@@ -74,6 +74,15 @@ public record CheckJob(UUID jobId, UUID roundId, UUID monitorId, UUID workspaceI
      * due (docs/architecture.md: a job older than its interval when received is dropped and counted).
      */
     public boolean isStaleAt(Instant now) {
-        return scheduledAt.plus(Duration.ofSeconds(Math.max(intervalSeconds, 1))).isBefore(now);
+        return isStaleAt(now, Duration.ZERO);
+    }
+
+    /**
+     * Whether the job is too old to be worth running even with {@code grace} added to its interval: the time a job
+     * whose first worker died with it (kill -9, a lost host) spent hidden before SQS offered it again. Without it a
+     * crashed probe's in-flight check would be checked, never stored, and then dropped as stale on redelivery.
+     */
+    public boolean isStaleAt(Instant now, Duration grace) {
+        return scheduledAt.plus(Duration.ofSeconds(Math.max(intervalSeconds, 1))).plus(grace).isBefore(now);
     }
 }

@@ -97,11 +97,16 @@ class JobRunner implements MessageHandler {
         }
         metrics.queueWait(Duration.between(message.sentAt(), clock.instant()));
         Duration visibility = visibilityOfQueue.apply(message.queueUrl());
+        // A message received before was taken by a worker that never finished it (crashed or killed mid-check, its
+        // result unpublished): it came back only after the visibility timeout, extended at most once more by the
+        // keeper. Its jobs still run within that much past their interval, so the round is checked and stored once,
+        // late, instead of lost.
+        Duration redeliveryGrace = message.receiveCount() > 1 ? visibility.multipliedBy(2) : Duration.ZERO;
         if (jobs.size() == 1) {
             CheckJob job = jobs.getFirst();
             Duration budget = Duration.ofMillis(2L * job.timeoutMs()).plus(retryDelay).plus(PUBLISH_MARGIN);
             try (AutoCloseable ignored = keeper.keep(message, visibility, budget)) {
-                runJob(job);
+                runJob(job, redeliveryGrace);
                 return CompletableFuture.completedFuture(null);
             } catch (Exception e) {
                 return CompletableFuture.failedFuture(e);
@@ -115,7 +120,7 @@ class JobRunner implements MessageHandler {
             List<Future<Void>> running = new ArrayList<>(jobs.size());
             for (CheckJob job : jobs) {
                 running.add(each.submit(() -> {
-                    runJob(job);
+                    runJob(job, redeliveryGrace);
                     return null;
                 }));
             }
@@ -137,13 +142,13 @@ class JobRunner implements MessageHandler {
      * waits for its pack: in a mass outage every job pauses, and holding slots through the pause would cap a worker at
      * {@code max-in-flight} jobs per retry delay.
      */
-    private void runJob(CheckJob job) throws InterruptedException {
+    private void runJob(CheckJob job, Duration redeliveryGrace) throws InterruptedException {
         Instant startedAt;
         CheckOutcome outcome;
         slots.acquire();
         try {
             Instant now = clock.instant();
-            if (job.isStaleAt(now)) {
+            if (job.isStaleAt(now, redeliveryGrace)) {
                 metrics.stale();
                 log.debug("stale job dropped job={} scheduledAt={} interval={}s", job.jobId(), job.scheduledAt(),
                         job.intervalSeconds());
