@@ -74,6 +74,27 @@ class AccountFlowsIT {
     }
 
     @Test
+    void theApiMailsANewConfirmationLinkToTheKeysPerson() {
+        String email = "api-resend-" + UUID.randomUUID() + "@example.com";
+        ApiClient person = new ApiClient(port).signUp(email);
+        String first = TestMail.link(email, "/verify-email");
+
+        ApiClient.Response tooSoon = person.post("/api/v1/account/email-verification");
+        jdbc.sql("UPDATE account_tokens SET created_at = created_at - interval '2 minutes' WHERE user_id = "
+                + "(SELECT id FROM users WHERE lower(email) = lower(?))").param(email).update();
+        ApiClient.Response resent = person.post("/api/v1/account/email-verification");
+        String second = TestMail.link(email, "/verify-email", 2);
+
+        assertThat(tooSoon.status()).isEqualTo(202);
+        assertThat(tooSoon.json().get("mailed").asBoolean()).isFalse();
+        assertThat(resent.json().get("mailed").asBoolean()).isTrue();
+        assertThat(new ApiClient(port).get(first).status()).as("the older link stopped working").isEqualTo(400);
+        assertThat(new ApiClient(port).get(second).status()).isEqualTo(200);
+        assertThat(person.post("/api/v1/account/email-verification").json().get("emailVerification").asString())
+                .isEqualTo("VERIFIED");
+    }
+
+    @Test
     void aResetLinkSetsThePasswordOnceAndEndsEverySession() {
         String email = "reset-" + UUID.randomUUID() + "@example.com";
         DashboardSession before = new DashboardSession(port);

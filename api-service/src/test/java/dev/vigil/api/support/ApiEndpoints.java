@@ -41,6 +41,7 @@ public final class ApiEndpoints {
             Endpoint.write("POST", "/api/v1/api-keys", r -> Map.of("name", "another key")),
             Endpoint.read("/api/v1/api-keys/{key}"),
             Endpoint.write("DELETE", "/api/v1/api-keys/{key}", null),
+            Endpoint.write("POST", "/api/v1/account/email-verification", null),
             Endpoint.read("/api/v1/members"),
             Endpoint.write("POST", "/api/v1/members",
                     r -> Map.of("email", "new-" + UUID.randomUUID() + "@example.com", "role", "VIEWER")),
