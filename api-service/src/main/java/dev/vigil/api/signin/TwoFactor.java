@@ -128,9 +128,9 @@ public class TwoFactor {
         if (presented.matches("\\d{" + DIGITS + "}")) {
             return jdbc.sql("SELECT totp_secret, totp_last_step FROM users WHERE id = ? AND totp_enabled_at IS NOT NULL")
                     .param(userId)
-                    .query((rs, row) -> new Object[] {rs.getString(1), rs.getObject(2, Long.class)}).optional()
-                    .flatMap(row -> matchingStep(box.open((String) row[0]), presented, currentStep(),
-                            row[1] == null ? Long.MIN_VALUE : (Long) row[1]))
+                    .query((rs, row) -> new Enrolled(rs.getString(1), rs.getObject(2, Long.class))).optional()
+                    .flatMap(enrolled -> matchingStep(box.open(enrolled.sealedSecret()), presented, currentStep(),
+                            enrolled.lastStep() == null ? Long.MIN_VALUE : enrolled.lastStep()))
                     .map(step -> jdbc.sql("""
                                     UPDATE users SET totp_last_step = ?
                                     WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)""")
@@ -175,6 +175,10 @@ public class TwoFactor {
             }
         }
         return Optional.empty();
+    }
+
+    /** A person's stored enrolment: the sealed secret and the last time step a code was accepted for. */
+    private record Enrolled(String sealedSecret, Long lastStep) {
     }
 
     private long currentStep() {
