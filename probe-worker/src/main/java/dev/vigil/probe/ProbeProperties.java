@@ -13,16 +13,28 @@ import org.springframework.util.unit.DataSize;
  *
  * @param region               the region this worker serves
  * @param maxInFlight          checks running at once
+ * @param maxInFlightPerWorkspace checks of one workspace running at once (at most {@code maxInFlight}): a tenant whose
+ *                             checks all hang waits for its own slots instead of taking everyone's
+ * @param maxMessagesInFlight  job messages received and not yet done at most; 0 (default) for 8 x
+ *                             {@code maxInFlight}. Larger than the check slots: a pack's message stays in flight
+ *                             while its slowest job runs or waits for its workspace's permit, and must not stop the
+ *                             worker from receiving other workspaces' jobs
  * @param shutdownGrace        how long running checks may finish after SIGTERM (keep below the ECS stop timeout)
  * @param allowPrivateTargets  false (SaaS mode): only public addresses may be checked; true (local mode,
  *                             self-hosting): loopback, private and link-local addresses too
  * @param allowedTargetRanges  CIDR ranges that may be checked even in SaaS mode (one internal network, say)
  * @param deniedTargetRanges   CIDR ranges never checked, whatever else allows them (169.254.169.254/32, say)
- * @param pluginDirs           the only directories Nagios-compatible plugins are run from
+ * @param pluginDirs           the directories Nagios-compatible plugins are looked up in (only the plugins of
+ *                             {@code vigil.plugins.nagios} are run, with the arguments it allows)
+ * @param pluginUser           the unprivileged user plugins run as when the worker runs as root (by {@code setpriv});
+ *                             a worker that is not root runs them as its own user, so run it as an unprivileged one
+ * @param pluginGroup          the group plugins run as, with {@code pluginUser}
  * @param javaPluginDir        folder of Java plugin jars ({@code dev.vigil.plugin.CheckExecutor}); none when unset
  * @param pluginOutputLimit    plugin output read at most; the rest is discarded
  * @param maxBodySize          HTTP response body read at most (assertions see this much)
  * @param retryDelay           pause before the one local retry of a failed check
+ * @param watchdogGrace        how long past its timeout a check may run before the watchdog records it as a timeout
+ *                             and frees its slot (every check type honours its timeout; this is the backstop)
  * @param heartbeatInterval    how often the worker tells the fleet registry it is alive
  * @param trustedCertificates  a PEM file of extra CA certificates trusted for HTTPS and TLS checks (a private PKI),
  *                             in addition to the JDK's; none when unset
@@ -32,16 +44,21 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("vigil.probe")
 public record ProbeProperties(String region, @DefaultValue("64") int maxInFlight,
+                              @DefaultValue("16") int maxInFlightPerWorkspace,
+                              @DefaultValue("0") int maxMessagesInFlight,
                               @DefaultValue("25s") Duration shutdownGrace,
                               @DefaultValue("false") boolean allowPrivateTargets,
                               @DefaultValue List<String> allowedTargetRanges,
                               @DefaultValue List<String> deniedTargetRanges,
                               @DefaultValue({"/usr/lib/nagios/plugins", "/usr/lib/monitoring-plugins"})
                               List<Path> pluginDirs,
+                              @DefaultValue("nobody") String pluginUser,
+                              @DefaultValue("nogroup") String pluginGroup,
                               Path javaPluginDir,
                               @DefaultValue("64KB") DataSize pluginOutputLimit,
                               @DefaultValue("1MB") DataSize maxBodySize,
                               @DefaultValue("1s") Duration retryDelay,
+                              @DefaultValue("5s") Duration watchdogGrace,
                               @DefaultValue("15s") Duration heartbeatInterval,
                               Path trustedCertificates,
                               String instanceId,
@@ -51,9 +68,11 @@ public record ProbeProperties(String region, @DefaultValue("64") int maxInFlight
         if (region == null || region.isBlank()) {
             throw new IllegalArgumentException("vigil.probe.region (VIGIL_PROBE_REGION) must name this worker's region");
         }
-        if (maxInFlight < 1) {
-            throw new IllegalArgumentException("vigil.probe.max-in-flight must be at least 1");
+        if (maxInFlight < 1 || maxInFlightPerWorkspace < 1 || maxMessagesInFlight < 0) {
+            throw new IllegalArgumentException("vigil.probe.max-in-flight and max-in-flight-per-workspace must be at "
+                    + "least 1, max-messages-in-flight not negative");
         }
+        maxMessagesInFlight = maxMessagesInFlight == 0 ? 8 * maxInFlight : maxMessagesInFlight;
         allowedTargetRanges = allowedTargetRanges == null ? List.of() : List.copyOf(allowedTargetRanges);
         deniedTargetRanges = deniedTargetRanges == null ? List.of() : List.copyOf(deniedTargetRanges);
         pluginDirs = pluginDirs == null ? List.of() : List.copyOf(pluginDirs);
@@ -64,9 +83,17 @@ public record ProbeProperties(String region, @DefaultValue("64") int maxInFlight
         for (String range : deniedTargetRanges) {
             parse("vigil.probe.denied-target-ranges", range);
         }
+        if (pluginUser == null || pluginUser.isBlank() || pluginGroup == null || pluginGroup.isBlank()
+                || "root".equals(pluginUser) || "0".equals(pluginUser)) {
+            throw new IllegalArgumentException(
+                    "vigil.probe.plugin-user and plugin-group must name an unprivileged user and group (not root)");
+        }
         if (pluginOutputLimit.toBytes() < 256 || maxBodySize.toBytes() < 1024) {
             throw new IllegalArgumentException(
                     "vigil.probe.plugin-output-limit must be at least 256B and vigil.probe.max-body-size at least 1KB");
+        }
+        if (watchdogGrace == null || watchdogGrace.isNegative() || watchdogGrace.isZero()) {
+            throw new IllegalArgumentException("vigil.probe.watchdog-grace must be positive");
         }
         if (retryDelay.isNegative() || heartbeatInterval.toSeconds() < 1) {
             throw new IllegalArgumentException(

@@ -12,9 +12,10 @@ import org.springframework.util.unit.DataSize;
 class ProbePropertiesTests {
 
     private static ProbeProperties properties(List<String> allowed, List<String> denied) {
-        return new ProbeProperties("local-a", 64, Duration.ofSeconds(25), false, allowed, denied,
-                List.of(Path.of("/usr/lib/nagios/plugins")), null, DataSize.ofKilobytes(64), DataSize.ofMegabytes(1),
-                Duration.ofSeconds(1), Duration.ofSeconds(15), null, null, null);
+        return new ProbeProperties("local-a", 64, 16, 0, Duration.ofSeconds(25), false, allowed, denied,
+                List.of(Path.of("/usr/lib/nagios/plugins")), "nobody", "nogroup", null, DataSize.ofKilobytes(64),
+                DataSize.ofMegabytes(1), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(15), null, null,
+                null);
     }
 
     @Test
@@ -34,9 +35,15 @@ class ProbePropertiesTests {
     }
 
     @Test
+    void jobMessagesInFlightDefaultToEightTimesTheCheckSlots() {
+        assertThat(properties(List.of(), List.of()).maxMessagesInFlight()).isEqualTo(512);
+    }
+
+    @Test
     void aWorkerNeedsARegion() {
-        assertThatThrownBy(() -> new ProbeProperties(" ", 64, Duration.ofSeconds(25), false, null, null, null, null,
-                DataSize.ofKilobytes(64), DataSize.ofMegabytes(1), Duration.ofSeconds(1), Duration.ofSeconds(15), null,
-                null, null)).hasMessageContaining("VIGIL_PROBE_REGION");
+        assertThatThrownBy(() -> new ProbeProperties(" ", 64, 16, 0, Duration.ofSeconds(25), false, null, null, null,
+                "nobody", "nogroup", null, DataSize.ofKilobytes(64), DataSize.ofMegabytes(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(5), Duration.ofSeconds(15), null, null, null))
+                .hasMessageContaining("VIGIL_PROBE_REGION");
     }
 }

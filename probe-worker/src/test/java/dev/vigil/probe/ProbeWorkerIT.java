@@ -196,16 +196,17 @@ class ProbeWorkerIT {
 
     @Test
     void aPluginJobRunsADebianPlugin() {
+        // A warning threshold of 1 µs: any real connection is slower, so the plugin reports WARNING (up, degraded).
         CheckJob job = CheckJob.scheduled(UUID.randomUUID(), UUID.randomUUID(), Instant.now(), "local-a",
-                new PluginCheck("check_dummy", List.of("1", "almost full")), 5000, null, 60, List.of("local-a"), 0,
-                Instant.now());
+                new PluginCheck("check_tcp", List.of("-H", "127.0.0.1", "-p", Integer.toString(open.getLocalPort()),
+                        "-w", "0.000001", "-c", "10")), 5000, null, 60, List.of("local-a"), 0, Instant.now());
 
         send(job);
 
         assertThat(results(1)).singleElement().satisfies(r -> {
-            assertThat(r.ok()).isTrue();
+            assertThat(r.ok()).as(r.message()).isTrue();
             assertThat(r.degraded()).isTrue();
-            assertThat(r.message()).isEqualTo("WARNING: almost full");
+            assertThat(r.message()).startsWith("TCP WARNING");
         });
     }
 
@@ -220,7 +221,9 @@ class ProbeWorkerIT {
         assertThat(beat.stopping()).isFalse();
         assertThat(beat.monitorTypes()).contains(MonitorType.HTTP, MonitorType.TCP, MonitorType.DNS, MonitorType.TLS,
                 MonitorType.PLUGIN);
-        assertThat(beat.plugins()).extracting(ProbeHeartbeat.OfferedPlugin::name).contains("check_tcp", "check_dummy");
+        // The plugins of the plugin list that are installed, and no others.
+        assertThat(beat.plugins()).extracting(ProbeHeartbeat.OfferedPlugin::name).contains("check_tcp", "check_http")
+                .doesNotContain("check_dummy", "check_log", "negate");
         assertThat(beat.maxInFlight()).isEqualTo(64);
     }
 

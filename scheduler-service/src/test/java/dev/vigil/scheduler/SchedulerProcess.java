@@ -95,8 +95,36 @@ public final class SchedulerProcess implements AutoCloseable {
         return at;
     }
 
+    /** SIGTERM, as ECS stops a task: the service drains and exits by itself. Returns when it was sent. */
+    public Instant terminate() {
+        Instant at = Instant.now();
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return at;
+    }
+
     public List<Line> lines() {
         return List.copyOf(lines);
+    }
+
+    /** The child's output lines containing any of {@code words}, prefixed with its name. */
+    public String linesWith(String... words) {
+        StringBuilder out = new StringBuilder();
+        for (Line l : lines) {
+            for (String word : words) {
+                if (l.text().contains(word)) {
+                    out.append(name).append("| ").append(l.text()).append('\n');
+                    break;
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** The child's output, for a failure message. */

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import dev.vigil.common.plugin.NagiosPluginList;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -67,13 +68,15 @@ class MonitorDefinitions {
     private final RegionProperties regions;
     private final MonitorChannelLinks channels;
     private final ObjectProvider<PluginCatalog> plugins;
+    private final NagiosPluginList nagiosPlugins;
 
     MonitorDefinitions(MonitorProperties limits, RegionProperties regions, MonitorChannelLinks channels,
-                       ObjectProvider<PluginCatalog> plugins) {
+                       ObjectProvider<PluginCatalog> plugins, NagiosPluginList nagiosPlugins) {
         this.limits = limits;
         this.regions = regions;
         this.channels = channels;
         this.plugins = plugins;
+        this.nagiosPlugins = nagiosPlugins;
     }
 
     /**
@@ -141,8 +144,12 @@ class MonitorDefinitions {
             case TLS -> CheckRules.tls(problems, request.host(), request.port(), request.minDaysValid());
             case PLUGIN -> {
                 PluginCheck plugin = CheckRules.plugin(problems, request.plugin(), request.args());
-                if (plugin.plugin() != null && !problems.has("regions")) {
-                    plugins.getIfAvailable(() -> PluginCatalog.ANY).unavailability(plugin.plugin(), chosenRegions)
+                PluginCatalog catalog = plugins.getIfAvailable(() -> PluginCatalog.ANY);
+                if (plugin.plugin() != null && !problems.has("args") && !problems.has("regions")) {
+                    PluginRules.check(problems, plugin, nagiosPlugins, catalog, chosenRegions);
+                }
+                if (plugin.plugin() != null && !problems.has("plugin") && !problems.has("regions")) {
+                    catalog.unavailability(plugin.plugin(), chosenRegions)
                             .ifPresent(reason -> problems.add("plugin", reason));
                 }
                 yield plugin;

@@ -16,6 +16,14 @@ public interface PluginCatalog {
      */
     Optional<String> unavailability(String plugin, List<String> regions);
 
-    /** The catalogue used while no real one is configured: knows nothing, refuses nothing. */
+    /**
+     * Whether a live probe of one of {@code regions} offers {@code plugin} as a Java plugin: the operator installed it,
+     * so its arguments are its own business, unlike a Nagios plugin's, which the plugin list governs.
+     */
+    default boolean offersJavaPlugin(String plugin, List<String> regions) {
+        return false;
+    }
+
+    /** The catalogue used while no real one is configured: knows no Java plugin, refuses nothing else. */
     PluginCatalog ANY = (plugin, regions) -> Optional.empty();
 }

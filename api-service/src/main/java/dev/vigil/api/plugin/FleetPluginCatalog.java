@@ -51,4 +51,15 @@ class FleetPluginCatalog implements PluginCatalog {
         return Optional.of("plugin '" + plugin + "' is not offered in " + String.join(", ", missing)
                 + "; see GET /api/v1/plugins for what each region offers");
     }
+
+    @Override
+    public boolean offersJavaPlugin(String plugin, List<String> regions) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM probe_plugins p
+                        JOIN probe_instances i ON i.instance_id = p.instance_id
+                        WHERE p.name = :plugin AND p.kind = 'JAVA' AND i.expires_at > now() AND NOT i.stopping
+                          AND i.region = ANY (:regions))""")
+                .param("plugin", plugin).param("regions", regions.toArray(String[]::new))
+                .query(Boolean.class).single();
+    }
 }

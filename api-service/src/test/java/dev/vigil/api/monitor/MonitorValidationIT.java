@@ -144,7 +144,15 @@ class MonitorValidationIT {
                 bad(PLUGIN, "plugin", "check ssh; rm -rf /"), bad(PLUGIN, "args[1]", "args", listOf("-H", null)),
                 bad(PLUGIN, "args", "args", IntStream.range(0, 33).mapToObj(i -> "-v").toList()),
                 bad(PLUGIN, "args[0]", "args", List.of("line\nbreak")),
-                bad(PLUGIN, "args[0]", "args", List.of("x".repeat(2000))), bad(PLUGIN, "args", "-H"));
+                bad(PLUGIN, "args[0]", "args", List.of("x".repeat(2000))), bad(PLUGIN, "args", "-H"),
+                // the plugin list: plugins off it, options that read files or follow redirects, values naming files
+                bad(with(PLUGIN, "args", List.of("-F", "/etc/passwd")), "plugin", "plugin", "check_log"),
+                bad(PLUGIN, "plugin", "check_by_ssh"), bad(PLUGIN, "plugin", "negate"),
+                bad(with(PLUGIN, "plugin", "check_http"), "args", "args", List.of("-H", "example.com", "-f", "follow")),
+                bad(with(PLUGIN, "plugin", "check_http"), "args", "args", List.of("-J", "/etc/ssl/private/key.pem")),
+                bad(with(PLUGIN, "plugin", "check_tcp"), "args", "args", List.of("-H", "/run/docker.sock")),
+                bad(with(PLUGIN, "plugin", "check_tcp"), "args", "args", List.of("--extra-opts=@/etc/passwd")),
+                bad(PLUGIN, "args", "args", List.of("-H", "example.com", "positional")));
     }
 
     @ParameterizedTest(name = "{0}")

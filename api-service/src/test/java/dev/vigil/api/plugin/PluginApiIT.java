@@ -53,12 +53,18 @@ class PluginApiIT {
         ApiClient api = new ApiClient(port).signUp();
 
         ApiClient.Response offered = api.post("/api/v1/monitors", Map.of("name", "Banner", "type", "PLUGIN",
-                "plugin", "check_tcp_" + suffix, "args", List.of("-H", "example.com"),
-                "regions", List.of("local-a", "local-b")));
+                "plugin", "banner_" + suffix, "args", List.of("free", "--form"), "regions", List.of("local-a")));
         ApiClient.Response notOffered = api.post("/api/v1/monitors", Map.of("name", "Banner", "type", "PLUGIN",
                 "plugin", "banner_" + suffix, "regions", List.of("local-a", "local-b")));
+        // A Nagios plugin the fleet announces but the plugin list does not hold is refused all the same.
+        ApiClient.Response offList = api.post("/api/v1/monitors", Map.of("name", "Banner", "type", "PLUGIN",
+                "plugin", "check_tcp_" + suffix, "args", List.of("-H", "example.com"),
+                "regions", List.of("local-a", "local-b")));
 
         assertThat(offered.status()).isEqualTo(201);
+        assertThat(offList.status()).isEqualTo(400);
+        assertThat(offList.json().get("errors").get(0).get("message").asString())
+                .contains("is not on this service's plugin list");
         assertThat(notOffered.status()).isEqualTo(400);
         assertThat(notOffered.json().get("errors").get(0).get("message").asString())
                 .contains("not offered in local-b");

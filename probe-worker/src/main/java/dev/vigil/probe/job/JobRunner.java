@@ -32,10 +32,14 @@ import tools.jackson.core.JacksonException;
  * so nothing is acknowledged before its results are on the {@code results} queue.
  *
  * <ol>
- *   <li>A job waits for one of {@code vigil.probe.max-in-flight} check slots. A job older than its interval by then is
+ *   <li>A job waits for one of its workspace's {@code vigil.probe.max-in-flight-per-workspace} permits (so one tenant's
+ *       hanging checks cannot take every slot; see {@link WorkspaceSlots}), then for one of
+ *       {@code vigil.probe.max-in-flight} check slots. A job older than its interval by then is
  *       dropped and counted: a newer round is already due. So is a confirmation this worker has already answered
  *       (a redelivered one, or one asked again by an older deployment).</li>
- *   <li>The check runs; the message's visibility is extended meanwhile when the check may outlast it.</li>
+ *   <li>The check runs under a {@link CheckWatchdog}: one that outlives its timeout plus
+ *       {@code vigil.probe.watchdog-grace} is recorded as a timeout and its slot freed. The message's visibility is
+ *       extended meanwhile when the check may outlast it.</li>
  *   <li>A failure is retried once, locally, after {@code vigil.probe.retry-delay}: a blip does not ask other regions
  *       to spend a check.</li>
  *   <li>The result (attempts 1 or 2) is published, packed with the results of jobs finishing at about the same time
@@ -63,24 +67,32 @@ class JobRunner implements MessageHandler {
     private final ProbeMetrics metrics;
     private final RecentConfirmations recentConfirmations = new RecentConfirmations();
     private final Semaphore slots;
+    private final WorkspaceSlots workspaceSlots;
+    private final CheckWatchdog watchdog;
+    private final Duration watchdogGrace;
     private final Clock clock;
 
     /**
      * @param results     the results queue's publisher: results of jobs finishing together go out as one message
      * @param maxInFlight checks running at once at most, whatever the number of messages (a pack holds many jobs)
+     * @param maxInFlightPerWorkspace check slots one workspace may hold at once
+     * @param watchdogGrace how long past its timeout a check may run before it is abandoned
      */
     JobRunner(CheckEngine engine, PackingPublisher<CheckResult> results, String region, int maxInFlight,
-              Duration retryDelay, Pause pause,
+              int maxInFlightPerWorkspace, Duration retryDelay, Duration watchdogGrace, Pause pause,
               Function<String, Duration> visibilityOfQueue, ProbeMetrics metrics, Clock clock) {
         this.engine = engine;
         this.results = results;
         this.slots = new Semaphore(maxInFlight);
+        this.workspaceSlots = new WorkspaceSlots(Math.min(maxInFlight, maxInFlightPerWorkspace));
         this.region = region;
         this.retryDelay = retryDelay;
         this.pause = pause;
         this.visibilityOfQueue = visibilityOfQueue;
         this.keeper = new VisibilityKeeper(metrics);
         this.metrics = metrics;
+        this.watchdog = new CheckWatchdog(watchdogGrace, metrics);
+        this.watchdogGrace = watchdogGrace;
         this.clock = clock;
     }
 
@@ -104,7 +116,8 @@ class JobRunner implements MessageHandler {
         Duration redeliveryGrace = message.receiveCount() > 1 ? visibility.multipliedBy(2) : Duration.ZERO;
         if (jobs.size() == 1) {
             CheckJob job = jobs.getFirst();
-            Duration budget = Duration.ofMillis(2L * job.timeoutMs()).plus(retryDelay).plus(PUBLISH_MARGIN);
+            Duration budget = Duration.ofMillis(2L * job.timeoutMs()).plus(watchdogGrace.multipliedBy(2))
+                    .plus(retryDelay).plus(PUBLISH_MARGIN);
             try (AutoCloseable ignored = keeper.keep(message, visibility, budget)) {
                 runJob(job, redeliveryGrace);
                 return CompletableFuture.completedFuture(null);
@@ -145,7 +158,12 @@ class JobRunner implements MessageHandler {
     private void runJob(CheckJob job, Duration redeliveryGrace) throws InterruptedException {
         Instant startedAt;
         CheckOutcome outcome;
-        slots.acquire();
+        if (!acquireSlot(job, redeliveryGrace)) {
+            metrics.stale();
+            log.debug("job dropped: its workspace's checks held every permit it may have until the job went stale "
+                    + "job={} workspace={} scheduledAt={}", job.jobId(), job.workspaceId(), job.scheduledAt());
+            return;
+        }
         try {
             Instant now = clock.instant();
             if (job.isStaleAt(now, redeliveryGrace)) {
@@ -162,19 +180,21 @@ class JobRunner implements MessageHandler {
             startedAt = now;
             outcome = attempt(job);
         } finally {
-            slots.release();
+            releaseSlot(job);
         }
         int attempts = 1;
         if (!outcome.ok()) {
             pause.pause(retryDelay);
-            slots.acquire();
-            try {
-                outcome = attempt(job);
-            } finally {
-                slots.release();
+            // A workspace at its cap until the job goes stale gets the first attempt's result, not a retry.
+            if (acquireSlot(job, redeliveryGrace)) {
+                try {
+                    outcome = attempt(job);
+                } finally {
+                    releaseSlot(job);
+                }
+                attempts = 2;
+                metrics.retried(outcome.ok());
             }
-            attempts = 2;
-            metrics.retried(outcome.ok());
         }
         // Complete only when SQS has the result; the caller is a virtual thread, so waiting here is cheap.
         results.publish(result(job, outcome, startedAt, attempts)).join();
@@ -183,11 +203,36 @@ class JobRunner implements MessageHandler {
         }
     }
 
-    private CheckOutcome attempt(CheckJob job) {
+    /**
+     * The workspace's permit first (waiting for it must not hold a slot other workspaces could use), for no longer
+     * than until the job goes stale: a workspace whose checks hang then loses its own late rounds, and its waiting
+     * jobs do not pile up without bound. False when no permit came in time.
+     */
+    private boolean acquireSlot(CheckJob job, Duration redeliveryGrace) throws InterruptedException {
+        Duration untilStale = Duration.between(clock.instant(),
+                job.scheduledAt().plusSeconds(Math.max(job.intervalSeconds(), 1)).plus(redeliveryGrace));
+        if (!workspaceSlots.tryAcquire(job.workspaceId(), untilStale)) {
+            return false;
+        }
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            workspaceSlots.release(job.workspaceId());
+            throw e;
+        }
+        return true;
+    }
+
+    private void releaseSlot(CheckJob job) {
+        slots.release();
+        workspaceSlots.release(job.workspaceId());
+    }
+
+    private CheckOutcome attempt(CheckJob job) throws InterruptedException {
         CheckOutcome outcome;
         metrics.started();
         try {
-            outcome = engine.run(job);
+            outcome = watchdog.run(job, engine::run);
         } finally {
             metrics.finished();
         }

@@ -51,7 +51,8 @@ class ProbeConsumerConfiguration {
         }
         PackingPublisher<CheckResult> results = new PackingPublisher<>(sqs, queues, names.results(),
                 probe.resultPack().size(), probe.resultPack().delay());
-        return new JobRunner(engine, results, probe.region(), probe.maxInFlight(), probe.retryDelay(), Pause.SLEEP,
+        return new JobRunner(engine, results, probe.region(), probe.maxInFlight(),
+                probe.maxInFlightPerWorkspace(), probe.retryDelay(), probe.watchdogGrace(), Pause.SLEEP,
                 url -> visibility.getOrDefault(url, DEFAULT_VISIBILITY), metrics, clock);
     }
 
@@ -61,7 +62,7 @@ class ProbeConsumerConfiguration {
         List<String> urls = QueueTopology.regionQueues(names, probe.region()).stream()
                 .map(spec -> queues.urlOf(spec.name())).toList();
         return new QueueConsumer(sqs, urls, runner,
-                ConsumerSettings.of("probe-" + probe.region(), probe.maxInFlight(), sqsProperties.waitTime())
+                ConsumerSettings.of("probe-" + probe.region(), probe.maxMessagesInFlight(), sqsProperties.waitTime())
                         .withShutdownGrace(probe.shutdownGrace()),
                 meters, clock);
     }

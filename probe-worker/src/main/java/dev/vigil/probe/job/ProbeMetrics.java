@@ -13,13 +13,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The probe's own meters: checks by type and result, check duration, checks running, queue wait, stale drops,
- * SSRF refusals, local retries, duplicate confirmations and visibility extensions.
+ * SSRF refusals, local retries, duplicate confirmations, visibility extensions and checks the watchdog abandoned.
  */
 @Component
 public class ProbeMetrics {
 
     private final MeterRegistry registry;
     private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger abandonedRunning = new AtomicInteger();
     private final Counter stale;
     private final Timer queueWait;
     private final Counter visibilityExtensions;
@@ -37,6 +38,9 @@ public class ProbeMetrics {
                 .description("Visibility extensions for checks that run long").register(registry);
         Gauge.builder("vigil.probe.checks.in.flight", running, AtomicInteger::get)
                 .description("Checks running now").register(registry);
+        Gauge.builder("vigil.probe.checks.abandoned.running", abandonedRunning, AtomicInteger::get)
+                .description("Checks the watchdog abandoned that still run (code ignoring interrupts)")
+                .register(registry);
     }
 
     /** Checks running now. */
@@ -83,6 +87,22 @@ public class ProbeMetrics {
     void retried(boolean recovered) {
         Counter.builder("vigil.probe.retries").description("Local retries of failed checks")
                 .tag("outcome", recovered ? "recovered" : "failed").register(registry).increment();
+    }
+
+    void abandoned(MonitorType type) {
+        abandonedRunning.incrementAndGet();
+        Counter.builder("vigil.probe.checks.abandoned")
+                .description("Checks that outlived their timeout plus the watchdog's grace, recorded as timeouts")
+                .tag("type", type.name()).register(registry).increment();
+    }
+
+    void abandonedEnded() {
+        abandonedRunning.decrementAndGet();
+    }
+
+    /** Checks the watchdog abandoned that have not ended yet. */
+    public int abandonedRunning() {
+        return abandonedRunning.get();
     }
 
     void duplicateConfirmation() {

@@ -134,7 +134,8 @@ class CrashedWorkerRedeliveryIT {
     private void startProbe() {
         runner = new JobRunner(new CheckEngine(List.of(TestExecutors.http())),
                 new PackingPublisher<>(sqs, queues, names.results(), 25, Duration.ofMillis(50)), "local-b", 4,
-                Duration.ZERO, duration -> { }, queueUrl -> visibility, new ProbeMetrics(meters), Clock.systemUTC());
+                4, Duration.ZERO, Duration.ofSeconds(5), duration -> { }, queueUrl -> visibility,
+                new ProbeMetrics(meters), Clock.systemUTC());
         consumer = new QueueConsumer(sqs, List.of(checksUrl), runner,
                 ConsumerSettings.of("crash", 4, Duration.ofSeconds(1)), meters, Clock.systemUTC());
         consumer.start();

@@ -85,7 +85,8 @@ class VisibilityExtensionIT {
         MessagePublisher publisher = new MessagePublisher(sqs, queues);
         runner = new JobRunner(new CheckEngine(List.of(TestExecutors.http())),
                 new PackingPublisher<>(sqs, queues, names.results(), 25, Duration.ofMillis(50)), "local-a", 4,
-                Duration.ZERO, duration -> { }, queueUrl -> visibility, new ProbeMetrics(meters), Clock.systemUTC());
+                4, Duration.ZERO, Duration.ofSeconds(5), duration -> { }, queueUrl -> visibility,
+                new ProbeMetrics(meters), Clock.systemUTC());
         consumer = new QueueConsumer(sqs, List.of(url), runner, ConsumerSettings.of("vis", 4, Duration.ofSeconds(1)),
                 meters, Clock.systemUTC());
         consumer.start();

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +93,16 @@ public class JobDispatcher {
      * @return the number of jobs handed to SQS
      */
     public int dispatch(List<DueRound> rounds, BooleanSupplier stillLeader) {
+        return dispatch(rounds, stillLeader, () -> { });
+    }
+
+    /**
+     * As {@link #dispatch(List, BooleanSupplier)}, and runs {@code settled} once every job of these rounds is
+     * settled: accepted by SQS, given up after its attempts, or not sent because leadership ended.
+     */
+    public int dispatch(List<DueRound> rounds, BooleanSupplier stillLeader, Runnable settled) {
         if (rounds.isEmpty()) {
+            settled.run();
             return 0;
         }
         Instant now = clock.instant();
@@ -117,18 +127,30 @@ public class JobDispatcher {
                 batchQueues.add(queue);
             }
         });
-        for (int i = 0; i < batches.size(); i++) {
-            List<Pack> batch = batches.get(i);
-            if (!acquireSlot(stillLeader)) {
-                int rest = batches.subList(i, batches.size()).stream().mapToInt(JobDispatcher::jobsOf).sum();
-                metrics.unsent(Unsent.STANDBY, rest);
-                log.warn("stopped sending: no longer the active scheduler; unsent={}", rest);
-                return handed;
+        // One count for the loop below, one per batch sent: the last to finish runs settled.
+        AtomicInteger unsettled = new AtomicInteger(1);
+        Runnable batchSettled = () -> {
+            if (unsettled.decrementAndGet() == 0) {
+                settled.run();
             }
-            send(batchQueues.get(i), batch, 1);
-            handed += jobsOf(batch);
+        };
+        try {
+            for (int i = 0; i < batches.size(); i++) {
+                List<Pack> batch = batches.get(i);
+                if (!acquireSlot(stillLeader)) {
+                    int rest = batches.subList(i, batches.size()).stream().mapToInt(JobDispatcher::jobsOf).sum();
+                    metrics.unsent(Unsent.STANDBY, rest);
+                    log.warn("stopped sending: no longer the active scheduler; unsent={}", rest);
+                    return handed;
+                }
+                unsettled.incrementAndGet();
+                send(batchQueues.get(i), batch, 1, batchSettled);
+                handed += jobsOf(batch);
+            }
+            return handed;
+        } finally {
+            batchSettled.run();
         }
-        return handed;
     }
 
     /** The jobs of one queue as messages of at most {@code pack-size} jobs and {@link Pack#MAX_BYTES}. */
@@ -207,7 +229,7 @@ public class JobDispatcher {
     }
 
     /** One call for the batch; the slot is held through retries and released when the batch is settled. */
-    private void send(String queue, List<Pack> batch, int attempt) {
+    private void send(String queue, List<Pack> batch, int attempt, Runnable settled) {
         CompletableFuture<SendMessageBatchResponse> call;
         try {
             String url = queues.urlOf(queue);
@@ -223,18 +245,18 @@ public class JobDispatcher {
         }
         call.whenComplete((response, failure) -> {
             try {
-                settle(queue, batch, attempt, response, failure);
+                settle(queue, batch, attempt, response, failure, settled);
             } catch (RuntimeException e) {
                 // Never leak a send slot: a leak would slowly stop the scheduler.
                 log.error("settling a batch failed queue={}", queue, e);
                 metrics.unsent(Unsent.FAILED, jobsOf(batch));
-                slots.release();
+                release(settled);
             }
         });
     }
 
     private void settle(String queue, List<Pack> batch, int attempt, SendMessageBatchResponse response,
-                        Throwable failure) {
+                        Throwable failure, Runnable settled) {
         List<Pack> refused;
         if (failure != null) {
             refused = batch;
@@ -256,7 +278,7 @@ public class JobDispatcher {
             }
         }
         if (refused.isEmpty()) {
-            slots.release();
+            release(settled);
             return;
         }
         metrics.sendErrors(jobsOf(refused));
@@ -276,15 +298,25 @@ public class JobDispatcher {
         }
         List<Pack> retry = fresh.isEmpty() ? List.of() : packs(fresh);
         if (retry.isEmpty()) {
-            slots.release();
+            release(settled);
         } else if (attempt >= attempts) {
             metrics.unsent(Unsent.FAILED, fresh.size());
             log.warn("jobs not accepted after {} attempts queue={} count={}", attempt, queue, fresh.size());
-            slots.release();
+            release(settled);
         } else {
             Duration backoff = FIRST_BACKOFF.multipliedBy(1L << (attempt - 1));
             CompletableFuture.delayedExecutor(backoff.toMillis(), TimeUnit.MILLISECONDS)
-                    .execute(() -> send(queue, retry, attempt + 1));
+                    .execute(() -> send(queue, retry, attempt + 1, settled));
+        }
+    }
+
+    /** The batch is settled: its send slot is free again, and its dispatch is told. */
+    private void release(Runnable settled) {
+        slots.release();
+        try {
+            settled.run();
+        } catch (RuntimeException e) {
+            log.error("a settled callback failed", e);
         }
     }
 }

@@ -8,9 +8,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps trying for the leader lock on its own thread (so a slow scheduling turn never delays a step-down), and
- * publishes the outcome in {@link LeadershipState}. The leader re-checks its session every second; a standby tries for
- * the lock every {@code vigil.scheduler.leader-poll-interval}.
+ * Keeps the leader lease current on its own thread (so a slow scheduling turn never delays a step-down), and
+ * publishes the outcome in {@link LeadershipState}. The leader confirms its lease every second (more often when
+ * sending), and four times a second while waiting for a hand-over or while the database is unreachable; a standby
+ * tries for the lock every {@code vigil.scheduler.leader-poll-interval}.
  *
  * <p>Starts before and stops after the scheduling loop (lower phase): the loop stops sending before the lock is
  * released on shutdown, so a standby taking over never overlaps with the old leader's last sends.
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 class LeaderElection extends BackgroundThread {
 
     private static final Logger log = LoggerFactory.getLogger(LeaderElection.class);
-    private static final Duration LEADER_CHECK = Duration.ofSeconds(1);
+    private static final Duration STEP = Duration.ofMillis(250);
 
     private final LeaderLease lease;
     private final LeadershipState state;
@@ -46,7 +47,13 @@ class LeaderElection extends BackgroundThread {
     @Override
     protected void run() {
         while (isRunning()) {
-            boolean leader = lease.refresh();
+            LeaderLease.Phase phase = lease.refresh();
+            boolean leader = lease.isLeading();
+            if (phase == LeaderLease.Phase.UNCONFIRMED) {
+                state.bound(lease.graceEndsAt());
+            } else {
+                state.unbound();
+            }
             if (leader != state.isLeader()) {
                 if (leader) {
                     log.info("became the active scheduler");
@@ -56,7 +63,7 @@ class LeaderElection extends BackgroundThread {
             }
             state.update(leader && isRunning());
             try {
-                Thread.sleep(leader ? LEADER_CHECK : standbyPoll);
+                Thread.sleep(phase == LeaderLease.Phase.STANDBY ? standbyPoll : STEP);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

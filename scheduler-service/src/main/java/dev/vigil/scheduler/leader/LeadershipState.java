@@ -21,10 +21,16 @@ public class LeadershipState {
     private final List<LeadershipListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean leader;
     private volatile long term;
+    /** While the lease is unconfirmed (database unreachable): leadership ends at this System.nanoTime(). */
+    private volatile boolean bounded;
+    private volatile long leadUntil;
 
-    /** True while this instance holds the leader lock. */
+    /**
+     * True while this instance holds the leader lease: confirmed, or unconfirmed (the database unreachable) within its
+     * outage grace. The grace's end is checked here, at each call, not when the election thread next looks.
+     */
     public boolean isLeader() {
-        return leader;
+        return leader && (!bounded || System.nanoTime() - leadUntil < 0);
     }
 
     /** Increases each time this instance becomes leader; 0 before the first time. */
@@ -34,6 +40,17 @@ public class LeadershipState {
 
     public void addListener(LeadershipListener listener) {
         listeners.add(listener);
+    }
+
+    /** Called by the election only: leadership ends at {@code untilNanos} (System.nanoTime) unless confirmed again. */
+    void bound(long untilNanos) {
+        leadUntil = untilNanos;
+        bounded = true;
+    }
+
+    /** Called by the election only: the lease is confirmed, leadership has no deadline. */
+    void unbound() {
+        bounded = false;
     }
 
     /** Called by the election only. */

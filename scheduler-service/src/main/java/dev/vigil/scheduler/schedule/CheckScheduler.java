@@ -4,6 +4,7 @@ import dev.vigil.common.lifecycle.BackgroundThread;
 import dev.vigil.scheduler.SchedulerProperties;
 import dev.vigil.scheduler.dispatch.JobDispatcher;
 import dev.vigil.scheduler.leader.LeadershipState;
+import dev.vigil.scheduler.leader.RoundWatermark;
 import dev.vigil.scheduler.maintenance.MaintenanceCalendar;
 import dev.vigil.scheduler.maintenance.MaintenanceWindowReader;
 import dev.vigil.scheduler.round.DueRound;
@@ -28,13 +29,18 @@ import org.springframework.stereotype.Component;
  * The scheduling loop. Each turn:
  * <ol>
  *   <li>a standby (see {@link LeadershipState}) does nothing else;</li>
- *   <li>on becoming active, load every monitor and maintenance window and plan each monitor's next round after now
- *       (rounds missed while no instance was active are skipped, never replayed in a burst);</li>
+ *   <li>on becoming active, load every monitor and maintenance window and plan each monitor's next round after the
+ *       last instant the previous leader claimed ({@link RoundWatermark}), so a takeover neither loses nor repeats a
+ *       round; a monitor's rounds missed for longer than its interval collapse into its latest (see
+ *       {@link Schedule#takeDue});</li>
  *   <li>apply monitor and maintenance changes from LISTEN/NOTIFY, and a full resync periodically or after the listener
  *       reconnected;</li>
- *   <li>send the jobs of due rounds, except rounds inside a maintenance window of their monitor, then sleep until the
- *       next round is due (at most one tick).</li>
+ *   <li>claim the turn's instant in the watermark (recorded before anything is sent; refused once leadership or
+ *       its outage grace is over), send the jobs of due rounds, except rounds inside a maintenance window of their
+ *       monitor, then sleep until the next round is due (at most one tick).</li>
  * </ol>
+ * While PostgreSQL is unreachable the loop keeps sending from the schedule it holds (see {@code LeaderLease}); the
+ * change listener and the resync catch up when it returns.
  */
 @Component
 public class CheckScheduler extends BackgroundThread {
@@ -46,6 +52,7 @@ public class CheckScheduler extends BackgroundThread {
     private final MaintenanceWindowReader windows;
     private final MonitorChangeListener changes;
     private final LeadershipState leadership;
+    private final RoundWatermark watermark;
     private final JobDispatcher dispatcher;
     private final SchedulerProperties properties;
     private final Clock clock;
@@ -62,13 +69,14 @@ public class CheckScheduler extends BackgroundThread {
     private volatile boolean active;
 
     public CheckScheduler(MonitorCatalog catalog, MaintenanceWindowReader windows, MonitorChangeListener changes,
-                          LeadershipState leadership, JobDispatcher dispatcher, SchedulerProperties properties,
-                          Clock clock, MeterRegistry meters) {
+                          LeadershipState leadership, RoundWatermark watermark, JobDispatcher dispatcher,
+                          SchedulerProperties properties, Clock clock, MeterRegistry meters) {
         super(Thread.ofPlatform().name("check-scheduler"), Duration.ofSeconds(10));
         this.catalog = catalog;
         this.windows = windows;
         this.changes = changes;
         this.leadership = leadership;
+        this.watermark = watermark;
         this.dispatcher = dispatcher;
         this.properties = properties;
         this.clock = clock;
@@ -124,18 +132,28 @@ public class CheckScheduler extends BackgroundThread {
                 if (resync != null && resync.isDone()) {
                     finishResync();
                 }
-                List<DueRound> due = schedule.takeDue(clock.instant());
-                int before = due.size();
-                due.removeIf(round -> maintenance.covers(round.monitor().id(), round.scheduledAt()));
-                suppressed.increment(before - due.size());
-                countSkips();
-                dispatcher.dispatch(due, leadership::isLeader);
+                sendDue();
                 sleepUntilNextDue();
             } catch (RuntimeException e) {
                 log.error("scheduling turn failed; retrying", e);
                 sleep(Duration.ofSeconds(1));
             }
         }
+    }
+
+    /** Claims the turn's instant, then sends the rounds due by then (none when the claim is refused). */
+    private void sendDue() {
+        Instant through = clock.instant();
+        Instant next = schedule.nextDue();
+        if (next == null || next.isAfter(through) || !watermark.claim(through)) {
+            return;
+        }
+        List<DueRound> due = schedule.takeDue(through);
+        int before = due.size();
+        due.removeIf(round -> maintenance.covers(round.monitor().id(), round.scheduledAt()));
+        suppressed.increment(before - due.size());
+        countSkips();
+        dispatcher.dispatch(due, leadership::isLeader, () -> watermark.settled(through));
     }
 
     /**
@@ -183,10 +201,16 @@ public class CheckScheduler extends BackgroundThread {
         maintenance = windows.load(now);
         Instant planned = clock.instant();
         schedule.replaceAll(monitors, planned);
-        schedule.restartAt(planned);
+        // Continue after the last instant claimed, by this instance before or by the previous leader: rounds up to it
+        // went out (or may have), rounds after it did not. Older than max-lateness, nothing could be sent anyway.
+        Instant earliest = planned.minus(properties.maxLateness());
+        Instant resume = watermark.resumePoint().filter(w -> w.isAfter(earliest) && w.isBefore(planned))
+                .orElse(planned);
+        schedule.restartAt(resume);
         active = true;
-        log.info("active scheduler now monitors={} maintenanceCoverings={} term={}", monitors.size(),
-                maintenance.size(), activeTerm);
+        log.info("active scheduler now monitors={} maintenanceCoverings={} term={} resumingAfter={} ({} ms ago)",
+                monitors.size(), maintenance.size(), activeTerm, resume,
+                Duration.between(resume, planned).toMillis());
     }
 
     private void applyChanges(Instant now) {

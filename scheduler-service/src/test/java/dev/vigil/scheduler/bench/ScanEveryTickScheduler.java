@@ -65,7 +65,7 @@ public final class ScanEveryTickScheduler {
         QueueDirectory queues = new QueueDirectory(sqs);
         queues.provision(QueueTopology.all(names, List.of(region)));
         SchedulerProperties defaults = new SchedulerProperties(TICK, Duration.ofMillis(50), Duration.ofSeconds(60), Duration.ofSeconds(1),
-                1L, Duration.ofSeconds(10), 32, 3, Duration.ofSeconds(5), 25);
+                1L, Duration.ofSeconds(10), 32, 3, Duration.ofSeconds(5), 25, Duration.ofSeconds(60), true);
         JobDispatcher dispatcher = new JobDispatcher(sqs, queues, names, Clock.systemUTC(), defaults, meters);
         System.out.println("active scheduler now monitors=" + monitors.size() + " (scan every tick)");
 

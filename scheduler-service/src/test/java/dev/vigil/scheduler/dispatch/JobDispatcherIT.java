@@ -39,7 +39,7 @@ class JobDispatcherIT {
 
     private static SchedulerProperties properties(int concurrency, int attempts, Duration timeout, int packSize) {
         return new SchedulerProperties(Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofSeconds(60), Duration.ofSeconds(1), 1L,
-                Duration.ofSeconds(10), concurrency, attempts, timeout, packSize);
+                Duration.ofSeconds(10), concurrency, attempts, timeout, packSize, Duration.ofSeconds(60), true);
     }
 
     private static List<DueRound> rounds(int count, int intervalSeconds, List<String> regions) {

@@ -51,7 +51,7 @@ public final class AssertionEvaluator {
         List<String> values;
         try {
             values = values(assertion, observation);
-        } catch (JsonValues.NotEvaluable e) {
+        } catch (JsonValues.NotEvaluable | BoundedRegex.RegexRefused e) {
             return AssertionOutcome.failed(assertion, null, "cannot check " + subject + ": " + e.getMessage());
         }
         if (values == null) {

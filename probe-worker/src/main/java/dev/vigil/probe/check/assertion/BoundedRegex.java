@@ -27,14 +27,33 @@ final class BoundedRegex {
         } catch (PatternSyntaxException e) {
             throw new RegexRefused("the pattern is not a valid regular expression: " + e.getDescription());
         }
-        long deadline = System.nanoTime() + budget.toNanos();
+        return find(compiled, input, System.nanoTime() + budget.toNanos(), budget);
+    }
+
+    /** Whether {@code pattern} is found in {@code input} before {@code deadline} ({@link System#nanoTime()}). */
+    static boolean find(Pattern pattern, CharSequence input, long deadline, Duration budget) {
         try {
-            return compiled.matcher(new DeadlineCharSequence(input, deadline)).find();
+            return pattern.matcher(new DeadlineCharSequence(input, deadline)).find();
         } catch (DeadlinePassed e) {
-            throw new RegexRefused("the pattern took longer than " + budget.toMillis() + " ms on this input");
+            throw exceeded(budget);
         } catch (StackOverflowError e) {
-            throw new RegexRefused("the pattern recursed too deeply on this input");
+            throw new RegexRefused("the regex recursed too deeply on this input");
         }
+    }
+
+    /** Whether {@code pattern} matches all of {@code input} before {@code deadline} ({@link System#nanoTime()}). */
+    static boolean matches(Pattern pattern, CharSequence input, long deadline, Duration budget) {
+        try {
+            return pattern.matcher(new DeadlineCharSequence(input, deadline)).matches();
+        } catch (DeadlinePassed e) {
+            throw exceeded(budget);
+        } catch (StackOverflowError e) {
+            throw new RegexRefused("the regex recursed too deeply on this input");
+        }
+    }
+
+    private static RegexRefused exceeded(Duration budget) {
+        return new RegexRefused("regex exceeded its time budget (" + budget.toMillis() + " ms) on this input");
     }
 
     /** Why a pattern could not be evaluated; the assertion fails with this message. */
@@ -59,9 +78,12 @@ final class BoundedRegex {
     /** Looks at the clock every few thousand character reads: cheap, and backtracking reads a lot. */
     private static final class DeadlineCharSequence implements CharSequence {
 
+        private static final long YIELD_EVERY_NANOS = 5_000_000;
+
         private final CharSequence text;
         private final long deadline;
         private int reads;
+        private long lastYield = System.nanoTime();
 
         DeadlineCharSequence(CharSequence text, long deadline) {
             this.text = text;
@@ -70,8 +92,17 @@ final class BoundedRegex {
 
         @Override
         public char charAt(int index) {
-            if ((++reads & 0xFFF) == 0 && System.nanoTime() > deadline) {
-                throw new DeadlinePassed();
+            if ((++reads & 0xFFF) == 0) {
+                long now = System.nanoTime();
+                if (now > deadline) {
+                    throw new DeadlinePassed();
+                }
+                // Virtual threads are not preempted: a long match would hold its carrier (one of a few, one per
+                // core) and stall every other check. Giving it up every few milliseconds shares the cores.
+                if (now - lastYield > YIELD_EVERY_NANOS) {
+                    lastYield = now;
+                    Thread.yield();
+                }
             }
             return text.charAt(index);
         }

@@ -33,6 +33,9 @@ final class JsonValues {
         } catch (InvalidPathException | IllegalArgumentException e) {
             throw new NotEvaluable("\"" + path + "\" is not a valid JSON path: " + e.getMessage());
         }
+        if (path.contains("=~") && !JsonPathRegex.available()) {
+            throw new NotEvaluable("regular expressions in JSON path filters are not available on this probe");
+        }
         if (depth(body) > MAX_DEPTH) {
             throw new NotEvaluable("the body is nested deeper than " + MAX_DEPTH + " levels");
         }
@@ -48,7 +51,7 @@ final class JsonValues {
         }
         Object selected;
         try {
-            selected = compiled.read(document, CONFIGURATION);
+            selected = JsonPathRegex.within(() -> compiled.read(document, CONFIGURATION));
         } catch (PathNotFoundException e) {
             return List.of();
         } catch (JsonPathException e) {

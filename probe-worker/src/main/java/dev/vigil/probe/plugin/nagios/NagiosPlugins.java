@@ -4,6 +4,7 @@ import dev.vigil.common.message.ErrorKind;
 import dev.vigil.common.message.PhaseTimings;
 import dev.vigil.common.net.BlockedAddressException;
 import dev.vigil.common.net.TargetGuard;
+import dev.vigil.common.plugin.NagiosPluginList;
 import dev.vigil.probe.ProbeProperties;
 import dev.vigil.probe.check.CheckOutcome;
 import java.io.IOException;
@@ -16,54 +17,72 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Nagios-compatible plugins from the allow-listed directories: exit code 0 OK, 1 WARNING (up, degraded), 2 CRITICAL
- * and 3 UNKNOWN (down; any other code counts as UNKNOWN), the first output line as the message, performance data
- * parsed per the plugin guidelines.
+ * Nagios-compatible plugins: those of the plugin list ({@link NagiosPluginList}, {@code vigil.plugins.*}) found in the
+ * plugin directories, run only with the options the list accepts for them, their host values vetted by the target
+ * guard, as an unprivileged user in an empty directory ({@link PluginSandbox}). Exit code 0 OK, 1 WARNING (up,
+ * degraded), 2 CRITICAL and 3 UNKNOWN (down; any other code counts as UNKNOWN), the first output line as the message,
+ * performance data parsed per the plugin guidelines.
+ *
+ * <p>A plugin resolves its host again itself, so the connection is not pinned to the vetted address as the built-in
+ * checks' are; list only plugins that take their target as a HOST option.
  */
 @Component
 public class NagiosPlugins {
 
     private final PluginDirectories directories;
+    private final NagiosPluginList list;
+    private final PluginSandbox sandbox;
     private final TargetGuard guard;
     private final int outputLimit;
 
     @Autowired
-    public NagiosPlugins(ProbeProperties properties, TargetGuard guard) {
-        this(new PluginDirectories(properties.pluginDirs()), guard, (int) properties.pluginOutputLimit().toBytes());
+    public NagiosPlugins(ProbeProperties properties, NagiosPluginList list, TargetGuard guard) {
+        this(new PluginDirectories(properties.pluginDirs()), list,
+                PluginSandbox.forWorker(properties.pluginUser(), properties.pluginGroup()), guard,
+                (int) properties.pluginOutputLimit().toBytes());
     }
 
-    NagiosPlugins(PluginDirectories directories, TargetGuard guard, int outputLimit) {
+    NagiosPlugins(PluginDirectories directories, NagiosPluginList list, PluginSandbox sandbox, TargetGuard guard,
+                  int outputLimit) {
         this.directories = directories;
+        this.list = list;
+        this.sandbox = sandbox;
         this.guard = guard;
         this.outputLimit = outputLimit;
     }
 
     public boolean offers(String name) {
-        return directories.find(name).isPresent();
+        return list.plugin(name).isPresent() && directories.find(name).isPresent();
     }
 
-    /** The plugins this worker can run, by name. */
+    /** The plugins this worker can run, by name: on the list and installed. */
     public List<String> names() {
-        return directories.names();
+        return directories.names().stream().filter(name -> list.plugin(name).isPresent()).toList();
     }
 
     public CheckOutcome run(String name, List<String> args, Duration timeout) {
         long start = System.nanoTime();
+        Optional<String> refused = list.refusal(name, args).or(sandbox::refusal);
+        if (refused.isPresent()) {
+            return CheckOutcome.failed(ErrorKind.BLOCKED, "refused by the probe's plugin policy: " + refused.get(), 0);
+        }
         Optional<Path> executable = directories.find(name);
         if (executable.isEmpty()) {
             return CheckOutcome.failed(ErrorKind.PLUGIN, "no plugin named \"" + name + "\" in this region", 0);
         }
-        try {
-            HostArguments.vet(args, guard);
-        } catch (BlockedAddressException e) {
-            return CheckOutcome.failed(ErrorKind.BLOCKED, "refused by the probe's target policy: " + e.getMessage(),
-                    0);
-        } catch (UnknownHostException e) {
-            // not reached: unknown hosts are left to the plugin
+        for (String host : list.plugin(name).orElseThrow().hosts(args)) {
+            try {
+                guard.resolve(host);
+            } catch (BlockedAddressException e) {
+                return CheckOutcome.failed(ErrorKind.BLOCKED, "refused by the probe's target policy: "
+                        + e.getMessage(), 0);
+            } catch (UnknownHostException e) {
+                // the plugin reports an unknown host in its own words
+            }
         }
         PluginProcess.Run run;
         try {
-            run = PluginProcess.run(executable.get(), args, timeout, outputLimit);
+            run = PluginProcess.run(sandbox, executable.get(), args, timeout, outputLimit);
         } catch (IOException e) {
             return CheckOutcome.failed(ErrorKind.PLUGIN, "plugin " + name + " could not start: " + e.getMessage(),
                     elapsed(start));

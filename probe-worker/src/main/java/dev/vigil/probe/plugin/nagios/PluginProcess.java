@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one plugin process: argument list passed as is (no shell, so no quoting or injection), a minimal environment
+ * Runs one plugin process: as its {@link PluginSandbox} says (never as root, in an empty directory of its own),
+ * argument list passed as is (no shell, so no quoting or injection), a minimal environment
  * (no secrets of the worker leak into plugins; {@code LC_ALL=C} keeps numbers and messages parseable), stdin from
  * /dev/null, stdout and stderr read up to a limit (the rest drained and dropped so the plugin never blocks on a full
  * pipe), and on timeout the whole process tree killed. Any process the plugin left behind is killed too.
@@ -33,13 +35,20 @@ final class PluginProcess {
     record Run(int exitCode, boolean timedOut, String stdout, String stderr, boolean truncated) {
     }
 
-    static Run run(Path executable, List<String> args, Duration timeout, int outputLimit)
+    static Run run(PluginSandbox sandbox, Path executable, List<String> args, Duration timeout, int outputLimit)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(args.size() + 1);
-        command.add(executable.toString());
-        command.addAll(args);
+        Path directory = sandbox.workingDirectory();
+        try {
+            return run(sandbox.command(executable, args), directory, timeout, outputLimit);
+        } finally {
+            PluginSandbox.remove(directory);
+        }
+    }
+
+    private static Run run(List<String> command, Path directory, Duration timeout, int outputLimit)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(new File(System.getProperty("java.io.tmpdir")))
+                .directory(directory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().clear();
         builder.environment().putAll(ENVIRONMENT);
@@ -61,20 +70,22 @@ final class PluginProcess {
 
     /**
      * Kills a process and all its descendants. The descendants are listed before the parent dies (afterwards they
-     * are re-parented and no longer found), and listed again until none is left, in case one forked meanwhile.
+     * are re-parented and no longer found), and listed again until none is left, in case one forked meanwhile. A
+     * killed grandchild is re-parented to PID 1, which in a container without an init may never reap it: a zombie
+     * holds nothing open and counts as gone, or every kill would wait out its rounds.
      */
     static void killTree(ProcessHandle root) {
         Set<ProcessHandle> seen = new HashSet<>();
         for (int round = 0; round < 5; round++) {
             List<ProcessHandle> alive = new ArrayList<>();
-            if (root.isAlive()) {
+            if (running(root)) {
                 alive.add(root);
             }
-            root.descendants().forEach(alive::add);
+            root.descendants().filter(PluginProcess::running).forEach(alive::add);
             for (ProcessHandle handle : seen) {
-                if (handle.isAlive()) {
+                if (running(handle)) {
                     alive.add(handle);
-                    handle.descendants().forEach(alive::add);
+                    handle.descendants().filter(PluginProcess::running).forEach(alive::add);
                 }
             }
             if (alive.isEmpty()) {
@@ -82,13 +93,30 @@ final class PluginProcess {
             }
             seen.addAll(alive);
             alive.forEach(ProcessHandle::destroyForcibly);
-            for (ProcessHandle handle : alive) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+            while (alive.stream().anyMatch(PluginProcess::running) && System.nanoTime() < deadline) {
                 try {
-                    handle.onExit().get(200, TimeUnit.MILLISECONDS);
-                } catch (Exception e) {
-                    // still going: the next round kills again
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    // keep killing: nothing may be left behind; the caller sees the interrupt again
+                    Thread.currentThread().interrupt();
+                    break;
                 }
             }
+        }
+    }
+
+    /** Alive and not a zombie (state Z in /proc: exited, waiting to be reaped). */
+    private static boolean running(ProcessHandle handle) {
+        if (!handle.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"));
+            int close = stat.lastIndexOf(')');
+            return close < 0 || close + 2 >= stat.length() || stat.charAt(close + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return handle.isAlive();
         }
     }
 

@@ -89,9 +89,57 @@ class AssertionEvaluatorTests {
                 http(200, input, Map.of(), 1));
 
         assertThat(outcome.passed()).isFalse();
-        assertThat(outcome.message()).contains("took longer than");
+        assertThat(outcome.message()).contains("regex exceeded its time budget");
         // Generous bound (shared CI cores): the point is that it ends, where unbounded matching would not.
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aCatastrophicJsonPathFilterIsStoppedWithinItsBudget() {
+        // The reported attack: one value of 4 KB, "aaaa…b", against /(.*a){12}/ held both cores until killed.
+        String body = "[{\"v\":\"" + "a".repeat(4096) + "b\"}]";
+        long start = System.nanoTime();
+
+        AssertionOutcome outcome = judge(new Assertion(AssertionSource.JSON_PATH, "$[?(@.v =~ /(.*a){12}/)]",
+                Comparison.CONTAINS, "a"), http(200, body, Map.of(), 1));
+
+        assertThat(outcome.passed()).isFalse();
+        assertThat(outcome.message()).startsWith("cannot check JSON $[?(@.v =~ /(.*a){12}/)]: regex exceeded its "
+                + "time budget");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theBudgetCoversAWholePathNotEachNode() {
+        // 200 nodes each taking most of a per-match budget would add up to minutes; one budget covers them all.
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < 200; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"v\":\"").append("a".repeat(30)).append("b\"}");
+        }
+        body.append(']');
+        long start = System.nanoTime();
+
+        AssertionOutcome outcome = judge(new Assertion(AssertionSource.JSON_PATH, "$[?(@.v =~ /(.*a){7}/)]",
+                Comparison.CONTAINS, "a"), http(200, body.toString(), Map.of(), 1));
+
+        assertThat(outcome.message()).contains("regex exceeded its time budget");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void jsonPathRegexFiltersStillSelectWhatTheyMatch() {
+        Observation seen = http(200, "[{\"v\":\"up-1\",\"n\":1},{\"v\":\"down\",\"n\":2},"
+                + "{\"v\":[\"x\",\"UP-3\"],\"n\":3},{\"v\":42,\"n\":4}]", Map.of(), 1);
+
+        assertThat(judge(new Assertion(AssertionSource.JSON_PATH, "$[?(@.v =~ /up-\\d/)].n", Comparison.EQUALS,
+                "1"), seen).actual()).isEqualTo("1");
+        assertThat(judge(new Assertion(AssertionSource.JSON_PATH, "$[?(@.v =~ /up-\\d/i)].n", Comparison.EQUALS,
+                "3"), seen).passed()).isTrue();
+        assertThat(judge(new Assertion(AssertionSource.JSON_PATH, "$[?(@.v =~ /4\\d/)].n", Comparison.EQUALS,
+                "4"), seen).passed()).isTrue();
+        assertThat(judge(new Assertion(AssertionSource.JSON_PATH, "$[?(@.v =~ /nothing/)].n", Comparison.EQUALS,
+                "1"), seen).message()).isEqualTo("expected JSON $[?(@.v =~ /nothing/)].n to equal \"1\" but there "
+                + "was none");
     }
 
     @Test
