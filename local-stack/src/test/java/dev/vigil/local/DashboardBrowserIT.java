@@ -172,7 +172,8 @@ class DashboardBrowserIT {
         type("workspace", "Browser test");
         screenshot("01-signup");
         click("sign-up");
-        assertThat(waitFor(By.id("new-key")).getText()).startsWith("vgl_");
+        String apiKey = waitFor(By.id("new-key")).getText();
+        assertThat(apiKey).startsWith("vgl_");
         screenshot("02-monitors-empty");
 
         // A monitor with an invalid URL first: the API's message shows next to the field.
@@ -209,6 +210,7 @@ class DashboardBrowserIT {
         assertThat(browser.findElement(By.cssSelector("#monitor-rows tbody tr")).getText())
                 .contains("Loopback target");
         screenshot("05-monitor-list");
+        tagFilterAndBulkPause(apiKey);
 
         // A webhook channel on a loopback receiver (local mode allows private targets), tested, linked to the monitor.
         open("/app/channels");
@@ -427,6 +429,63 @@ class DashboardBrowserIT {
         open("/app/monitors");
         click("sign-out");
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
+    }
+
+    /**
+     * Tags and bulk actions: a tag made on the list page, two monitors checked and tagged at once, the list filtered
+     * by the tag, and the whole filtered set paused with "all matching"; the loopback monitor is left alone.
+     */
+    private void tagFilterAndBulkPause(String apiKey) throws IOException {
+        for (String name : List.of("Tagged A", "Tagged B")) {
+            createMonitor(apiKey, name);
+        }
+        open("/app/monitors");
+        browser.findElement(By.cssSelector("details.labels summary")).click();
+        type("new-tag-name", "production");
+        click("create-tag");
+        assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("production");
+        waitFor(By.cssSelector("#monitor-rows tbody tr"));
+        for (String name : List.of("Tagged A", "Tagged B")) {
+            browser.findElement(By.xpath("//tr[.//a[text()='" + name + "']]//input[@name='ids']")).click();
+        }
+        new Select(browser.findElement(By.id("bulk-action"))).selectByValue("add_tags");
+        new Select(browser.findElement(By.id("bulk-tag"))).selectByVisibleText("production");
+        screenshot("05d-monitors-selected");
+        click("bulk-apply");
+        assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("Tagged 2 of 2 monitors");
+
+        new Select(browser.findElement(By.id("tag-filter"))).selectByVisibleText("production");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#monitor-rows tbody tr")).size() == 2);
+        assertThat(browser.findElement(By.id("monitor-rows")).getText()).contains("Tagged A").contains("Tagged B")
+                .doesNotContain("Loopback target");
+        screenshot("05e-monitors-filtered-by-tag");
+        click("select-all-matching");
+        new Select(browser.findElement(By.id("bulk-action"))).selectByValue("pause");
+        click("bulk-apply");
+        assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("Paused 2 of 2 monitors");
+        assertThat(browser.getCurrentUrl()).contains("tag=production");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#monitor-rows .status-paused")).size() == 2);
+        screenshot("05f-filtered-set-paused");
+        open("/app/monitors?status=UP");
+        waitForText(By.id("monitor-rows"), "Loopback target");
+    }
+
+    private void createMonitor(String apiKey, String name) throws IOException {
+        String body = "{\"name\":\"" + name + "\",\"type\":\"HTTP\",\"url\":\"http://127.0.0.1:"
+                + target.getAddress().getPort() + "/health\",\"intervalSeconds\":60}";
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.apiUrl() + "/api/v1/monitors"))
+                            .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     private record Received(String event, String delivery, String body, String signature) {

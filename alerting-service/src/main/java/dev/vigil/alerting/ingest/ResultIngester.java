@@ -53,6 +53,7 @@ class ResultIngester extends BackgroundThread implements MessageHandler {
     private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     private final Counter stored;
     private final Counter duplicates;
+    private final Counter dropped;
     private final Counter writeFailures;
     private final DistributionSummary batchSizes;
     private final Timer ingestLag;
@@ -67,6 +68,9 @@ class ResultIngester extends BackgroundThread implements MessageHandler {
         this.clock = clock;
         this.stored = Counter.builder("vigil.ingest.results").tag("outcome", "stored").register(meters);
         this.duplicates = Counter.builder("vigil.ingest.results").tag("outcome", "duplicate").register(meters);
+        this.dropped = Counter.builder("vigil.ingest.results").tag("outcome", "dropped")
+                .description("Results naming a monitor that does not exist in their workspace: forged or stale")
+                .register(meters);
         this.writeFailures = Counter.builder("vigil.ingest.write.failures")
                 .description("Batch writes that failed and were retried").register(meters);
         this.batchSizes = DistributionSummary.builder("vigil.ingest.batch.size").register(meters);
@@ -174,11 +178,18 @@ class ResultIngester extends BackgroundThread implements MessageHandler {
     }
 
     private void write(List<Pending> batch) {
-        int inserted = writer.write(batch.stream().map(Pending::result).toList());
+        ResultWriter.Written written = writer.write(batch.stream().map(Pending::result).toList());
         Instant now = clock.instant();
         batchSizes.record(batch.size());
-        stored.increment(inserted);
-        duplicates.increment(batch.size() - inserted);
+        stored.increment(written.stored());
+        dropped.increment(written.dropped().size());
+        duplicates.increment(batch.size() - written.stored() - written.dropped().size());
+        if (!written.dropped().isEmpty()) {
+            // Deleted from the queue like the others: retrying cannot make a forged result true.
+            ResultWriter.Dropped first = written.dropped().getFirst();
+            log.warn("dropped results naming no monitor of their workspace count={} monitor={} workspace={} region={}",
+                    written.dropped().size(), first.monitorId(), first.workspaceId(), first.region());
+        }
         for (Pending p : batch) {
             ingestLag.record(Duration.between(p.result.scheduledAt(), now).abs());
             p.done.complete(null);

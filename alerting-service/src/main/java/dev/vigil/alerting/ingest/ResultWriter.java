@@ -5,9 +5,11 @@ import dev.vigil.common.message.CheckResult;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>{@code COPY} the batch into a session-local staging table (no index, no WAL: the cheapest way into
  *       PostgreSQL, one round trip for the whole batch);</li>
  *   <li>{@code INSERT ... SELECT ... ON CONFLICT DO NOTHING} into {@code check_results}: a result already stored
- *       (a redelivered message, a re-run job) has the same (job_id, time) and is skipped, also within the batch;</li>
+ *       (a redelivered message, a re-run job) has the same (job_id, time) and is skipped, also within the batch.
+ *       Only results whose monitor exists and belongs to the workspace the result names are taken: the results queue
+ *       is writable by every probe (and by anyone holding its credentials), so a forged message, or a stale one for a
+ *       monitor deleted since, must never be stored, least of all under another workspace; those are counted as
+ *       dropped;</li>
  *   <li>mark the batch's monitors due for evaluation ({@code monitor_states.next_evaluation_at}) in the same
  *       transaction, so a crash between storing and evaluating cannot lose an outage: any instance's evaluator picks
  *       the monitor up.</li>
@@ -43,13 +49,19 @@ public class ResultWriter {
     private static final String STAGE = "CREATE TEMP TABLE IF NOT EXISTS check_results_stage "
             + "(LIKE check_results INCLUDING DEFAULTS) ON COMMIT DELETE ROWS";
     private static final String COPY = "COPY check_results_stage (" + COLUMNS + ") FROM STDIN (FORMAT csv)";
+    /** A staged result whose monitor exists in the workspace the result names. */
+    private static final String KNOWN_MONITOR = "EXISTS (SELECT 1 FROM monitors m WHERE m.id = s.monitor_id "
+            + "AND m.workspace_id = s.workspace_id)";
     private static final String MERGE = "INSERT INTO check_results (" + COLUMNS + ") SELECT " + COLUMNS
-            + " FROM check_results_stage ON CONFLICT DO NOTHING";
+            + " FROM check_results_stage s WHERE " + KNOWN_MONITOR + " ON CONFLICT DO NOTHING";
+    private static final String UNKNOWN = "SELECT s.monitor_id, s.workspace_id, s.region FROM check_results_stage s "
+            + "WHERE NOT " + KNOWN_MONITOR;
     // Sorted, so two instances marking overlapping monitors lock their state rows in the same order (no deadlock).
     private static final String MARK_DUE = """
             INSERT INTO monitor_states (monitor_id, next_evaluation_at)
             SELECT m.id, now() FROM monitors m
-            WHERE m.id IN (SELECT monitor_id FROM check_results_stage WHERE kind <> 'ON_DEMAND')
+            WHERE EXISTS (SELECT 1 FROM check_results_stage s WHERE s.monitor_id = m.id
+                          AND s.workspace_id = m.workspace_id AND s.kind <> 'ON_DEMAND')
             ORDER BY m.id
             ON CONFLICT (monitor_id) DO UPDATE
                 SET next_evaluation_at = LEAST(monitor_states.next_evaluation_at, EXCLUDED.next_evaluation_at)""";
@@ -62,22 +74,43 @@ public class ResultWriter {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** Writes the batch in one transaction; answers how many were new. */
-    public int write(List<CheckResult> results) {
+    /** Writes the batch in one transaction; answers how many were new and which were dropped. */
+    public Written write(List<CheckResult> results) {
         if (results.isEmpty()) {
-            return 0;
+            return new Written(0, List.of());
         }
         String csv = toCsv(results);
-        Integer inserted = transactions.execute(status -> jdbc.execute((ConnectionCallback<Integer>) connection -> {
+        Written written = transactions.execute(status -> jdbc.execute((ConnectionCallback<Written>) connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(STAGE);
                 copy(connection, csv);
+                List<Dropped> dropped = new ArrayList<>();
+                try (ResultSet unknown = statement.executeQuery(UNKNOWN)) {
+                    while (unknown.next()) {
+                        dropped.add(new Dropped(unknown.getObject(1, UUID.class), unknown.getObject(2, UUID.class),
+                                unknown.getString(3)));
+                    }
+                }
                 int count = statement.executeUpdate(MERGE);
                 statement.executeUpdate(MARK_DUE);
-                return count;
+                return new Written(count, dropped);
             }
         }));
-        return inserted == null ? 0 : inserted;
+        return written == null ? new Written(0, List.of()) : written;
+    }
+
+    /**
+     * What a batch came to.
+     *
+     * @param stored  results that were new and stored
+     * @param dropped results naming a monitor that does not exist in the workspace they name (forged or stale); the
+     *                rest of the batch were duplicates
+     */
+    public record Written(int stored, List<Dropped> dropped) {
+    }
+
+    /** A dropped result: what it claimed to be. */
+    public record Dropped(UUID monitorId, UUID workspaceId, String region) {
     }
 
     private static void copy(Connection connection, String csv) throws SQLException {

@@ -10,6 +10,10 @@ import dev.vigil.alerting.notify.sender.TeamsSender;
 import dev.vigil.alerting.notify.sender.TelegramSender;
 import dev.vigil.alerting.notify.sender.WebhookSender;
 import dev.vigil.common.crypto.SecretBox;
+import dev.vigil.common.net.DnsHostResolver;
+import dev.vigil.common.net.GuardedHttpClient;
+import dev.vigil.common.net.HostResolver;
+import dev.vigil.common.net.NameServers;
 import dev.vigil.common.net.TargetGuard;
 import dev.vigil.common.net.TargetPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,20 +35,26 @@ class NotifyConfiguration {
 
     @Bean
     GuardedHttp channelHttp(ChannelGuardProperties guard) {
-        log.info("alert channel target policy allowPrivateTargets={}", guard.allowPrivateTargets());
-        return new GuardedHttp(new TargetGuard(guard.allowPrivateTargets() ? TargetPolicy.allowingPrivate()
-                : TargetPolicy.publicOnly()));
+        HostResolver resolver = guard.nameServers().isEmpty() ? HostResolver.SYSTEM
+                : new DnsHostResolver(NameServers.parse("vigil.channel.name-servers", guard.nameServers()),
+                guard.resolveTimeout());
+        log.info("alert channel target policy allowPrivateTargets={} nameServers={}", guard.allowPrivateTargets(),
+                guard.nameServers().isEmpty() ? "system" : guard.nameServers());
+        TargetPolicy policy = TargetPolicy.of(guard.allowPrivateTargets(), List.of(), List.of());
+        return new GuardedHttp(new GuardedHttpClient(new TargetGuard(policy, resolver)));
     }
 
     @Bean
     List<ChannelSender> channelSenders(GuardedHttp http, NotifyProperties properties,
-                                       ObjectProvider<JavaMailSender> mail) {
-        return senders(http, properties, mail.getIfAvailable());
+                                       ObjectProvider<JavaMailSender> mail, Clock clock) {
+        return senders(http, properties, mail.getIfAvailable(), clock);
     }
 
     /** Every sender: one per channel type. */
-    static List<ChannelSender> senders(GuardedHttp http, NotifyProperties properties, JavaMailSender mail) {
-        return List.of(new WebhookSender(http), new SlackSender(http), new DiscordSender(http), new TeamsSender(http),
+    static List<ChannelSender> senders(GuardedHttp http, NotifyProperties properties, JavaMailSender mail,
+                                       Clock clock) {
+        return List.of(new WebhookSender(http, clock), new SlackSender(http), new DiscordSender(http),
+                new TeamsSender(http),
                 new PagerDutySender(http, properties.pagerDutyUrl()),
                 new TelegramSender(http, properties.telegramUrl()), new EmailSender(mail, properties.mailFrom()));
     }

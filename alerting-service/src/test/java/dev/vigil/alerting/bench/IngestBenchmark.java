@@ -56,6 +56,13 @@ public final class IngestBenchmark {
         UUID monitor = UUID.randomUUID();
         Instant base = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(20));
         long[] next = {0};
+        // The writer stores results of known monitors only: the results name this one (its id is its workspace's).
+        try (Connection c = database.connect(); var s = c.createStatement()) {
+            s.execute("INSERT INTO workspaces (id, name) VALUES ('" + monitor + "', 'ingest bench')");
+            s.execute("INSERT INTO monitors (id, workspace_id, name, type, check_spec, interval_seconds, timeout_ms, "
+                    + "regions) VALUES ('" + monitor + "', '" + monitor + "', 'ingest', 'HTTP', "
+                    + "'{\"type\":\"HTTP\",\"url\":\"https://example.com\"}', 60, 5000, '{local-a}')");
+        }
 
         // 1. Baseline: one INSERT and one commit per result.
         try (Connection c = database.connect();
@@ -84,7 +91,7 @@ public final class IngestBenchmark {
             long rows = 0;
             long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
             while (System.nanoTime() < until) {
-                rows += writer.write(batch(monitor, base, next, batch));
+                rows += writer.write(batch(monitor, base, next, batch)).stored();
             }
             m.report("ResultWriter COPY batch", batch, rows);
             ds.destroy();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vigil.alerting.support.AlertingContexts;
+import dev.vigil.alerting.support.TestMonitors;
 import dev.vigil.common.message.CheckResult;
 import dev.vigil.common.message.JobIds;
 import dev.vigil.common.message.JobKind;
@@ -57,14 +58,16 @@ class DatabaseOutageIT {
             MessagePublisher publisher = alerting.getBean(MessagePublisher.class);
             String queue = alerting.getBean(QueueNames.class).results();
             JdbcClient jdbc = alerting.getBean(JdbcClient.class);
-            UUID monitor = UUID.randomUUID();
+            UUID[] ids = new TestMonitors(jdbc).http(List.of("local-a"), 1, 5000, 60);
+            UUID workspace = ids[0];
+            UUID monitor = ids[1];
             Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2));
             int published = 0;
             Instant stoppedAt = null;
             for (int second = 0; second < SECONDS; second++) {
                 List<CheckResult> batch = new ArrayList<>();
                 for (int i = 0; i < PER_SECOND; i++) {
-                    CheckResult result = result(monitor, base.plusSeconds(published));
+                    CheckResult result = result(workspace, monitor, base.plusSeconds(published));
                     batch.add(result);
                     if (published % 10 == 0) {
                         batch.add(result); // redelivered or re-sent: must be stored once
@@ -110,9 +113,9 @@ class DatabaseOutageIT {
                 .query(Integer.class).single();
     }
 
-    private static CheckResult result(UUID monitor, Instant scheduledAt) {
+    private static CheckResult result(UUID workspace, UUID monitor, Instant scheduledAt) {
         UUID round = JobIds.round(monitor, scheduledAt);
-        return new CheckResult(JobIds.job(round, "local-a", JobKind.SCHEDULED), round, monitor, UUID.randomUUID(),
+        return new CheckResult(JobIds.job(round, "local-a", JobKind.SCHEDULED), round, monitor, workspace,
                 "local-a", JobKind.SCHEDULED, scheduledAt, scheduledAt.plusMillis(2), true, false, 35,
                 new PhaseTimings(1L, 2L, null, 20L), 200, null, null, List.of(), List.of(), null, 10L, 1);
     }

@@ -13,9 +13,14 @@ import dev.vigil.common.net.TargetPolicy;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +66,33 @@ class ChannelFormatsIT {
         return receiver.requests().stream().filter(r -> r.path().startsWith(prefix)).toList();
     }
 
+    /** Base64 HMAC-SHA256, computed here as a receiver would, independently of the sender's code. */
+    private static String standardHmac(byte[] key, String signed) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aWhsecSecretSignsWithItsDecodedBytesAsStandardWebhooksLibrariesExpect() {
+        UUID workspace = harness.workspace();
+        MonitorRef monitor = harness.monitor(workspace, "Shop");
+        String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        harness.link(monitor, harness.channel(workspace, "WEBHOOK",
+                Map.of("url", receiver.url("/whsec/" + workspace), "secret", secret), false));
+        harness.open(monitor);
+        NotifyHarness.drain(dispatcher);
+
+        Receiver.Request request = to("/whsec/" + workspace).getFirst();
+        assertThat(request.header("webhook-signature")).isEqualTo("v1," + standardHmac(
+                Base64.getDecoder().decode("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), request.header("webhook-id") + "."
+                        + request.header("webhook-timestamp") + "." + request.body()));
+    }
+
     private static JsonNode json(Receiver.Request request) {
         return WireJson.mapper().readTree(request.body());
     }
@@ -81,6 +113,13 @@ class ChannelFormatsIT {
         assertThat(request.header("X-Vigil-Event")).isEqualTo("incident.opened");
         assertThat(request.header("X-Vigil-Signature")).isEqualTo("sha256=" + WebhookSender.hmac(secret,
                 request.body()));
+        // Standard Webhooks, checked the way a receiver's library does: key = the secret's bytes (as whsec_<base64>).
+        assertThat(request.header("webhook-id")).isEqualTo(request.header("X-Vigil-Delivery"));
+        assertThat(request.header("webhook-timestamp"))
+                .isEqualTo(Long.toString(harness.clock.instant().getEpochSecond()));
+        assertThat(request.header("webhook-signature")).isEqualTo("v1," + standardHmac(
+                secret.getBytes(StandardCharsets.UTF_8), request.header("webhook-id") + "."
+                        + request.header("webhook-timestamp") + "." + request.body()));
         JsonNode body = json(request);
         assertThat(body.get("deliveryId").asString()).isEqualTo(request.header("X-Vigil-Delivery"));
         assertThat(body.get("event").asString()).isEqualTo("incident.opened");

@@ -2,6 +2,7 @@ package dev.vigil.alerting.notify;
 
 import dev.vigil.alerting.incident.MonitorRef;
 import dev.vigil.alerting.notify.sender.GuardedHttp;
+import dev.vigil.common.net.GuardedHttpClient;
 import dev.vigil.common.net.TargetGuard;
 import dev.vigil.common.net.TargetPolicy;
 import java.net.URI;
@@ -36,7 +37,7 @@ final class NotifyBenchmark {
             UUID channel = harness.channel(workspace, "WEBHOOK", Map.of("url", receiver.url("/bench"),
                     "secret", "benchmark-secret-000001"), false);
 
-            GuardedHttp http = new GuardedHttp(new TargetGuard(TargetPolicy.allowingPrivate()));
+            GuardedHttp http = new GuardedHttp(new GuardedHttpClient(new TargetGuard(TargetPolicy.allowingPrivate())));
             long start = System.nanoTime();
             List<CompletableFuture<?>> batch = new ArrayList<>();
             for (int i = 0; i < events; i++) {

@@ -8,6 +8,7 @@ import dev.vigil.alerting.maintenance.MaintenanceCalendar;
 import dev.vigil.alerting.notify.sender.GuardedHttp;
 import dev.vigil.common.crypto.SecretBox;
 import dev.vigil.common.json.WireJson;
+import dev.vigil.common.net.GuardedHttpClient;
 import dev.vigil.common.net.TargetGuard;
 import dev.vigil.common.net.TargetPolicy;
 import dev.vigil.common.testing.MutableClock;
@@ -88,9 +89,9 @@ final class NotifyHarness implements AutoCloseable {
         NoiseControl noise = new NoiseControl(jdbc, new MaintenanceCalendar(jdbc), properties);
         OutboxFanout fanout = new OutboxFanout(jdbc, noise, escalations, properties, tm);
         DeliveryQueue deliveries = queue != null ? queue : queue(properties);
-        GuardedHttp http = new GuardedHttp(new TargetGuard(policy));
+        GuardedHttp http = new GuardedHttp(new GuardedHttpClient(new TargetGuard(policy)));
         return new Dispatcher(fanout, new DigestWriter(jdbc, properties, tm), escalations, deliveries,
-                NotifyConfiguration.senders(http, properties, mail), BOX, properties, new SimpleMeterRegistry(),
+                NotifyConfiguration.senders(http, properties, mail, clock), BOX, properties, new SimpleMeterRegistry(),
                 clock);
     }
 

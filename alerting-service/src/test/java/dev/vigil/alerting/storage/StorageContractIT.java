@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.vigil.alerting.AlertingApplication;
 import dev.vigil.alerting.ingest.ResultWriter;
+import dev.vigil.alerting.support.TestMonitors;
 import dev.vigil.common.message.CheckResult;
 import dev.vigil.common.message.ErrorKind;
 import dev.vigil.common.message.JobIds;
@@ -45,7 +46,9 @@ class StorageContractIT {
 
     @Test
     void resultsRollUpHourlyAndDailyPerMonitorAndRegion() {
-        UUID monitor = UUID.randomUUID();
+        UUID[] ids = new TestMonitors(jdbc).http(REGIONS, 1, 5000, 60);
+        UUID workspace = ids[0];
+        UUID monitor = ids[1];
         Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(2)).plus(Duration.ofHours(2));
         List<CheckResult> results = new ArrayList<>();
         List<Double> okLatenciesFirstHourA = new ArrayList<>();
@@ -53,7 +56,7 @@ class StorageContractIT {
             for (String region : REGIONS) {
                 boolean ok = minute % 20 != 7;
                 long latency = 100 + (minute * 7L) % 50 + (region.equals("local-b") ? 100 : 0);
-                results.add(result(monitor, start.plus(Duration.ofMinutes(minute)), region, JobKind.SCHEDULED, ok,
+                results.add(result(workspace, monitor, start.plus(Duration.ofMinutes(minute)), region, JobKind.SCHEDULED, ok,
                         ok ? latency : 10_000));
                 if (ok && minute < 60 && region.equals("local-a")) {
                     okLatenciesFirstHourA.add((double) latency);
@@ -61,12 +64,12 @@ class StorageContractIT {
             }
             if (minute % 20 == 7) {
                 // a confirmation run is stored but never counted in the rollups
-                results.add(result(monitor, start.plus(Duration.ofMinutes(minute)), "local-b", JobKind.CONFIRM, true,
+                results.add(result(workspace, monitor, start.plus(Duration.ofMinutes(minute)), "local-b", JobKind.CONFIRM, true,
                         120));
             }
         }
-        assertThat(writer.write(results)).isEqualTo(results.size());
-        assertThat(writer.write(results)).as("idempotent").isZero();
+        assertThat(writer.write(results).stored()).isEqualTo(results.size());
+        assertThat(writer.write(results).stored()).as("idempotent").isZero();
 
         maintainer.refreshRollups(start, start.plus(Duration.ofHours(3)));
 
@@ -124,10 +127,12 @@ class StorageContractIT {
         if (TestDatabase.shared().hasTimescale()) {
             return; // TimescaleDB's retention policy drops chunks in the background (its job is asserted above)
         }
-        UUID monitor = UUID.randomUUID();
+        UUID[] ids = new TestMonitors(jdbc).http(REGIONS, 1, 5000, 60);
+        UUID workspace = ids[0];
+        UUID monitor = ids[1];
         Instant old = Instant.now().minus(Duration.ofDays(40)).truncatedTo(ChronoUnit.SECONDS);
-        writer.write(List.of(result(monitor, old, "local-a", JobKind.SCHEDULED, true, 50),
-                result(monitor, Instant.now().truncatedTo(ChronoUnit.SECONDS), "local-a", JobKind.SCHEDULED, true,
+        writer.write(List.of(result(workspace, monitor, old, "local-a", JobKind.SCHEDULED, true, 50),
+                result(workspace, monitor, Instant.now().truncatedTo(ChronoUnit.SECONDS), "local-a", JobKind.SCHEDULED, true,
                         50)));
 
         maintainer.applyRetention();
@@ -148,10 +153,10 @@ class StorageContractIT {
         return sorted.get(lower) + (rank - lower) * (sorted.get(upper) - sorted.get(lower));
     }
 
-    private static CheckResult result(UUID monitor, Instant at, String region, JobKind kind, boolean ok,
+    private static CheckResult result(UUID workspace, UUID monitor, Instant at, String region, JobKind kind, boolean ok,
                                       long latency) {
         UUID round = JobIds.round(monitor, at);
-        return new CheckResult(JobIds.job(round, region, kind), round, monitor, UUID.randomUUID(), region, kind, at,
+        return new CheckResult(JobIds.job(round, region, kind), round, monitor, workspace, region, kind, at,
                 at.plusMillis(1), ok, false, latency, PhaseTimings.NONE, ok ? 200 : null,
                 ok ? null : ErrorKind.TIMEOUT, ok ? null : "timed out", List.of(), List.of(), null, null, 1);
     }

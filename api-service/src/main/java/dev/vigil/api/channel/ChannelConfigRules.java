@@ -24,7 +24,7 @@ class ChannelConfigRules {
 
     private static final Pattern EMAIL =
             Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}");
-    private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_+=-]{16,256}");
+    private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_+/=-]{16,256}");
     private static final Pattern ROUTING_KEY = Pattern.compile("[A-Za-z0-9]{20,64}");
     private static final Pattern BOT_TOKEN = Pattern.compile("[0-9]{3,20}:[A-Za-z0-9_-]{20,100}");
     private static final Pattern CHAT_ID = Pattern.compile("-?[0-9]{1,20}|@[A-Za-z0-9_]{5,64}");
@@ -69,7 +69,7 @@ class ChannelConfigRules {
         return switch (field) {
             case "to" -> recipients(path, value, problems);
             case "url", "webhookUrl" -> url(path, value, problems);
-            case "secret" -> matching(path, value, SECRET, "16 to 256 letters, digits, '_', '-', '+' or '='",
+            case "secret" -> matching(path, value, SECRET, "16 to 256 letters, digits, '_', '-', '+', '/' or '='",
                     problems);
             case "routingKey" -> matching(path, value, ROUTING_KEY, "a PagerDuty integration key (20 to 64 letters "
                     + "and digits)", problems);

@@ -131,6 +131,35 @@ public class Channels {
         return replace(caller, id, new ChannelRequest(request.name(), request.type(), config, request.isDefault()));
     }
 
+    /**
+     * The fields ({@code name}, {@code type}, {@code isDefault}, {@code config}) in which {@code request} differs from
+     * the stored channel, comparing the configuration in clear (inside this service only); a 400 when the request is
+     * invalid. An absent {@code isDefault} means false, as on creation: a declarative file states the whole channel.
+     */
+    @Transactional(readOnly = true)
+    public List<String> differences(ApiPrincipal caller, UUID id, ChannelRequest request) {
+        FieldProblems problems = new FieldProblems();
+        String name = problems.requiredLine("name", request.name(), 100);
+        ChannelType type = type(request, problems);
+        Map<String, String> config = type == null ? null : rules.check(type, request.config(), problems);
+        problems.throwIfAny();
+        ChannelView current = load(caller, id, false);
+        List<String> changed = new java.util.ArrayList<>();
+        if (!name.equals(current.name())) {
+            changed.add("name");
+        }
+        if (!type.name().equals(current.type())) {
+            changed.add("type");
+        }
+        if (Boolean.TRUE.equals(request.isDefault()) != current.isDefault()) {
+            changed.add("isDefault");
+        }
+        if (!config.equals(channels.config(id, caller.workspaceId()))) {
+            changed.add("config");
+        }
+        return changed;
+    }
+
     /** The monitors that link a channel, by name. */
     @Transactional(readOnly = true)
     public List<LinkedMonitor> linkedMonitors(ApiPrincipal caller, UUID id) {

@@ -101,6 +101,43 @@ public class MaintenanceWindows {
         return find(caller.workspaceId(), id).orElseThrow();
     }
 
+    /** Every window of the workspace, completed ones too, newest start first (for an export). */
+    public List<MaintenanceView> all(UUID workspaceId) {
+        return list(workspaceId, true, 10_000);
+    }
+
+    /** PUT: the whole window. */
+    @Transactional
+    public MaintenanceView replace(ApiPrincipal caller, UUID id, MaintenanceRequest request) {
+        return update(caller, id, request, false);
+    }
+
+    /** The fields in which {@code request} differs from the stored window, or a 400 when it is invalid. */
+    @Transactional(readOnly = true)
+    public List<String> differences(ApiPrincipal caller, UUID id, MaintenanceRequest request) {
+        MaintenanceRules.ValidWindow window = MaintenanceRules.validate(request,
+                ids -> notInWorkspace(caller.workspaceId(), ids));
+        MaintenanceView current = find(caller.workspaceId(), id)
+                .orElseThrow(() -> new NotFoundException("maintenance window"));
+        List<String> changed = new ArrayList<>();
+        if (!window.title().equals(current.title())) {
+            changed.add("title");
+        }
+        if (!window.description().equals(current.description() == null ? "" : current.description())) {
+            changed.add("description");
+        }
+        if (!Set.copyOf(window.monitorIds()).equals(Set.copyOf(current.monitorIds()))) {
+            changed.add("monitors");
+        }
+        if (!window.startsAt().equals(current.startsAt())) {
+            changed.add("startsAt");
+        }
+        if (!window.endsAt().equals(current.endsAt())) {
+            changed.add("endsAt");
+        }
+        return changed;
+    }
+
     @Transactional
     public void delete(ApiPrincipal caller, UUID id) {
         MaintenanceView current = lockedFind(caller.workspaceId(), id);

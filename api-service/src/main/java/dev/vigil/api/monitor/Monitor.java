@@ -40,6 +40,7 @@ public class Monitor extends AssignedIdEntity<UUID> {
     @Column(updatable = false)
     private String status;
     private String pingToken;
+    private UUID groupId;
     @Column(updatable = false)
     private Instant createdAt;
     private Instant updatedAt;
@@ -65,6 +66,7 @@ public class Monitor extends AssignedIdEntity<UUID> {
         this.regions = definition.regions().toArray(String[]::new);
         this.confirmations = definition.confirmations();
         this.degradedAboveMs = definition.degradedAboveMs();
+        this.groupId = definition.groupId();
         if (definition.paused() != null) {
             this.paused = definition.paused();
         }
@@ -135,6 +137,11 @@ public class Monitor extends AssignedIdEntity<UUID> {
     /** PENDING, UP, DEGRADED or DOWN as the alerting service last set it; PAUSED while paused. */
     public String getStatus() {
         return paused ? "PAUSED" : status;
+    }
+
+    /** The group (folder) it is in, or null. */
+    public UUID getGroupId() {
+        return groupId;
     }
 
     public String getPingToken() {

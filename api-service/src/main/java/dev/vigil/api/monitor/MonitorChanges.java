@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class MonitorChanges {
 
-    private static final Set<String> IGNORED = Set.of("id", "status", "createdAt", "updatedAt", "pingUrl");
+    private static final Set<String> IGNORED = Set.of("id", "status", "createdAt", "updatedAt", "pingUrl", "tags");
     private static final Set<String> SECRET = Set.of("headers", "body", "args");
 
     private MonitorChanges() {

@@ -46,10 +46,6 @@ class MonitorChannelLinks {
         }
     }
 
-    List<UUID> of(UUID monitorId) {
-        return of(List.of(monitorId)).getOrDefault(monitorId, List.of());
-    }
-
     /** The links of several monitors in one query (a page of the list). */
     Map<UUID, List<UUID>> of(Collection<UUID> monitorIds) {
         Map<UUID, List<UUID>> links = new HashMap<>();

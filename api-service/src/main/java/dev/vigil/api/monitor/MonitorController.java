@@ -5,9 +5,11 @@ import dev.vigil.api.web.NotFoundException;
 import dev.vigil.api.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +32,11 @@ class MonitorController {
     private final MonitorRepository monitors;
     private final MonitorEditor editor;
     private final MonitorViews views;
+    private final MonitorSearch search;
 
-    MonitorController(MonitorRepository monitors, MonitorEditor editor, MonitorViews views) {
+    MonitorController(MonitorRepository monitors, MonitorEditor editor, MonitorViews views, MonitorSearch search) {
         this.monitors = monitors;
+        this.search = search;
         this.editor = editor;
         this.views = views;
     }
@@ -48,14 +52,29 @@ class MonitorController {
 
     @GetMapping
     @Transactional(readOnly = true)
-    @Operation(summary = "List monitors, oldest first")
+    @Operation(summary = "List monitors, oldest first", description = "Filters combine (AND); a parameter may be "
+            + "repeated or comma-separated: any of the statuses, types and regions given, every tag given (id or "
+            + "name), the group (id; its subgroups included; none: ungrouped), q: name or target contains the text.")
     Paging.Items<MonitorResponse> list(@AuthenticationPrincipal ApiPrincipal caller,
                                        @RequestParam(defaultValue = "0") int page,
-                                       @RequestParam(defaultValue = "50") int size) {
+                                       @RequestParam(defaultValue = "50") int size,
+                                       @RequestParam(required = false) List<String> status,
+                                       @RequestParam(required = false) List<String> tag,
+                                       @RequestParam(required = false) String group,
+                                       @RequestParam(required = false) List<String> type,
+                                       @RequestParam(required = false) List<String> region,
+                                       @RequestParam(required = false) String q) {
         Paging paging = Paging.of(page, size);
-        Page<Monitor> found = monitors.findByWorkspaceId(caller.workspaceId(),
-                paging.pageable(Sort.by("createdAt", "id")));
-        return paging.items(views.of(found.getContent(), caller), found.getTotalElements());
+        MonitorSearch.Found found = search.page(caller.workspaceId(),
+                new MonitorFilter(status, tag, group, type, region, q), "", MonitorSearch.Order.CREATED,
+                paging.offset(), paging.size());
+        return paging.items(views.of(inOrder(found.ids()), caller), found.total());
+    }
+
+    private List<Monitor> inOrder(List<UUID> ids) {
+        Map<UUID, Monitor> byId = new HashMap<>();
+        monitors.findAllById(ids).forEach(m -> byId.put(m.getId(), m));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     @GetMapping("/{id}")

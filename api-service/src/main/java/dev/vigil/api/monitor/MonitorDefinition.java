@@ -10,8 +10,10 @@ import java.util.UUID;
  *
  * @param paused          null to leave the pause state as it is (a PUT without {@code paused})
  * @param alertChannelIds channels of the monitor's workspace, without duplicates
+ * @param tagIds          tags of the monitor's workspace, without duplicates
+ * @param groupId         a group of the monitor's workspace, null for none
  */
 record MonitorDefinition(String name, CheckSpec check, int intervalSeconds, int timeoutMs,
                                 List<String> regions, int confirmations, Integer degradedAboveMs, Boolean paused,
-                                List<UUID> alertChannelIds) {
+                                List<UUID> alertChannelIds, List<UUID> tagIds, UUID groupId) {
 }

@@ -36,6 +36,7 @@ class MonitorDefinitions {
     static final int DEFAULT_TIMEOUT_MS = 10_000;
     static final int MIN_TIMEOUT_MS = 100;
     static final int MAX_ALERT_CHANNELS = 20;
+    static final int MAX_TAGS = 20;
     static final int MAX_GRACE_SECONDS = 7 * 86_400;
 
     private static final Set<MonitorType> PROBED = EnumSet.complementOf(EnumSet.of(MonitorType.HEARTBEAT));
@@ -67,14 +68,17 @@ class MonitorDefinitions {
     private final MonitorProperties limits;
     private final RegionProperties regions;
     private final MonitorChannelLinks channels;
+    private final MonitorLabels labels;
     private final ObjectProvider<PluginCatalog> plugins;
     private final NagiosPluginList nagiosPlugins;
 
     MonitorDefinitions(MonitorProperties limits, RegionProperties regions, MonitorChannelLinks channels,
-                       ObjectProvider<PluginCatalog> plugins, NagiosPluginList nagiosPlugins) {
+                       MonitorLabels labels, ObjectProvider<PluginCatalog> plugins,
+                       NagiosPluginList nagiosPlugins) {
         this.limits = limits;
         this.regions = regions;
         this.channels = channels;
+        this.labels = labels;
         this.plugins = plugins;
         this.nagiosPlugins = nagiosPlugins;
     }
@@ -98,12 +102,17 @@ class MonitorDefinitions {
             }
         }
         List<UUID> alertChannels = alertChannels(problems, workspaceId, request.alertChannelIds());
+        List<UUID> tags = tags(problems, workspaceId, request.tagIds());
+        UUID group = request.groupId();
+        if (group != null && !labels.groupInWorkspace(workspaceId, group)) {
+            problems.add("groupId", "no such group: " + group + " (see GET /api/v1/monitor-groups)");
+        }
         Boolean paused = request.paused() == null && creating ? Boolean.FALSE : request.paused();
         if (type == MonitorType.HEARTBEAT) {
             HeartbeatCheck heartbeat = heartbeat(problems, request);
             problems.throwIfAny();
             return new MonitorDefinition(name, heartbeat, heartbeat.periodSeconds(), DEFAULT_TIMEOUT_MS, List.of(), 0,
-                    null, paused, alertChannels);
+                    null, paused, alertChannels, tags, group);
         }
         int interval = request.intervalSeconds() == null ? DEFAULT_INTERVAL_SECONDS : request.intervalSeconds();
         if (interval < limits.minIntervalSeconds() || interval > limits.maxIntervalSeconds()) {
@@ -131,7 +140,7 @@ class MonitorDefinitions {
         CheckSpec check = type == null ? null : probedCheck(problems, type, request, chosen);
         problems.throwIfAny();
         return new MonitorDefinition(name, check, interval, timeout, chosen, confirmations, degradedAbove, paused,
-                alertChannels);
+                alertChannels, tags, group);
     }
 
     private CheckSpec probedCheck(FieldProblems problems, MonitorType type, MonitorRequest request,
@@ -234,6 +243,27 @@ class MonitorDefinitions {
         if (!unknown.isEmpty()) {
             problems.add("alertChannelIds", "no such alert channel: " + unknown.stream().map(UUID::toString)
                     .collect(Collectors.joining(", ")) + " (see GET /api/v1/alert-channels)");
+        }
+        return distinct;
+    }
+
+    private List<UUID> tags(FieldProblems problems, UUID workspaceId, List<UUID> requested) {
+        if (requested == null || requested.isEmpty()) {
+            return List.of();
+        }
+        if (requested.contains(null)) {
+            problems.add("tagIds", "tagIds must be tag ids, not null");
+            return List.of();
+        }
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(requested));
+        if (distinct.size() > MAX_TAGS) {
+            problems.add("tagIds", "at most " + MAX_TAGS + " tags per monitor");
+            return List.of();
+        }
+        List<UUID> unknown = labels.tagsNotInWorkspace(workspaceId, distinct);
+        if (!unknown.isEmpty()) {
+            problems.add("tagIds", "no such tag: " + unknown.stream().map(UUID::toString)
+                    .collect(Collectors.joining(", ")) + " (see GET /api/v1/tags)");
         }
         return distinct;
     }

@@ -31,6 +31,7 @@ public class MonitorEditor {
     private final MonitorRepository monitors;
     private final MonitorDefinitions definitions;
     private final MonitorChannelLinks links;
+    private final MonitorLabels labels;
     private final MonitorViews views;
     private final PingTokens pingTokens;
     private final MonitorProperties limits;
@@ -40,11 +41,13 @@ public class MonitorEditor {
     private final Clock clock;
 
     MonitorEditor(MonitorRepository monitors, MonitorDefinitions definitions, MonitorChannelLinks links,
-                  MonitorViews views, PingTokens pingTokens, MonitorProperties limits, WorkspaceLocks locks,
+                  MonitorLabels labels, MonitorViews views, PingTokens pingTokens, MonitorProperties limits,
+                  WorkspaceLocks locks,
                   AuditLog audit, JsonMapper json, Clock clock) {
         this.monitors = monitors;
         this.definitions = definitions;
         this.links = links;
+        this.labels = labels;
         this.views = views;
         this.pingTokens = pingTokens;
         this.limits = limits;
@@ -69,6 +72,7 @@ public class MonitorEditor {
         }
         monitors.saveAndFlush(monitor);
         links.replace(monitor.getId(), caller.workspaceId(), definition.alertChannelIds());
+        labels.replaceTags(monitor.getId(), caller.workspaceId(), definition.tagIds());
         MonitorResponse created = views.of(monitor, caller);
         audit.record(caller.workspaceId(), Actor.of(caller), "monitor.created", "MONITOR", monitor.getId(),
                 MonitorChanges.snapshot(created));
@@ -91,6 +95,7 @@ public class MonitorEditor {
         }
         monitors.saveAndFlush(monitor);
         links.replace(monitor.getId(), caller.workspaceId(), definition.alertChannelIds());
+        labels.replaceTags(monitor.getId(), caller.workspaceId(), definition.tagIds());
         MonitorResponse after = views.of(monitor, caller);
         Map<String, Object> diff = MonitorChanges.diff(json, before, after);
         if (!((Map<?, ?>) diff.get("changes")).isEmpty()) {

@@ -12,7 +12,7 @@ import java.util.UUID;
  * the JSON reader, fields of another type by {@link MonitorDefinitions}. The read-only fields of a monitor as the API
  * answers it ({@code id}, {@code status}, ...) are accepted and ignored, so a client can PUT back what it read.
  */
-@JsonIgnoreProperties(value = {"id", "status", "pingUrl", "createdAt", "updatedAt"})
+@JsonIgnoreProperties(value = {"id", "status", "pingUrl", "tags", "createdAt", "updatedAt"})
 @Schema(description = "A monitor definition. Send the common fields and those of its type only.")
 public record MonitorRequest(
         @Schema(description = "1 to 200 characters", example = "Homepage") String name,
@@ -51,5 +51,8 @@ public record MonitorRequest(
         @Schema(description = "Other regions that must confirm a failure (0 to regions-1, default 1)")
         Integer confirmations,
         @Schema(description = "Alert channels of this workspace to notify") List<UUID> alertChannelIds,
+        @Schema(description = "Tags of this workspace to put on the monitor, at most 20 (see /api/v1/tags)")
+        List<UUID> tagIds,
+        @Schema(description = "The group (folder) of this workspace to put it in; none: ungrouped") UUID groupId,
         @Schema(description = "Create paused; on PUT, leave out to keep the current state") Boolean paused) {
 }

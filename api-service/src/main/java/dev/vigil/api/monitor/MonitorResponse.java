@@ -27,7 +27,15 @@ public record MonitorResponse(UUID id, String name, String type,
                               List<Assertion> assertions,
                               // every type
                               Integer degradedAboveMs, int intervalSeconds, Integer timeoutMs, List<String> regions,
-                              int confirmations, List<UUID> alertChannelIds, boolean paused,
+                              int confirmations, List<UUID> alertChannelIds,
+                              @Schema(description = "The ids of its tags") List<UUID> tagIds,
+                              @Schema(description = "Its tags, by name, for display") List<TagLabel> tags,
+                              @Schema(description = "Its group, or absent when ungrouped") UUID groupId,
+                              boolean paused,
                               @Schema(description = "PENDING, UP, DEGRADED, DOWN or PAUSED") String status,
                               Instant createdAt, Instant updatedAt) {
+
+    /** A tag as a monitor shows it. */
+    public record TagLabel(UUID id, String name, String color) {
+    }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.api.monitor;
 
 import dev.vigil.api.identity.ApiPrincipal;
+import dev.vigil.api.monitor.MonitorResponse.TagLabel;
 import dev.vigil.api.web.ApiProperties;
 import dev.vigil.common.check.DnsCheck;
 import dev.vigil.common.check.HeartbeatCheck;
@@ -25,27 +26,33 @@ public class MonitorViews {
     static final String REDACTED = "(redacted)";
 
     private final MonitorChannelLinks links;
+    private final MonitorLabels labels;
     private final ApiProperties api;
 
-    MonitorViews(MonitorChannelLinks links, ApiProperties api) {
+    MonitorViews(MonitorChannelLinks links, MonitorLabels labels, ApiProperties api) {
         this.links = links;
+        this.labels = labels;
         this.api = api;
     }
 
     public MonitorResponse of(Monitor monitor, ApiPrincipal caller) {
-        return of(monitor, links.of(monitor.getId()), caller);
+        return of(List.of(monitor), caller).getFirst();
     }
 
+    /** A page of monitors with their links and tags in two queries, whatever the page's size. */
     public List<MonitorResponse> of(List<Monitor> monitors, ApiPrincipal caller) {
-        Map<UUID, List<UUID>> all = links.of(monitors.stream().map(Monitor::getId).toList());
-        return monitors.stream().map(m -> of(m, all.getOrDefault(m.getId(), List.of()), caller)).toList();
+        List<UUID> ids = monitors.stream().map(Monitor::getId).toList();
+        Map<UUID, List<UUID>> all = links.of(ids);
+        Map<UUID, List<TagLabel>> tags = labels.tagsOf(ids);
+        return monitors.stream().map(m -> of(m, all.getOrDefault(m.getId(), List.of()),
+                tags.getOrDefault(m.getId(), List.of()), caller)).toList();
     }
 
     String pingUrl(Monitor monitor) {
         return monitor.getPingToken() == null ? null : api.link("/ping/" + monitor.getPingToken());
     }
 
-    private MonitorResponse of(Monitor monitor, List<UUID> channelIds, ApiPrincipal caller) {
+    private MonitorResponse of(Monitor monitor, List<UUID> channelIds, List<TagLabel> tags, ApiPrincipal caller) {
         var spec = monitor.getCheckSpec();
         HttpCheck http = spec instanceof HttpCheck h ? h : null;
         TcpCheck tcp = spec instanceof TcpCheck t ? t : null;
@@ -71,7 +78,8 @@ public class MonitorViews {
                 http != null ? http.assertions() : dns != null ? dns.assertions() : null,
                 monitor.getDegradedAboveMs(), monitor.getIntervalSeconds(),
                 heartbeat == null ? monitor.getTimeoutMs() : null, monitor.getRegions(), monitor.getConfirmations(),
-                channelIds, monitor.isPaused(), monitor.getStatus(), monitor.getCreatedAt(), monitor.getUpdatedAt());
+                channelIds, tags.stream().map(TagLabel::id).toList(), tags, monitor.getGroupId(), monitor.isPaused(),
+                monitor.getStatus(), monitor.getCreatedAt(), monitor.getUpdatedAt());
     }
 
     private static Map<String, String> headers(Map<String, String> headers, ApiPrincipal caller) {

@@ -10,7 +10,11 @@ import java.util.UUID;
 public record StatusPageRequest(String slug, String title, String description, String logoUrl, String customDomain,
                          String password, List<String> allowedIps, List<ComponentRequest> components) {
 
-    /** One component: a name the public sees for one of the workspace's monitors, optionally in a group. */
-    public record ComponentRequest(String name, UUID monitorId, String group) {
+    /**
+     * One component: a name the public sees for one of the workspace's monitors, optionally in a group; or a monitor
+     * group ({@code monitorGroupId} alone, {@code group} optional), whose monitors become components when the page is
+     * saved ({@link MonitorGroupComponents}).
+     */
+    public record ComponentRequest(String name, UUID monitorId, String group, UUID monitorGroupId) {
     }
 }

@@ -132,6 +132,41 @@ public class StatusPages {
         return find(caller.workspaceId(), id).orElseThrow();
     }
 
+    /**
+     * The fields in which {@code request} differs from the stored page, or a 400 when it is invalid. Here an absent
+     * or empty {@code password} means "no password" (a declarative file states the whole page); a given one is
+     * compared with the stored hash.
+     */
+    @Transactional(readOnly = true)
+    public List<String> differences(ApiPrincipal caller, UUID id, StatusPageRequest request) {
+        StatusPageRules.ValidPage page = validate(caller, request);
+        StatusPageView current = get(caller, id);
+        List<String> changed = new ArrayList<>();
+        compare(changed, "slug", current.slug(), page.slug());
+        compare(changed, "title", current.title(), page.title());
+        compare(changed, "description", current.description() == null ? "" : current.description(),
+                page.description());
+        compare(changed, "logoUrl", current.logoUrl(), page.logoUrl());
+        compare(changed, "customDomain", current.customDomain(), page.customDomain());
+        compare(changed, "allowedIps", current.allowedIps(), page.allowedIps());
+        compare(changed, "components", current.components().stream()
+                        .map(c -> new StatusPageRules.ValidComponent(c.name(), c.monitorId(), c.group())).toList(),
+                page.components());
+        String hash = jdbc.sql("SELECT password_hash FROM status_pages WHERE id = ?").param(id).query(String.class)
+                .optional().orElse(null);
+        boolean wanted = page.password() != null && !page.password().isEmpty();
+        if (wanted ? hash == null || !passwords.matches(page.password(), hash) : hash != null) {
+            changed.add("password");
+        }
+        return changed;
+    }
+
+    private static void compare(List<String> changed, String field, Object current, Object desired) {
+        if (!java.util.Objects.equals(current, desired)) {
+            changed.add(field);
+        }
+    }
+
     @Transactional
     public void delete(ApiPrincipal caller, UUID id) {
         String slug = lock(caller.workspaceId(), id);
@@ -142,7 +177,8 @@ public class StatusPages {
         events.publishEvent(new StatusPageChanged(caller.workspaceId()));
     }
 
-    private StatusPageRules.ValidPage validate(ApiPrincipal caller, StatusPageRequest request) {
+    private StatusPageRules.ValidPage validate(ApiPrincipal caller, StatusPageRequest given) {
+        StatusPageRequest request = MonitorGroupComponents.expand(given, caller.workspaceId(), jdbc);
         return StatusPageRules.validate(request, api.publicUrl().getHost(), ids -> {
             Set<UUID> found = new HashSet<>(jdbc.sql("SELECT id FROM monitors WHERE workspace_id = :w AND id IN (:ids)")
                     .param("w", caller.workspaceId()).param("ids", ids).query(UUID.class).list());

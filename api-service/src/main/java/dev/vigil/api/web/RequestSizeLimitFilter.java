@@ -24,17 +24,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final ApiProperties properties;
     private final ProblemResponses problems;
 
     RequestSizeLimitFilter(ApiProperties properties, ProblemResponses problems) {
-        this.limit = properties.maxRequestSize().toBytes();
+        this.properties = properties;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // A declarative apply carries a whole workspace, so it has a limit of its own.
+        long limit = properties.maxRequestSize(request.getRequestURI());
         if (request.getContentLengthLong() > limit) {
             problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request too large", tooLarge(limit), request);
             return;

@@ -55,6 +55,11 @@ class AccessMatrixIT {
             if (endpoint.namesResource()) {
                 soft.assertThat(response.status()).as("%s", endpoint).isEqualTo(404);
                 soft.assertThat(response.isProblem()).as("%s is a problem", endpoint).isTrue();
+            } else if (endpoint.namesResourceInInput()) {
+                soft.assertThat(response.status()).as("%s → %s", endpoint, response).isEqualTo(400);
+                soft.assertThat(response.isProblem()).as("%s is a problem", endpoint).isTrue();
+                soft.assertThat(response.body()).as("%s tells nothing of the workspace", endpoint)
+                        .doesNotContain(tenant.ownerEmail()).doesNotContain(tenant.workspaceId().toString());
             } else {
                 soft.assertThat(response.status()).as("%s", endpoint).isBetween(200, 299);
                 for (var id : resources.ids().values()) {

@@ -98,7 +98,42 @@ public final class ApiEndpoints {
             Endpoint.write("DELETE", "/api/v1/status-pages/{statuspage}", null),
             Endpoint.read("/api/v1/incidents/{incident}/updates"),
             Endpoint.write("POST", "/api/v1/incidents/{incident}/updates",
-                    r -> Map.of("status", "identified", "message", "A faulty deploy; rolling back.")));
+                    r -> Map.of("status", "identified", "message", "A faulty deploy; rolling back.")),
+            Endpoint.read("/api/v1/tags"),
+            Endpoint.write("POST", "/api/v1/tags", r -> Map.of("name", "tag-" + UUID.randomUUID().toString()
+                    .substring(0, 8), "color", "#2563eb")),
+            Endpoint.read("/api/v1/tags/{tag}"),
+            Endpoint.write("PUT", "/api/v1/tags/{tag}", r -> Map.of("name", "renamed", "color", "#059669")),
+            Endpoint.write("DELETE", "/api/v1/tags/{tag}", null),
+            Endpoint.read("/api/v1/monitor-groups"),
+            Endpoint.write("POST", "/api/v1/monitor-groups", r -> Map.of("name", "group-" + UUID.randomUUID()
+                    .toString().substring(0, 8))),
+            Endpoint.read("/api/v1/monitor-groups/{group}"),
+            Endpoint.write("PUT", "/api/v1/monitor-groups/{group}", r -> Map.of("name", "Renamed")),
+            Endpoint.write("DELETE", "/api/v1/monitor-groups/{group}", null),
+            Endpoint.read("/api/v1/monitors?tag={tag}&group={group}&status=PENDING&type=HTTP&region=local-a&q=s"),
+            // The body names the monitors, tag and group: another workspace's key is refused, not served.
+            Endpoint.writeNaming("POST", "/api/v1/monitors/bulk", r -> Map.of("action", "add_tags",
+                    "monitorIds", List.of(r.get("monitor").toString()), "tagIds", List.of(r.get("tag").toString()))),
+            Endpoint.writeNaming("POST", "/api/v1/monitors/bulk", r -> Map.of("action", "move_to_group",
+                    "filter", Map.of("tag", List.of(r.get("tag").toString())), "groupId", r.get("group").toString())),
+            Endpoint.writeNaming("POST", "/api/v1/monitors/bulk", r -> Map.of("action", "link_channel",
+                    "monitorIds", List.of(r.get("monitor").toString()), "channelId", r.get("channel").toString())),
+            Endpoint.writeNaming("POST", "/api/v1/status-pages", r -> Map.of("slug", "grouped-" + UUID.randomUUID()
+                    .toString().substring(0, 8), "title", "By group", "components",
+                    List.of(Map.of("monitorGroupId", r.get("group").toString())))),
+            // A dry run (the default apply body must not change the seeded workspace for the suites that compare).
+            Endpoint.write("POST", "/api/v1/apply?dryRun=true", r -> Map.of("version", 1, "monitors",
+                    List.of(withKey("declared", httpMonitor("Declared"))))),
+            Endpoint.write("POST", "/api/v1/apply?dryRun=false&prune=false", r -> Map.of("version", 1)),
+            Endpoint.read("/api/v1/export"),
+            Endpoint.read("/api/v1/schema/vigil.json"));
+
+    private static Map<String, Object> withKey(String key, Map<String, Object> object) {
+        Map<String, Object> keyed = new java.util.LinkedHashMap<>(object);
+        keyed.put("key", key);
+        return keyed;
+    }
 
     /** A valid maintenance window over the seeded monitor. */
     public static Map<String, Object> maintenance(Resources r) {
@@ -127,15 +162,22 @@ public final class ApiEndpoints {
     private ApiEndpoints() {
     }
 
-    /** One row: a method, a path template, and a valid body for the write endpoints that take one. */
-    public record Endpoint(String method, String template, Function<Resources, Object> body) {
+    /**
+     * One row: a method, a path template, a valid body for the write endpoints that take one, and whether that body
+     * names resources of the workspace (so another workspace's key must be refused, with a 4xx, not served).
+     */
+    public record Endpoint(String method, String template, Function<Resources, Object> body, boolean bodyNames) {
 
         static Endpoint read(String template) {
-            return new Endpoint("GET", template, null);
+            return new Endpoint("GET", template, null, false);
         }
 
         static Endpoint write(String method, String template, Function<Resources, Object> body) {
-            return new Endpoint(method, template, body);
+            return new Endpoint(method, template, body, false);
+        }
+
+        static Endpoint writeNaming(String method, String template, Function<Resources, Object> body) {
+            return new Endpoint(method, template, body, true);
         }
 
         public boolean writes() {
@@ -144,7 +186,12 @@ public final class ApiEndpoints {
 
         /** Whether the path names one resource (so another workspace's id must be a 404). */
         public boolean namesResource() {
-            return template.contains("{");
+            return template.split("\\?")[0].contains("{");
+        }
+
+        /** Whether the query or the body names resources of the workspace (another workspace's: a 400). */
+        public boolean namesResourceInInput() {
+            return !namesResource() && (bodyNames || template.contains("{"));
         }
 
         public boolean takesBody() {
@@ -190,10 +237,13 @@ public final class ApiEndpoints {
             Resources partial = new Resources(Map.of("monitor", monitor));
             UUID maintenance = id(owner.post("/api/v1/maintenances", maintenance(partial)), "id");
             UUID statusPage = id(owner.post("/api/v1/status-pages", statusPage(partial)), "id");
+            UUID tag = id(owner.post("/api/v1/tags", Map.of("name", "seeded")), "id");
+            UUID group = id(owner.post("/api/v1/monitor-groups", Map.of("name", "Seeded")), "id");
             Resources resources = new Resources(Map.ofEntries(Map.entry("monitor", monitor),
                     Map.entry("heartbeat", heartbeat), Map.entry("key", key), Map.entry("member", member),
                     Map.entry("channel", channel), Map.entry("incident", incident), Map.entry("rotation", rotation),
-                    Map.entry("maintenance", maintenance), Map.entry("statuspage", statusPage)));
+                    Map.entry("maintenance", maintenance), Map.entry("statuspage", statusPage),
+                    Map.entry("tag", tag), Map.entry("group", group)));
             Tenant.require(owner.put("/api/v1/monitors/" + monitor + "/escalation-policy",
                     escalationPolicy(resources)), 200);
             return resources;

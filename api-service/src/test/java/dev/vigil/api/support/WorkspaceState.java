@@ -4,8 +4,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A fingerprint of everything a workspace holds (its row, members, keys, invitations, monitors, channel links, audit
- * entries), to show that a refused request changed nothing. Key use times are left out: using a key is not a change.
+ * A fingerprint of everything a workspace holds (its row, members, keys, invitations, monitors, channel links, tags,
+ * groups, audit entries), to show that a refused request changed nothing. Key use times are left out: using a key is
+ * not a change.
  */
 public final class WorkspaceState {
 
@@ -32,6 +33,11 @@ public final class WorkspaceState {
                             (SELECT string_agg(concat_ws(';', id, name, type, config_sealed, is_default), ','
                                                ORDER BY id) FROM alert_channels WHERE workspace_id = :w),
                             (SELECT count(*) FROM notification_outbox WHERE workspace_id = :w),
+                            (SELECT string_agg(t::text, ',' ORDER BY id) FROM tags t WHERE workspace_id = :w),
+                            (SELECT string_agg(l::text, ',' ORDER BY monitor_id, tag_id) FROM monitor_tags l
+                             WHERE workspace_id = :w),
+                            (SELECT string_agg(g::text, ',' ORDER BY id) FROM monitor_groups g
+                             WHERE workspace_id = :w),
                             (SELECT count(*) FROM audit_events WHERE workspace_id = :w)))""")
                 .param("w", workspaceId)
                 .query(String.class).single();

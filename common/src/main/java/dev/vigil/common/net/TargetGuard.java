@@ -3,27 +3,18 @@ package dev.vigil.common.net;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
 import javax.net.SocketFactory;
 
 /**
- * The SSRF guard: resolves a target once, keeps only the addresses the {@link TargetPolicy} permits, and hands those
- * exact addresses to the caller, which connects to them and nothing else. Because the check happens after
+ * The SSRF guard: resolves a target once, refuses it unless the {@link TargetPolicy} permits every address it
+ * resolved to, and hands those exact addresses to the caller, which connects to them and nothing else. Because the check happens after
  * resolution, on the addresses actually connected to, a name that resolves to an internal address (or is re-pointed
  * there between two lookups: DNS rebinding) cannot get through.
  *
- * <p>How to use it with a client (each redirect hop must go through the same hooks):
- * <ul>
- *   <li>OkHttp: {@code .dns(guard::resolve)}, {@code .socketFactory(guard.socketFactory())} (catches IP-literal URLs,
- *       which OkHttp does not resolve), and {@code .proxy(Proxy.NO_PROXY)}.</li>
- *   <li>Apache HttpClient 5: a {@code DnsResolver} calling {@link #resolve}, plus a connection socket factory whose
- *       sockets come from {@link #socketFactory()}.</li>
- *   <li>Plain sockets: {@code guard.socketFactory().createSocket()} then {@code connect(...)}, or connect to an
- *       address from {@link #resolve}.</li>
- *   <li>The JDK {@code HttpClient} offers no resolver hook: resolve with {@link #resolve} and do not follow redirects
- *       automatically (vet each {@code Location} yourself), accepting that the client resolves again.</li>
- * </ul>
+ * <p>HTTP goes through {@link GuardedHttpClient}, the one client built on this guard; other protocols connect to
+ * an address from {@link #resolve}, or through {@link #socketFactory()}. The JDK {@code HttpClient} has no resolver
+ * hook (it would resolve again), so it is not used for requests made on a tenant's behalf.
  * Thread-safe and cheap: share one per policy.
  */
 public final class TargetGuard {
@@ -47,10 +38,13 @@ public final class TargetGuard {
     }
 
     /**
-     * The permitted addresses of {@code host} (a name or an IP literal, IPv6 with or without brackets), in resolver
-     * order. A name with both permitted and refused addresses yields only the permitted ones.
+     * The addresses of {@code host} (a name or an IP literal, IPv6 with or without brackets), in resolver order, each
+     * one vetted. The name is resolved once, here; callers connect to these addresses and never resolve it again.
+     * A name with any refused address is refused as a whole: a name answering one public and one private address is
+     * an attack (or a misconfiguration) either way, and keeping only the public one would still let an HTTP client
+     * that resolves again, or the next hop, reach the private one.
      *
-     * @throws BlockedAddressException when no address of the host is permitted
+     * @throws BlockedAddressException when any address of the host is refused
      * @throws UnknownHostException    when the name does not resolve
      */
     public List<InetAddress> resolve(String host) throws UnknownHostException {
@@ -59,23 +53,16 @@ public final class TargetGuard {
         List<InetAddress> candidates = literal != null
                 ? List.of(InetAddress.getByAddress(bare, literal))
                 : resolver.resolve(bare);
-        List<InetAddress> permitted = new ArrayList<>(candidates.size());
-        BlockedAddressException firstRefusal = null;
-        for (InetAddress address : candidates) {
-            var refusal = policy.refusal(address);
-            if (refusal.isEmpty()) {
-                permitted.add(address);
-            } else if (firstRefusal == null) {
-                firstRefusal = new BlockedAddressException(literal != null ? null : bare, address, refusal.get());
-            }
-        }
-        if (permitted.isEmpty()) {
-            if (firstRefusal != null) {
-                throw firstRefusal;
-            }
+        if (candidates.isEmpty()) {
             throw new UnknownHostException(bare + ": no addresses");
         }
-        return List.copyOf(permitted);
+        for (InetAddress address : candidates) {
+            var refusal = policy.refusal(address);
+            if (refusal.isPresent()) {
+                throw new BlockedAddressException(literal != null ? null : bare, address, refusal.get());
+            }
+        }
+        return List.copyOf(candidates);
     }
 
     /** Throws when {@code address} may not be connected to. */

@@ -34,7 +34,7 @@ class TargetGuardTests {
             throw new UnknownHostException(host);
         });
 
-        assertThatThrownBy(() -> guard.resolve("169.254.169.254")).isInstanceOf(BlockedAddressException.class)
+        assertThatThrownBy(() -> guard.resolve("169.254.1.1")).isInstanceOf(BlockedAddressException.class)
                 .hasMessageContaining("link-local");
         assertThatThrownBy(() -> guard.resolve("[::ffff:127.0.0.1]")).isInstanceOf(BlockedAddressException.class);
         assertThatThrownBy(() -> guard.resolve("0.0.0.0")).isInstanceOf(BlockedAddressException.class);
@@ -42,21 +42,38 @@ class TargetGuardTests {
     }
 
     @Test
-    void onlyThePermittedAddressesOfAMixedAnswerAreReturned() throws UnknownHostException {
+    void aNameWithAnyRefusedAddressIsRefusedWhole() throws UnknownHostException {
         InetAddress internal = InetAddress.getByName("10.0.0.5");
         InetAddress external = InetAddress.getByName("93.184.216.34");
-        TargetGuard guard = new TargetGuard(TargetPolicy.publicOnly(), host -> List.of(internal, external));
 
-        assertThat(guard.resolve("mixed.example")).containsExactly(external);
+        for (List<InetAddress> answer : List.of(List.of(internal, external), List.of(external, internal))) {
+            TargetGuard guard = new TargetGuard(TargetPolicy.publicOnly(), host -> answer);
+            assertThatThrownBy(() -> guard.resolve("mixed.example")).isInstanceOf(BlockedAddressException.class)
+                    .hasMessageContaining("10.0.0.5").hasMessageContaining("private");
+        }
+        TargetGuard allPublic = new TargetGuard(TargetPolicy.publicOnly(), host -> List.of(external));
+        assertThat(allPublic.resolve("public.example")).containsExactly(external);
+    }
+
+    @Test
+    void cloudMetadataAddressesAreRefusedEvenWhereEverythingInternalIsAllowed() {
+        TargetGuard local = new TargetGuard(TargetPolicy.of(true,
+                List.of(IpRange.parse("0.0.0.0/0"), IpRange.parse("::/0")), List.of()));
+
+        for (String metadata : List.of("169.254.169.254", "[fd00:ec2::254]", "100.100.100.200", "169.254.170.2",
+                "[::ffff:169.254.169.254]", "168.63.129.16")) {
+            assertThatThrownBy(() -> local.resolve(metadata)).as(metadata)
+                    .isInstanceOf(BlockedAddressException.class).hasMessageContaining("cloud metadata");
+        }
     }
 
     @Test
     void allowingPrivateTargetsPermitsLoopbackButDeniedRangesStillWin() throws UnknownHostException {
         TargetGuard local = new TargetGuard(TargetPolicy.allowingPrivate()
-                .withDeniedRanges(List.of(IpRange.parse("169.254.169.254/32"))));
+                .withDeniedRanges(List.of(IpRange.parse("10.9.9.0/24"))));
 
         assertThat(local.resolve("127.0.0.1")).extracting(InetAddress::getHostAddress).containsExactly("127.0.0.1");
-        assertThatThrownBy(() -> local.resolve("169.254.169.254")).isInstanceOf(BlockedAddressException.class)
+        assertThatThrownBy(() -> local.resolve("10.9.9.9")).isInstanceOf(BlockedAddressException.class)
                 .hasMessageContaining("denied range");
         assertThatThrownBy(() -> local.resolve("224.0.0.1")).isInstanceOf(BlockedAddressException.class);
     }

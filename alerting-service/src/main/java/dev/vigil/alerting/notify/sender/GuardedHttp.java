@@ -1,63 +1,71 @@
 package dev.vigil.alerting.notify.sender;
 
 import dev.vigil.common.net.BlockedAddressException;
-import dev.vigil.common.net.TargetGuard;
+import dev.vigil.common.net.GuardedHttpClient;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 /**
- * Posts JSON to a channel's URL after the SSRF guard has vetted its host (at send time, whatever was vetted when the
- * channel was created). The JDK client has no resolver hook, so the guard resolves first and redirects are never
- * followed (a redirect could lead anywhere): a 3xx is a failed attempt. Errors name the host at most, never the URL,
- * whose path may be the secret (chat webhooks, Telegram's bot token).
+ * Posts JSON to a channel's URL through the one {@link GuardedHttpClient}: the host is resolved once at send time
+ * (whatever was vetted when the channel was created), refused when any of its addresses is, and the connection is
+ * pinned to the vetted address. Redirects are never followed (a 3xx is a failed attempt): a receiver has no reason to
+ * redirect a webhook, and following would send the payload and its signature somewhere else. Errors name the host
+ * at most, never the URL, whose path may be the secret (chat webhooks, Telegram's bot token).
  */
 public final class GuardedHttp {
 
-    private final TargetGuard guard;
-    private final HttpClient client;
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-    public GuardedHttp(TargetGuard guard) {
-        this.guard = guard;
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .proxy(HttpClient.Builder.NO_PROXY).connectTimeout(Duration.ofSeconds(10)).build();
+    private final GuardedHttpClient http;
+
+    public GuardedHttp(GuardedHttpClient http) {
+        this.http = http;
     }
 
     public SendResult postJson(URI url, String body, Map<String, String> headers, Duration timeout) {
-        String host = url.getHost();
-        try {
-            if (host == null) {
-                return SendResult.failed(null, "the channel URL has no host");
-            }
-            guard.resolve(host);
-        } catch (BlockedAddressException e) {
-            return SendResult.failed(null, "refused by the SSRF guard: " + e.getMessage());
-        } catch (UnknownHostException e) {
-            return SendResult.failed(null, "unknown host " + host);
+        HttpUrl target = url == null ? null : HttpUrl.parse(url.toString());
+        if (target == null) {
+            return SendResult.failed(null, "the channel URL is not an http(s) URL");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
-                .header("Content-Type", "application/json").header("User-Agent", "Vigil-Alerts/1")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        String host = target.host();
+        // A client per call shares the guarded client's pool and threads; only the timeouts are this call's.
+        OkHttpClient client = http.newBuilder().callTimeout(timeout)
+                .connectTimeout(timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT).build();
+        Request.Builder request = new Request.Builder().url(target).header("User-Agent", "Vigil-Alerts/1")
+                .post(RequestBody.create(body, JSON));
         headers.forEach(request::header);
-        try {
-            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            int code = response.statusCode();
+        try (Response response = client.newCall(request.build()).execute()) {
+            int code = response.code();
             return code >= 200 && code < 300 ? SendResult.delivered(code)
                     : SendResult.failed(code, "HTTP " + code + " from " + host);
-        } catch (HttpTimeoutException e) {
-            return SendResult.failed(null, "timed out after " + timeout.toMillis() + " ms (" + host + ")");
         } catch (IOException e) {
-            return SendResult.failed(null, e.getClass().getSimpleName() + " talking to " + host);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return SendResult.failed(null, "interrupted");
+            return failure(e, host, timeout);
         }
+    }
+
+    private static SendResult failure(IOException error, String host, Duration timeout) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BlockedAddressException blocked) {
+                return SendResult.failed(null, "refused by the SSRF guard: " + blocked.getMessage());
+            }
+        }
+        if (error instanceof UnknownHostException) {
+            return SendResult.failed(null, "unknown host " + host);
+        }
+        if (error instanceof InterruptedIOException) {
+            return SendResult.failed(null, "timed out after " + timeout.toMillis() + " ms (" + host + ")");
+        }
+        return SendResult.failed(null, error.getClass().getSimpleName() + " talking to " + host);
     }
 }

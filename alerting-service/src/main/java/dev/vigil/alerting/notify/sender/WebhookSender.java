@@ -5,6 +5,7 @@ import dev.vigil.common.json.WireJson;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
@@ -15,14 +16,18 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * WEBHOOK (the reference sender): the outbox payload of docs/api.md plus {@code deliveryId}, with headers
  * {@code X-Vigil-Event}, {@code X-Vigil-Delivery} (stable across retries: receivers dedupe by it) and
- * {@code X-Vigil-Signature: sha256=<hex HMAC-SHA256 of the raw body with the channel secret>}.
+ * {@code X-Vigil-Signature: sha256=<hex HMAC-SHA256 of the raw body with the channel secret>}, and the Standard
+ * Webhooks headers {@code webhook-id} (the delivery id), {@code webhook-timestamp} (this attempt, in seconds) and
+ * {@code webhook-signature} ({@link StandardWebhookSignature}), so receivers can refuse replays of old deliveries.
  */
 public final class WebhookSender implements ChannelSender {
 
     private final GuardedHttp http;
+    private final Clock clock;
 
-    public WebhookSender(GuardedHttp http) {
+    public WebhookSender(GuardedHttp http, Clock clock) {
         this.http = http;
+        this.clock = clock;
     }
 
     @Override
@@ -35,10 +40,17 @@ public final class WebhookSender implements ChannelSender {
         ObjectNode body = notification.payload().deepCopy();
         body.put("deliveryId", notification.deliveryId().toString());
         String raw = WireJson.write(body);
+        String id = notification.deliveryId().toString();
+        // A fresh timestamp per attempt (the id stays): receivers refuse deliveries older than their tolerance.
+        long timestamp = clock.instant().getEpochSecond();
+        String secret = config.get("secret");
         return http.postJson(URI.create(config.get("url")), raw, Map.of(
                 "X-Vigil-Event", notification.event(),
-                "X-Vigil-Delivery", notification.deliveryId().toString(),
-                "X-Vigil-Signature", "sha256=" + hmac(config.get("secret"), raw)), timeout);
+                "X-Vigil-Delivery", id,
+                "X-Vigil-Signature", "sha256=" + hmac(secret, raw),
+                "webhook-id", id,
+                "webhook-timestamp", Long.toString(timestamp),
+                "webhook-signature", StandardWebhookSignature.sign(secret, id, timestamp, raw)), timeout);
     }
 
     /** Hex HMAC-SHA256 of {@code body} (UTF-8) keyed by {@code secret} (UTF-8). */

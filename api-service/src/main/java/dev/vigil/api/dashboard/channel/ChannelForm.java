@@ -20,7 +20,8 @@ class ChannelForm {
             new Field("to", "Recipients", "EMAIL", false, "Email addresses separated by commas (at most 10)"),
             new Field("url", "Webhook URL", "WEBHOOK", false, "Receives a JSON POST for every event"),
             new Field("secret", "Signing secret", "WEBHOOK", true,
-                    "16 to 256 letters, digits, '_', '-', '+' or '='; signs every request"),
+                    "16 to 256 letters, digits, '_', '-', '+', '/' or '=' (a Standard Webhooks whsec_ secret fits);"
+                            + " signs every request"),
             new Field("webhookUrl", "Incoming webhook URL", "SLACK DISCORD TEAMS", true,
                     "The chat's incoming webhook address (kept secret)"),
             new Field("routingKey", "Integration (routing) key", "PAGERDUTY", true,

@@ -30,7 +30,7 @@ class MonitorForm {
     static final List<String> FIELDS = List.of("name", "type", "url", "method", "headers", "body", "followRedirects",
             "assertions", "degradedAboveMs", "host", "port", "recordType", "resolver", "minDaysValid",
             "periodSeconds", "graceSeconds", "plugin", "args", "intervalSeconds", "timeoutMs", "regions",
-            "confirmations", "alertChannelIds");
+            "confirmations", "alertChannelIds", "tagIds", "groupId");
 
     private String name = "";
     private String type = "HTTP";
@@ -58,6 +58,10 @@ class MonitorForm {
     private List<String> alertChannelIds = new ArrayList<>();
     /** Set by the form's channel fieldset: without it (an older page) the monitor keeps its links. */
     private boolean alertChannelsShown;
+    private List<String> tagIds = new ArrayList<>();
+    private String groupId = "";
+    /** Set by the form's tag and group fieldset: without it the monitor keeps its tags and group. */
+    private boolean labelsShown;
 
     /** The form filled with a stored monitor, for editing. */
     static MonitorForm of(MonitorResponse m) {
@@ -88,6 +92,8 @@ class MonitorForm {
         form.confirmations = "HEARTBEAT".equals(m.type()) ? "" : String.valueOf(m.confirmations());
         form.paused = m.paused();
         form.alertChannelIds = new ArrayList<>(m.alertChannelIds().stream().map(UUID::toString).toList());
+        form.tagIds = new ArrayList<>(m.tagIds().stream().map(UUID::toString).toList());
+        form.groupId = m.groupId() == null ? "" : m.groupId().toString();
         return form;
     }
 
@@ -95,7 +101,7 @@ class MonitorForm {
      * The API request this form stands for, or null with the form-level problems (a non-number, a malformed line)
      * recorded in {@code errors}.
      */
-    MonitorRequest toRequest(FieldErrors errors, List<UUID> alertChannelIds, boolean creating) {
+    MonitorRequest toRequest(FieldErrors errors, List<UUID> alertChannelIds, Labels labels, boolean creating) {
         String t = type == null ? "" : type.strip().toUpperCase(Locale.ROOT);
         boolean http = t.equals("HTTP");
         boolean heartbeat = t.equals("HEARTBEAT");
@@ -122,6 +128,8 @@ class MonitorForm {
                 probed && !regions.isEmpty() ? List.copyOf(regions) : null,
                 probed ? number(errors, "confirmations", confirmations) : null,
                 alertChannelIds,
+                labels.tagIds(),
+                labels.groupId(),
                 creating || paused ? paused : null);
         return errors.isEmpty() ? request : null;
     }
@@ -259,6 +267,43 @@ class MonitorForm {
     public void setAlertChannelIds(List<String> ids) { this.alertChannelIds = ids == null ? new ArrayList<>() : ids; }
     public boolean isAlertChannelsShown() { return alertChannelsShown; }
     public void setAlertChannelsShown(boolean shown) { this.alertChannelsShown = shown; }
+    public List<String> getTagIds() { return tagIds; }
+    public void setTagIds(List<String> ids) { this.tagIds = ids == null ? new ArrayList<>() : ids; }
+    public String getGroupId() { return groupId; }
+    public void setGroupId(String groupId) { this.groupId = groupId == null ? "" : groupId; }
+    public boolean isLabelsShown() { return labelsShown; }
+    public void setLabelsShown(boolean shown) { this.labelsShown = shown; }
+
+    /** A monitor's tags and group as the form chose them. */
+    record Labels(List<UUID> tagIds, UUID groupId) {
+    }
+
+    /**
+     * The tags checked and the group chosen, or the monitor's current ones when the form had no such inputs; a value
+     * that is not an id is reported under its field.
+     */
+    Labels chosenLabels(FieldErrors errors, MonitorResponse current) {
+        if (!labelsShown) {
+            return current == null ? new Labels(List.of(), null) : new Labels(current.tagIds(), current.groupId());
+        }
+        List<UUID> tags = new ArrayList<>();
+        for (String id : tagIds) {
+            try {
+                tags.add(UUID.fromString(id.strip()));
+            } catch (IllegalArgumentException e) {
+                errors.add("tagIds", "tagIds must be tag ids");
+            }
+        }
+        UUID group = null;
+        if (!groupId.isBlank()) {
+            try {
+                group = UUID.fromString(groupId.strip());
+            } catch (IllegalArgumentException e) {
+                errors.add("groupId", "groupId must be a group id");
+            }
+        }
+        return new Labels(tags, group);
+    }
 
     /**
      * The channels checked in the form, or {@code current} when the form had no channel inputs; a value that is not

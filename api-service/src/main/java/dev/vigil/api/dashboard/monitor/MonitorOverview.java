@@ -1,31 +1,31 @@
 package dev.vigil.api.dashboard.monitor;
 
 import dev.vigil.api.dashboard.Caller;
+import dev.vigil.api.group.GroupView;
 import dev.vigil.api.monitor.Monitor;
+import dev.vigil.api.monitor.MonitorFilter;
 import dev.vigil.api.monitor.MonitorRepository;
 import dev.vigil.api.monitor.MonitorResponse;
+import dev.vigil.api.monitor.MonitorSearch;
 import dev.vigil.api.monitor.MonitorViews;
 import dev.vigil.api.uptime.UptimeCalculator;
 import dev.vigil.api.uptime.UptimeWindow;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The monitor list: the workspace's monitors filtered by a search text and a status, each with its last check, its
- * 24-hour uptime (the API's own calculation) and a sparkline of its latest results. At most {@link #SHOWN} rows are
- * computed per request, since the list is polled every few seconds.
+ * The monitor list: the workspace's monitors the filter matches (found by the API's {@link MonitorSearch}, by name),
+ * each with its tags, group, last 50 checks, 24-hour uptime (the API's own calculation) and a latency sparkline. At
+ * most {@link #SHOWN} rows are computed per request, in a fixed number of queries (no query per row), since the list
+ * is polled every few seconds.
  */
 @Component
 class MonitorOverview {
@@ -34,46 +34,61 @@ class MonitorOverview {
     private static final int SPARK_SAMPLES = 30;
     static final List<String> STATUSES = List.of("UP", "DOWN", "DEGRADED", "PAUSED", "PENDING");
 
+    private final MonitorSearch search;
     private final MonitorRepository monitors;
     private final MonitorViews views;
+    private final RecentChecks checks;
     private final UptimeCalculator uptime;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
-    MonitorOverview(MonitorRepository monitors, MonitorViews views, UptimeCalculator uptime, JdbcClient jdbc,
-                    Clock clock) {
+    MonitorOverview(MonitorSearch search, MonitorRepository monitors, MonitorViews views, RecentChecks checks,
+                    UptimeCalculator uptime, Clock clock) {
+        this.search = search;
         this.monitors = monitors;
         this.views = views;
+        this.checks = checks;
         this.uptime = uptime;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    /** The matching rows, and how many monitors matched in all. */
-    record Listing(List<MonitorRow> rows, int matched, int total) {
+    /** The matching rows, how many monitors matched in all, and how many the workspace has. */
+    record Listing(List<MonitorRow> rows, long matched, long total) {
     }
 
     @Transactional(readOnly = true)
-    Listing list(Caller caller, String query, String status) {
-        List<Monitor> all = monitors.findByWorkspaceId(caller.workspaceId(),
-                PageRequest.of(0, 10_000, Sort.by("name", "id"))).getContent();
-        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        String wanted = status == null ? "" : status.strip().toUpperCase(Locale.ROOT);
-        List<MonitorResponse> matching = views.of(all, caller.reader()).stream()
-                .filter(m -> wanted.isEmpty() || m.status().equals(wanted))
-                .filter(m -> q.isEmpty() || m.name().toLowerCase(Locale.ROOT).contains(q)
-                        || target(m).toLowerCase(Locale.ROOT).contains(q))
-                .toList();
-        List<MonitorResponse> shown = matching.stream().limit(SHOWN).toList();
-        Map<UUID, List<Sparkline.Sample>> samples = recentSamples(shown.stream().map(MonitorResponse::id).toList());
-        Map<UUID, Instant> lastChecks = lastChecks(shown.stream().map(MonitorResponse::id).toList());
-        Map<UUID, Instant> created = new HashMap<>();
-        shown.forEach(m -> created.put(m.id(), m.createdAt()));
+    Listing list(Caller caller, MonitorFilter filter, List<GroupView> groups) {
+        MonitorSearch.Found found = search.page(caller.workspaceId(), filter, "", MonitorSearch.Order.NAME, 0,
+                SHOWN);
+        long total = filter.equals(MonitorFilter.ALL) ? found.total()
+                : search.page(caller.workspaceId(), MonitorFilter.ALL, "", MonitorSearch.Order.NAME, 0, 1).total();
+        Map<UUID, Monitor> byId = new HashMap<>();
+        monitors.findAllById(found.ids()).forEach(m -> byId.put(m.getId(), m));
+        List<Monitor> shown = found.ids().stream().map(byId::get).filter(Objects::nonNull).toList();
+        List<MonitorResponse> responses = views.of(shown, caller.reader());
+        Map<UUID, List<Beat>> beats = checks.of(found.ids());
+        Map<UUID, java.time.Instant> created = new HashMap<>();
+        responses.forEach(m -> created.put(m.id(), m.createdAt()));
         Map<UUID, Double> uptimes = uptime.percents(created, UptimeWindow.H24, clock.instant());
-        List<MonitorRow> rows = shown.stream().map(m -> new MonitorRow(m.id(), m.name(), m.type(), target(m),
-                m.status(), lastChecks.get(m.id()), uptimes.get(m.id()),
-                Sparkline.of(samples.getOrDefault(m.id(), List.of())))).toList();
-        return new Listing(rows, matching.size(), all.size());
+        Map<UUID, String> paths = new HashMap<>();
+        groups.forEach(g -> paths.put(g.id(), g.path()));
+        List<MonitorRow> rows = responses.stream().map(m -> {
+            List<Beat> recent = beats.getOrDefault(m.id(), List.of());
+            return new MonitorRow(m.id(), m.name(), m.type(), target(m), m.status(), m.tags(),
+                    m.groupId() == null ? null : paths.get(m.groupId()),
+                    recent.isEmpty() ? null : recent.getLast().time(), uptimes.get(m.id()), recent,
+                    Sparkline.of(samples(recent)));
+        }).toList();
+        return new Listing(rows, found.total(), total);
+    }
+
+    /** The sparkline's samples, newest first, from the beats (oldest first). */
+    private static List<Sparkline.Sample> samples(List<Beat> beats) {
+        List<Sparkline.Sample> samples = new ArrayList<>();
+        for (Beat beat : beats.subList(Math.max(0, beats.size() - SPARK_SAMPLES), beats.size())) {
+            samples.add(new Sparkline.Sample(beat.latencyMs(), !beat.result().equals("DOWN")));
+        }
+        Collections.reverse(samples);
+        return samples;
     }
 
     /** What a monitor watches, in a few words. */
@@ -86,52 +101,5 @@ class MonitorOverview {
             case "HEARTBEAT" -> "ping every " + m.periodSeconds() + " s";
             default -> "";
         };
-    }
-
-    private Map<UUID, List<Sparkline.Sample>> recentSamples(List<UUID> ids) {
-        Map<UUID, List<Sparkline.Sample>> samples = new HashMap<>();
-        if (ids.isEmpty()) {
-            return samples;
-        }
-        jdbc.sql("""
-                        SELECT m.id, r.latency_ms, r.ok
-                        FROM unnest(?::uuid[]) AS m(id)
-                        CROSS JOIN LATERAL (SELECT latency_ms, ok, time FROM check_results r
-                                            WHERE r.monitor_id = m.id AND r.time > ? AND r.kind = 'SCHEDULED'
-                                            ORDER BY r.time DESC LIMIT ?) r
-                        ORDER BY m.id, r.time DESC""")
-                .params(ids(ids), Timestamp.from(clock.instant().minus(Duration.ofHours(24))),
-                        SPARK_SAMPLES)
-                .query((rs, row) -> {
-                    samples.computeIfAbsent(rs.getObject("id", UUID.class), k -> new java.util.ArrayList<>())
-                            .add(new Sparkline.Sample(rs.getLong("latency_ms"), rs.getBoolean("ok")));
-                    return null;
-                }).list();
-        return samples;
-    }
-
-    /** As text: the driver binds a String[] as text[], which the query casts. */
-    private static String[] ids(List<UUID> ids) {
-        return ids.stream().map(UUID::toString).toArray(String[]::new);
-    }
-
-    private Map<UUID, Instant> lastChecks(List<UUID> ids) {
-        Map<UUID, Instant> last = new HashMap<>();
-        if (ids.isEmpty()) {
-            return last;
-        }
-        jdbc.sql("""
-                        SELECT m.id, (SELECT max(time) FROM check_results r WHERE r.monitor_id = m.id
-                                      AND r.time > ?) AS last
-                        FROM unnest(?::uuid[]) AS m(id)""")
-                .params(Timestamp.from(clock.instant().minus(Duration.ofDays(7))), ids(ids))
-                .query((rs, row) -> {
-                    Timestamp t = rs.getTimestamp("last");
-                    if (t != null) {
-                        last.put(rs.getObject("id", UUID.class), t.toInstant());
-                    }
-                    return null;
-                }).list();
-        return last;
     }
 }

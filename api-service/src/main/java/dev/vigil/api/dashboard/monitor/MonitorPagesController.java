@@ -4,9 +4,12 @@ import dev.vigil.api.channel.Channels;
 import dev.vigil.api.dashboard.Caller;
 import dev.vigil.api.dashboard.Deletion;
 import dev.vigil.api.dashboard.FieldErrors;
+import dev.vigil.api.group.GroupView;
+import dev.vigil.api.group.MonitorGroups;
 import dev.vigil.api.monitor.MonitorEditor;
 import dev.vigil.api.monitor.MonitorRequest;
 import dev.vigil.api.monitor.MonitorResponse;
+import dev.vigil.api.tag.Tags;
 import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.InvalidRequestException;
 import dev.vigil.common.region.RegionProperties;
@@ -21,7 +24,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -34,35 +36,50 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MonitorPagesController {
 
     private final MonitorOverview overview;
+    private final MonitorSummary summary;
     private final MonitorLookup lookup;
     private final MonitorEditor editor;
     private final RegionProperties regions;
     private final Channels channels;
+    private final Tags tags;
+    private final MonitorGroups groups;
 
-    MonitorPagesController(MonitorOverview overview, MonitorLookup lookup, MonitorEditor editor,
-                           RegionProperties regions, Channels channels) {
+    MonitorPagesController(MonitorOverview overview, MonitorSummary summary, MonitorLookup lookup, MonitorEditor editor,
+                           RegionProperties regions, Channels channels, Tags tags, MonitorGroups groups) {
         this.channels = channels;
+        this.tags = tags;
+        this.groups = groups;
         this.overview = overview;
+        this.summary = summary;
         this.lookup = lookup;
         this.editor = editor;
         this.regions = regions;
     }
 
     @GetMapping
-    String list(Caller caller, @RequestParam(defaultValue = "") String q,
-                @RequestParam(defaultValue = "") String status, Model model) {
-        rows(caller, q, status, model);
+    String list(Caller caller, @ModelAttribute("filter") ListFilter filter, Model model) {
+        rows(caller, filter, model);
+        model.addAttribute("summary", summary.of(caller));
         model.addAttribute("statuses", MonitorOverview.STATUSES);
+        model.addAttribute("types", MonitorForm.TYPES);
+        model.addAttribute("regions", regions.regions());
+        model.addAttribute("channels", channels.list(caller.reader()));
         return "dashboard/monitors/list";
     }
 
     /** The rows alone, polled by the list page every few seconds and fetched again when the filter changes. */
     @GetMapping("/rows")
-    String rows(Caller caller, @RequestParam(defaultValue = "") String q,
-                @RequestParam(defaultValue = "") String status, Model model) {
-        model.addAttribute("q", q);
-        model.addAttribute("status", status);
-        model.addAttribute("listing", overview.list(caller, q, status));
+    String rows(Caller caller, @ModelAttribute("filter") ListFilter filter, Model model) {
+        List<GroupView> allGroups = groups.list(caller.reader());
+        model.addAttribute("tags", tags.list(caller.reader()));
+        model.addAttribute("groups", allGroups);
+        try {
+            model.addAttribute("listing", overview.list(caller, filter.toFilter(), allGroups));
+        } catch (InvalidRequestException e) {
+            // A stale link (a deleted tag or group): say so and show nothing rather than an error page.
+            model.addAttribute("filterProblem", e.getBody().getDetail());
+            model.addAttribute("listing", new MonitorOverview.Listing(List.of(), 0, -1));
+        }
         return "dashboard/monitors/list :: rows";
     }
 
@@ -76,7 +93,8 @@ class MonitorPagesController {
     String create(Caller caller, @ModelAttribute("form") MonitorForm form, HttpServletResponse response, Model model,
                   RedirectAttributes redirect) {
         FieldErrors errors = FieldErrors.none();
-        MonitorRequest request = form.toRequest(errors, form.chosenChannels(errors, null), true);
+        MonitorRequest request = form.toRequest(errors, form.chosenChannels(errors, null),
+                form.chosenLabels(errors, null), true);
         try {
             if (request != null) {
                 MonitorResponse created = editor.create(caller.writer(), request);
@@ -105,7 +123,7 @@ class MonitorPagesController {
         MonitorResponse current = lookup.get(caller, id);
         FieldErrors errors = FieldErrors.none();
         MonitorRequest request = form.toRequest(errors, form.chosenChannels(errors, current.alertChannelIds()),
-                false);
+                form.chosenLabels(errors, current), false);
         try {
             if (request != null) {
                 editor.replace(caller.writer(), id, request);
@@ -154,6 +172,8 @@ class MonitorPagesController {
 
     private String form(Caller caller, Model model, MonitorForm form, MonitorResponse existing, FieldErrors errors) {
         model.addAttribute("channels", channels.list(caller.reader()));
+        model.addAttribute("tags", tags.list(caller.reader()));
+        model.addAttribute("groups", groups.list(caller.reader()));
         model.addAttribute("form", form);
         model.addAttribute("monitor", existing);
         model.addAttribute("errors", errors);

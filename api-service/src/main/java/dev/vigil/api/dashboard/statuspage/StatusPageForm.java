@@ -151,7 +151,7 @@ class StatusPageForm {
         List<String> ips = Arrays.stream(allowedIps.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
         List<StatusPageRequest.ComponentRequest> components = rows.stream()
                 .map(r -> new StatusPageRequest.ComponentRequest(r.name, monitorId(r.monitorId),
-                        r.group.isBlank() ? null : r.group))
+                        r.group.isBlank() ? null : r.group, null))
                 .toList();
         return new StatusPageRequest(slug, title, description, logoUrl.isBlank() ? null : logoUrl.strip(),
                 customDomain.isBlank() ? null : customDomain, sentPassword, ips, components);

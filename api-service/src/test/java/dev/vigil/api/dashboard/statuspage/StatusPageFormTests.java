@@ -73,9 +73,9 @@ class StatusPageFormTests {
         assertThat(request.customDomain()).isNull();
         assertThat(request.allowedIps()).containsExactly("10.0.0.0/8", "192.0.2.1", "2001:db8::/32");
         assertThat(request.components()).containsExactly(
-                new StatusPageRequest.ComponentRequest("Web", UUID.fromString(A), null),
-                new StatusPageRequest.ComponentRequest("Db", null, "Back"),
-                new StatusPageRequest.ComponentRequest("Api", UUID.fromString(B), null));
+                new StatusPageRequest.ComponentRequest("Web", UUID.fromString(A), null, null),
+                new StatusPageRequest.ComponentRequest("Db", null, "Back", null),
+                new StatusPageRequest.ComponentRequest("Api", UUID.fromString(B), null, null));
     }
 
     @Test

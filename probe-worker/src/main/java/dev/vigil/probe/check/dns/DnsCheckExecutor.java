@@ -14,6 +14,7 @@ import dev.vigil.probe.check.Stopwatch;
 import dev.vigil.probe.check.TypedCheckExecutor;
 import dev.vigil.probe.check.assertion.AssertionEvaluator;
 import dev.vigil.probe.check.assertion.Observation;
+import dev.vigil.probe.net.DnsCheckResolvers;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
@@ -22,13 +23,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.ResolverConfig;
+import org.xbill.DNS.Resolver;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
@@ -37,7 +40,8 @@ import org.xbill.DNS.Type;
 /**
  * One DNS query (dnsjava, no cache, no search list) for a name's records of one type, sent to the monitor's resolver
  * (vetted by the target guard: a user-chosen resolver is an outgoing connection like any other) or else the
- * system's. Up when the answer is not empty and every assertion on the answers holds.
+ * configured {@link DnsCheckResolvers} (public resolvers in SaaS mode, never the worker's internal one; the machine's
+ * own when self-hosting). Up when the answer is not empty and every assertion on the answers holds.
  */
 @Component
 class DnsCheckExecutor extends TypedCheckExecutor<DnsCheck> {
@@ -45,10 +49,18 @@ class DnsCheckExecutor extends TypedCheckExecutor<DnsCheck> {
     static final Set<String> RECORD_TYPES = Set.of("A", "AAAA", "CNAME", "MX", "TXT", "NS");
 
     private final TargetGuard guard;
+    private final DnsCheckResolvers defaults;
 
-    DnsCheckExecutor(TargetGuard guard) {
+    @Autowired
+    DnsCheckExecutor(TargetGuard guard, DnsCheckResolvers defaults) {
         super(MonitorType.DNS, DnsCheck.class);
         this.guard = guard;
+        this.defaults = defaults;
+    }
+
+    /** With the machine's resolver as the default (tests of checks that name their resolver). */
+    DnsCheckExecutor(TargetGuard guard) {
+        this(guard, DnsCheckResolvers.system());
     }
 
     @Override
@@ -59,9 +71,9 @@ class DnsCheckExecutor extends TypedCheckExecutor<DnsCheck> {
                     + RECORD_TYPES, 0);
         }
         int type = Type.value(recordType);
-        InetSocketAddress server;
+        List<InetSocketAddress> servers;
         try {
-            server = resolverAddress(check.resolver());
+            servers = resolverAddresses(check.resolver());
         } catch (BlockedAddressException e) {
             return CheckOutcome.failed(ErrorKind.BLOCKED, "resolver refused by the probe's target policy: "
                     + e.getMessage(), 0);
@@ -71,7 +83,8 @@ class DnsCheckExecutor extends TypedCheckExecutor<DnsCheck> {
         Message response;
         try {
             Name name = Name.fromString(check.host(), Name.root);
-            SimpleResolver resolver = new SimpleResolver(server);
+            Resolver resolver = servers.size() == 1 ? new SimpleResolver(servers.getFirst())
+                    : new ExtendedResolver(servers.stream().<Resolver>map(SimpleResolver::new).toList());
             resolver.setTimeout(Duration.ofMillis(job.timeoutMs()));
             response = resolver.send(Message.newQuery(Record.newRecord(name, type, DClass.IN)));
         } catch (TextParseException e) {
@@ -80,14 +93,14 @@ class DnsCheckExecutor extends TypedCheckExecutor<DnsCheck> {
             long elapsed = stopwatch.elapsedMs();
             String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
             if (text.contains("timed out") || e instanceof SocketTimeoutException) {
-                return CheckOutcome.failed(ErrorKind.TIMEOUT, "no answer from resolver " + describe(server)
+                return CheckOutcome.failed(ErrorKind.TIMEOUT, "no answer from resolver " + describe(servers)
                         + " within " + job.timeoutMs() + " ms", elapsed);
             }
-            Failures.Failure failure = Failures.classify(e, describe(server), job.timeoutMs());
-            return CheckOutcome.failed(ErrorKind.DNS, "query to " + describe(server) + " failed: "
+            Failures.Failure failure = Failures.classify(e, describe(servers), job.timeoutMs());
+            return CheckOutcome.failed(ErrorKind.DNS, "query to " + describe(servers) + " failed: "
                     + failure.message(), elapsed);
         }
-        return judge(job, check, recordType, type, server, response, stopwatch.elapsedMs());
+        return judge(job, check, recordType, type, servers.getFirst(), response, stopwatch.elapsedMs());
     }
 
     private static CheckOutcome judge(CheckJob job, DnsCheck check, String recordType, int type,
@@ -115,14 +128,13 @@ class DnsCheckExecutor extends TypedCheckExecutor<DnsCheck> {
                 outcomes, List.of(), null, null);
     }
 
-    /** The chosen resolver ({@code ip}, {@code ip:port}, {@code [v6]:port} or a name), vetted; else the system's. */
-    private InetSocketAddress resolverAddress(String resolver) throws UnknownHostException {
+    /**
+     * The chosen resolver ({@code ip}, {@code ip:port}, {@code [v6]:port} or a name), vetted; else the configured
+     * defaults (never the worker's internal resolver in SaaS mode).
+     */
+    private List<InetSocketAddress> resolverAddresses(String resolver) throws UnknownHostException {
         if (resolver == null || resolver.isBlank()) {
-            List<InetSocketAddress> system = ResolverConfig.getCurrentConfig().servers();
-            if (system.isEmpty()) {
-                throw new UnknownHostException("this machine has no DNS resolver configured");
-            }
-            return system.getFirst();
+            return defaults.servers();
         }
         String host = resolver.trim();
         int port = 53;
@@ -135,7 +147,11 @@ class DnsCheckExecutor extends TypedCheckExecutor<DnsCheck> {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is out of range");
         }
-        return new InetSocketAddress(guard.resolve(host).getFirst(), port);
+        return List.of(new InetSocketAddress(guard.resolve(host).getFirst(), port));
+    }
+
+    private static String describe(List<InetSocketAddress> servers) {
+        return describe(servers.getFirst()) + (servers.size() > 1 ? " (and " + (servers.size() - 1) + " more)" : "");
     }
 
     private static String describe(InetSocketAddress server) {

@@ -6,6 +6,7 @@ import dev.vigil.common.check.MonitorType;
 import dev.vigil.common.message.AssertionOutcome;
 import dev.vigil.common.message.CheckJob;
 import dev.vigil.common.message.ErrorKind;
+import dev.vigil.common.net.GuardedHttpClient;
 import dev.vigil.common.net.TargetGuard;
 import dev.vigil.probe.ProbeProperties;
 import dev.vigil.probe.check.Certificates;
@@ -41,7 +42,7 @@ import org.springframework.stereotype.Component;
 /**
  * An HTTP(S) request over a fresh connection, HTTP/1.1 or HTTP/2, judged by the monitor's assertions (with none, or
  * none on the status code, a 2xx or 3xx status is required). The body is read up to {@code vigil.probe.max-body-size};
- * redirects, when followed, are vetted by the target guard hop by hop.
+ * requests go through the one {@link GuardedHttpClient}, so redirects, when followed, are vetted hop by hop.
  */
 @Component
 class HttpCheckExecutor extends TypedCheckExecutor<HttpCheck> {
@@ -57,13 +58,17 @@ class HttpCheckExecutor extends TypedCheckExecutor<HttpCheck> {
     private final Clock clock;
 
     @Autowired
-    HttpCheckExecutor(TargetGuard guard, TlsTrust trust, ProbeProperties properties, Clock clock) {
-        this(guard, trust, properties.maxBodySize().toBytes(), clock);
+    HttpCheckExecutor(GuardedHttpClient http, TlsTrust trust, ProbeProperties properties, Clock clock) {
+        this(http, trust, properties.maxBodySize().toBytes(), clock);
     }
 
     HttpCheckExecutor(TargetGuard guard, TlsTrust trust, long maxBodyBytes, Clock clock) {
+        this(new GuardedHttpClient(guard), trust, maxBodyBytes, clock);
+    }
+
+    HttpCheckExecutor(GuardedHttpClient http, TlsTrust trust, long maxBodyBytes, Clock clock) {
         super(MonitorType.HTTP, HttpCheck.class);
-        this.clients = new HttpClients(guard, trust);
+        this.clients = new HttpClients(http, trust);
         this.maxBodyBytes = maxBodyBytes;
         this.clock = clock;
     }

@@ -1,9 +1,8 @@
 package dev.vigil.probe.check.http;
 
 import dev.vigil.common.check.HttpCheck;
-import dev.vigil.common.net.TargetGuard;
+import dev.vigil.common.net.GuardedHttpClient;
 import dev.vigil.probe.net.TlsTrust;
-import java.net.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,28 +11,20 @@ import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 
 /**
- * OkHttp clients for checks. One base client holds what every check shares (the guard's resolver and socket
- * factory, no proxy, no cookies, no cache, no silent retries); each check derives its own client with a private
- * connection pool that keeps nothing idle and a fresh TLS context, so every check opens, times and verifies its own
- * connection (and HTTP/2 never multiplexes two checks onto one connection).
- *
- * <p>Why OkHttp: the JDK client exposes neither a resolver hook (no pinning to vetted addresses) nor phase events;
- * Apache HttpClient 5 offers HTTP/2 only in its async client. OkHttp gives a {@code Dns} hook (the guard resolves
- * once; OkHttp connects to exactly those addresses), a socket factory (vets IP-literal URLs, which skip the
- * resolver), an {@code EventListener} with DNS, connect, TLS and first-byte events, and HTTP/2 by ALPN.
+ * Clients for checks, derived from the one {@link GuardedHttpClient} (the guard's resolver and socket factory, no
+ * proxy, no cookies, no cache, no silent retries; every redirect hop vetted again); each check derives its own client
+ * with a private connection pool that keeps nothing idle and a fresh TLS context, so every check opens, times and
+ * verifies its own connection (and HTTP/2 never multiplexes two checks onto one connection). OkHttp also gives an
+ * {@code EventListener} with DNS, connect, TLS and first-byte events, and HTTP/2 by ALPN.
  */
 final class HttpClients {
 
     private final OkHttpClient base;
     private final TlsTrust trust;
 
-    HttpClients(TargetGuard guard, TlsTrust trust) {
+    HttpClients(GuardedHttpClient http, TlsTrust trust) {
         this.trust = trust;
-        this.base = new OkHttpClient.Builder()
-                .dns(guard::resolve)
-                .socketFactory(guard.socketFactory())
-                .proxy(Proxy.NO_PROXY)
-                .retryOnConnectionFailure(false)
+        this.base = http.newBuilder()
                 .protocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1))
                 .build();
     }

@@ -8,7 +8,8 @@ import dev.vigil.common.check.Comparison;
 import dev.vigil.common.check.DnsCheck;
 import dev.vigil.common.message.ErrorKind;
 import dev.vigil.probe.check.CheckOutcome;
-import dev.vigil.probe.support.TestDnsServer;
+import dev.vigil.probe.net.DnsCheckResolvers;
+import dev.vigil.common.testing.TestDnsServer;
 import dev.vigil.probe.support.TestJobs;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -116,6 +117,19 @@ class DnsCheckExecutorTests {
 
         assertThat(outcome.ok()).isFalse();
         assertThat(outcome.message()).contains("not supported");
+    }
+
+    @Test
+    void aCheckNamingNoResolverAsksTheConfiguredOnesNotTheMachines() {
+        DnsCheckExecutor saas = new DnsCheckExecutor(TestJobs.saasGuard(),
+                DnsCheckResolvers.of(List.of(dns.socketAddress())));
+        int before = dns.queries("www.vigil.test");
+
+        CheckOutcome outcome = saas.execute(TestJobs.job(new DnsCheck("www.vigil.test", "A", null, List.of()), 2000));
+
+        assertThat(outcome.ok()).as(outcome.message()).isTrue();
+        assertThat(outcome.message()).isEqualTo("A www.vigil.test: 192.0.2.10, 192.0.2.11");
+        assertThat(dns.queries("www.vigil.test")).isEqualTo(before + 1);
     }
 
     @Test

@@ -1,9 +1,10 @@
-package dev.vigil.probe.support;
+package dev.vigil.common.testing;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.util.Arrays;
 import java.util.List;
@@ -22,13 +23,16 @@ import org.xbill.DNS.Type;
 
 /**
  * A tiny authoritative DNS server on a loopback UDP port, built from dnsjava's message classes: it answers from the
- * records it was given, NXDOMAIN for names it has none for, and ignores queries when told to be silent.
+ * records it was given, NXDOMAIN for names it has none for, and ignores queries when told to be silent. Answers can
+ * be changed while it runs ({@link #replace}), to play a DNS rebinding attack; it counts the queries it got.
  */
 public final class TestDnsServer implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final Map<String, List<Record>> zone = new ConcurrentHashMap<>();
     private final Thread thread;
+    private final Map<String, Integer> queries = new ConcurrentHashMap<>();
+    private final Map<String, Record> rePoint = new ConcurrentHashMap<>();
     private volatile boolean silent;
 
     private TestDnsServer() throws SocketException {
@@ -46,6 +50,35 @@ public final class TestDnsServer implements AutoCloseable {
         zone.computeIfAbsent(key(record.getName(), type), k -> new CopyOnWriteArrayList<>())
                 .add(record);
         return this;
+    }
+
+    /** Replaces every record of {@code name} and {@code type} with one, e.g. to re-point a name after vetting. */
+    public TestDnsServer replace(String name, int type, String rdata) throws IOException {
+        Record record = Record.fromString(Name.fromString(name), type, DClass.IN, 0, rdata, Name.root);
+        zone.put(key(record.getName(), type), new CopyOnWriteArrayList<>(List.of(record)));
+        return this;
+    }
+
+    /**
+     * After answering the next query for {@code name} and {@code type}, replaces its records with one: a DNS
+     * rebinding attack on a running service, whose vetting lookup sees the first answer and any later lookup the
+     * second.
+     */
+    public TestDnsServer rePointAfterNextAnswer(String name, int type, String rdata) throws IOException {
+        Record record = Record.fromString(Name.fromString(name), type, DClass.IN, 0, rdata, Name.root);
+        rePoint.put(key(record.getName(), type), record);
+        return this;
+    }
+
+    /** Queries answered so far for {@code name} (any type). */
+    public int queries(String name) {
+        String absolute = name.endsWith(".") ? name : name + ".";
+        return queries.getOrDefault(absolute.toLowerCase(Locale.ROOT), 0);
+    }
+
+    /** The server as a list entry of name servers: {@code 127.0.0.1:port}. */
+    public InetSocketAddress socketAddress() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), socket.getLocalPort());
     }
 
     public void silent(boolean silent) {
@@ -72,6 +105,7 @@ public final class TestDnsServer implements AutoCloseable {
                 }
                 Message query = new Message(Arrays.copyOf(packet.getData(), packet.getLength()));
                 Record question = query.getQuestion();
+                queries.merge(question.getName().toString().toLowerCase(Locale.ROOT), 1, Integer::sum);
                 Message answer = new Message(query.getHeader().getID());
                 answer.getHeader().setFlag(Flags.QR);
                 answer.getHeader().setFlag(Flags.AA);
@@ -87,6 +121,10 @@ public final class TestDnsServer implements AutoCloseable {
                 }
                 byte[] wire = answer.toWire();
                 socket.send(new DatagramPacket(wire, wire.length, packet.getSocketAddress()));
+                Record next = rePoint.remove(key(question.getName(), question.getType()));
+                if (next != null) {
+                    zone.put(key(next.getName(), next.getType()), new CopyOnWriteArrayList<>(List.of(next)));
+                }
             } catch (IOException e) {
                 // closed, or a malformed query: keep serving until closed
             }

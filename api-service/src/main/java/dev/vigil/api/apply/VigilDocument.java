@@ -1,0 +1,65 @@
+package dev.vigil.api.apply;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.vigil.common.check.Assertion;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A workspace as a document ({@code vigil.yaml}, JSON on the wire), the input of {@code POST /api/v1/apply} and the
+ * output of {@code GET /api/v1/export}. Every object has a {@code key}, stable across edits, by which it is matched
+ * with what the workspace holds; objects refer to each other by key. Secrets (a channel's secret fields, a page's
+ * password) are written in files as {@code {"env": "NAME"}} and resolved by the client before sending: the server
+ * never reads files, and a resolved secret is never written back into one.
+ *
+ * @param version the document format, 1
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record VigilDocument(@JsonProperty("$schema") String schema, Integer version,
+                            List<ChannelSpec> alertChannels, List<MonitorSpec> monitors,
+                            List<StatusPageSpec> statusPages, List<MaintenanceSpec> maintenanceWindows) {
+
+    static final int VERSION = 1;
+
+    /** An alert channel; {@code config} as for {@code POST /api/v1/alert-channels}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ChannelSpec(String key, String name, String type, Map<String, Object> config, Boolean isDefault) {
+    }
+
+    /**
+     * A monitor: the fields of {@code POST /api/v1/monitors}, with channels named by key in {@code alertChannels}.
+     * An absent {@code paused} leaves a monitor's pause state as it is (so pausing during an incident survives an
+     * apply); {@code true} or {@code false} sets it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MonitorSpec(String key, String name, String type,
+                              String url, String method, Map<String, String> headers, String body,
+                              Boolean followRedirects, List<Assertion> assertions, Integer degradedAboveMs,
+                              String host, Integer port, String recordType, String resolver, Integer minDaysValid,
+                              Integer periodSeconds, Integer graceSeconds, String plugin, List<String> args,
+                              Integer intervalSeconds, Integer timeoutMs, List<String> regions,
+                              Integer confirmations, List<String> alertChannels, Boolean paused) {
+    }
+
+    /**
+     * A status page; components name monitors by key. {@code password} absent means a page without one; in a file
+     * it is an environment reference, resolved by the client.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StatusPageSpec(String key, String slug, String title, String description, String logoUrl,
+                                 String customDomain, Object password, List<String> allowedIps,
+                                 List<ComponentSpec> components) {
+    }
+
+    /** One component of a page: a public name for a monitor (by key), optionally in a group. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ComponentSpec(String name, String monitor, String group) {
+    }
+
+    /** A maintenance window over monitors named by key; times are ISO-8601 with an offset. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MaintenanceSpec(String key, String title, String description, List<String> monitors,
+                                  String startsAt, String endsAt) {
+    }
+}

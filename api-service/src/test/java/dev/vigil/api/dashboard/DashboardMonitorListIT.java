@@ -1,0 +1,262 @@
+package dev.vigil.api.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.api.support.ApiClient;
+import dev.vigil.api.support.ApiServiceTest;
+import dev.vigil.api.support.DashboardSession;
+import dev.vigil.api.support.Tenant;
+import dev.vigil.api.support.WorkspaceState;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The dashboard's monitor list: the overview, tag chips and group folders, filters, beat bars and relative times,
+ * bulk actions (with a delete confirmation naming the count), and a number of queries that does not grow with the
+ * rows shown. Statements are counted while a request is served, through a wrapped data source.
+ */
+@ApiServiceTest
+class DashboardMonitorListIT {
+
+    /** Statements prepared while serving a request (not by background work), by any request of the test. */
+    static final AtomicLong STATEMENTS = new AtomicLong();
+
+    @TestConfiguration
+    static class CountingDataSource {
+
+        @Bean
+        static BeanPostProcessor countStatements() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (!(bean instanceof DataSource source)) {
+                        return bean;
+                    }
+                    return Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                            (proxy, method, args) -> {
+                                Object result = method.invoke(source, args);
+                                return result instanceof Connection connection ? counting(connection) : result;
+                            });
+                }
+            };
+        }
+
+        private static Connection counting(Connection connection) {
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if ((method.getName().equals("prepareStatement") || method.getName().equals("createStatement"))
+                                && RequestContextHolder.getRequestAttributes() != null) {
+                            STATEMENTS.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(connection, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theOverviewCountsTheWorkspaceAndRowsShowTagsGroupsAndTheLastFiftyChecks() {
+        DashboardSession browser = new DashboardSession(port);
+        ApiClient api = new ApiClient(port).withKey(browser.signUp("list-" + UUID.randomUUID() + "@example.com"));
+        String prod = id(api.post("/api/v1/tags", Map.of("name", "prod", "color", "#7c3aed")));
+        String eu = id(api.post("/api/v1/monitor-groups", Map.of("name", "EU")));
+        String shop = monitor(api, "Shop", List.of(prod), eu);
+        String down = monitor(api, "Payments", List.of(prod), null);
+        monitor(api, "Blog", List.of(), null);
+        UUID workspace = workspaceOf(down);
+        jdbc.sql("UPDATE monitors SET status = 'UP' WHERE id = ?").param(UUID.fromString(shop)).update();
+        jdbc.sql("UPDATE monitors SET status = 'DOWN' WHERE id = ?").param(UUID.fromString(down)).update();
+        new Tenant(workspace, null, api, null, null, null).addOpenIncident(jdbc, UUID.fromString(down));
+        results(workspace, UUID.fromString(shop), 60);
+
+        String page = browser.get("/app/monitors").body();
+
+        assertThat(text(page, "overview-up")).contains("1");
+        assertThat(text(page, "overview-down")).contains("1");
+        assertThat(text(page, "overview-pending")).contains("1");
+        assertThat(text(page, "overview-incidents")).contains("1").contains("1 unacknowledged");
+        assertThat(page).contains("data-color=\"#7c3aed\"").contains("EU");
+        String shopRow = row(page, shop);
+        assertThat(count(shopRow, "class=\"beat ")).isEqualTo(50);
+        assertThat(count(shopRow, "beat-down")).isEqualTo(5);
+        assertThat(shopRow).contains("data-relative=\"checked\"").contains("local-b · 120 ms")
+                .contains("connection refused");
+        assertThat(shopRow).contains("class=\"folder muted\">EU<");
+        assertThat(row(page, down)).contains("no checks yet");
+
+        String byTag = browser.get("/app/monitors/rows?tag=prod").body();
+        assertThat(byTag).contains("Shop").contains("Payments").doesNotContain(">Blog<");
+        String combined = browser.get("/app/monitors/rows?tag=prod&group=" + eu + "&status=UP&type=HTTP"
+                + "&region=local-a&q=sho").body();
+        assertThat(combined).contains(">Shop<").doesNotContain(">Payments<");
+        assertThat(browser.get("/app/monitors/rows?tag=gone").body()).contains("no such tag");
+    }
+
+    @Test
+    void bulkActionsActOnTheCheckedMonitorsOrAllMatchingAndDeleteAfterNamingTheCount() {
+        DashboardSession browser = new DashboardSession(port);
+        ApiClient api = new ApiClient(port).withKey(browser.signUp("bulk-" + UUID.randomUUID() + "@example.com"));
+        String prod = id(api.post("/api/v1/tags", Map.of("name", "prod")));
+        List<String> ids = IntStream.range(0, 3).mapToObj(i -> monitor(api, "Api " + i, List.of(), null)).toList();
+        String blog = monitor(api, "Blog", List.of(), null);
+
+        browser.get("/app/monitors");
+        DashboardSession.Page tagged = browser.post("/app/monitors/bulk", Map.of("action", "add_tags",
+                "tagId", prod, "all", "true", "q", "api"));
+        assertThat(tagged.status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/monitors?tag=prod").json().get("total").asInt()).isEqualTo(3);
+        browser.get("/app/monitors");
+        browser.post("/app/monitors/bulk", Map.of("action", "pause", "all", "true", "tag", "prod"));
+        assertThat(api.get("/api/v1/monitors?status=PAUSED").json().get("total").asInt()).isEqualTo(3);
+        assertThat(api.get("/api/v1/monitors/" + blog).json().get("paused").asBoolean()).isFalse();
+
+        browser.get("/app/monitors");
+        DashboardSession.Page confirm = browser.postPairs("/app/monitors/bulk", "action", "delete", "ids",
+                ids.get(0), "ids", ids.get(1));
+        assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.body()).contains("Delete 2 monitors?").contains("Api 0").contains("Api 1");
+        assertThat(api.get("/api/v1/monitors").json().get("total").asInt()).as("nothing deleted yet").isEqualTo(4);
+        DashboardSession.Page deleted = browser.postPairs("/app/monitors/bulk", "action", "delete", "confirmed",
+                "true", "ids", ids.get(0), "ids", ids.get(1));
+        assertThat(deleted.status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/monitors").json().get("total").asInt()).isEqualTo(2);
+        assertThat(browser.get(deleted.location()).body()).contains("Deleted 2 of 2 monitors.");
+    }
+
+    @Test
+    void anotherWorkspacesMonitorsCannotBeActedOnFromTheDashboard() {
+        DashboardSession browser = new DashboardSession(port);
+        browser.signUp("mine-" + UUID.randomUUID() + "@example.com");
+        Tenant other = Tenant.create(port);
+        String theirs = id(other.owner().post("/api/v1/monitors", Map.of("name", "Theirs", "type", "TCP",
+                "host", "example.com", "port", 443)));
+        String before = WorkspaceState.fingerprint(jdbc, other.workspaceId());
+
+        browser.get("/app/monitors");
+        DashboardSession.Page paused = browser.post("/app/monitors/bulk", Map.of("action", "pause", "ids", theirs));
+        String shown = browser.get(paused.location()).body();
+        DashboardSession.Page confirm = browser.post("/app/monitors/bulk", Map.of("action", "delete", "ids",
+                theirs));
+
+        assertThat(paused.status()).isEqualTo(302);
+        assertThat(shown).contains("no such monitor");
+        assertThat(confirm.body()).contains("Delete 0 monitors?").doesNotContain("Theirs");
+        assertThat(WorkspaceState.fingerprint(jdbc, other.workspaceId())).isEqualTo(before);
+    }
+
+    @Test
+    void theListTakesAsManyQueriesForFortyRowsAsForTwo() {
+        long few = statementsForList(2);
+        long many = statementsForList(40);
+        System.out.printf("monitor list page: %d SQL statements for 2 rows, %d for 40 rows%n", few, many);
+
+        assertThat(many).as("statements for 40 rows vs %s for 2", few).isEqualTo(few);
+        assertThat(few).isBetween(5L, 30L);
+    }
+
+    private long statementsForList(int monitors) {
+        DashboardSession browser = new DashboardSession(port);
+        ApiClient api = new ApiClient(port).withKey(browser.signUp("count-" + UUID.randomUUID() + "@example.com"));
+        String tag = id(api.post("/api/v1/tags", Map.of("name", "t")));
+        String group = id(api.post("/api/v1/monitor-groups", Map.of("name", "g")));
+        String last = null;
+        for (int i = 0; i < monitors; i++) {
+            last = monitor(api, "M " + i, List.of(tag), group);
+        }
+        results(workspaceOf(last), UUID.fromString(last), 10);
+        browser.get("/app/monitors");
+        long before = STATEMENTS.get();
+        String page = browser.get("/app/monitors").body();
+        long used = STATEMENTS.get() - before;
+        assertThat(count(page, "data-monitor=")).isEqualTo(monitors);
+        return used;
+    }
+
+    /** {@code count} scheduled results, a tenth of them failed, newest a few seconds ago. */
+    private void results(UUID workspace, UUID monitor, int count) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (int i = 0; i < count; i++) {
+            boolean ok = i % 10 != 0;
+            jdbc.sql("""
+                            INSERT INTO check_results (time, job_id, round_id, monitor_id, workspace_id, region, kind,
+                                                       started_at, ok, latency_ms, error)
+                            VALUES (?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?, ?, ?)""")
+                    .params(Timestamp.from(now.minusSeconds(5 + 30L * i)), UUID.randomUUID(), UUID.randomUUID(),
+                            monitor, workspace, i % 2 == 0 ? "local-a" : "local-b",
+                            Timestamp.from(now.minusSeconds(5 + 30L * i)), ok, 100 + 20 * (i % 2),
+                            ok ? null : "connection refused")
+                    .update();
+        }
+    }
+
+    private UUID workspaceOf(String monitor) {
+        return jdbc.sql("SELECT workspace_id FROM monitors WHERE id = ?").param(UUID.fromString(monitor))
+                .query(UUID.class).single();
+    }
+
+    private static String monitor(ApiClient api, String name, List<String> tags, String group) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "type", "HTTP",
+                "url", "https://" + name.toLowerCase().replace(' ', '-') + ".example.com/", "tagIds", tags));
+        if (group != null) {
+            body.put("groupId", group);
+        }
+        return id(api.post("/api/v1/monitors", body));
+    }
+
+    private static String id(ApiClient.Response response) {
+        JsonNode created = Tenant.require(response, 201).json();
+        return created.get("id").asString();
+    }
+
+    /** The element with this id and what follows it up to its closing tag (good enough for these flat blocks). */
+    private static String text(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("element %s", id).isNotNegative();
+        return page.substring(start, page.indexOf("</", page.indexOf("</", start) + 2));
+    }
+
+    private static String row(String page, String monitorId) {
+        int start = page.indexOf("data-monitor=\"" + monitorId + "\"");
+        assertThat(start).as("row of %s", monitorId).isNotNegative();
+        return page.substring(start, page.indexOf("</tr>", start));
+    }
+
+    private static int count(String text, String part) {
+        Matcher m = Pattern.compile(Pattern.quote(part)).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}

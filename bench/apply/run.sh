@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Declarative apply of many monitors (issue 16): plan (dry run), apply and re-plan of a document of N monitors through
+# POST /api/v1/apply, beside the single-POST rate of the same service in the same run (P parallel curl clients
+# creating monitors one request each, as an import through the REST API does today).
+#
+#   bench/apply/run.sh [monitors=10000] [single_posts=400] [parallel=8]
+#
+# Creates a fresh database on the PostgreSQL of 127.0.0.1:5432 (PGHOST/PGPORT/PGUSER to change) as postgres, starts
+# the api-service jar on 127.0.0.1:$API_PORT (quota and rate limits lifted for the bench), and drops the database at
+# the end. SKIP_BUILD=1 uses the jar already built.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+MONITORS=${1:-10000}
+SINGLE=${2:-400}
+PARALLEL=${3:-8}
+API_PORT=${API_PORT:-18095}
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+command -v jq >/dev/null || { echo "jq is needed"; exit 1; }
+. bin/lib/jdk.sh
+
+work=$(mktemp -d)
+db="vigil_bench_apply_$$"
+api_pid=""
+cleanup() {
+  [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null || true
+  psql -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  echo "== building api-service"
+  ./mvnw -q -B -pl api-service -am package -DskipTests >/dev/null
+fi
+jar=$(ls api-service/target/api-service-*.jar | grep -v plain | head -n 1)
+psql -q -d postgres -c "CREATE DATABASE $db" >/dev/null
+API="http://127.0.0.1:$API_PORT"
+# shellcheck disable=SC2086
+"$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:--Xmx768m} -jar "$jar" --server.port="$API_PORT" --server.address=127.0.0.1 \
+  --vigil.db.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --vigil.db.user="$PGUSER" --vigil.api.public-url="$API" \
+  --vigil.monitors.max-per-workspace=$((MONITORS * 2 + SINGLE)) --vigil.rate-limits.api-key.capacity=100000000 \
+  --vigil.rate-limits.signup.capacity=1000 --logging.level.root=WARN >"$work/api.log" 2>&1 &
+api_pid=$!
+for _ in $(seq 1 240); do curl -fs "$API/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs "$API/actuator/health/readiness" >/dev/null || { echo "api-service did not start"; tail -50 "$work/api.log"; exit 1; }
+
+signup() {
+  curl -fs -H 'Content-Type: application/json' -d '{"email":"bench-'"$1"'-'$$'@example.com",
+    "password":"a long enough password","workspace":"Bench"}' "$API/api/v1/signup" | jq -r .apiKey
+}
+now() { date +%s.%N; }
+elapsed() { echo "$2 - $1" | bc; }
+
+# 1. Single POSTs: P clients, one monitor per request, in a workspace of their own.
+single_key=$(signup single)
+seq 1 "$SINGLE" | xargs -P "$PARALLEL" -I{} curl -s -o /dev/null -w '%{http_code} %{time_total}\n' \
+  -H "Authorization: Bearer $single_key" -H 'Content-Type: application/json' \
+  -d '{"name":"single-{}","type":"HTTP","url":"https://example.com/{}"}' "$API/api/v1/monitors" >/dev/null  # warm-up
+t0=$(now)
+seq 1 "$SINGLE" | xargs -P "$PARALLEL" -I{} curl -s -o /dev/null -w '%{http_code} %{time_total}\n' \
+  -H "Authorization: Bearer $single_key" -H 'Content-Type: application/json' \
+  -d '{"name":"single-{}","type":"HTTP","url":"https://example.com/{}"}' "$API/api/v1/monitors" >"$work/single.txt"
+t1=$(now)
+single_s=$(elapsed "$t0" "$t1")
+created=$(grep -c '^201 ' "$work/single.txt" || true)
+single_rate=$(echo "scale=1; $created / $single_s" | bc)
+p50=$(awk '{print $2}' "$work/single.txt" | sort -n | awk '{a[NR]=$1} END {print a[int(NR*0.5)]}')
+p99=$(awk '{print $2}' "$work/single.txt" | sort -n | awk '{a[NR]=$1} END {print a[int(NR*0.99)]}')
+
+# 2. The document: N monitors (HTTP with assertions, every tenth TCP, every fiftieth a heartbeat), one channel.
+python3 - "$MONITORS" >"$work/doc.json" <<'PY'
+import json, sys
+n = int(sys.argv[1])
+monitors = []
+for i in range(n):
+    if i % 50 == 49:
+        m = {"type": "HEARTBEAT", "periodSeconds": 3600}
+    elif i % 10 == 9:
+        m = {"type": "TCP", "host": f"db{i}.example.com", "port": 5432}
+    else:
+        m = {"type": "HTTP", "url": f"https://example.com/service/{i}/health", "intervalSeconds": 60,
+             "assertions": [{"source": "STATUS_CODE", "comparison": "EQUALS", "target": "200"},
+                            {"source": "RESPONSE_TIME_MS", "comparison": "LESS_THAN", "target": "2000"}],
+             "alertChannels": ["ops"]}
+    m = {"key": f"m{i}", "name": f"Service {i}", **m}
+    monitors.append(m)
+doc = {"version": 1, "alertChannels": [{"key": "ops", "name": "Ops", "type": "EMAIL", "config": {"to": "ops@example.com"}}],
+       "monitors": monitors}
+print(json.dumps(doc))
+PY
+apply_key=$(signup apply)
+post() { # query -> prints "seconds summary"
+  local start end
+  start=$(now)
+  curl -s -o "$work/plan.json" -w '%{http_code}' -H "Authorization: Bearer $apply_key" \
+    -H 'Content-Type: application/json' --data-binary @"$work/doc.json" "$API/api/v1/apply?$1" >"$work/code"
+  end=$(now)
+  [ "$(cat "$work/code")" = 200 ] || { echo "apply?$1 answered $(cat "$work/code"): $(head -c 500 "$work/plan.json")"; exit 1; }
+  echo "$(elapsed "$start" "$end") $(jq -c .summary "$work/plan.json")"
+}
+plan=$(post "dryRun=true")
+apply=$(post "dryRun=false")
+replan=$(post "dryRun=true")
+stored=$(psql -At -d "$db" -c "SELECT count(*) FROM monitors m JOIN managed_objects k ON k.object_id = m.id")
+plan_s=${plan%% *}; apply_s=${apply%% *}; replan_s=${replan%% *}
+total=$(echo "$plan_s + $apply_s" | bc)
+
+echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); document $(wc -c <"$work/doc.json") bytes"
+echo "single POSTs: $created monitors by $PARALLEL clients in ${single_s}s = $single_rate monitors/s (p50 ${p50}s, p99 ${p99}s)"
+echo "plan (dry run) of $MONITORS: ${plan_s}s ${plan#* }"
+echo "apply of $MONITORS: ${apply_s}s ${apply#* } -> $stored managed monitors stored"
+echo "re-plan (nothing to do): ${replan_s}s ${replan#* }"
+echo "plan + apply: ${total}s = $(echo "scale=0; $MONITORS / $total" | bc) monitors/s;" \
+  "apply alone $(echo "scale=0; $MONITORS / $apply_s" | bc) monitors/s," \
+  "$(echo "scale=0; ($MONITORS / $apply_s) / $single_rate" | bc)x the single-POST rate"

@@ -1,0 +1,190 @@
+package dev.vigil.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+
+@Command(name = "monitors", mixinStandardHelpOptions = true, description = "List and manage monitors.",
+        subcommands = {MonitorsCommand.ListMonitors.class, MonitorsCommand.GetMonitor.class,
+                MonitorsCommand.PauseMonitor.class, MonitorsCommand.ResumeMonitor.class,
+                MonitorsCommand.DeleteMonitor.class})
+final class MonitorsCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** {@code vigil monitors} alone: what it can do. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    static final List<String> COLUMNS = List.of("ID", "NAME", "TYPE", "STATUS", "TARGET", "EVERY");
+    private static final Pattern ID = Pattern.compile("[0-9a-fA-F-]{36}");
+
+    static List<String> row(JsonNode m) {
+        return List.of(Output.text(m, "id"), Output.text(m, "name"), Output.text(m, "type"),
+                Output.text(m, "status"), target(m), Output.text(m, "intervalSeconds") + "s");
+    }
+
+    static String target(JsonNode m) {
+        return switch (m.path("type").asString("")) {
+            case "HTTP" -> m.path("method").asString("GET") + " " + m.path("url").asString("");
+            case "TCP", "TLS" -> m.path("host").asString("") + ":" + m.path("port").asString("");
+            case "DNS" -> m.path("recordType").asString("") + " " + m.path("host").asString("");
+            case "HEARTBEAT" -> m.path("pingUrl").asString("");
+            case "PLUGIN" -> m.path("plugin").asString("");
+            default -> "-";
+        };
+    }
+
+    /** A monitor id, checked here so a typo is a usage error rather than a request. */
+    static String id(String id) {
+        if (!ID.matcher(id).matches()) {
+            throw new CliException(ExitCodes.USAGE, "not a monitor id: " + id + " (see `vigil monitors list`)");
+        }
+        return id;
+    }
+
+    private static void print(CliEnvironment environment, GlobalOptions global, JsonNode monitor) {
+        if (global.json()) {
+            Output.json(environment.out(), monitor);
+        } else {
+            Output.table(environment.out(), COLUMNS, List.of(row(monitor)));
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every monitor, oldest first.")
+    static final class ListMonitors implements Callable<Integer> {
+
+        private final CliEnvironment environment;
+
+        @Mixin
+        GlobalOptions global;
+
+        ListMonitors(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() {
+            VigilApi api = global.api(environment);
+            ArrayNode all = VigilApi.JSON.createArrayNode();
+            for (int page = 0; ; page++) {
+                JsonNode answer = api.get("/api/v1/monitors?page=" + page + "&size=200");
+                answer.path("items").forEach(all::add);
+                if (answer.path("items").size() < 200 || all.size() >= answer.path("total").asLong()) {
+                    break;
+                }
+            }
+            if (global.json()) {
+                Output.json(environment.out(), all);
+            } else {
+                List<List<String>> rows = new ArrayList<>();
+                all.forEach(m -> rows.add(row(m)));
+                Output.table(environment.out(), COLUMNS, rows);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "One monitor.")
+    static final class GetMonitor implements Callable<Integer> {
+
+        private final CliEnvironment environment;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        GetMonitor(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() {
+            print(environment, global, global.api(environment).get("/api/v1/monitors/" + id(id)));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "pause", mixinStandardHelpOptions = true, description = "Stop checking a monitor (no alerts).")
+    static final class PauseMonitor implements Callable<Integer> {
+
+        private final CliEnvironment environment;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        PauseMonitor(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() {
+            print(environment, global, global.api(environment).post("/api/v1/monitors/" + id(id) + "/pause", null));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Check a paused monitor again.")
+    static final class ResumeMonitor implements Callable<Integer> {
+
+        private final CliEnvironment environment;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        ResumeMonitor(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() {
+            print(environment, global, global.api(environment).post("/api/v1/monitors/" + id(id) + "/resume", null));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a monitor (its stored results stay until retention removes them).")
+    static final class DeleteMonitor implements Callable<Integer> {
+
+        private final CliEnvironment environment;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        DeleteMonitor(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() {
+            global.api(environment).delete("/api/v1/monitors/" + id(id));
+            if (!global.json()) {
+                environment.out().println("Deleted monitor " + id);
+                environment.out().flush();
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

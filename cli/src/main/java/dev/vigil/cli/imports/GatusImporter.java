@@ -1,0 +1,353 @@
+package dev.vigil.cli.imports;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Gatus's {@code config.yaml} as a Vigil document:
+ * <ol>
+ *   <li>{@code alerting} providers become alert channels (Slack, Discord, Teams, PagerDuty, Telegram, email, custom
+ *       as a webhook); their secrets become environment references, named after the {@code ${VAR}} the file
+ *       already uses or {@code GATUS_<PROVIDER>_<FIELD>};</li>
+ *   <li>{@code endpoints} become HTTP, TCP, TLS or DNS monitors by their URL, conditions become assertions
+ *       ({@link GatusConditions}), a certificate condition on an HTTPS endpoint adds a TLS monitor, {@code alerts}
+ *       link the channels, {@code enabled: false} pauses;</li>
+ *   <li>{@code external-endpoints} with a heartbeat become HEARTBEAT monitors.</li>
+ * </ol>
+ * Everything else is listed in {@link ImportResult#unmapped()} with its place in the file.
+ */
+public final class GatusImporter {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern ENV = Pattern.compile("^\\$\\{([A-Za-z_][A-Za-z0-9_]*)}$");
+    private static final int MIN_INTERVAL_SECONDS = 30;
+    private static final Set<String> ENDPOINT_FIELDS = Set.of("name", "group", "url", "method", "headers", "body",
+            "interval", "conditions", "alerts", "dns", "client", "enabled");
+
+    /** Gatus provider → Vigil type and field mapping (Gatus field → Vigil field). */
+    private static final Map<String, Provider> PROVIDERS = Map.of(
+            "slack", new Provider("SLACK", Map.of("webhook-url", "webhookUrl"), Set.of("webhook-url")),
+            "discord", new Provider("DISCORD", Map.of("webhook-url", "webhookUrl"), Set.of("webhook-url")),
+            "teams", new Provider("TEAMS", Map.of("webhook-url", "webhookUrl"), Set.of("webhook-url")),
+            "pagerduty", new Provider("PAGERDUTY", Map.of("integration-key", "routingKey"),
+                    Set.of("integration-key")),
+            "telegram", new Provider("TELEGRAM", Map.of("token", "botToken", "id", "chatId"), Set.of("token")),
+            "email", new Provider("EMAIL", Map.of("to", "to"), Set.of()),
+            "custom", new Provider("WEBHOOK", Map.of("url", "url"), Set.of()));
+
+    private record Provider(String type, Map<String, String> fields, Set<String> secrets) {
+    }
+
+    private final List<String> unmapped = new ArrayList<>();
+    private final List<String> secrets = new ArrayList<>();
+    private final Set<String> keys = new HashSet<>();
+    private final Set<String> channels = new HashSet<>();
+
+    private GatusImporter() {
+    }
+
+    public static ImportResult convert(String configYaml) {
+        return new GatusImporter().run(YAML.readTree(configYaml));
+    }
+
+    private ImportResult run(JsonNode config) {
+        ObjectNode document = JSON.createObjectNode();
+        document.put("version", 1);
+        ArrayNode channelSpecs = document.putArray("alertChannels");
+        ArrayNode monitors = document.putArray("monitors");
+        for (String field : config.propertyNames()) {
+            if (!Set.of("alerting", "endpoints", "external-endpoints").contains(field)) {
+                unmapped.add(field + ": not imported (Gatus " + field + " settings have no counterpart in a "
+                        + "Vigil document)");
+            }
+        }
+        config.path("alerting").properties().forEach(e -> channel(e.getKey(), e.getValue(), channelSpecs));
+        JsonNode endpoints = config.path("endpoints");
+        for (int i = 0; i < endpoints.size(); i++) {
+            endpoint("endpoints[" + i + "]", endpoints.get(i), monitors);
+        }
+        JsonNode external = config.path("external-endpoints");
+        for (int i = 0; i < external.size(); i++) {
+            external("external-endpoints[" + i + "]", external.get(i), monitors);
+        }
+        if (channelSpecs.isEmpty()) {
+            document.remove("alertChannels");
+        }
+        return new ImportResult(document, List.copyOf(unmapped), List.copyOf(secrets));
+    }
+
+    private void channel(String type, JsonNode settings, ArrayNode specs) {
+        Provider provider = PROVIDERS.get(type);
+        if (provider == null) {
+            unmapped.add("alerting." + type + ": Vigil has no " + type + " channel (it has Slack, Discord, Teams, "
+                    + "PagerDuty, Telegram, email and webhooks)");
+            return;
+        }
+        String key = "gatus-" + type;
+        ObjectNode spec = specs.addObject();
+        spec.put("key", key);
+        spec.put("name", "Gatus " + type);
+        spec.put("type", provider.type());
+        ObjectNode config = spec.putObject("config");
+        for (String field : settings.propertyNames()) {
+            String path = "alerting." + type + "." + field;
+            String target = provider.fields().get(field);
+            if (target == null) {
+                unmapped.add(path + ": not imported" + (provider.type().equals("EMAIL")
+                        ? " (Vigil sends mail through its own SMTP server)" : ""));
+                continue;
+            }
+            String value = settings.get(field).asString("");
+            if (provider.secrets().contains(field)) {
+                config.set(target, secret(path, value, key, target));
+            } else {
+                config.put(target, value);
+            }
+        }
+        if (provider.type().equals("WEBHOOK")) {
+            // Vigil signs every webhook with a secret of the channel's own; Gatus's custom alerts have none.
+            config.set("secret", secret("alerting.custom (new signing secret, 16+ characters)", "", key, "secret"));
+        }
+        channels.add(type);
+    }
+
+    /** An environment reference for a secret: the file's own ${VAR}, else a new name the person must set. */
+    private ObjectNode secret(String path, String value, String key, String field) {
+        Matcher env = ENV.matcher(value.strip());
+        String name = env.matches() ? env.group(1)
+                : ("GATUS_" + key.substring("gatus-".length()) + "_" + field.replaceAll("([a-z])([A-Z])", "$1_$2"))
+                .toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
+        secrets.add(name + ": " + path);
+        ObjectNode reference = JSON.createObjectNode();
+        reference.put("env", name);
+        return reference;
+    }
+
+    private void endpoint(String path, JsonNode endpoint, ArrayNode monitors) {
+        String name = endpoint.path("name").asString("");
+        String url = endpoint.path("url").asString("");
+        ObjectNode monitor = JSON.createObjectNode();
+        monitor.put("key", key(endpoint));
+        monitor.put("name", name.isEmpty() ? url : name);
+        String type = type(url, endpoint.has("dns"));
+        if (type == null) {
+            unmapped.add(path + " (" + name + "): " + url + " is not imported: Vigil checks http(s), tcp, tls and "
+                    + "dns endpoints (no ICMP, UDP, SSH, WebSocket or gRPC yet)");
+            return;
+        }
+        monitor.put("type", type);
+        for (String field : endpoint.propertyNames()) {
+            if (!ENDPOINT_FIELDS.contains(field)) {
+                unmapped.add(path + "." + field + ": not imported");
+            }
+        }
+        if (endpoint.has("group")) {
+            unmapped.add(path + ".group: '" + endpoint.get("group").asString() + "' not imported (Vigil has no "
+                    + "monitor groups in documents yet)");
+        }
+        Integer certificateDays = target(path, endpoint, type, url, monitor);
+        schedule(path, endpoint, type, monitor);
+        ArrayNode assertions = JSON.createArrayNode();
+        JsonNode conditions = endpoint.path("conditions");
+        for (int j = 0; j < conditions.size(); j++) {
+            GatusConditions.Outcome outcome = GatusConditions.convert(conditions.get(j).asString(""), type);
+            if (outcome.assertion() != null) {
+                assertions.add(JSON.valueToTree(outcome.assertion()));
+            } else if (outcome.minDaysValid() != null) {
+                certificateDays = outcome.minDaysValid();
+            } else if (!outcome.implied()) {
+                unmapped.add(path + ".conditions[" + j + "]: " + conditions.get(j).asString("") + " ("
+                        + outcome.unmapped() + ")");
+            }
+        }
+        if (!assertions.isEmpty() && (type.equals("HTTP") || type.equals("DNS"))) {
+            monitor.set("assertions", assertions);
+        }
+        if (type.equals("TLS") && certificateDays != null) {
+            monitor.put("minDaysValid", certificateDays);
+        }
+        alerts(path, endpoint.path("alerts"), monitor);
+        if (endpoint.has("enabled") && !endpoint.get("enabled").asBoolean(true)) {
+            monitor.put("paused", true);
+        }
+        monitors.add(monitor);
+        if (type.equals("HTTP") && certificateDays != null) {
+            certificateMonitor(monitor, url, certificateDays, monitors);
+        }
+    }
+
+    private static String type(String url, boolean dns) {
+        if (dns) {
+            return "DNS";
+        }
+        String scheme = url.contains("://") ? url.substring(0, url.indexOf("://")).toLowerCase(Locale.ROOT) : "";
+        return switch (scheme) {
+            case "http", "https" -> "HTTP";
+            case "tcp" -> "TCP";
+            case "tls", "starttls" -> "TLS";
+            default -> null;
+        };
+    }
+
+    /** Sets what the monitor checks; answers a certificate threshold already known (none yet). */
+    private Integer target(String path, JsonNode endpoint, String type, String url, ObjectNode monitor) {
+        switch (type) {
+            case "HTTP" -> {
+                monitor.put("url", url);
+                if (endpoint.has("method")) {
+                    monitor.put("method", endpoint.get("method").asString().toUpperCase(Locale.ROOT));
+                }
+                if (endpoint.has("headers")) {
+                    monitor.set("headers", endpoint.get("headers"));
+                }
+                if (endpoint.has("body") && !endpoint.get("body").asString("").isEmpty()) {
+                    monitor.put("body", endpoint.get("body").asString());
+                }
+            }
+            case "TCP", "TLS" -> {
+                URI uri = URI.create(url);
+                monitor.put("host", uri.getHost());
+                if (uri.getPort() > 0) {
+                    monitor.put("port", uri.getPort());
+                }
+                if (url.startsWith("starttls")) {
+                    unmapped.add(path + ".url: STARTTLS is not negotiated; the TLS monitor connects with TLS "
+                            + "directly (use the service's TLS port)");
+                }
+            }
+            default -> {
+                JsonNode dns = endpoint.path("dns");
+                monitor.put("host", dns.path("query-name").asString(""));
+                monitor.put("recordType", dns.path("query-type").asString("A").toUpperCase(Locale.ROOT));
+                monitor.put("resolver", url.replaceFirst("^[a-z]+://", ""));
+            }
+        }
+        return null;
+    }
+
+    private void schedule(String path, JsonNode endpoint, String type, ObjectNode monitor) {
+        long interval = endpoint.has("interval") ? GoDurations.millis(endpoint.get("interval").asString()) : 60_000;
+        if (interval < 0) {
+            unmapped.add(path + ".interval: '" + endpoint.get("interval").asString() + "' is not a duration; "
+                    + "the default of 60s is used");
+            interval = 60_000;
+        }
+        long seconds = Math.max(1, interval / 1000);
+        if (seconds < MIN_INTERVAL_SECONDS) {
+            unmapped.add(path + ".interval: " + seconds + "s is below Vigil's usual minimum; " + MIN_INTERVAL_SECONDS
+                    + "s is used");
+            seconds = MIN_INTERVAL_SECONDS;
+        }
+        monitor.put("intervalSeconds", seconds);
+        JsonNode client = endpoint.path("client");
+        for (String field : client.propertyNames()) {
+            switch (field) {
+                case "timeout" -> {
+                    long timeout = GoDurations.millis(client.get(field).asString());
+                    if (timeout >= 100) {
+                        monitor.put("timeoutMs", Math.min(Math.min(timeout, 60_000), seconds * 1000));
+                    }
+                }
+                case "ignore-redirect" -> {
+                    if (type.equals("HTTP")) {
+                        monitor.put("followRedirects", !client.get(field).asBoolean());
+                    }
+                }
+                default -> unmapped.add(path + ".client." + field + ": not imported");
+            }
+        }
+    }
+
+    private void alerts(String path, JsonNode alerts, ObjectNode monitor) {
+        ArrayNode linked = JSON.createArrayNode();
+        for (int j = 0; j < alerts.size(); j++) {
+            JsonNode alert = alerts.get(j);
+            String type = alert.path("type").asString("");
+            if (!alert.path("enabled").asBoolean(true)) {
+                continue;
+            }
+            if (!channels.contains(type)) {
+                unmapped.add(path + ".alerts[" + j + "]: " + type + " has no imported channel");
+                continue;
+            }
+            if (!linked.valueStream().anyMatch(n -> n.asString().equals("gatus-" + type))) {
+                linked.add("gatus-" + type);
+            }
+            for (String field : alert.propertyNames()) {
+                if (!Set.of("type", "enabled").contains(field)) {
+                    unmapped.add(path + ".alerts[" + j + "]." + field + ": not imported (Vigil confirms failures "
+                            + "from other regions and alerts on every incident)");
+                }
+            }
+        }
+        if (!linked.isEmpty()) {
+            monitor.set("alertChannels", linked);
+        }
+    }
+
+    private void certificateMonitor(ObjectNode http, String url, int days, ArrayNode monitors) {
+        URI uri = URI.create(url);
+        ObjectNode tls = JSON.createObjectNode();
+        tls.put("key", unique(http.get("key").asString() + "-certificate"));
+        tls.put("name", http.get("name").asString() + " certificate");
+        tls.put("type", "TLS");
+        tls.put("host", uri.getHost());
+        tls.put("port", uri.getPort() > 0 ? uri.getPort() : 443);
+        tls.put("minDaysValid", days);
+        tls.put("intervalSeconds", Math.max(http.get("intervalSeconds").asLong(), 3600));
+        if (http.has("alertChannels")) {
+            tls.set("alertChannels", http.get("alertChannels"));
+        }
+        monitors.add(tls);
+    }
+
+    private void external(String path, JsonNode endpoint, ArrayNode monitors) {
+        String name = endpoint.path("name").asString("");
+        long period = GoDurations.millis(endpoint.path("heartbeat").path("interval").asString(""));
+        if (period <= 0) {
+            unmapped.add(path + " (" + name + "): not imported: an external endpoint without heartbeat.interval "
+                    + "is pushed results, which Vigil takes only as heartbeats");
+            return;
+        }
+        ObjectNode monitor = monitors.addObject();
+        monitor.put("key", key(endpoint));
+        monitor.put("name", name);
+        monitor.put("type", "HEARTBEAT");
+        monitor.put("periodSeconds", Math.max(MIN_INTERVAL_SECONDS, period / 1000));
+        if (endpoint.has("token")) {
+            unmapped.add(path + ".token: not imported; the job pings the monitor's own ping URL instead "
+                    + "(shown by `vigil monitors get`)");
+        }
+        alerts(path, endpoint.path("alerts"), monitor);
+    }
+
+    /** A key from the group and name, lower case, unique in this document. */
+    private String key(JsonNode endpoint) {
+        String group = endpoint.path("group").asString("");
+        String name = endpoint.path("name").asString("endpoint");
+        String base = ((group.isEmpty() ? "" : group + "-") + name).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_.:-]+", "-").replaceAll("^-+|-+$", "");
+        return unique(base.isEmpty() ? "endpoint" : base.length() > 90 ? base.substring(0, 90) : base);
+    }
+
+    private String unique(String base) {
+        String key = base;
+        for (int n = 2; !keys.add(key); n++) {
+            key = base + "-" + n;
+        }
+        return key;
+    }
+}

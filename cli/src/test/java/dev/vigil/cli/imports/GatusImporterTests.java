@@ -1,0 +1,117 @@
+package dev.vigil.cli.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class GatusImporterTests {
+
+    static String config() throws IOException {
+        try (InputStream in = GatusImporterTests.class.getResourceAsStream("/gatus/config.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static JsonNode monitor(JsonNode document, String key) {
+        return document.get("monitors").valueStream().filter(m -> m.get("key").asString().equals(key))
+                .findFirst().orElseThrow(() -> new AssertionError("no monitor " + key + " in " + document));
+    }
+
+    @Test
+    void endpointsBecomeMonitorsOfTheirSchemeWithTheirConditionsAsAssertions() throws IOException {
+        JsonNode document = GatusImporter.convert(config()).document();
+
+        assertThat(document.get("monitors").valueStream().map(m -> m.get("key").asString()).toList())
+                .containsExactly("core-front-end", "core-back-end", "core-back-end-certificate",
+                        "internal-monitoring", "example-dns-query", "redis", "certificate", "core-ext-ep-test");
+        JsonNode frontEnd = monitor(document, "core-front-end");
+        assertThat(frontEnd.get("type").asString()).isEqualTo("HTTP");
+        assertThat(frontEnd.get("intervalSeconds").asInt()).isEqualTo(300);
+        assertThat(frontEnd.get("assertions").toString()).isEqualTo("[{\"source\":\"STATUS_CODE\",\"comparison\":"
+                + "\"EQUALS\",\"target\":\"200\"},{\"source\":\"JSON_PATH\",\"path\":\"$.status\",\"comparison\":"
+                + "\"EQUALS\",\"target\":\"UP\"},{\"source\":\"RESPONSE_TIME_MS\",\"comparison\":\"LESS_THAN\","
+                + "\"target\":\"150\"}]");
+        assertThat(frontEnd.get("alertChannels").toString()).isEqualTo("[\"gatus-slack\",\"gatus-pagerduty\"]");
+
+        JsonNode certificate = monitor(document, "core-back-end-certificate");
+        assertThat(certificate.get("type").asString()).isEqualTo("TLS");
+        assertThat(certificate.get("host").asString()).isEqualTo("example.org");
+        assertThat(certificate.get("minDaysValid").asInt()).isEqualTo(2);
+
+        JsonNode monitoring = monitor(document, "internal-monitoring");
+        assertThat(monitoring.get("method").asString()).isEqualTo("POST");
+        assertThat(monitoring.get("intervalSeconds").asInt()).isEqualTo(30);
+        assertThat(monitoring.get("timeoutMs").asInt()).isEqualTo(5000);
+        assertThat(monitoring.get("assertions").toString())
+                .contains("{\"source\":\"STATUS_CODE\",\"comparison\":\"LESS_THAN\",\"target\":\"300\"}")
+                .contains("{\"source\":\"BODY\",\"comparison\":\"CONTAINS\",\"target\":\"<h1>Example Domain</h1>\"}")
+                .contains("{\"source\":\"JSON_PATH\",\"path\":\"$.version\",\"comparison\":\"MATCHES\","
+                        + "\"target\":\"(?s)^1\\\\..*$\"}");
+        assertThat(monitoring.get("alertChannels").toString()).isEqualTo("[\"gatus-email\"]");
+
+        JsonNode dns = monitor(document, "example-dns-query");
+        assertThat(List.of(dns.get("type").asString(), dns.get("host").asString(), dns.get("recordType").asString(),
+                dns.get("resolver").asString())).containsExactly("DNS", "example.com", "A", "8.8.8.8");
+        assertThat(dns.get("assertions").get(0).get("source").asString()).isEqualTo("DNS_ANSWER");
+
+        assertThat(monitor(document, "redis").get("port").asInt()).isEqualTo(6379);
+        JsonNode tls = monitor(document, "certificate");
+        assertThat(tls.get("minDaysValid").asInt()).isEqualTo(30);
+        assertThat(tls.get("paused").asBoolean()).isTrue();
+        JsonNode heartbeat = monitor(document, "core-ext-ep-test");
+        assertThat(heartbeat.get("type").asString()).isEqualTo("HEARTBEAT");
+        assertThat(heartbeat.get("periodSeconds").asInt()).isEqualTo(1800);
+    }
+
+    @Test
+    void alertingProvidersBecomeChannelsWithTheirSecretsAsEnvironmentReferences() throws IOException {
+        ImportResult result = GatusImporter.convert(config());
+        JsonNode channels = result.document().get("alertChannels");
+
+        assertThat(channels.valueStream().map(c -> c.get("type").asString()).toList())
+                .containsExactly("SLACK", "PAGERDUTY", "EMAIL");
+        assertThat(channels.get(0).get("config").toString()).isEqualTo("{\"webhookUrl\":{\"env\":\"SLACK_WEBHOOK_URL\"}}");
+        assertThat(channels.get(1).get("config").toString())
+                .isEqualTo("{\"routingKey\":{\"env\":\"GATUS_PAGERDUTY_ROUTING_KEY\"}}");
+        assertThat(channels.get(2).get("config").get("to").asString())
+                .isEqualTo("recipient1@example.com,recipient2@example.com");
+        assertThat(result.document().toString()).doesNotContain("hunter2", "********");
+        assertThat(result.secrets()).containsExactly("SLACK_WEBHOOK_URL: alerting.slack.webhook-url",
+                "GATUS_PAGERDUTY_ROUTING_KEY: alerting.pagerduty.integration-key");
+    }
+
+    @Test
+    void whatCannotMapIsListedWithItsPlaceInTheFile() throws IOException {
+        List<String> unmapped = GatusImporter.convert(config()).unmapped();
+
+        assertThat(unmapped).anyMatch(l -> l.startsWith("storage: "))
+                .anyMatch(l -> l.startsWith("ui: "))
+                .anyMatch(l -> l.startsWith("maintenance: "))
+                .anyMatch(l -> l.startsWith("alerting.twilio: "))
+                .anyMatch(l -> l.startsWith("alerting.email.password: "))
+                .anyMatch(l -> l.startsWith("endpoints[0].group: "))
+                .anyMatch(l -> l.startsWith("endpoints[0].alerts[0].failure-threshold: "))
+                .anyMatch(l -> l.startsWith("endpoints[2].interval: 10s is below"))
+                .anyMatch(l -> l.startsWith("endpoints[2].client.insecure: "))
+                .anyMatch(l -> l.startsWith("endpoints[2].conditions[1]: len([BODY].data) > 0"))
+                .anyMatch(l -> l.startsWith("endpoints[2].conditions[4]: [STATUS] == any(200, 201)"))
+                .anyMatch(l -> l.startsWith("endpoints[2].alerts[0]: twilio"))
+                .anyMatch(l -> l.startsWith("endpoints[4] (icmp-ping): icmp://example.org is not imported"))
+                .anyMatch(l -> l.startsWith("external-endpoints[0].token: "))
+                .anyMatch(l -> l.startsWith("external-endpoints[1] (pushed-only): not imported"));
+        assertThat(unmapped).noneMatch(l -> l.contains("[CONNECTED]") || l.contains("DNS_RCODE"));
+    }
+
+    @Test
+    void goDurationsAndGlobsConvert() {
+        assertThat(GoDurations.millis("1h30m")).isEqualTo(5_400_000);
+        assertThat(GoDurations.millis("500ms")).isEqualTo(500);
+        assertThat(GoDurations.millis("5 minutes")).isEqualTo(-1);
+        assertThat(GatusConditions.glob("a*b?c.d")).isEqualTo("(?s)^a.*b.c\\.d$");
+    }
+}

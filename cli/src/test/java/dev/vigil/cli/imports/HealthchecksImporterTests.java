@@ -1,0 +1,46 @@
+package dev.vigil.cli.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** A Healthchecks project as its Management API lists it (the example answer of its documentation, extended). */
+class HealthchecksImporterTests {
+
+    static String checks() throws IOException {
+        try (InputStream in = HealthchecksImporterTests.class.getResourceAsStream("/healthchecks/checks.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void checksBecomeHeartbeatsWithTheirPeriodAndGrace() throws IOException {
+        JsonNode monitors = HealthchecksImporter.convert(checks()).document().get("monitors");
+
+        assertThat(monitors).hasSize(2);
+        assertThat(monitors.get(0).toString()).isEqualTo("{\"key\":\"filesystem-backup\",\"name\":\"Filesystem "
+                + "Backup\",\"type\":\"HEARTBEAT\",\"periodSeconds\":3600,\"graceSeconds\":600}");
+        assertThat(monitors.get(1).toString()).isEqualTo("{\"key\":\"database-backup\",\"name\":\"Database "
+                + "Backup\",\"type\":\"HEARTBEAT\",\"periodSeconds\":86400,\"graceSeconds\":1200,\"paused\":true}");
+    }
+
+    @Test
+    void whatCannotMapIsListedWithItsPlace() throws IOException {
+        List<String> unmapped = HealthchecksImporter.convert(checks()).unmapped();
+
+        assertThat(unmapped).contains("checks[0].tags: backup fs not imported",
+                        "checks[0].desc: Runs incremental backup every hour not imported",
+                        "checks[1].methods: POST not imported")
+                .anyMatch(l -> l.startsWith("checks[0].channels: "))
+                .anyMatch(l -> l.startsWith("checks[0] (Filesystem Backup): the job must ping the new monitor's "
+                        + "URL") && l.endsWith("https://hc-ping.com/31365bce-8da9-4729-8ff3-aaa71d56b712"))
+                .anyMatch(l -> l.startsWith("checks[1].schedule: '15 5 * * *' (UTC) became a ping every 86400 s"))
+                .anyMatch(l -> l.startsWith("checks[2].schedule: '0 9 * * 1-5' (Europe/Riga) has no fixed period"))
+                .anyMatch(l -> l.startsWith("checks[2] (Weekday report): not imported"));
+    }
+}
