@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Notification delivery benchmark (issue 7). On a fresh database (VIGIL_TEST_DB_URL, else 127.0.0.1:5432 as
+# Notification delivery benchmark (issues 7, 21). On a fresh database (VIGIL_TEST_DB_URL, else 127.0.0.1:5432 as
 # postgres): signed webhook POSTs straight to a loopback receiver (baseline), then the same number of incidents
-# delivered through the outbox dispatcher, by one instance and by two sharing the database. Dropped at the end.
+# delivered through the outbox dispatcher, by one instance at three batch shapes and by two sharing the database.
+# Prints deliveries/s for each, the figure measured before batching, and the machine's load. Dropped at the end.
 #   bench/notify/run.sh [events=2000]
 set -euo pipefail
 cd "$(dirname "$0")/../.."

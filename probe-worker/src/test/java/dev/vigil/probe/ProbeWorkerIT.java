@@ -8,6 +8,7 @@ import dev.vigil.common.check.PluginCheck;
 import dev.vigil.common.check.TcpCheck;
 import dev.vigil.common.message.CheckJob;
 import dev.vigil.common.message.CheckResult;
+import dev.vigil.common.message.ChecksSkipped;
 import dev.vigil.common.message.ErrorKind;
 import dev.vigil.common.message.JobKind;
 import dev.vigil.common.message.ProbeHeartbeat;
@@ -171,7 +172,7 @@ class ProbeWorkerIT {
     }
 
     @Test
-    void aStaleJobIsDroppedAndCounted() {
+    void aStaleJobIsDroppedCountedAndReportedForItsMonitor() {
         double before = meters.counter("vigil.probe.jobs.stale").count();
         CheckJob stale = job(new TcpCheck("127.0.0.1", open.getLocalPort()), List.of("local-a"),
                 Instant.now().minus(Duration.ofMinutes(3)));
@@ -181,6 +182,14 @@ class ProbeWorkerIT {
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> meters.counter("vigil.probe.jobs.stale").count() == before + 1);
         assertThat(results(1, Duration.ofSeconds(2))).isEmpty();
+        // Reported within one report period (10 s) on the results queue, where the alerting service reads it.
+        List<ChecksSkipped> reports = new QueueReader(sqs).read(queues.urlOf(names.results()), ChecksSkipped.class,
+                1, Duration.ofSeconds(25));
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.region()).isEqualTo("local-a");
+            assertThat(report.runs()).singleElement().isEqualTo(new ChecksSkipped.Run(stale.monitorId(),
+                    stale.workspaceId(), stale.scheduledAt(), stale.scheduledAt(), 1, 60));
+        });
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.vigil.alerting.ingest;
 import dev.vigil.common.json.WireJson;
 import dev.vigil.common.lifecycle.BackgroundThread;
 import dev.vigil.common.message.CheckResult;
+import dev.vigil.common.message.ChecksSkipped;
 import dev.vigil.common.sqs.MessageHandler;
 import dev.vigil.common.sqs.ReceivedMessage;
 import io.micrometer.core.instrument.Counter;
@@ -47,6 +48,7 @@ class ResultIngester extends BackgroundThread implements MessageHandler {
     private static final Duration EXTEND_EVERY = Duration.ofSeconds(20);
 
     private final ResultWriter writer;
+    private final SkippedCheckWriter skipped;
     private final List<ResultsStoredListener> listeners;
     private final IngestProperties properties;
     private final Clock clock;
@@ -58,11 +60,12 @@ class ResultIngester extends BackgroundThread implements MessageHandler {
     private final DistributionSummary batchSizes;
     private final Timer ingestLag;
 
-    public ResultIngester(ResultWriter writer, List<ResultsStoredListener> listeners, IngestProperties properties,
-                          Clock clock, MeterRegistry meters) {
+    public ResultIngester(ResultWriter writer, SkippedCheckWriter skipped, List<ResultsStoredListener> listeners,
+                          IngestProperties properties, Clock clock, MeterRegistry meters) {
         // Stopping lets the batch in hand (and the rest of the queue) be written first.
         super(Thread.ofPlatform().name("result-ingest"), Duration.ofSeconds(30));
         this.writer = writer;
+        this.skipped = skipped;
         this.listeners = List.copyOf(listeners);
         this.properties = properties;
         this.clock = clock;
@@ -79,9 +82,23 @@ class ResultIngester extends BackgroundThread implements MessageHandler {
                 .register(meters);
     }
 
-    /** A message holds one result, or a JSON array of them (packed by the probe); it is done when all are stored. */
+    /**
+     * A message holds one result, or a JSON array of them (packed by the probe); it is done when all are stored. A
+     * probe's report of skipped checks (marked by its attribute) is stored at once, in its own transaction: it is rare
+     * (one per probe every 10 s at most) and small. If that fails, SQS gives the report back after the visibility
+     * timeout.
+     */
     @Override
     public CompletionStage<Void> handle(ReceivedMessage message) {
+        if (ChecksSkipped.MESSAGE_KIND.equals(message.attributes().get(ChecksSkipped.MESSAGE_KIND_ATTRIBUTE))) {
+            try {
+                skipped.write(WireJson.read(message.body(), ChecksSkipped.class));
+                return CompletableFuture.completedFuture(null);
+            } catch (RuntimeException e) {
+                log.warn("storing skipped checks failed message={} error={}", message.messageId(), e.toString());
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         List<CheckResult> results = WireJson.readList(message.body(), CheckResult.class);
         if (results.size() == 1) {
             Pending entry = new Pending(results.getFirst(), message, new CompletableFuture<>());

@@ -5,7 +5,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -13,14 +16,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The deliveries' state on the way through an attempt. Exactly-once delivery to a receiver that dedupes rests on
- * three steps, each its own transaction:
+ * three steps, each its own transaction, each for a whole batch of deliveries at once:
  * <ol>
  *   <li>{@link #claim}: due deliveries are taken with {@code FOR UPDATE SKIP LOCKED} (two instances never take the
  *       same one), set SENDING with a lease ({@code next_attempt_at} = now + lease), and the attempt is written with
  *       outcome SENDING: the intent is committed before anything is sent;</li>
  *   <li>the send, outside any transaction, carrying the delivery id;</li>
- *   <li>{@link #complete}: the outcome, guarded by the attempt number, so a sender whose lease ran out and whose
- *       delivery was taken over cannot overwrite the newer attempt.</li>
+ *   <li>{@link #completeAll}: the outcomes, guarded by the attempt number, so a sender whose lease ran out and
+ *       whose delivery was taken over cannot overwrite the newer attempt.</li>
  * </ol>
  * A crash between 2 and 3 leaves the delivery SENDING; when its lease runs out it is due again, the stale attempt is
  * marked ABANDONED and the same delivery id is sent again, which the receiver recognises.
@@ -29,25 +32,31 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DeliveryQueue {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final NotifyProperties properties;
     private final ChannelHealth health;
     private final RetryPolicy retries;
     private final TransactionTemplate transactions;
 
-    DeliveryQueue(JdbcClient jdbc, NotifyProperties properties, ChannelHealth health, RetryPolicy retries,
-                  PlatformTransactionManager transactionManager) {
+    DeliveryQueue(JdbcClient jdbc, JdbcTemplate jdbcTemplate, NotifyProperties properties, ChannelHealth health,
+                  RetryPolicy retries, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.properties = properties;
         this.health = health;
         this.retries = retries;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** How long a claimed attempt may take before another instance may take the delivery over. */
+    /**
+     * How long a claimed attempt may take before another instance may take the delivery over: a batch is sent
+     * {@code send-concurrency} at a time, so the last of it may wait for that many waves of the longest timeout.
+     */
     Duration lease() {
         Duration longest = properties.timeouts().values().stream().reduce(properties.timeout(),
                 (a, b) -> a.compareTo(b) >= 0 ? a : b);
-        return longest.plusSeconds(30);
+        int waves = (properties.batchSize() + properties.sendConcurrency() - 1) / properties.sendConcurrency();
+        return longest.multipliedBy(waves).plusSeconds(30);
     }
 
     List<ClaimedDelivery> claim(Instant now) {
@@ -101,41 +110,68 @@ class DeliveryQueue {
         });
     }
 
-    /** Records the attempt's outcome: DELIVERED, due again after the backoff, or FAILED past the give-up time. */
+    /** One attempt's outcome, to be recorded. */
+    record Outcome(ClaimedDelivery delivery, SendResult result) {
+    }
+
+    /** Records one attempt's outcome ({@link #completeAll} of one). */
     void complete(ClaimedDelivery delivery, SendResult result, Instant now) {
+        completeAll(List.of(new Outcome(delivery, result)), now);
+    }
+
+    /**
+     * Records attempts' outcomes in one transaction: DELIVERED, due again after the backoff, or FAILED past the
+     * give-up time. Each row is guarded by its attempt number, as one at a time would be. Deliveries that succeeded
+     * are written as two JDBC batches (one round trip each) and make their channels healthy once per channel; the
+     * rarer failures take their own statements (backoff, channel health counts).
+     */
+    void completeAll(List<Outcome> outcomes, Instant now) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
         transactions.executeWithoutResult(tx -> {
-            jdbc.sql("""
+            jdbcTemplate.batchUpdate("""
                             UPDATE delivery_attempts SET outcome = ?, finished_at = ?, response_code = ?, error = ?
-                            WHERE delivery_id = ? AND attempt = ? AND outcome = 'SENDING'""")
-                    .params(result.delivered() ? "DELIVERED" : "FAILED", Timestamp.from(now), result.responseCode(),
-                            result.error(), delivery.id(), delivery.attempt())
-                    .update();
-            int updated;
-            if (result.delivered()) {
-                updated = jdbc.sql("""
-                                UPDATE notification_deliveries SET status = 'DELIVERED', delivered_at = ?,
-                                       response_code = ?, last_error = NULL
-                                WHERE id = ? AND attempts = ? AND status = 'SENDING'""")
-                        .params(Timestamp.from(now), result.responseCode(), delivery.id(), delivery.attempt())
-                        .update();
-            } else {
-                Instant next = now.plus(retries.delayAfter(delivery.attempt()));
-                boolean giveUp = !next.isBefore(delivery.giveUpAt());
-                updated = jdbc.sql("""
-                                UPDATE notification_deliveries SET status = ?, next_attempt_at = ?,
-                                       response_code = ?, last_error = ?
-                                WHERE id = ? AND attempts = ? AND status = 'SENDING'""")
-                        .params(giveUp ? "FAILED" : "PENDING", Timestamp.from(giveUp ? now : next),
-                                result.responseCode(), result.error(), delivery.id(), delivery.attempt())
-                        .update();
+                            WHERE delivery_id = ? AND attempt = ? AND outcome = 'SENDING'""",
+                    outcomes.stream().map(o -> new Object[] {o.result().delivered() ? "DELIVERED" : "FAILED", at,
+                            o.result().responseCode(), o.result().error(), o.delivery().id(),
+                            o.delivery().attempt()}).toList());
+            List<Outcome> delivered = outcomes.stream().filter(o -> o.result().delivered()).toList();
+            int[] updated = jdbcTemplate.batchUpdate("""
+                            UPDATE notification_deliveries SET status = 'DELIVERED', delivered_at = ?,
+                                   response_code = ?, last_error = NULL
+                            WHERE id = ? AND attempts = ? AND status = 'SENDING'""",
+                    delivered.stream().map(o -> new Object[] {at, o.result().responseCode(), o.delivery().id(),
+                            o.delivery().attempt()}).toList());
+            Set<UUID> healthy = new TreeSet<>();
+            for (int i = 0; i < delivered.size(); i++) {
+                // A driver may answer SUCCESS_NO_INFO (-2) for a batched row; only 0 means the guard refused it.
+                if (updated[i] != 0 && delivered.get(i).delivery().channelId() != null) {
+                    healthy.add(delivered.get(i).delivery().channelId());
+                }
             }
-            if (updated > 0 && delivery.channelId() != null) {
-                if (result.delivered()) {
-                    health.succeeded(delivery.channelId());
-                } else {
-                    health.failed(delivery.channelId(), result.error(), now);
+            healthy.forEach(health::succeeded);
+            for (Outcome failed : outcomes) {
+                if (!failed.result().delivered()) {
+                    recordFailure(failed.delivery(), failed.result(), now);
                 }
             }
         });
+    }
+
+    private void recordFailure(ClaimedDelivery delivery, SendResult result, Instant now) {
+        Instant next = now.plus(retries.delayAfter(delivery.attempt()));
+        boolean giveUp = !next.isBefore(delivery.giveUpAt());
+        int updated = jdbc.sql("""
+                        UPDATE notification_deliveries SET status = ?, next_attempt_at = ?,
+                               response_code = ?, last_error = ?
+                        WHERE id = ? AND attempts = ? AND status = 'SENDING'""")
+                .params(giveUp ? "FAILED" : "PENDING", Timestamp.from(giveUp ? now : next),
+                        result.responseCode(), result.error(), delivery.id(), delivery.attempt())
+                .update();
+        if (updated > 0 && delivery.channelId() != null) {
+            health.failed(delivery.channelId(), result.error(), now);
+        }
     }
 }

@@ -11,9 +11,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,15 +26,18 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One pass of notification work, run by every instance on a timer ({@link DispatchSchedule}): fan out new outbox
- * rows, write due digests, escalate unacknowledged incidents, then send every due delivery (in parallel, each with
- * its channel type's timeout) and record the outcomes.
+ * One pass of notification work, run by every instance on a timer ({@link DispatchSchedule}): fan out a batch of new
+ * outbox rows, write due digests, escalate unacknowledged incidents, then claim a batch of due deliveries (one
+ * statement), send them {@code send-concurrency} at a time (each with its channel type's timeout) and record their
+ * outcomes a hundred to a transaction.
  */
 class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
     };
+    /** Outcomes recorded per transaction. */
+    static final int RECORD_EVERY = 100;
 
     private final OutboxFanout fanout;
     private final DigestWriter digests;
@@ -66,26 +74,75 @@ class Dispatcher {
         if (claimed.isEmpty()) {
             return 0;
         }
-        try (ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> running = new ArrayList<>();
-            for (ClaimedDelivery delivery : claimed) {
-                running.add(sending.submit(() -> attempt(delivery)));
-            }
-            for (Future<?> f : running) {
-                try {
-                    f.get();
-                } catch (Exception e) {
-                    // attempt() handles its own failures; an exception here is a bug or a lost database, and the
-                    // delivery stays SENDING until its lease runs out, then it is retried.
-                    log.warn("delivery attempt failed unexpectedly: {}", e.toString());
-                }
-            }
-        }
+        sendAll(claimed);
         return claimed.size();
     }
 
-    private void attempt(ClaimedDelivery delivery) {
-        SendResult result = send(delivery);
+    /**
+     * Sends a claimed batch, at most {@code send-concurrency} at once (each on a virtual thread, bounded by a
+     * semaphore), and records the outcomes as they come in, {@link #RECORD_EVERY} to a transaction, so a slow target
+     * does not hold back the record of the fast ones for long.
+     */
+    private void sendAll(List<ClaimedDelivery> claimed) {
+        Semaphore slots = new Semaphore(properties.sendConcurrency());
+        // A batch often goes to few channels (a mass outage: thousands of alerts to one webhook): each channel's
+        // configuration is opened (AES-GCM, JSON) once per batch, and held no longer than the batch.
+        Map<String, Optional<Map<String, String>>> configs = new ConcurrentHashMap<>();
+        try (ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletionService<DeliveryQueue.Outcome> done = new ExecutorCompletionService<>(sending);
+            for (ClaimedDelivery delivery : claimed) {
+                done.submit(() -> {
+                    slots.acquire();
+                    try {
+                        return new DeliveryQueue.Outcome(delivery, attempt(delivery, configs));
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+            List<DeliveryQueue.Outcome> outcomes = new ArrayList<>(RECORD_EVERY);
+            for (int received = 0; received < claimed.size(); received++) {
+                try {
+                    outcomes.add(done.take().get());
+                } catch (ExecutionException e) {
+                    // attempt() handles its own failures; an exception here is a bug, and the delivery stays
+                    // SENDING until its lease runs out, then it is retried.
+                    log.warn("delivery attempt failed unexpectedly: {}", e.getCause().toString());
+                }
+                if (outcomes.size() >= RECORD_EVERY || received == claimed.size() - 1) {
+                    record(outcomes);
+                    outcomes = new ArrayList<>(RECORD_EVERY);
+                }
+            }
+        } catch (InterruptedException e) {
+            // Stopping: what was sent and not recorded stays SENDING and is sent again (same id) after its lease.
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Optional<Map<String, String>> open(String sealed) {
+        try {
+            return Optional.of(WireJson.mapper().readValue(box.open(sealed), STRINGS));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Records outcomes; if that fails (a lost database), the deliveries stay SENDING and are sent again, with the
+     * same ids, once their lease runs out: the rest of the batch is still recorded.
+     */
+    private void record(List<DeliveryQueue.Outcome> outcomes) {
+        try {
+            queue.completeAll(outcomes, clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("recording {} delivery outcomes failed; they are sent again after their lease: {}",
+                    outcomes.size(), e.toString());
+        }
+    }
+
+    private SendResult attempt(ClaimedDelivery delivery, Map<String, Optional<Map<String, String>>> configs) {
+        SendResult result = send(delivery, configs);
         meters.counter("vigil.notify.attempts", "type", delivery.channelType(),
                 "outcome", result.delivered() ? "delivered" : "failed").increment();
         if (result.delivered()) {
@@ -98,10 +155,10 @@ class Dispatcher {
             log.debug("delivery failed delivery={} type={} attempt={} error={}", delivery.id(),
                     delivery.channelType(), delivery.attempt(), result.error());
         }
-        queue.complete(delivery, result, clock.instant());
+        return result;
     }
 
-    private SendResult send(ClaimedDelivery delivery) {
+    private SendResult send(ClaimedDelivery delivery, Map<String, Optional<Map<String, String>>> configs) {
         ChannelSender sender = senders.get(delivery.channelType());
         if (sender == null) {
             return SendResult.failed(null, "no sender for channel type " + delivery.channelType());
@@ -112,11 +169,11 @@ class Dispatcher {
         } else if (delivery.configSealed() == null) {
             return SendResult.failed(null, "the channel has no configuration");
         } else {
-            try {
-                config = WireJson.mapper().readValue(box.open(delivery.configSealed()), STRINGS);
-            } catch (IllegalArgumentException e) {
+            Optional<Map<String, String>> opened = configs.computeIfAbsent(delivery.configSealed(), this::open);
+            if (opened.isEmpty()) {
                 return SendResult.failed(null, "the channel configuration does not open with this key");
             }
+            config = opened.get();
         }
         ObjectNode payload = (ObjectNode) WireJson.mapper().readTree(delivery.payload());
         Notification notification = new Notification(delivery.id(), delivery.event(), payload,

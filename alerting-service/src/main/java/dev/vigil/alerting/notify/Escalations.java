@@ -7,6 +7,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -204,6 +206,12 @@ class Escalations {
                                 JOIN workspace_members m ON m.user_id = u.id AND m.workspace_id = ?
                                 WHERE u.id = ? AND u.email_verified_at IS NOT NULL""")
                         .params(workspaceId, rotation.onCallAt(now)).query(String.class).optional());
+    }
+
+    /** Those of {@code monitorIds} that have an escalation policy: one query for a fan-out batch. */
+    Set<UUID> withPolicy(Collection<UUID> monitorIds) {
+        return new HashSet<>(jdbc.sql("SELECT monitor_id FROM escalation_policies WHERE monitor_id = ANY(?)")
+                .param(monitorIds.toArray(UUID[]::new)).query(UUID.class).list());
     }
 
     private List<Level> policy(UUID monitorId) {

@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled          whether this instance dispatches (every instance may; claims never overlap)
  * @param pollInterval     how often the outbox and due deliveries are looked at
- * @param batchSize        outbox rows and deliveries claimed per poll
+ * @param batchSize        outbox rows fanned out, and deliveries claimed, per pass (one transaction each)
+ * @param sendConcurrency  deliveries of a batch sent at once at most (their outcomes are recorded a hundred at a
+ *                         time); a batch's lease covers {@code batchSize / sendConcurrency} waves of the longest
+ *                         timeout
  * @param retryBase        delay before the first retry; each further retry doubles it (with jitter: 50–100 %)
  * @param retryMax         longest delay between two attempts
  * @param giveUpAfter      how long a delivery is retried before it is FAILED (at least 24 h)
@@ -31,7 +34,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("vigil.notify")
 record NotifyProperties(@DefaultValue("true") boolean enabled,
                                @DefaultValue("1s") Duration pollInterval,
-                               @DefaultValue("50") int batchSize,
+                               @DefaultValue("200") int batchSize,
+                               @DefaultValue("32") int sendConcurrency,
                                @DefaultValue("10s") Duration retryBase,
                                @DefaultValue("1h") Duration retryMax,
                                @DefaultValue("25h") Duration giveUpAfter,
@@ -51,9 +55,9 @@ record NotifyProperties(@DefaultValue("true") boolean enabled,
         if (giveUpAfter.isZero() || giveUpAfter.isNegative()) {
             throw new IllegalArgumentException("vigil.notify.give-up-after must be positive");
         }
-        if (batchSize < 1 || unhealthyAfter < 1 || rateLimit < 1) {
-            throw new IllegalArgumentException("vigil.notify.batch-size, unhealthy-after and rate-limit must be at "
-                    + "least 1");
+        if (batchSize < 1 || sendConcurrency < 1 || unhealthyAfter < 1 || rateLimit < 1) {
+            throw new IllegalArgumentException("vigil.notify.batch-size, send-concurrency, unhealthy-after and "
+                    + "rate-limit must be at least 1");
         }
         if (retryBase.isNegative() || retryBase.isZero() || retryMax.compareTo(retryBase) < 0) {
             throw new IllegalArgumentException("vigil.notify.retry-base must be positive and at most retry-max");

@@ -3,11 +3,15 @@ package dev.vigil.alerting.notify;
 import dev.vigil.common.json.WireJson;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,23 +27,25 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>find the targets: a test's channel; the monitor's linked channels, else the workspace's default channels,
  *       plus its escalation policy's first level; for a channel-health notice, the workspace's other healthy
  *       channels;</li>
- *   <li>write each delivery with its stable id ({@link DeliveryIds}), PENDING or SUPPRESSED with the reason;
- *       {@code ON CONFLICT DO NOTHING} makes a repeated fan-out harmless;</li>
- *   <li>mark the rows processed.</li>
+ *   <li>write each delivery with its stable id ({@link DeliveryIds}), PENDING or SUPPRESSED with the reason, in
+ *       one JDBC batch; {@code ON CONFLICT DO NOTHING} makes a repeated fan-out harmless;</li>
+ *   <li>mark the rows processed, in one statement.</li>
  * </ol>
  */
 @Component
 class OutboxFanout {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final NoiseControl noise;
     private final Escalations escalations;
     private final NotifyProperties properties;
     private final TransactionTemplate transactions;
 
-    OutboxFanout(JdbcClient jdbc, NoiseControl noise, Escalations escalations, NotifyProperties properties,
-                 PlatformTransactionManager transactionManager) {
+    OutboxFanout(JdbcClient jdbc, JdbcTemplate jdbcTemplate, NoiseControl noise, Escalations escalations,
+                 NotifyProperties properties, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.noise = noise;
         this.escalations = escalations;
         this.properties = properties;
@@ -61,20 +67,65 @@ class OutboxFanout {
                             (ObjectNode) WireJson.mapper().readTree(rs.getString("payload")),
                             rs.getTimestamp("created_at").toInstant()))
                     .list();
-            for (OutboxRow row : rows) {
-                for (Target target : targets(row, now)) {
-                    String reason = noise.holdBack(row, target.channelId(), now);
-                    insert(row, target, reason, now);
-                }
-                jdbc.sql("UPDATE notification_outbox SET processed_at = ? WHERE id = ?")
-                        .params(Timestamp.from(now), row.id()).update();
+            if (rows.isEmpty()) {
+                return 0;
             }
+            // The batch's monitors' channels, defaults and escalation policies, and its noise control, are read a
+            // few queries per batch, not per row: a mass outage puts thousands of rows here at once.
+            MonitorChannels channels = monitorChannels(rows);
+            NoiseControl.Batch noise = this.noise.forBatch(rows, now);
+            List<Object[]> toChannels = new ArrayList<>();
+            List<Object[]> toPeople = new ArrayList<>();
+            for (OutboxRow row : rows) {
+                for (Target target : targets(row, channels, now)) {
+                    String reason = noise.holdBack(row, target.channelId());
+                    (target.channelId() != null ? toChannels : toPeople).add(delivery(row, target, reason, now));
+                }
+            }
+            insert(toChannels, "ON CONFLICT (outbox_id, channel_id) DO NOTHING");
+            insert(toPeople, "ON CONFLICT (outbox_id, recipient) WHERE recipient IS NOT NULL DO NOTHING");
+            jdbc.sql("UPDATE notification_outbox SET processed_at = ? WHERE id = ANY(?)")
+                    .params(Timestamp.from(now), rows.stream().map(OutboxRow::id).toArray(UUID[]::new)).update();
             return rows.size();
         });
         return done == null ? 0 : done;
     }
 
-    private Set<Target> targets(OutboxRow row, Instant now) {
+    /** Each monitor's linked channels, each workspace's default channels, and which monitors have a policy. */
+    private record MonitorChannels(Map<UUID, List<UUID>> linked, Map<UUID, List<UUID>> defaults,
+                                   Set<UUID> withPolicy) {
+    }
+
+    private MonitorChannels monitorChannels(List<OutboxRow> rows) {
+        UUID[] monitors = rows.stream().filter(r -> r.monitorId() != null).map(OutboxRow::monitorId).distinct()
+                .toArray(UUID[]::new);
+        UUID[] workspaces = rows.stream().map(OutboxRow::workspaceId).distinct().toArray(UUID[]::new);
+        Map<UUID, List<UUID>> linked = new HashMap<>();
+        Map<UUID, List<UUID>> defaults = new HashMap<>();
+        if (monitors.length > 0) {
+            jdbc.sql("""
+                            SELECT l.monitor_id, l.channel_id FROM monitor_alert_channels l
+                            JOIN alert_channels c ON c.id = l.channel_id
+                            WHERE l.monitor_id = ANY(?) ORDER BY c.created_at""")
+                    .param(monitors)
+                    .query(rs -> {
+                        linked.computeIfAbsent(rs.getObject("monitor_id", UUID.class), k -> new ArrayList<>())
+                                .add(rs.getObject("channel_id", UUID.class));
+                    });
+            jdbc.sql("""
+                            SELECT workspace_id, id FROM alert_channels WHERE workspace_id = ANY(?) AND is_default
+                            ORDER BY created_at""")
+                    .param(workspaces)
+                    .query(rs -> {
+                        defaults.computeIfAbsent(rs.getObject("workspace_id", UUID.class), k -> new ArrayList<>())
+                                .add(rs.getObject("id", UUID.class));
+                    });
+        }
+        return new MonitorChannels(linked, defaults,
+                monitors.length == 0 ? Set.of() : escalations.withPolicy(List.of(monitors)));
+    }
+
+    private Set<Target> targets(OutboxRow row, MonitorChannels channels, Instant now) {
         Set<Target> targets = new LinkedHashSet<>();
         switch (row.event()) {
             case "test" -> channelIn(row, row.payload().path("channelId").asString("")).ifPresent(targets::add);
@@ -92,19 +143,14 @@ class OutboxFanout {
             }
             default -> {
                 if (row.monitorId() != null) {
-                    List<UUID> linked = jdbc.sql("""
-                                    SELECT l.channel_id FROM monitor_alert_channels l
-                                    JOIN alert_channels c ON c.id = l.channel_id
-                                    WHERE l.monitor_id = ? ORDER BY c.created_at""")
-                            .param(row.monitorId()).query(UUID.class).list();
+                    List<UUID> linked = channels.linked().getOrDefault(row.monitorId(), List.of());
                     if (linked.isEmpty()) {
-                        linked = jdbc.sql("""
-                                        SELECT id FROM alert_channels WHERE workspace_id = ? AND is_default
-                                        ORDER BY created_at""")
-                                .param(row.workspaceId()).query(UUID.class).list();
+                        linked = channels.defaults().getOrDefault(row.workspaceId(), List.of());
                     }
                     linked.forEach(id -> targets.add(Target.channel(id)));
-                    targets.addAll(escalations.firstLevel(row, now));
+                    if (channels.withPolicy().contains(row.monitorId())) {
+                        targets.addAll(escalations.firstLevel(row, now));
+                    }
                 }
             }
         }
@@ -122,17 +168,21 @@ class OutboxFanout {
                 .params(id, row.workspaceId()).query(UUID.class).optional().map(Target::channel);
     }
 
-    private void insert(OutboxRow row, Target target, String reason, Instant now) {
-        UUID id = DeliveryIds.of(row.id(), target);
-        String conflict = target.channelId() != null ? "ON CONFLICT (outbox_id, channel_id) DO NOTHING"
-                : "ON CONFLICT (outbox_id, recipient) WHERE recipient IS NOT NULL DO NOTHING";
-        jdbc.sql("""
-                        INSERT INTO notification_deliveries (id, outbox_id, workspace_id, channel_id, recipient,
-                            incident_id, monitor_id, event, status, next_attempt_at, give_up_at, created_at, reason)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""" + conflict)
-                .params(id, row.id(), row.workspaceId(), target.channelId(), target.recipient(), row.incidentId(),
-                        row.monitorId(), row.event(), reason == null ? "PENDING" : "SUPPRESSED", Timestamp.from(now),
-                        Timestamp.from(now.plus(properties.giveUpAfter())), Timestamp.from(now), reason)
-                .update();
+    private Object[] delivery(OutboxRow row, Target target, String reason, Instant now) {
+        return new Object[] {DeliveryIds.of(row.id(), target), row.id(), row.workspaceId(), target.channelId(),
+                target.recipient(), row.incidentId(), row.monitorId(), row.event(),
+                reason == null ? "PENDING" : "SUPPRESSED", Timestamp.from(now),
+                Timestamp.from(now.plus(properties.giveUpAfter())), Timestamp.from(now), reason};
+    }
+
+    /** One JDBC batch (one round trip) for the batch's deliveries of one kind of target. */
+    private void insert(List<Object[]> deliveries, String conflict) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO notification_deliveries (id, outbox_id, workspace_id, channel_id, recipient,
+                    incident_id, monitor_id, event, status, next_attempt_at, give_up_at, created_at, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""" + conflict, deliveries);
     }
 }

@@ -153,6 +153,9 @@ class StorageMaintainer {
                 }
             }
             jdbc.sql("DELETE FROM check_rounds WHERE time < ?").param(Timestamp.from(rawCutoff)).update();
+            // Skipped checks are no-data spans in uptime, which reaches back as far as the rollups do.
+            jdbc.sql("DELETE FROM skipped_checks WHERE last_at < ?")
+                    .param(Timestamp.from(now.minus(properties.rollupRetention()))).update();
             // Each monitor's last ping stays: it is when the next beat is due from.
             jdbc.sql("""
                             DELETE FROM heartbeat_pings p WHERE received_at < ?

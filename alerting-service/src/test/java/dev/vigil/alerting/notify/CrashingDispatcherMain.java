@@ -1,6 +1,6 @@
 package dev.vigil.alerting.notify;
 
-import dev.vigil.alerting.notify.sender.SendResult;
+import java.util.List;
 import dev.vigil.common.net.TargetPolicy;
 import java.time.Instant;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -18,13 +18,15 @@ final class CrashingDispatcherMain {
     public static void main(String[] args) {
         NotifyHarness harness = new NotifyHarness(args[0], Instant.parse(args[1]));
         NotifyProperties properties = NotifyHarness.properties();
-        DeliveryQueue halting = new DeliveryQueue(harness.jdbc, properties,
+        DeliveryQueue halting = new DeliveryQueue(harness.jdbc,
+                    new org.springframework.jdbc.core.JdbcTemplate(harness.dataSource), properties,
                 new ChannelHealth(harness.jdbc, properties), new RetryPolicy(properties.retryBase(),
                 properties.retryMax(), new java.util.Random(1)),
                 new DataSourceTransactionManager(harness.dataSource)) {
             @Override
-            void complete(ClaimedDelivery delivery, SendResult result, Instant now) {
-                System.out.println("sent " + delivery.id() + " delivered=" + result.delivered() + "; halting");
+            void completeAll(List<Outcome> outcomes, Instant now) {
+                System.out.println("sent " + outcomes.size() + " delivered=" + outcomes.getFirst().result().delivered()
+                        + "; halting");
                 System.out.flush();
                 Runtime.getRuntime().halt(137);
             }

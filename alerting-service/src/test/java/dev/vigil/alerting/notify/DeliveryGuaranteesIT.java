@@ -3,7 +3,6 @@ package dev.vigil.alerting.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.alerting.incident.MonitorRef;
-import dev.vigil.alerting.notify.sender.SendResult;
 import dev.vigil.common.net.TargetPolicy;
 import java.net.URI;
 import java.time.Duration;
@@ -94,12 +93,13 @@ class DeliveryGuaranteesIT {
             AtomicBoolean crashed = new AtomicBoolean();
             // The transaction recording the outcome aborts after the receiver got the request, as when the
             // process dies between the two.
-            DeliveryQueue crashing = new DeliveryQueue(harness.jdbc, properties,
+            DeliveryQueue crashing = new DeliveryQueue(harness.jdbc,
+                    new org.springframework.jdbc.core.JdbcTemplate(harness.dataSource), properties,
                     new ChannelHealth(harness.jdbc, properties), new RetryPolicy(properties.retryBase(),
                     properties.retryMax(), new java.util.Random(1)),
                     new org.springframework.jdbc.datasource.DataSourceTransactionManager(harness.dataSource)) {
                 @Override
-                void complete(ClaimedDelivery delivery, SendResult result, Instant now) {
+                void completeAll(List<Outcome> outcomes, Instant now) {
                     crashed.set(true);
                     throw new IllegalStateException("killed between send and commit");
                 }
@@ -210,7 +210,7 @@ class DeliveryGuaranteesIT {
             harness.open(monitor);
             NotifyProperties base = NotifyHarness.properties();
             NotifyProperties quick = new NotifyProperties(true, base.pollInterval(), base.batchSize(),
-                    base.retryBase(), base.retryMax(), base.giveUpAfter(), base.timeout(),
+                    base.sendConcurrency(), base.retryBase(), base.retryMax(), base.giveUpAfter(), base.timeout(),
                     Map.of("WEBHOOK", Duration.ofMillis(500)), base.unhealthyAfter(), base.dashboardUrl(),
                     base.mailFrom(), base.pagerDutyUrl(), base.telegramUrl(), base.rateLimit(), base.rateWindow(),
                     base.flapWindow());

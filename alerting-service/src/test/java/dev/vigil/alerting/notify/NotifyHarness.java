@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -68,7 +69,12 @@ final class NotifyHarness implements AutoCloseable {
     }
 
     static NotifyProperties properties(URI pagerDuty, URI telegram, int rateLimit, int batchSize) {
-        return new NotifyProperties(true, Duration.ofSeconds(1), batchSize, Duration.ofSeconds(10),
+        return properties(pagerDuty, telegram, rateLimit, batchSize, 32);
+    }
+
+    static NotifyProperties properties(URI pagerDuty, URI telegram, int rateLimit, int batchSize,
+                                       int sendConcurrency) {
+        return new NotifyProperties(true, Duration.ofSeconds(1), batchSize, sendConcurrency, Duration.ofSeconds(10),
                 Duration.ofMinutes(10), Duration.ofHours(25), Duration.ofSeconds(5), Map.of(), 3,
                 URI.create("https://vigil.test"), "alerts@vigil.test", pagerDuty, telegram, rateLimit,
                 Duration.ofMinutes(10), Duration.ofMinutes(30));
@@ -87,7 +93,8 @@ final class NotifyHarness implements AutoCloseable {
         var tm = new DataSourceTransactionManager(dataSource);
         Escalations escalations = new Escalations(jdbc, properties, tm);
         NoiseControl noise = new NoiseControl(jdbc, new MaintenanceCalendar(jdbc), properties);
-        OutboxFanout fanout = new OutboxFanout(jdbc, noise, escalations, properties, tm);
+        OutboxFanout fanout = new OutboxFanout(jdbc, new JdbcTemplate(dataSource), noise, escalations, properties,
+                tm);
         DeliveryQueue deliveries = queue != null ? queue : queue(properties);
         GuardedHttp http = new GuardedHttp(new GuardedHttpClient(new TargetGuard(policy)));
         return new Dispatcher(fanout, new DigestWriter(jdbc, properties, tm), escalations, deliveries,
@@ -96,7 +103,7 @@ final class NotifyHarness implements AutoCloseable {
     }
 
     DeliveryQueue queue(NotifyProperties properties) {
-        return new DeliveryQueue(jdbc, properties, new ChannelHealth(jdbc, properties),
+        return new DeliveryQueue(jdbc, new JdbcTemplate(dataSource), properties, new ChannelHealth(jdbc, properties),
                 new RetryPolicy(properties.retryBase(), properties.retryMax(), new Random(7)),
                 new DataSourceTransactionManager(dataSource));
     }

@@ -1,5 +1,6 @@
 package dev.vigil.api.dashboard;
 
+import dev.vigil.api.overload.SkippedChecks;
 import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.ForbiddenException;
 import dev.vigil.api.web.NotFoundException;
@@ -27,17 +28,24 @@ class DashboardAdvice {
 
     private final CallerResolver callers;
     private final EmailVerifications verifications;
+    private final SkippedChecks skipped;
 
-    DashboardAdvice(CallerResolver callers, EmailVerifications verifications) {
+    DashboardAdvice(CallerResolver callers, EmailVerifications verifications, SkippedChecks skipped) {
         this.callers = callers;
         this.verifications = verifications;
+        this.skipped = skipped;
     }
 
+    /**
+     * The caller, whether their address still needs confirming, and the workspace's overload banner: checks skipped
+     * in the last hour are news on every page.
+     */
     @ModelAttribute
     void shared(HttpServletRequest request, Model model) {
         callers.current(request).ifPresent(caller -> {
             model.addAttribute("caller", caller);
             model.addAttribute("unverified", !verifications.isVerified(caller.userId()));
+            skipped.ofWorkspace(caller.workspaceId()).ifPresent(overload -> model.addAttribute("overload", overload));
         });
         model.addAttribute("path", request.getRequestURI());
     }

@@ -12,7 +12,8 @@ import java.util.UUID;
  * the JSON reader, fields of another type by {@link MonitorDefinitions}. The read-only fields of a monitor as the API
  * answers it ({@code id}, {@code status}, ...) are accepted and ignored, so a client can PUT back what it read.
  */
-@JsonIgnoreProperties(value = {"id", "status", "pingUrl", "tags", "createdAt", "updatedAt"})
+@JsonIgnoreProperties(value = {"id", "status", "pingUrl", "tags", "createdAt", "updatedAt", "skippedChecks",
+        "lastSkippedAt"})
 @Schema(description = "A monitor definition. Send the common fields and those of its type only.")
 public record MonitorRequest(
         @Schema(description = "1 to 200 characters", example = "Homepage") String name,

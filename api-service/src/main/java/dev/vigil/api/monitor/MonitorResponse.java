@@ -33,7 +33,13 @@ public record MonitorResponse(UUID id, String name, String type,
                               @Schema(description = "Its group, or absent when ungrouped") UUID groupId,
                               boolean paused,
                               @Schema(description = "PENDING, UP, DEGRADED, DOWN or PAUSED") String status,
-                              Instant createdAt, Instant updatedAt) {
+                              Instant createdAt, Instant updatedAt,
+                              @Schema(description = "Checks the probes skipped in the last 24 hours (one per region "
+                                      + "and round): jobs dropped because probes could not keep up. Those rounds "
+                                      + "count as no data in uptime, not as uptime.")
+                              int skippedChecks,
+                              @Schema(description = "The most recent skipped round; absent when none is on record")
+                              Instant lastSkippedAt) {
 
     /** A tag as a monitor shows it. */
     public record TagLabel(UUID id, String name, String color) {

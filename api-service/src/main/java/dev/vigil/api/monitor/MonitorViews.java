@@ -2,6 +2,7 @@ package dev.vigil.api.monitor;
 
 import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.monitor.MonitorResponse.TagLabel;
+import dev.vigil.api.overload.SkippedChecks;
 import dev.vigil.api.web.ApiProperties;
 import dev.vigil.common.check.DnsCheck;
 import dev.vigil.common.check.HeartbeatCheck;
@@ -24,14 +25,17 @@ import org.springframework.stereotype.Component;
 public class MonitorViews {
 
     static final String REDACTED = "(redacted)";
+    private static final SkippedChecks.MonitorSkips NO_SKIPS = new SkippedChecks.MonitorSkips(0, null);
 
     private final MonitorChannelLinks links;
     private final MonitorLabels labels;
+    private final SkippedChecks skipped;
     private final ApiProperties api;
 
-    MonitorViews(MonitorChannelLinks links, MonitorLabels labels, ApiProperties api) {
+    MonitorViews(MonitorChannelLinks links, MonitorLabels labels, SkippedChecks skipped, ApiProperties api) {
         this.links = links;
         this.labels = labels;
+        this.skipped = skipped;
         this.api = api;
     }
 
@@ -39,20 +43,22 @@ public class MonitorViews {
         return of(List.of(monitor), caller).getFirst();
     }
 
-    /** A page of monitors with their links and tags in two queries, whatever the page's size. */
+    /** A page of monitors with their links, tags and skipped checks in three queries, whatever the page's size. */
     public List<MonitorResponse> of(List<Monitor> monitors, ApiPrincipal caller) {
         List<UUID> ids = monitors.stream().map(Monitor::getId).toList();
         Map<UUID, List<UUID>> all = links.of(ids);
         Map<UUID, List<TagLabel>> tags = labels.tagsOf(ids);
+        Map<UUID, SkippedChecks.MonitorSkips> skips = skipped.ofMonitors(ids);
         return monitors.stream().map(m -> of(m, all.getOrDefault(m.getId(), List.of()),
-                tags.getOrDefault(m.getId(), List.of()), caller)).toList();
+                tags.getOrDefault(m.getId(), List.of()), skips.getOrDefault(m.getId(), NO_SKIPS), caller)).toList();
     }
 
     String pingUrl(Monitor monitor) {
         return monitor.getPingToken() == null ? null : api.link("/ping/" + monitor.getPingToken());
     }
 
-    private MonitorResponse of(Monitor monitor, List<UUID> channelIds, List<TagLabel> tags, ApiPrincipal caller) {
+    private MonitorResponse of(Monitor monitor, List<UUID> channelIds, List<TagLabel> tags,
+                               SkippedChecks.MonitorSkips skips, ApiPrincipal caller) {
         var spec = monitor.getCheckSpec();
         HttpCheck http = spec instanceof HttpCheck h ? h : null;
         TcpCheck tcp = spec instanceof TcpCheck t ? t : null;
@@ -79,7 +85,8 @@ public class MonitorViews {
                 monitor.getDegradedAboveMs(), monitor.getIntervalSeconds(),
                 heartbeat == null ? monitor.getTimeoutMs() : null, monitor.getRegions(), monitor.getConfirmations(),
                 channelIds, tags.stream().map(TagLabel::id).toList(), tags, monitor.getGroupId(), monitor.isPaused(),
-                monitor.getStatus(), monitor.getCreatedAt(), monitor.getUpdatedAt());
+                monitor.getStatus(), monitor.getCreatedAt(), monitor.getUpdatedAt(), skips.last24h(),
+                skips.lastSkippedAt());
     }
 
     private static Map<String, String> headers(Map<String, String> headers, ApiPrincipal caller) {

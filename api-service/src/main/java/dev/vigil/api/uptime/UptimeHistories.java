@@ -1,6 +1,8 @@
 package dev.vigil.api.uptime;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads monitors' {@link UptimeHistory}: their state transitions since a given instant, preceded by the last one
- * before it (the state at the start), and their maintenance windows overlapping that period. Two queries for any
- * number of monitors; never over raw check results. The caller has already checked the monitors are the caller's.
+ * before it (the state at the start), their maintenance windows overlapping that period and the rounds their probes
+ * skipped. Three queries for any number of monitors; never over raw check results. The caller has already checked the monitors are the caller's.
  */
 @Component
 public class UptimeHistories {
@@ -59,11 +61,46 @@ public class UptimeHistories {
                                         rs.getTimestamp("ends_at").toInstant()));
                     });
         }
+        Map<UUID, List<UptimeHistory.Span>> noData = monitorIds.isEmpty() ? Map.of() : noData(monitorIds, from, now);
         Map<UUID, UptimeHistory> histories = new HashMap<>();
         for (UUID id : monitorIds) {
             histories.put(id, UptimeHistory.of(transitions.getOrDefault(id, List.of()),
-                    maintenance.getOrDefault(id, List.of()), now));
+                    maintenance.getOrDefault(id, List.of()), noData.getOrDefault(id, List.of()), now));
         }
         return histories;
+    }
+
+    /**
+     * The rounds every region of each monitor skipped within the period. Runs are read by the monitor index on
+     * {@code last_at}; a run ending up to a day (the longest interval) before {@code from} may still cover it.
+     */
+    private Map<UUID, List<UptimeHistory.Span>> noData(Collection<UUID> monitorIds, Instant from, Instant now) {
+        Map<UUID, Map<String, List<UptimeHistory.Span>>> skipped = new HashMap<>();
+        Map<UUID, List<String>> regions = new HashMap<>();
+        jdbc.sql("""
+                        SELECT s.monitor_id, s.region, s.first_at, s.last_at, s.interval_seconds, m.regions
+                        FROM skipped_checks s JOIN monitors m ON m.id = s.monitor_id
+                        WHERE s.monitor_id IN (:ids) AND s.last_at >= :reach AND s.first_at < :now""")
+                .param("ids", monitorIds).param("reach", Timestamp.from(from.minus(Duration.ofDays(1))))
+                .param("now", Timestamp.from(now))
+                .query(rs -> {
+                    UUID id = rs.getObject("monitor_id", UUID.class);
+                    Instant last = rs.getTimestamp("last_at").toInstant();
+                    skipped.computeIfAbsent(id, k -> new HashMap<>())
+                            .computeIfAbsent(rs.getString("region"), k -> new ArrayList<>())
+                            .add(new UptimeHistory.Span(rs.getTimestamp("first_at").toInstant(),
+                                    last.plusSeconds(rs.getInt("interval_seconds"))));
+                    regions.computeIfAbsent(id, k -> {
+                        try {
+                            return List.of((String[]) rs.getArray("regions").getArray());
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                });
+        Map<UUID, List<UptimeHistory.Span>> noData = new HashMap<>();
+        skipped.forEach((id, byRegion) -> noData.put(id,
+                UptimeHistory.skippedByEveryRegion(byRegion, regions.get(id))));
+        return noData;
     }
 }

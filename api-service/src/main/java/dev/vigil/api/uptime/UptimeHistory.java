@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one definition of uptime, used by the API's uptime windows, the dashboard's 90-day bar and the status pages
@@ -14,14 +15,16 @@ import java.util.List;
  * <ol>
  *   <li>A monitor is monitored from its first evaluation (its first state transition) until now; before that there
  *       is no data.</li>
- *   <li>Its maintenance windows count neither as downtime nor as monitored time (overlapping windows count once).</li>
+ *   <li>Its maintenance windows count neither as downtime nor as monitored time (overlapping windows count once).
+ *       Nor do rounds every one of its regions skipped (probes behind, jobs dropped as stale: {@code skipped_checks}):
+ *       nothing was checked, so they are no data, never uptime.</li>
  *   <li>Downtime is the monitored time its state was {@code DOWN} (from {@code monitor_transitions}, not from single
  *       results: a failure other regions did not confirm is no downtime).</li>
  *   <li>Uptime over an interval is {@code 100 × (1 − downtime / monitored time)}, rounded to four decimals, and
  *       no data (null) when nothing of the interval was monitored.</li>
  * </ol>
  * Built from a monitor's transitions (starting with the last one before the period of interest, which gives the state
- * at its start) and its maintenance windows; {@link UptimeHistories} reads both.
+ * at its start), its maintenance windows and its skipped rounds; {@link UptimeHistories} reads them.
  */
 public final class UptimeHistory {
 
@@ -77,6 +80,18 @@ public final class UptimeHistory {
      * @param now         the end of the history: the last state lasts until then
      */
     public static UptimeHistory of(List<Transition> transitions, List<Span> maintenance, Instant now) {
+        return of(transitions, maintenance, List.of(), now);
+    }
+
+    /**
+     * @param transitions the monitor's transitions in time order; the first one is its first evaluation, or the last
+     *                    one before the period that will be asked about
+     * @param maintenance its maintenance windows, in any order, overlapping or not
+     * @param noData      the time of rounds no region checked ({@link #skippedByEveryRegion}), in any order
+     * @param now         the end of the history: the last state lasts until then
+     */
+    public static UptimeHistory of(List<Transition> transitions, List<Span> maintenance, List<Span> noData,
+                                   Instant now) {
         List<Span> down = new ArrayList<>();
         for (int i = 0; i < transitions.size(); i++) {
             if (transitions.get(i).status().equals("DOWN")) {
@@ -84,7 +99,9 @@ public final class UptimeHistory {
                 down.add(new Span(transitions.get(i).at(), end));
             }
         }
-        List<Span> windows = merge(maintenance);
+        List<Span> unmonitored = new ArrayList<>(maintenance);
+        unmonitored.addAll(noData);
+        List<Span> windows = merge(unmonitored);
         return new UptimeHistory(transitions.isEmpty() ? null : transitions.getFirst().at(), now, windows,
                 subtract(merge(down), windows), transitions.isEmpty() ? null : transitions.getLast().at());
     }
@@ -116,6 +133,49 @@ public final class UptimeHistory {
     /** When the state last changed; null for a monitor never evaluated. */
     public Instant lastTransition() {
         return lastTransition;
+    }
+
+    /**
+     * The time of rounds every one of the monitor's regions skipped: the intersection, over {@code regions}, of each
+     * region's skipped rounds (a round at {@code t} of a monitor with interval {@code i} covers {@code [t, t + i)}).
+     * A round one region skipped but another checked has data: it is judged on what was checked.
+     *
+     * @param skippedByRegion each region's skipped rounds as spans, in any order, overlapping or not
+     * @param regions         the monitor's regions
+     */
+    public static List<Span> skippedByEveryRegion(Map<String, List<Span>> skippedByRegion, List<String> regions) {
+        if (regions.isEmpty()) {
+            return List.of();
+        }
+        List<Span> common = null;
+        for (String region : regions) {
+            List<Span> skipped = merge(skippedByRegion.getOrDefault(region, List.of()));
+            common = common == null ? skipped : intersect(common, skipped);
+            if (common.isEmpty()) {
+                return List.of();
+            }
+        }
+        return common;
+    }
+
+    /** The time both sorted, disjoint span lists cover. */
+    static List<Span> intersect(List<Span> a, List<Span> b) {
+        List<Span> result = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < a.size() && j < b.size()) {
+            Instant from = later(a.get(i).from(), b.get(j).from());
+            Instant to = a.get(i).to().isBefore(b.get(j).to()) ? a.get(i).to() : b.get(j).to();
+            if (to.isAfter(from)) {
+                result.add(new Span(from, to));
+            }
+            if (a.get(i).to().isBefore(b.get(j).to())) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return result;
     }
 
     private static Instant later(Instant a, Instant b) {

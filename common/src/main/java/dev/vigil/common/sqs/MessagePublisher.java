@@ -3,6 +3,7 @@ package dev.vigil.common.sqs;
 import dev.vigil.common.json.WireJson;
 import dev.vigil.common.tracing.TraceContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,10 +32,20 @@ public final class MessagePublisher {
     }
 
     public CompletableFuture<Void> publish(String queueName, Object message) {
+        return publish(queueName, message, Map.of());
+    }
+
+    /**
+     * Publishes one message with string attributes besides the trace context: for a queue that carries more than
+     * one kind of message, the attribute tells a receiver which one this is.
+     */
+    public CompletableFuture<Void> publish(String queueName, Object message, Map<String, String> attributes) {
         String url = queues.urlOf(queueName);
         String body = WireJson.write(message);
-        Map<String, MessageAttributeValue> trace = traceAttributes();
-        return sqs.sendMessage(r -> r.queueUrl(url).messageBody(body).messageAttributes(trace))
+        Map<String, MessageAttributeValue> all = new HashMap<>(traceAttributes());
+        attributes.forEach((name, value) -> all.put(name, MessageAttributeValue.builder().dataType("String")
+                .stringValue(value).build()));
+        return sqs.sendMessage(r -> r.queueUrl(url).messageBody(body).messageAttributes(all))
                 .thenApply(response -> null);
     }
 

@@ -35,8 +35,9 @@ import tools.jackson.core.JacksonException;
  *   <li>A job waits for one of its workspace's {@code vigil.probe.max-in-flight-per-workspace} permits (so one tenant's
  *       hanging checks cannot take every slot; see {@link WorkspaceSlots}), then for one of
  *       {@code vigil.probe.max-in-flight} check slots. A job older than its interval by then is
- *       dropped and counted: a newer round is already due. So is a confirmation this worker has already answered
- *       (a redelivered one, or one asked again by an older deployment).</li>
+ *       dropped, counted and reported ({@link SkippedCheckReporter}): a newer round is already due. So is a
+ *       confirmation this worker has already answered (a redelivered one, or one asked again by an older
+ *       deployment).</li>
  *   <li>The check runs under a {@link CheckWatchdog}: one that outlives its timeout plus
  *       {@code vigil.probe.watchdog-grace} is recorded as a timeout and its slot freed. The message's visibility is
  *       extended meanwhile when the check may outlast it.</li>
@@ -65,6 +66,7 @@ class JobRunner implements MessageHandler {
     private final Function<String, Duration> visibilityOfQueue;
     private final VisibilityKeeper keeper;
     private final ProbeMetrics metrics;
+    private final SkippedCheckReporter skipped;
     private final RecentConfirmations recentConfirmations = new RecentConfirmations();
     private final Semaphore slots;
     private final WorkspaceSlots workspaceSlots;
@@ -77,10 +79,12 @@ class JobRunner implements MessageHandler {
      * @param maxInFlight checks running at once at most, whatever the number of messages (a pack holds many jobs)
      * @param maxInFlightPerWorkspace check slots one workspace may hold at once
      * @param watchdogGrace how long past its timeout a check may run before it is abandoned
+     * @param skipped     told of every scheduled job dropped as stale, for the monitors' owners to see
      */
     JobRunner(CheckEngine engine, PackingPublisher<CheckResult> results, String region, int maxInFlight,
               int maxInFlightPerWorkspace, Duration retryDelay, Duration watchdogGrace, Pause pause,
-              Function<String, Duration> visibilityOfQueue, ProbeMetrics metrics, Clock clock) {
+              Function<String, Duration> visibilityOfQueue, ProbeMetrics metrics, SkippedCheckReporter skipped,
+              Clock clock) {
         this.engine = engine;
         this.results = results;
         this.slots = new Semaphore(maxInFlight);
@@ -91,6 +95,7 @@ class JobRunner implements MessageHandler {
         this.visibilityOfQueue = visibilityOfQueue;
         this.keeper = new VisibilityKeeper(metrics);
         this.metrics = metrics;
+        this.skipped = skipped;
         this.watchdog = new CheckWatchdog(watchdogGrace, metrics);
         this.watchdogGrace = watchdogGrace;
         this.clock = clock;
@@ -168,6 +173,9 @@ class JobRunner implements MessageHandler {
             Instant now = clock.instant();
             if (job.isStaleAt(now, redeliveryGrace)) {
                 metrics.stale();
+                if (job.kind() == JobKind.SCHEDULED) {
+                    skipped.skipped(job);
+                }
                 log.debug("stale job dropped job={} scheduledAt={} interval={}s", job.jobId(), job.scheduledAt(),
                         job.intervalSeconds());
                 return;
@@ -251,9 +259,13 @@ class JobRunner implements MessageHandler {
                 outcome.perfData(), outcome.tlsDaysLeft(), outcome.responseBytes(), attempts);
     }
 
-    /** Sends the results still packing and stops the visibility timer (at shutdown, after the consumer stopped). */
+    /**
+     * Sends the results still packing and the skipped checks not yet reported, and stops the visibility timer (at
+     * shutdown, after the consumer stopped).
+     */
     void close() {
         results.close();
+        skipped.close();
         keeper.close();
     }
 }

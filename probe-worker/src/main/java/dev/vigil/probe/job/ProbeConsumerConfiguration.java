@@ -5,6 +5,7 @@ import dev.vigil.common.queue.QueueNames;
 import dev.vigil.common.queue.QueueSpec;
 import dev.vigil.common.queue.QueueTopology;
 import dev.vigil.common.sqs.ConsumerSettings;
+import dev.vigil.common.sqs.MessagePublisher;
 import dev.vigil.common.sqs.PackingPublisher;
 import dev.vigil.common.sqs.QueueConsumer;
 import dev.vigil.common.sqs.QueueDirectory;
@@ -34,7 +35,7 @@ class ProbeConsumerConfiguration {
     @Bean(destroyMethod = "close")
     JobRunner jobRunner(CheckEngine engine, QueueNames names, QueueDirectory queues,
                         SqsAsyncClient sqs, SqsProperties sqsProperties, ProbeProperties probe, ProbeMetrics metrics,
-                        Clock clock) {
+                        MessagePublisher publisher, Clock clock) {
         List<QueueSpec> specs = QueueTopology.regionQueues(names, probe.region());
         if (sqsProperties.provisionQueues()) {
             queues.provision(specs);
@@ -51,9 +52,12 @@ class ProbeConsumerConfiguration {
         }
         PackingPublisher<CheckResult> results = new PackingPublisher<>(sqs, queues, names.results(),
                 probe.resultPack().size(), probe.resultPack().delay());
+        SkippedCheckReporter skipped = new SkippedCheckReporter(publisher, names.results(), probe.region(),
+                probe.instanceId(), clock);
+        skipped.start();
         return new JobRunner(engine, results, probe.region(), probe.maxInFlight(),
                 probe.maxInFlightPerWorkspace(), probe.retryDelay(), probe.watchdogGrace(), Pause.SLEEP,
-                url -> visibility.getOrDefault(url, DEFAULT_VISIBILITY), metrics, clock);
+                url -> visibility.getOrDefault(url, DEFAULT_VISIBILITY), metrics, skipped, clock);
     }
 
     @Bean

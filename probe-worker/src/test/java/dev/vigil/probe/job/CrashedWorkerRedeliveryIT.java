@@ -12,6 +12,7 @@ import dev.vigil.common.queue.QueueNames;
 import dev.vigil.common.queue.QueueSpec;
 import dev.vigil.common.queue.QueueTopology;
 import dev.vigil.common.sqs.ConsumerSettings;
+import dev.vigil.common.sqs.MessagePublisher;
 import dev.vigil.common.sqs.PackingPublisher;
 import dev.vigil.common.sqs.QueueConsumer;
 import dev.vigil.common.sqs.QueueDirectory;
@@ -135,7 +136,9 @@ class CrashedWorkerRedeliveryIT {
         runner = new JobRunner(new CheckEngine(List.of(TestExecutors.http())),
                 new PackingPublisher<>(sqs, queues, names.results(), 25, Duration.ofMillis(50)), "local-b", 4,
                 4, Duration.ZERO, Duration.ofSeconds(5), duration -> { }, queueUrl -> visibility,
-                new ProbeMetrics(meters), Clock.systemUTC());
+                new ProbeMetrics(meters),
+                new SkippedCheckReporter(new MessagePublisher(sqs, queues), names.results(), "local-b", "crash", Clock.systemUTC()),
+                Clock.systemUTC());
         consumer = new QueueConsumer(sqs, List.of(checksUrl), runner,
                 ConsumerSettings.of("crash", 4, Duration.ofSeconds(1)), meters, Clock.systemUTC());
         consumer.start();

@@ -86,7 +86,9 @@ class VisibilityExtensionIT {
         runner = new JobRunner(new CheckEngine(List.of(TestExecutors.http())),
                 new PackingPublisher<>(sqs, queues, names.results(), 25, Duration.ofMillis(50)), "local-a", 4,
                 4, Duration.ZERO, Duration.ofSeconds(5), duration -> { }, queueUrl -> visibility,
-                new ProbeMetrics(meters), Clock.systemUTC());
+                new ProbeMetrics(meters),
+                new SkippedCheckReporter(publisher, names.results(), "local-a", "vis", Clock.systemUTC()),
+                Clock.systemUTC());
         consumer = new QueueConsumer(sqs, List.of(url), runner, ConsumerSettings.of("vis", 4, Duration.ofSeconds(1)),
                 meters, Clock.systemUTC());
         consumer.start();
