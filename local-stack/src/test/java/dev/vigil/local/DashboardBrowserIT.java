@@ -3,7 +3,12 @@ package dev.vigil.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.code.HashingAlgorithm;
 import dev.vigil.alerting.notify.sender.WebhookSender;
 import dev.vigil.common.testing.TestDatabase;
 import java.io.IOException;
@@ -18,6 +23,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +50,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * JVM: PostgreSQL, ElasticMQ, scheduler, three probe regions, alerting and the API. A person signs up, creates an
  * HTTP monitor on a loopback target, sees it go UP without reloading, the target starts failing, the monitor goes
  * DOWN and an incident opens; they acknowledge it; the target recovers and so does the monitor. "Test now" runs one
- * check through the probes. Screenshots of the main pages land in target/dashboard-screenshots for review.
+ * check through the probes. The account flows (sign-up with its mailed confirmation, invitation, password reset,
+ * two-factor sign-in) follow the links of the mails the stack sends to GreenMail. Screenshots of the main pages land
+ * in target/dashboard-screenshots for review.
  */
 class DashboardBrowserIT {
 
@@ -63,6 +72,8 @@ class DashboardBrowserIT {
     /** The webhook channel's receiver: every request it got, with the headers a receiver dedupes and routes by. */
     private static HttpServer receiver;
     private static final List<Received> webhooks = new CopyOnWriteArrayList<>();
+    /** The SMTP server the stack mails to; the account test reads its mails and follows the links. */
+    private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private static TestDatabase database;
     private static LocalStack stack;
     private static WebDriver browser;
@@ -94,8 +105,12 @@ class DashboardBrowserIT {
         });
         receiver.start();
         database = TestDatabase.create();
+        SMTP.start();
         stack = LocalStack.start(new LocalStackOptions(database.jdbcUrl(), Path.of("unused"), 0, 0,
-                LocalStackOptions.LOCAL_REGIONS, Map.of("vigil.sqs.wait-time", "1s")));
+                LocalStackOptions.LOCAL_REGIONS, Map.of("vigil.sqs.wait-time", "1s",
+                // Both tests post the account forms that share the per-address sign-up limit, from one address.
+                "vigil.rate-limits.signup.capacity", "50",
+                "spring.mail.host", "127.0.0.1", "spring.mail.port", Integer.toString(SMTP.getSmtp().getPort()))));
         browser = chromium();
         Files.createDirectories(SCREENSHOTS);
     }
@@ -145,6 +160,7 @@ class DashboardBrowserIT {
         if (database != null) {
             database.close();
         }
+        SMTP.stop();
     }
 
     @Test
@@ -294,6 +310,124 @@ class DashboardBrowserIT {
         assertThat(waitFor(By.id("new-key")).getText()).startsWith("vgl_");
         click("sign-out");
         // The click returns before the navigation it starts has finished.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
+    }
+
+    /**
+     * The account flows as a person goes through them, with the links of the mails they receive: sign up, confirm
+     * the address, sign in; invite someone new, who accepts and makes their account from the invitation; reset a
+     * forgotten password; turn on two-factor sign-in and sign in with a code from the authenticator.
+     */
+    @Test
+    void signUpVerifyInviteAcceptResetAndTwoFactor() throws Exception {
+        browser.manage().deleteAllCookies();
+        String owner = "owner-" + UUID.randomUUID() + "@example.com";
+        open("/signup");
+        type("email", owner);
+        type("password", "owner's first password");
+        type("workspace", "Accounts browser test");
+        click("sign-up");
+        assertThat(waitFor(By.id("unverified-banner")).getText()).contains("Confirm your email address");
+        screenshot("20-signed-up-unverified");
+
+        openMailedLink(owner, "/verify-email");
+        assertThat(waitFor(By.id("email-verified")).getText()).contains(owner);
+        screenshot("21-email-verified");
+        signOut();
+        signIn(owner, "owner's first password");
+        assertThat(browser.findElements(By.id("unverified-banner"))).isEmpty();
+
+        // Invite someone new; they accept from the mail and make their account there.
+        open("/app/members");
+        String invitee = "invitee-" + UUID.randomUUID() + "@example.com";
+        type("invite-email", invitee);
+        new Select(browser.findElement(By.id("invite-role"))).selectByValue("ADMIN");
+        click("invite");
+        assertThat(waitFor(By.cssSelector("p.notice")).getText()).contains("Invitation mailed to " + invitee);
+        assertThat(browser.findElement(By.cssSelector("tr[data-member='" + invitee + "']")).getText())
+                .contains("INVITED");
+        screenshot("22-invited");
+        signOut();
+        openMailedLink(invitee, "/invitation");
+        assertThat(waitFor(By.tagName("h1")).getText()).contains("Accounts browser test");
+        screenshot("23-invitation");
+        type("password", "the invitee's password");
+        click("create-and-join");
+        waitFor(By.id("workspace-switch"));
+        assertThat(new Select(browser.findElement(By.id("workspace-switch"))).getFirstSelectedOption().getText())
+                .contains("Accounts browser test").contains("ADMIN");
+        signOut();
+
+        // The owner forgot their password: a reset link by mail.
+        open("/login");
+        click("forgot-password");
+        type("email", owner);
+        click("send-reset");
+        waitFor(By.id("reset-requested"));
+        openMailedLink(owner, "/reset-password");
+        type("password", "owner's second password");
+        screenshot("24-reset-password");
+        click("set-password");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login?reset"));
+        signIn(owner, "owner's second password");
+
+        // Two-factor sign-in: enrol with the authenticator's first code, then sign in with a later one.
+        open("/app/account");
+        click("start-two-factor");
+        String secret = waitFor(By.id("totp-secret")).getText();
+        screenshot("25-two-factor-enrol");
+        type("enable-code", totp(secret, 0));
+        click("enable-two-factor");
+        assertThat(waitFor(By.id("recovery-codes")).findElements(By.tagName("li"))).hasSize(10);
+        screenshot("26-recovery-codes");
+        signOut();
+        open("/login");
+        type("username", owner);
+        type("password", "owner's second password");
+        click("sign-in");
+        waitFor(By.id("code"));
+        screenshot("27-two-factor-code");
+        type("code", totp(secret, 1));
+        click("verify-code");
+        waitFor(By.id("workspace-switch"));
+        assertThat(browser.getCurrentUrl()).contains("/app/monitors");
+        signOut();
+    }
+
+    /** The code an authenticator app shows {@code offset} time steps from now. */
+    private static String totp(String secret, int offset) throws Exception {
+        return new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(secret,
+                java.time.Instant.now().getEpochSecond() / 30 + offset);
+    }
+
+    /** Opens the newest link to {@code path} mailed to {@code address}, on this stack, as a person clicks it. */
+    private void openMailedLink(String address, String path) {
+        Pattern link = Pattern.compile("https?://[^/\\s]+" + Pattern.quote(path) + "\\?token=[A-Za-z0-9_-]+");
+        String found = new WebDriverWait(browser, Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(200))
+                .until(d -> java.util.Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equalsIgnoreCase(address);
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).map(GreenMailUtil::getBody).map(b -> b.replace("=\r\n", "").replace("=\n", ""))
+                        .map(link::matcher).filter(Matcher::find).map(Matcher::group)
+                        .reduce((first, second) -> second).orElse(null));
+        java.net.URI uri = java.net.URI.create(found);
+        open(uri.getPath() + "?" + uri.getRawQuery());
+    }
+
+    private void signIn(String email, String password) {
+        open("/login");
+        type("username", email);
+        type("password", password);
+        click("sign-in");
+        waitFor(By.id("workspace-switch"));
+    }
+
+    private void signOut() {
+        open("/app/monitors");
+        click("sign-out");
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
     }
 

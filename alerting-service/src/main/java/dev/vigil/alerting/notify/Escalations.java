@@ -188,7 +188,10 @@ class Escalations {
         return targets;
     }
 
-    /** The email of the rotation's member on call now, if the rotation exists and they are still a member. */
+    /**
+     * The email of the rotation's member on call now, if the rotation exists, they are still a member and their address
+     * is verified: an account made with somebody else's address receives no alerts.
+     */
     Optional<String> onCallEmail(UUID rotationId, UUID workspaceId, Instant now) {
         return jdbc.sql("""
                         SELECT id, handoff, starts_at, member_ids FROM oncall_rotations
@@ -201,7 +204,7 @@ class Escalations {
                 .flatMap(rotation -> jdbc.sql("""
                                 SELECT u.email FROM users u
                                 JOIN workspace_members m ON m.user_id = u.id AND m.workspace_id = ?
-                                WHERE u.id = ?""")
+                                WHERE u.id = ? AND u.email_verified_at IS NOT NULL""")
                         .params(workspaceId, rotation.onCallAt(now)).query(String.class).optional());
     }
 

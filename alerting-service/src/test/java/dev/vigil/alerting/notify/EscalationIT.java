@@ -56,6 +56,11 @@ class EscalationIT {
 
     /** Level 1: a webhook, 5 minutes; level 2: another webhook and a daily rotation of two members. */
     private Setup setup() throws Exception {
+        return setup(true);
+    }
+
+    /** As {@link #setup()}, the members' addresses verified (a link mailed at sign-up followed) or not. */
+    private Setup setup(boolean verified) throws Exception {
         UUID workspace = harness.workspace();
         MonitorRef monitor = harness.monitor(workspace, "Escalating");
         Receiver first = Receiver.ok();
@@ -68,8 +73,9 @@ class EscalationIT {
         UUID[] members = new UUID[2];
         for (int i = 0; i < 2; i++) {
             members[i] = UUID.randomUUID();
-            harness.jdbc.sql("INSERT INTO users (id, email, password_hash) VALUES (?, ?, 'x')")
-                    .params(members[i], emails.get(i)).update();
+            harness.jdbc.sql("INSERT INTO users (id, email, password_hash, email_verified_at) VALUES (?, ?, 'x', ?)")
+                    .params(members[i], emails.get(i), verified ? Timestamp.from(harness.clock.instant()) : null)
+                    .update();
             harness.jdbc.sql("INSERT INTO workspace_members (workspace_id, user_id, role) VALUES (?, ?, 'ADMIN')")
                     .params(workspace, members[i]).update();
         }
@@ -134,6 +140,21 @@ class EscalationIT {
             NotifyHarness.drain(dispatcher);
             assertThat(events(first)).containsExactly("incident.opened", "incident.resolved");
             assertThat(events(second)).containsExactly("incident.escalated", "incident.resolved");
+        }
+    }
+
+    @Test
+    void anOnCallMemberWhoseAddressIsUnverifiedIsNotMailed() throws Exception {
+        // Someone who signed up with another person's address must not receive that person's alerts.
+        Setup s = setup(false);
+        try (Receiver first = s.first(); Receiver second = s.second()) {
+            harness.open(s.monitor());
+            NotifyHarness.drain(dispatcher);
+            harness.clock.advance(Duration.ofMinutes(6));
+            NotifyHarness.drain(dispatcher);
+
+            assertThat(events(second)).containsExactly("incident.escalated");
+            assertThat(mailTo(s.onCall().get(1))).isEmpty();
         }
     }
 

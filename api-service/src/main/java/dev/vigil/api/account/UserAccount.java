@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A person who signs in. The password is kept only as an adaptive hash; a user invited by email who has not accepted
- * yet has none, and nobody can sign in as them.
+ * A person who signs in. The password is kept only as an adaptive hash. Until the address is proven (a link mailed to
+ * it was followed) the person can sign in but joins no workspace and gets no alerts.
  */
 @Entity
 @Table(name = "users")
@@ -20,6 +20,8 @@ public class UserAccount extends AssignedIdEntity<UUID> {
     private String email;
     private String passwordHash;
     private Instant createdAt;
+    private Instant emailVerifiedAt;
+    private int sessionEpoch;
 
     protected UserAccount() {
     }
@@ -44,19 +46,34 @@ public class UserAccount extends AssignedIdEntity<UUID> {
         return passwordHash;
     }
 
-    /** False for an invited user who has not chosen a password yet. */
+    /** False only for accounts of an older version's pending invitations (withdrawn by migration V33_1). */
     public boolean hasPassword() {
         return passwordHash != null;
     }
 
-    /** Sets the first password of an invited user. */
-    public void choosePassword(String newPasswordHash) {
+    /**
+     * A new password (a reset): every dashboard session signed in before ends, since whoever knew the old password
+     * may hold one.
+     */
+    public void resetPassword(String newPasswordHash) {
         this.passwordHash = newPasswordHash;
+        this.sessionEpoch++;
     }
 
-    /** A user created by an invitation: no password until they accept it. */
-    public static UserAccount invited(String email, Instant createdAt) {
-        return new UserAccount(email, null, createdAt);
+    public boolean isEmailVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    /** The address is proven (a mailed link was followed); the first proof counts. */
+    public void verifyEmail(Instant at) {
+        if (emailVerifiedAt == null) {
+            emailVerifiedAt = at;
+        }
+    }
+
+    /** Compared with the value a dashboard session was signed in under. */
+    public int getSessionEpoch() {
+        return sessionEpoch;
     }
 
     public Instant getCreatedAt() {

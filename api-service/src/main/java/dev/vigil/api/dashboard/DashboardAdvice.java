@@ -4,6 +4,7 @@ import dev.vigil.api.overload.SkippedChecks;
 import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.ForbiddenException;
 import dev.vigil.api.web.NotFoundException;
+import dev.vigil.api.verification.EmailVerifications;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
@@ -26,18 +27,24 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class DashboardAdvice {
 
     private final CallerResolver callers;
+    private final EmailVerifications verifications;
     private final SkippedChecks skipped;
 
-    DashboardAdvice(CallerResolver callers, SkippedChecks skipped) {
+    DashboardAdvice(CallerResolver callers, EmailVerifications verifications, SkippedChecks skipped) {
         this.callers = callers;
+        this.verifications = verifications;
         this.skipped = skipped;
     }
 
-    /** The caller, and the workspace's overload banner: checks skipped in the last hour are news on every page. */
+    /**
+     * The caller, whether their address still needs confirming, and the workspace's overload banner: checks skipped
+     * in the last hour are news on every page.
+     */
     @ModelAttribute
     void shared(HttpServletRequest request, Model model) {
         callers.current(request).ifPresent(caller -> {
             model.addAttribute("caller", caller);
+            model.addAttribute("unverified", !verifications.isVerified(caller.userId()));
             skipped.ofWorkspace(caller.workspaceId()).ifPresent(overload -> model.addAttribute("overload", overload));
         });
         model.addAttribute("path", request.getRequestURI());

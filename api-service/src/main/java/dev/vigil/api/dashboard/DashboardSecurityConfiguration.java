@@ -1,6 +1,5 @@
 package dev.vigil.api.dashboard;
 
-import dev.vigil.api.account.UserAccountRepository;
 import dev.vigil.api.ratelimit.RateLimits;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,17 +7,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -32,9 +30,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class DashboardSecurityConfiguration {
 
     /** Every route the dashboard serves; anything else falls to the API or public chains. */
-    static final String[] ROUTES = {"/", "/login", "/logout", "/signup", "/app", "/app/**", "/dashboard/**",
-            "/webjars/**"};
-    static final String[] OPEN_ROUTES = {"/login", "/signup", "/dashboard/**", "/webjars/**"};
+    static final String[] ROUTES = {"/", "/login", "/login/**", "/logout", "/signup", "/verify-email",
+            "/invitation", "/invitation/**", "/forgot-password", "/reset-password", "/app", "/app/**",
+            "/dashboard/**", "/webjars/**"};
+    /** Sign-in and sign-up, and the pages the mailed links open (the link's token is their secret). */
+    static final String[] OPEN_ROUTES = {"/login", "/login/**", "/signup", "/verify-email", "/invitation",
+            "/invitation/**", "/forgot-password", "/reset-password", "/dashboard/**", "/webjars/**"};
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
@@ -46,16 +47,15 @@ class DashboardSecurityConfiguration {
 
     @Bean
     @Order(0)
-    SecurityFilterChain dashboardChain(HttpSecurity http, UserAccountRepository users, PasswordEncoder passwords,
+    SecurityFilterChain dashboardChain(HttpSecurity http, JdbcClient jdbc,
                                        SecurityContextRepository dashboardSecurityContexts, RateLimits rateLimits) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new DashboardAccounts(users));
-        provider.setPasswordEncoder(passwords);
+        // Signing in is SignInController's (password behind the per-address lock-out, then a TOTP code when the
+        // account has one), not a form login filter's.
         http.securityMatcher(ROUTES)
-                .authenticationManager(new ProviderManager(provider))
                 .securityContext(c -> c.securityContextRepository(dashboardSecurityContexts))
                 .authorizeHttpRequests(a -> a.requestMatchers(OPEN_ROUTES).permitAll().anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/app/monitors", false)
-                        .failureUrl("/login?error").permitAll())
+                .formLogin(AbstractHttpConfigurer::disable)
+                .addFilterAfter(new SessionEpochFilter(jdbc), SecurityContextHolderFilter.class)
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
                         .deleteCookies("JSESSIONID"))
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -84,18 +84,23 @@ class DashboardSecurityConfiguration {
 
     /**
      * Signing up in the dashboard shares the API's per-address sign-up limit (one bucket per client IP for both), so
-     * the form is no way around it; signing in has a bucket of its own per client IP, against password guessing. Only
-     * posts count: showing the forms is free.
+     * the form is no way around it, and so do the other forms that need no sign-in (asking for a reset link, setting
+     * a new password, creating an account from an invitation); signing in (password, then code) has a bucket of its
+     * own per client IP, against password guessing, besides the per-account lock-out. Only posts count: showing the
+     * forms is free.
      */
     private static Filter signupLimit(RateLimits rateLimits) {
-        Filter signUp = rateLimits.filter("/signup");
+        Filter signUp = rateLimits.filter("/signup", "/forgot-password", "/reset-password", "/invitation/register");
         Filter signIn = rateLimits.signInFilter("/login");
+        Filter signInCode = rateLimits.signInFilter("/login/code");
         return (request, response, chain) -> {
             HttpServletRequest http = (HttpServletRequest) request;
             if (!"POST".equals(http.getMethod())) {
                 chain.doFilter(request, response);
             } else if ("/login".equals(http.getRequestURI())) {
                 signIn.doFilter(request, response, chain);
+            } else if ("/login/code".equals(http.getRequestURI())) {
+                signInCode.doFilter(request, response, chain);
             } else {
                 signUp.doFilter(request, response, chain);
             }

@@ -11,10 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,19 +18,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Sign-in page, sign-up (which signs the new person in), and the workspace switcher. */
+/** Sign-up (which signs the new person in and mails the address a verification link) and the workspace switcher. */
 @Controller
 class SessionController {
 
     private final AccountRegistrar registrar;
     private final UserAccountRepository users;
-    private final SecurityContextRepository contexts;
+    private final SessionSignIn sessions;
 
-    SessionController(AccountRegistrar registrar, UserAccountRepository users,
-                      SecurityContextRepository dashboardSecurityContexts) {
+    SessionController(AccountRegistrar registrar, UserAccountRepository users, SessionSignIn sessions) {
         this.registrar = registrar;
         this.users = users;
-        this.contexts = dashboardSecurityContexts;
+        this.sessions = sessions;
     }
 
     @GetMapping("/")
@@ -45,11 +40,6 @@ class SessionController {
     @GetMapping("/app")
     String app() {
         return "redirect:/app/monitors";
-    }
-
-    @GetMapping("/login")
-    String login() {
-        return "dashboard/login";
     }
 
     @GetMapping("/signup")
@@ -74,10 +64,12 @@ class SessionController {
                     + "instead."), response, model);
         }
         UserAccount user = users.findByEmail(email.strip()).orElseThrow();
-        signIn(new SignedInUser(user.getId(), user.getEmail(), null), request, response);
+        sessions.signIn(user, request, response);
         request.getSession().setAttribute(CallerResolver.WORKSPACE_ATTRIBUTE, created.workspaceId());
         // The first API key is shown this once, like any new key; it is kept only until the next page shows it.
         redirect.addFlashAttribute("newKey", created.apiKey());
+        redirect.addFlashAttribute("notice", "We mailed a link to " + user.getEmail() + ": open it to confirm the "
+                + "address. Until then you cannot join other workspaces or receive alerts.");
         return "redirect:/app/monitors";
     }
 
@@ -95,17 +87,5 @@ class SessionController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "dashboard/signup";
-    }
-
-    /** As a form login would: a fresh session id, then the authenticated context stored in the session. */
-    private void signIn(SignedInUser user, HttpServletRequest request, HttpServletResponse response) {
-        if (request.getSession(false) != null) {
-            request.changeSessionId();
-        }
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
     }
 }

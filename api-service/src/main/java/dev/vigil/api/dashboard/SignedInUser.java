@@ -5,30 +5,30 @@ import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * A person signed in to the dashboard. What they may do depends on the workspace they act in, so the only authority
- * here is being signed in; roles are read from the membership on every request (see {@link CallerResolver}).
- * The password hash is dropped after sign-in ({@link #eraseCredentials()}), so the session never holds it.
+ * here is being signed in; roles are read from the membership on every request (see {@link CallerResolver}). The
+ * session never holds a password or hash; it holds the account's session epoch at sign-in, and ends when a password
+ * reset moves the account's on ({@link SessionEpochFilter}).
  */
-final class SignedInUser implements UserDetails, CredentialsContainer, Serializable {
+final class SignedInUser implements UserDetails, Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private static final List<GrantedAuthority> AUTHORITIES = List.of(new SimpleGrantedAuthority("ROLE_USER"));
 
     private final UUID userId;
     private final String email;
-    private String passwordHash;
+    private final int sessionEpoch;
 
-    SignedInUser(UUID userId, String email, String passwordHash) {
+    SignedInUser(UUID userId, String email, int sessionEpoch) {
         this.userId = userId;
         this.email = email;
-        this.passwordHash = passwordHash;
+        this.sessionEpoch = sessionEpoch;
     }
 
     public UUID userId() {
@@ -39,6 +39,10 @@ final class SignedInUser implements UserDetails, CredentialsContainer, Serializa
         return email;
     }
 
+    int sessionEpoch() {
+        return sessionEpoch;
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return AUTHORITIES;
@@ -46,23 +50,12 @@ final class SignedInUser implements UserDetails, CredentialsContainer, Serializa
 
     @Override
     public String getPassword() {
-        return passwordHash;
+        return null;
     }
 
     @Override
     public String getUsername() {
         return email;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        // An invited person has no password until they accept their invitation.
-        return passwordHash != null;
-    }
-
-    @Override
-    public void eraseCredentials() {
-        passwordHash = null;
     }
 
     @Override

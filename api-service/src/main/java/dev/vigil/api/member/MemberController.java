@@ -48,10 +48,10 @@ class MemberController {
     @PostMapping("/api/v1/members")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a person by email",
-            description = "Someone with an account is added at once (status ACTIVE). A new address gets status "
-                    + "INVITED and the answer holds a one-time invitation token to hand over; with it they choose a "
-                    + "password at POST /api/v1/invitations/accept. 409 if already a member; only an owner may add "
-                    + "an owner.")
+            description = "Mails the address an invitation (status INVITED); nobody joins without accepting it, "
+                    + "and the answer is the same whether or not the address has an account. The link is in the "
+                    + "mail only. Inviting a pending address again mails a new link (the older one stops working). "
+                    + "409 if already a member; only an owner may add an owner.")
     MemberView add(@AuthenticationPrincipal ApiPrincipal caller, @RequestBody MemberRequests.AddMember request) {
         return roster.add(caller, request);
     }
@@ -77,8 +77,11 @@ class MemberController {
     @ResponseStatus(HttpStatus.CREATED)
     @SecurityRequirements
     @Operation(summary = "Accept an invitation",
-            description = "No key needed: the token is the secret. Sets the invited person's password and answers "
-                    + "a first API key of the workspace, with their member role. Limited per client IP like sign-up.")
+            description = "No key needed: the token (from the invitation mail) is the secret. For an address "
+                    + "without an account, creates it with this password; for an address with one, the password "
+                    + "must be that account's (failures count toward its sign-in lock-out: 429) and its address "
+                    + "verified (403). Answers a first API key of the workspace, with the invited role. Limited per "
+                    + "client IP like sign-up.")
     SignupResponse accept(@RequestBody MemberRequests.AcceptInvitation request) {
         return acceptor.accept(request);
     }

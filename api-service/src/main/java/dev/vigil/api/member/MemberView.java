@@ -6,27 +6,28 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A member of the workspace. {@code invitation} is present only in the answer that created it. */
+/**
+ * A member of the workspace, or a pending invitation (status INVITED, {@code userId} the invitation's id).
+ * {@code invitation} is present only in the answer that created it.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MemberView(UUID userId, String email, Role role,
-                         @Schema(description = "ACTIVE, or INVITED while the person has not accepted yet")
-                         String status, Instant joinedAt, InvitationView invitation) {
+public record MemberView(@Schema(description = "The member's user id, or the invitation's id while INVITED")
+                         UUID userId, String email, Role role,
+                         @Schema(description = "ACTIVE, or INVITED until the person accepts the invitation mailed "
+                                 + "to them; the same whether or not the address has an account")
+                         String status,
+                         @Schema(description = "When they joined, or were invited") Instant joinedAt,
+                         InvitationView invitation) {
 
     MemberView withInvitation(InvitationView newInvitation) {
         return new MemberView(userId, email, role, status, joinedAt, newInvitation);
     }
 
     /**
-     * A one-time token for a person with no account yet: give it to them; they choose a password with
-     * {@code POST /api/v1/invitations/accept} and receive an API key of this workspace.
+     * The invitation just mailed to the address. Its link is in that mail only: the person accepts it signed in as
+     * (or creating) the account of that address.
      */
-    public record InvitationView(
-            @Schema(description = "Shown this once", example = "vgi_Q2hvb3NlIGEgcGFzc3dvcmQgbm93IQab")
-            String token, Instant expiresAt, String acceptWith) {
-
-        @Override
-        public String toString() {
-            return "InvitationView[expiresAt=" + expiresAt + "]";
-        }
+    public record InvitationView(Instant expiresAt,
+                                 @Schema(example = "MAILED") String delivery) {
     }
 }

@@ -50,8 +50,12 @@ class SecurityConfiguration {
         return path.startsWith("/status/") || path.startsWith("/ping/");
     };
 
-    /** API routes that need no key: creating an account, and accepting an invitation (the token is the secret). */
-    static final String[] ACCOUNT_ROUTES = {"/api/v1/signup", "/api/v1/invitations/accept"};
+    /**
+     * API routes that need no key: creating an account, accepting an invitation and resetting a password (the mailed
+     * token is the secret), each limited per client IP.
+     */
+    static final String[] ACCOUNT_ROUTES = {"/api/v1/signup", "/api/v1/invitations/accept",
+            "/api/v1/password-reset", "/api/v1/password-reset/complete"};
 
     @Bean
     @Order(1)

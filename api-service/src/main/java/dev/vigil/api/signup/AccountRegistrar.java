@@ -10,6 +10,7 @@ import dev.vigil.api.apikey.ApiKeyIssuer;
 import dev.vigil.api.audit.Actor;
 import dev.vigil.api.audit.AuditLog;
 import dev.vigil.api.identity.Role;
+import dev.vigil.api.verification.EmailVerifications;
 import dev.vigil.api.web.StoredTime;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +22,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Sign-up: a user, their workspace with them as owner, and a first API key, in one transaction. */
+/**
+ * Sign-up: a user, their workspace with them as owner, and a first API key, in one transaction, and a link mailed to
+ * the address to prove it (until then the account joins no other workspace and receives no alerts).
+ */
 @Service
 public class AccountRegistrar {
 
@@ -33,17 +37,19 @@ public class AccountRegistrar {
     private final ApiKeyIssuer keys;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final EmailVerifications verifications;
     private final Clock clock;
 
     public AccountRegistrar(UserAccountRepository users, WorkspaceRepository workspaces,
                             MembershipRepository memberships, ApiKeyIssuer keys, PasswordEncoder passwords,
-                            AuditLog audit, Clock clock) {
+                            AuditLog audit, EmailVerifications verifications, Clock clock) {
         this.users = users;
         this.workspaces = workspaces;
         this.memberships = memberships;
         this.keys = keys;
         this.passwords = passwords;
         this.audit = audit;
+        this.verifications = verifications;
         this.clock = clock;
     }
 
@@ -63,8 +69,9 @@ public class AccountRegistrar {
                     Map.of("name", workspace.getName()));
             ApiKeyIssuer.IssuedApiKey key = keys.issue(workspace.getId(), user.getId(), "Default key", Role.OWNER,
                     actor);
+            verifications.start(user);
             log.info("signup workspace={} user={}", workspace.getId(), user.getId());
-            return new SignupResponse(workspace.getId(), key.plaintext());
+            return SignupResponse.pendingVerification(workspace.getId(), key.plaintext());
         } catch (DataIntegrityViolationException e) {
             // Two sign-ups with one email at the same moment: the unique index decides, the loser gets 409.
             throw new EmailAlreadyRegisteredException();

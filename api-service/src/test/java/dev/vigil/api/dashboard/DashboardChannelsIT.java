@@ -190,6 +190,7 @@ class DashboardChannelsIT {
         DashboardSession viewer = new DashboardSession(port);
         viewer.signUp(viewerEmail);
         tenant.owner().post("/api/v1/members", Map.of("email", viewerEmail, "role", "VIEWER"));
+        viewer.acceptInvitation(viewerEmail);
         viewer.get("/app/channels");
         viewer.post("/app/workspace", Map.of("workspaceId", tenant.workspaceId().toString()));
         DashboardSession.Page list = viewer.get("/app/channels");

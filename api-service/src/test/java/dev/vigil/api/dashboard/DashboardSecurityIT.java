@@ -6,6 +6,7 @@ import dev.vigil.api.support.ApiClient;
 import dev.vigil.api.support.ApiServiceTest;
 import dev.vigil.api.support.DashboardSession;
 import dev.vigil.api.support.Tenant;
+import dev.vigil.api.support.TestMail;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -192,6 +193,11 @@ class DashboardSecurityIT {
         DashboardSession viewer = new DashboardSession(port);
         viewer.signUp(viewerEmail);
         tenant.owner().post("/api/v1/members", Map.of("email", viewerEmail, "role", "VIEWER"));
+        // The viewer confirms their address and accepts the invitation, following the links mailed to them.
+        viewer.get(TestMail.link(viewerEmail, "/verify-email"));
+        viewer.get(TestMail.link(viewerEmail, "/invitation"));
+        assertThat(viewer.post("/invitation/accept", Map.of("token", TestMail.token(viewerEmail, "/invitation")))
+                .location()).isEqualTo("/app/monitors");
         viewer.get("/app/monitors");
         viewer.post("/app/workspace", Map.of("workspaceId", tenant.workspaceId().toString()));
 

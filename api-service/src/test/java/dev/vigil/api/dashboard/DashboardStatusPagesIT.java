@@ -202,6 +202,7 @@ class DashboardStatusPagesIT {
         DashboardSession viewer = new DashboardSession(port);
         viewer.signUp(viewerEmail);
         tenant.owner().post("/api/v1/members", Map.of("email", viewerEmail, "role", "VIEWER"));
+        viewer.acceptInvitation(viewerEmail);
         viewer.get("/app/status-pages");
         viewer.post("/app/workspace", Map.of("workspaceId", tenant.workspaceId().toString()));
         DashboardSession.Page list = viewer.get("/app/status-pages");
@@ -263,6 +264,7 @@ class DashboardStatusPagesIT {
         DashboardSession viewer = new DashboardSession(port);
         viewer.signUp(viewerEmail);
         other.owner().post("/api/v1/members", Map.of("email", viewerEmail, "role", "VIEWER"));
+        viewer.acceptInvitation(viewerEmail);
         viewer.get("/app/incidents");
         viewer.post("/app/workspace", Map.of("workspaceId", other.workspaceId().toString()));
         DashboardSession.Page seen = viewer.get("/app/incidents/" + theirs);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.api.support.ApiClient;
 import dev.vigil.api.support.ApiServiceTest;
 import dev.vigil.api.support.Tenant;
+import dev.vigil.api.support.TestMail;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,8 @@ class MemberApiIT {
     @Test
     void membersAreListedWithTheirRoleAndStatus() {
         Tenant tenant = Tenant.create(port);
-        JsonNode invited = tenant.owner().post("/api/v1/members", Map.of("email", "later-" + UUID.randomUUID()
-                + "@example.com", "role", "VIEWER")).json();
+        String later = "later-" + UUID.randomUUID() + "@example.com";
+        JsonNode invited = tenant.owner().post("/api/v1/members", Map.of("email", later, "role", "VIEWER")).json();
 
         JsonNode page = tenant.viewer().get("/api/v1/members").json();
 
@@ -36,26 +37,32 @@ class MemberApiIT {
         assertThat(page.get("items").get(1).get("role").asString()).isEqualTo("ADMIN");
         assertThat(page.get("items").get(1).get("status").asString()).isEqualTo("ACTIVE");
         assertThat(page.get("items").get(2).get("status").asString()).isEqualTo("INVITED");
-        assertThat(page.toString()).doesNotContain(invited.get("invitation").get("token").asString());
+        assertThat(invited.toString() + page).doesNotContain(TestMail.token(later, "/invitation"));
         assertThat(tenant.owner().get("/api/v1/members/" + tenant.teammateId()).json().get("role").asString())
                 .isEqualTo("ADMIN");
         assertThat(tenant.owner().get("/api/v1/members/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
     @Test
-    void someoneWithAnAccountIsAddedAtOnceAndTwiceIsAConflict() {
+    void someoneWithAnAccountJoinsOnlyByAcceptingAndIsThenAConflict() {
         Tenant tenant = Tenant.create(port);
         String email = "existing-" + UUID.randomUUID() + "@example.com";
         new ApiClient(port).signUpAs(email);
+        new ApiClient(port).get(TestMail.link(email, "/verify-email"));
 
         ApiClient.Response added = tenant.owner().post("/api/v1/members", Map.of("email", email.toUpperCase(),
                 "role", "VIEWER"));
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json().get("status").asString()).isEqualTo("INVITED");
+        assertThat(added.json().get("invitation").has("token")).isFalse();
+        assertThat(tenant.owner().get("/api/v1/workspace").json().get("members").asInt()).isEqualTo(2);
+
+        ApiClient.Response accepted = new ApiClient(port).post("/api/v1/invitations/accept", Map.of(
+                "token", TestMail.token(email, "/invitation"), "password", "a long enough password"));
         ApiClient.Response again = tenant.owner().post("/api/v1/members", Map.of("email", email, "role", "ADMIN"));
 
-        assertThat(added.status()).isEqualTo(201);
-        assertThat(added.json().get("status").asString()).isEqualTo("ACTIVE");
-        assertThat(added.json().get("email").asString()).isEqualTo(email);
-        assertThat(added.json().has("invitation")).isFalse();
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+        assertThat(tenant.owner().get("/api/v1/workspace").json().get("members").asInt()).isEqualTo(3);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.isProblem()).isTrue();
     }
@@ -63,9 +70,9 @@ class MemberApiIT {
     @Test
     void anInvitationIsAcceptedOnceAndGivesAKeyWithTheMembersRole() {
         Tenant tenant = Tenant.create(port);
-        JsonNode invited = tenant.owner().post("/api/v1/members", Map.of("email", "new-" + UUID.randomUUID()
-                + "@example.com", "role", "VIEWER")).json();
-        String token = invited.get("invitation").get("token").asString();
+        String email = "new-" + UUID.randomUUID() + "@example.com";
+        JsonNode invited = tenant.owner().post("/api/v1/members", Map.of("email", email, "role", "VIEWER")).json();
+        String token = TestMail.token(email, "/invitation");
         ApiClient anonymous = new ApiClient(port);
 
         ApiClient.Response accepted = anonymous.post("/api/v1/invitations/accept", Map.of("token", token,
@@ -77,32 +84,43 @@ class MemberApiIT {
         assertThat(token).startsWith("vgi_");
         assertThat(accepted.status()).isEqualTo(201);
         assertThat(accepted.json().get("workspaceId").asString()).isEqualTo(tenant.workspaceId().toString());
+        assertThat(accepted.json().get("emailVerification").asString()).isEqualTo("VERIFIED");
         ApiClient member = anonymous.withKey(accepted.json().get("apiKey").asString());
         assertThat(member.get("/api/v1/workspace").json().get("role").asString()).isEqualTo("VIEWER");
         assertThat(member.post("/api/v1/monitors", Map.of()).status()).isEqualTo(403);
         assertThat(replayed.status()).isEqualTo(400);
         assertThat(replayed.errorFields()).containsExactly("token");
-        assertThat(tenant.owner().get("/api/v1/members/" + invited.get("userId").asString()).json()
+        assertThat(tenant.owner().get("/api/v1/members/" + invited.get("userId").asString()).status())
+                .as("the invitation is used up").isEqualTo(404);
+        assertThat(tenant.owner().get("/api/v1/members").json().get("items").valueStream()
+                .filter(m -> m.get("email").asString().equals(email)).findFirst().orElseThrow()
                 .get("status").asString()).isEqualTo("ACTIVE");
-        String hash = jdbc.sql("SELECT password_hash FROM users WHERE id = ?::uuid")
-                .param(invited.get("userId").asString()).query(String.class).single();
+        String hash = jdbc.sql("SELECT password_hash FROM users WHERE lower(email) = lower(?)")
+                .param(email).query(String.class).single();
         assertThat(hash).startsWith("{bcrypt}");
     }
 
     @Test
-    void expiredWithdrawnAndMadeUpInvitationsAreRefused() {
+    void expiredWithdrawnReplacedAndMadeUpInvitationsAreRefused() {
         Tenant tenant = Tenant.create(port);
-        JsonNode expired = tenant.owner().post("/api/v1/members", Map.of("email", "e-" + UUID.randomUUID()
-                + "@example.com", "role", "VIEWER")).json();
-        JsonNode withdrawn = tenant.owner().post("/api/v1/members", Map.of("email", "w-" + UUID.randomUUID()
-                + "@example.com", "role", "VIEWER")).json();
-        jdbc.sql("UPDATE member_invitations SET expires_at = now() - interval '1 minute' WHERE user_id = ?::uuid")
+        String expiredEmail = "e-" + UUID.randomUUID() + "@example.com";
+        String withdrawnEmail = "w-" + UUID.randomUUID() + "@example.com";
+        String replacedEmail = "r-" + UUID.randomUUID() + "@example.com";
+        JsonNode expired = tenant.owner().post("/api/v1/members", Map.of("email", expiredEmail, "role", "VIEWER"))
+                .json();
+        JsonNode withdrawn = tenant.owner().post("/api/v1/members", Map.of("email", withdrawnEmail,
+                "role", "VIEWER")).json();
+        tenant.owner().post("/api/v1/members", Map.of("email", replacedEmail, "role", "VIEWER"));
+        String replacedToken = TestMail.token(replacedEmail, "/invitation");
+        tenant.owner().post("/api/v1/members", Map.of("email", replacedEmail, "role", "VIEWER"));
+        TestMail.link(replacedEmail, "/invitation", 2);
+        jdbc.sql("UPDATE workspace_invitations SET expires_at = now() - interval '1 minute' WHERE id = ?::uuid")
                 .param(expired.get("userId").asString()).update();
         tenant.owner().delete("/api/v1/members/" + withdrawn.get("userId").asString());
         ApiClient anonymous = new ApiClient(port);
 
-        for (String token : new String[] {expired.get("invitation").get("token").asString(),
-                withdrawn.get("invitation").get("token").asString(), "vgi_" + "x".repeat(32), "nonsense"}) {
+        for (String token : new String[] {TestMail.token(expiredEmail, "/invitation"),
+                TestMail.token(withdrawnEmail, "/invitation"), replacedToken, "vgi_" + "x".repeat(32), "nonsense"}) {
             ApiClient.Response response = anonymous.post("/api/v1/invitations/accept", Map.of("token", token,
                     "password", "a long enough password"));
             assertThat(response.status()).as(token).isEqualTo(400);

@@ -49,6 +49,11 @@ public final class ApiClient {
         return withKey(signUpAs("user-" + UUID.randomUUID() + "@example.com").json().get("apiKey").asString());
     }
 
+    /** Signs up an account with {@code email} (password "a long enough password"); a client holding its key. */
+    public ApiClient signUp(String email) {
+        return withKey(signUpAs(email).json().get("apiKey").asString());
+    }
+
     public Response signUpAs(String email) {
         Response response = anonymous().post("/api/v1/signup", Map.of("email", email,
                 "password", "a long enough password", "workspace", "Test workspace"));

@@ -41,6 +41,7 @@ public final class ApiEndpoints {
             Endpoint.write("POST", "/api/v1/api-keys", r -> Map.of("name", "another key")),
             Endpoint.read("/api/v1/api-keys/{key}"),
             Endpoint.write("DELETE", "/api/v1/api-keys/{key}", null),
+            Endpoint.write("POST", "/api/v1/account/email-verification", null),
             Endpoint.read("/api/v1/members"),
             Endpoint.write("POST", "/api/v1/members",
                     r -> Map.of("email", "new-" + UUID.randomUUID() + "@example.com", "role", "VIEWER")),
@@ -153,7 +154,11 @@ public final class ApiEndpoints {
             Endpoint.write("POST", "/api/v1/signup", r -> Map.of("email", "x-" + UUID.randomUUID() + "@example.com",
                     "password", "a long enough password", "workspace", "W")),
             Endpoint.write("POST", "/api/v1/invitations/accept",
-                    r -> Map.of("token", "vgi_" + "a".repeat(32), "password", "a long enough password")));
+                    r -> Map.of("token", "vgi_" + "a".repeat(32), "password", "a long enough password")),
+            Endpoint.write("POST", "/api/v1/password-reset",
+                    r -> Map.of("email", "nobody-" + UUID.randomUUID() + "@example.com")),
+            Endpoint.write("POST", "/api/v1/password-reset/complete",
+                    r -> Map.of("token", "vgr_" + "a".repeat(32), "password", "a long enough password")));
 
     private ApiEndpoints() {
     }

@@ -10,9 +10,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The api-service on a random port, against the shared test database and SQS server. Every test signs up from
- * 127.0.0.1, so the rate limits are lifted here; {@code LimitsIT} and {@code ClusterRateLimitsIT} run their own
- * contexts with tight ones.
+ * The api-service on a random port, against the shared test database and SQS server, mailing to the shared GreenMail
+ * server ({@link TestMail}). Every test signs up from 127.0.0.1, so the rate limits are lifted here; {@code LimitsIT}
+ * and {@code ClusterRateLimitsIT} run their own contexts with tight ones.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +23,8 @@ import org.springframework.test.context.ContextConfiguration;
                 "vigil.rate-limits.status-password.capacity=1000000",
                 "vigil.rate-limits.channel-test.capacity=1000000", "vigil.rate-limits.test-now.capacity=1000000",
                 "vigil.rate-limits.dashboard-post.capacity=1000000",
-                "vigil.api.public-url=https://vigil.test"})
-@ContextConfiguration(initializers = SharedInfrastructure.class)
+                "vigil.rate-limits.sign-in.capacity=1000000",
+                "vigil.api.public-url=" + TestMail.PUBLIC_URL})
+@ContextConfiguration(initializers = {SharedInfrastructure.class, TestMail.class})
 public @interface ApiServiceTest {
 }

@@ -60,6 +60,20 @@ public final class DashboardSession {
         return key.group(1);
     }
 
+    /**
+     * Confirms the address and accepts the newest invitation mailed to it, following the links of the mails (read
+     * from {@link TestMail}) as the person would, signed in as this session.
+     */
+    public void acceptInvitation(String email) {
+        get(TestMail.link(email, "/verify-email"));
+        String link = TestMail.link(email, "/invitation");
+        get(link);
+        Page joined = post("/invitation/accept", Map.of("token", link.substring(link.indexOf("token=") + 6)));
+        if (joined.status() != 302) {
+            throw new IllegalStateException("accepting the invitation failed: " + joined);
+        }
+    }
+
     public Page get(String path) {
         Page page = send(HttpRequest.newBuilder(uri(path)).GET());
         remember(page.body());

@@ -6,7 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A workspace with its personas: the owner who signed up, an ADMIN teammate who joined by invitation, and a
+ * A workspace with its personas: the owner who signed up, an ADMIN teammate who joined by the invitation mailed to
+ * them (read from {@link TestMail}, so only contexts mailing there can build one), and a
  * read-only VIEWER key made by the owner. Build one per test class or test: tenants never share anything.
  */
 public record Tenant(UUID workspaceId, String ownerEmail, ApiClient owner, UUID teammateId, ApiClient teammate,
@@ -19,16 +20,20 @@ public record Tenant(UUID workspaceId, String ownerEmail, ApiClient owner, UUID 
         ApiClient owner = anonymous.withKey(signup.get("apiKey").asString());
         UUID workspaceId = UUID.fromString(signup.get("workspaceId").asString());
 
-        JsonNode invited = require(owner.post("/api/v1/members", Map.of("email",
-                "teammate-" + UUID.randomUUID() + "@example.com", "role", "ADMIN")), 201).json();
+        String teammateEmail = "teammate-" + UUID.randomUUID() + "@example.com";
+        require(owner.post("/api/v1/members", Map.of("email", teammateEmail, "role", "ADMIN")), 201);
+        // The teammate accepts the invitation mailed to them, with the token of its link.
         JsonNode accepted = require(anonymous.post("/api/v1/invitations/accept", Map.of(
-                "token", invited.get("invitation").get("token").asString(),
+                "token", TestMail.token(teammateEmail, "/invitation"),
                 "password", "the teammate's password")), 201).json();
         ApiClient teammate = anonymous.withKey(accepted.get("apiKey").asString());
+        UUID teammateId = UUID.fromString(owner.get("/api/v1/members").json().get("items").valueStream()
+                .filter(m -> m.get("email").asString().equals(teammateEmail)).findFirst().orElseThrow()
+                .get("userId").asString());
 
         JsonNode viewerKey = require(owner.post("/api/v1/api-keys", Map.of("name", "read only", "role", "VIEWER")),
                 201).json();
-        return new Tenant(workspaceId, ownerEmail, owner, UUID.fromString(invited.get("userId").asString()), teammate,
+        return new Tenant(workspaceId, ownerEmail, owner, teammateId, teammate,
                 anonymous.withKey(viewerKey.get("key").asString()));
     }
 

@@ -26,7 +26,7 @@ public final class WorkspaceState {
                              WHERE workspace_id = :w),
                             (SELECT string_agg(concat_ws(';', id, name, role, prefix, revoked_at), ',' ORDER BY id)
                              FROM api_keys WHERE workspace_id = :w),
-                            (SELECT count(*) FROM member_invitations WHERE workspace_id = :w),
+                            (SELECT count(*) FROM workspace_invitations WHERE workspace_id = :w),
                             (SELECT string_agg(m::text, ',' ORDER BY id) FROM monitors m WHERE workspace_id = :w),
                             (SELECT string_agg(l::text, ',' ORDER BY monitor_id, channel_id)
                              FROM monitor_alert_channels l WHERE workspace_id = :w),

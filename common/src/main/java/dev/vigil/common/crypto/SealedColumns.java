@@ -15,4 +15,9 @@ public final class SealedColumns {
     public static String alertChannelConfig(UUID id) {
         return "alert_channels.config_sealed/" + id;
     }
+
+    /** {@code users.totp_secret} of the user {@code id}. */
+    public static String userTotpSecret(UUID id) {
+        return "users.totp_secret/" + id;
+    }
 }

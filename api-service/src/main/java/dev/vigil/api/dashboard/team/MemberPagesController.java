@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Members of the workspace: invite by email (a new address gets a one-time invitation token, shown once, as the API
- * answers it), change a role, remove. The roster's rules decide (an admin cannot touch owners, the last owner stays).
+ * Members of the workspace: invite by email (the invitation is mailed to the address, and only its owner can accept
+ * it), change a role, remove (or withdraw an invitation). The roster's rules decide (an admin cannot touch owners, the last owner stays).
  */
 @Controller
 @RequestMapping("/app/members")
@@ -48,11 +48,8 @@ class MemberPagesController {
                   RedirectAttributes redirect) {
         try {
             MemberView added = roster.add(caller.writer(), new MemberRequests.AddMember(email, role));
-            redirect.addFlashAttribute("notice", added.email() + " is now a member (" + added.role() + ").");
-            if (added.invitation() != null) {
-                redirect.addFlashAttribute("invitation", added.invitation());
-                redirect.addFlashAttribute("invited", added.email());
-            }
+            redirect.addFlashAttribute("notice", "Invitation mailed to " + added.email() + " (" + added.role()
+                    + "); they join when they accept it.");
             return "redirect:/app/members";
         } catch (InvalidRequestException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());

@@ -1,0 +1,118 @@
+package dev.vigil.api.dashboard;
+
+import dev.vigil.api.signin.PasswordCheck;
+import dev.vigil.api.signin.TwoFactor;
+import dev.vigil.api.verification.EmailVerifications;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The signed-in person's own account: confirming the address (the mailed link, a new link) and two-factor sign-in
+ * (enrol with a QR code and a first code, recovery codes shown once, turn off with the password and a code).
+ */
+@Controller
+class AccountPagesController {
+
+    private static final String ENROL_ATTRIBUTE = "vigil.dashboard.totp.enrolment";
+
+    private final EmailVerifications verifications;
+    private final TwoFactor twoFactor;
+    private final PasswordCheck passwordCheck;
+
+    AccountPagesController(EmailVerifications verifications, TwoFactor twoFactor, PasswordCheck passwordCheck) {
+        this.verifications = verifications;
+        this.twoFactor = twoFactor;
+        this.passwordCheck = passwordCheck;
+    }
+
+    /** The link of the verification mail; works signed in or not (the token is the proof). */
+    @GetMapping("/verify-email")
+    String verify(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
+        verifications.confirm(token.strip()).ifPresentOrElse(
+                user -> model.addAttribute("verified", user.getEmail()),
+                () -> response.setStatus(HttpStatus.BAD_REQUEST.value()));
+        return "dashboard/verify-email";
+    }
+
+    @GetMapping("/app/account")
+    String account(HttpSession session, Model model) {
+        return page(signedIn(), session, model);
+    }
+
+    @PostMapping("/app/account/verification")
+    String resend(RedirectAttributes redirect) {
+        boolean sent = verifications.resend(signedIn().userId());
+        redirect.addFlashAttribute("notice", sent ? "A new confirmation link is on its way."
+                : "Nothing sent: the address is confirmed already, or a link went out less than a minute ago.");
+        return "redirect:/app/account";
+    }
+
+    @PostMapping("/app/account/two-factor/start")
+    String start(HttpSession session) {
+        if (!twoFactor.isEnabled(signedIn().userId())) {
+            session.setAttribute(ENROL_ATTRIBUTE, twoFactor.newSecret());
+        }
+        return "redirect:/app/account";
+    }
+
+    @PostMapping("/app/account/two-factor/enable")
+    String enable(@RequestParam(defaultValue = "") String code, HttpSession session, HttpServletResponse response,
+                  Model model) {
+        SignedInUser user = signedIn();
+        if (!(session.getAttribute(ENROL_ATTRIBUTE) instanceof String secret)) {
+            return "redirect:/app/account";
+        }
+        Optional<List<String>> recovery = twoFactor.enable(user.userId(), secret, code);
+        if (recovery.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("problem", "That code is not right: enter the code your app shows now.");
+            return page(user, session, model);
+        }
+        session.removeAttribute(ENROL_ATTRIBUTE);
+        model.addAttribute("notice", "Two-factor sign-in is on.");
+        model.addAttribute("recoveryCodes", recovery.get());
+        return page(user, session, model);
+    }
+
+    @PostMapping("/app/account/two-factor/disable")
+    String disable(@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String code,
+                   HttpSession session, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        SignedInUser user = signedIn();
+        boolean passwordRight = passwordCheck.check(user.email(), password) instanceof PasswordCheck.Outcome.Passed;
+        if (!passwordRight || !twoFactor.verify(user.userId(), code)) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("problem", "The password or the code is not right; two-factor sign-in stays on.");
+            return page(user, session, model);
+        }
+        twoFactor.disable(user.userId());
+        redirect.addFlashAttribute("notice", "Two-factor sign-in is off.");
+        return "redirect:/app/account";
+    }
+
+    private String page(SignedInUser user, HttpSession session, Model model) {
+        boolean enabled = twoFactor.isEnabled(user.userId());
+        model.addAttribute("email", user.email());
+        model.addAttribute("verified", verifications.isVerified(user.userId()));
+        model.addAttribute("twoFactor", enabled);
+        model.addAttribute("recoveryLeft", enabled ? twoFactor.recoveryCodesLeft(user.userId()) : 0);
+        if (!enabled && session.getAttribute(ENROL_ATTRIBUTE) instanceof String secret) {
+            model.addAttribute("enrolSecret", secret);
+            model.addAttribute("enrolQr", twoFactor.qrImage(secret, user.email()));
+        }
+        return "dashboard/account";
+    }
+
+    private static SignedInUser signedIn() {
+        // The chain lets only signed-in people reach /app/**.
+        return SessionSignIn.current().orElseThrow();
+    }
+}
