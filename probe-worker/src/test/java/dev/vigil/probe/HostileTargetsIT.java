@@ -91,6 +91,8 @@ class HostileTargetsIT {
     private static ConfigurableApplicationContext worker(String prefix, String region, boolean allowPrivate) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", 0);
+        // Two workers run at once: each gets its own actuator port rather than the configured 9083.
+        properties.put("management.server.port", 0);
         properties.put("spring.main.register-shutdown-hook", false);
         properties.put("vigil.sqs.endpoint", TestSqs.shared().endpoint());
         properties.put("vigil.sqs.queue-prefix", prefix);
