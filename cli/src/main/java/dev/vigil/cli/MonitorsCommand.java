@@ -95,10 +95,13 @@ final class MonitorsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "get", mixinStandardHelpOptions = true, description = "One monitor.")
-    static final class GetMonitor implements Callable<Integer> {
+    /**
+     * A subcommand acting on the one monitor its ID argument names: the options, the argument's check and the path
+     * are shared; each subcommand says only what it asks the API.
+     */
+    abstract static class OneMonitor implements Callable<Integer> {
 
-        private final CliEnvironment environment;
+        final CliEnvironment environment;
 
         @Mixin
         GlobalOptions global;
@@ -106,85 +109,73 @@ final class MonitorsCommand implements Callable<Integer> {
         @Parameters(paramLabel = "ID")
         String id;
 
-        GetMonitor(CliEnvironment environment) {
+        OneMonitor(CliEnvironment environment) {
             this.environment = environment;
         }
 
         @Override
         public Integer call() {
-            print(environment, global, global.api(environment).get("/api/v1/monitors/" + id(id)));
+            act(global.api(environment), "/api/v1/monitors/" + id(id));
             return ExitCodes.OK;
+        }
+
+        abstract void act(VigilApi api, String path);
+    }
+
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "One monitor.")
+    static final class GetMonitor extends OneMonitor {
+
+        GetMonitor(CliEnvironment environment) {
+            super(environment);
+        }
+
+        @Override
+        void act(VigilApi api, String path) {
+            print(environment, global, api.get(path));
         }
     }
 
     @Command(name = "pause", mixinStandardHelpOptions = true, description = "Stop checking a monitor (no alerts).")
-    static final class PauseMonitor implements Callable<Integer> {
-
-        private final CliEnvironment environment;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Parameters(paramLabel = "ID")
-        String id;
+    static final class PauseMonitor extends OneMonitor {
 
         PauseMonitor(CliEnvironment environment) {
-            this.environment = environment;
+            super(environment);
         }
 
         @Override
-        public Integer call() {
-            print(environment, global, global.api(environment).post("/api/v1/monitors/" + id(id) + "/pause", null));
-            return ExitCodes.OK;
+        void act(VigilApi api, String path) {
+            print(environment, global, api.post(path + "/pause", null));
         }
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true, description = "Check a paused monitor again.")
-    static final class ResumeMonitor implements Callable<Integer> {
-
-        private final CliEnvironment environment;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Parameters(paramLabel = "ID")
-        String id;
+    static final class ResumeMonitor extends OneMonitor {
 
         ResumeMonitor(CliEnvironment environment) {
-            this.environment = environment;
+            super(environment);
         }
 
         @Override
-        public Integer call() {
-            print(environment, global, global.api(environment).post("/api/v1/monitors/" + id(id) + "/resume", null));
-            return ExitCodes.OK;
+        void act(VigilApi api, String path) {
+            print(environment, global, api.post(path + "/resume", null));
         }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true,
             description = "Delete a monitor (its stored results stay until retention removes them).")
-    static final class DeleteMonitor implements Callable<Integer> {
-
-        private final CliEnvironment environment;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Parameters(paramLabel = "ID")
-        String id;
+    static final class DeleteMonitor extends OneMonitor {
 
         DeleteMonitor(CliEnvironment environment) {
-            this.environment = environment;
+            super(environment);
         }
 
         @Override
-        public Integer call() {
-            global.api(environment).delete("/api/v1/monitors/" + id(id));
+        void act(VigilApi api, String path) {
+            api.delete(path);
             if (!global.json()) {
                 environment.out().println("Deleted monitor " + id);
                 environment.out().flush();
             }
-            return ExitCodes.OK;
         }
     }
 }
