@@ -54,41 +54,76 @@ final class ImportCommand implements Callable<Integer> {
         environment.err().flush();
     }
 
-    @Command(name = "gatus", mixinStandardHelpOptions = true,
-            description = "Gatus's config.yaml: endpoints, external endpoints with heartbeats, alerting providers.")
-    static final class Gatus implements Callable<Integer> {
+    /**
+     * An import from one file of another tool: the options, reading the file and writing the result are shared; each
+     * tool says only how its text converts and what to call a file it cannot read.
+     */
+    abstract static class FileImport implements Callable<Integer> {
 
-        private final CliEnvironment environment;
+        final CliEnvironment environment;
 
         @Mixin
         GlobalOptions global;
 
-        @Parameters(paramLabel = "CONFIG", description = "Gatus's config.yaml")
-        Path config;
-
         @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Write here instead of stdout")
         Path out;
 
-        Gatus(CliEnvironment environment) {
+        FileImport(CliEnvironment environment) {
             this.environment = environment;
         }
+
+        abstract Path input();
+
+        /** Converts the file's text; a Jackson or argument error means the file is not what this tool writes. */
+        abstract ImportResult convert(String text);
+
+        /** The error's message when {@link #convert} refused the file. */
+        abstract String unreadable(RuntimeException e);
 
         @Override
         public Integer call() throws IOException {
             String text;
             try {
-                text = Files.readString(config);
+                text = Files.readString(input());
             } catch (NoSuchFileException e) {
-                throw new CliException(ExitCodes.INVALID, "no such file: " + config);
+                throw new CliException(ExitCodes.INVALID, "no such file: " + input());
             }
             ImportResult result;
             try {
-                result = GatusImporter.convert(text);
-            } catch (JacksonException e) {
-                throw new CliException(ExitCodes.INVALID, config + " is not valid YAML: " + e.getOriginalMessage());
+                result = convert(text);
+            } catch (JacksonException | IllegalArgumentException e) {
+                throw new CliException(ExitCodes.INVALID, unreadable(e));
             }
             write(environment, global, result, out);
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "gatus", mixinStandardHelpOptions = true,
+            description = "Gatus's config.yaml: endpoints, external endpoints with heartbeats, alerting providers.")
+    static final class Gatus extends FileImport {
+
+        @Parameters(paramLabel = "CONFIG", description = "Gatus's config.yaml")
+        Path config;
+
+        Gatus(CliEnvironment environment) {
+            super(environment);
+        }
+
+        @Override
+        Path input() {
+            return config;
+        }
+
+        @Override
+        ImportResult convert(String text) {
+            return GatusImporter.convert(text);
+        }
+
+        @Override
+        String unreadable(RuntimeException e) {
+            return config + " is not valid YAML: "
+                    + (e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage());
         }
     }
 
@@ -96,40 +131,28 @@ final class ImportCommand implements Callable<Integer> {
             description = {"A Healthchecks project's checks as HEARTBEAT monitors.",
                     "Give it the answer of its Management API: curl -H \"X-Api-Key: $KEY\" "
                             + "https://healthchecks.io/api/v3/checks/ > checks.json"})
-    static final class Healthchecks implements Callable<Integer> {
-
-        private final CliEnvironment environment;
-
-        @Mixin
-        GlobalOptions global;
+    static final class Healthchecks extends FileImport {
 
         @Parameters(paramLabel = "CHECKS_JSON", description = "The saved answer of GET /api/v3/checks/")
         Path checks;
 
-        @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Write here instead of stdout")
-        Path out;
-
         Healthchecks(CliEnvironment environment) {
-            this.environment = environment;
+            super(environment);
         }
 
         @Override
-        public Integer call() throws IOException {
-            String text;
-            try {
-                text = Files.readString(checks);
-            } catch (NoSuchFileException e) {
-                throw new CliException(ExitCodes.INVALID, "no such file: " + checks);
-            }
-            ImportResult result;
-            try {
-                result = HealthchecksImporter.convert(text);
-            } catch (JacksonException | IllegalArgumentException e) {
-                throw new CliException(ExitCodes.INVALID, checks + " is not a Healthchecks checks list: "
-                        + e.getMessage());
-            }
-            write(environment, global, result, out);
-            return ExitCodes.OK;
+        Path input() {
+            return checks;
+        }
+
+        @Override
+        ImportResult convert(String text) {
+            return HealthchecksImporter.convert(text);
+        }
+
+        @Override
+        String unreadable(RuntimeException e) {
+            return checks + " is not a Healthchecks checks list: " + e.getMessage();
         }
     }
 }
