@@ -38,13 +38,15 @@ fi
 jar=$(ls api-service/target/api-service-*.jar | grep -v plain | head -n 1)
 psql -q -d postgres -c "CREATE DATABASE $db" >/dev/null
 API="http://127.0.0.1:$API_PORT"
+# A throwaway key for sealing channel secrets (the service refuses to start with the public development key).
+export VIGIL_CHANNEL_ENCRYPTION_KEY="${VIGIL_CHANNEL_ENCRYPTION_KEY:-$(openssl rand -hex 32)}"
 # shellcheck disable=SC2086
 "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:--Xmx768m} -jar "$jar" --server.port="$API_PORT" --server.address=127.0.0.1 \
   --vigil.db.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --vigil.db.user="$PGUSER" --vigil.api.public-url="$API" \
   --vigil.monitors.max-per-workspace=$((MONITORS * 2 + SINGLE)) --vigil.rate-limits.api-key.capacity=100000000 \
   --vigil.rate-limits.signup.capacity=1000 --logging.level.root=WARN >"$work/api.log" 2>&1 &
 api_pid=$!
-for _ in $(seq 1 240); do curl -fs "$API/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 600); do curl -fs "$API/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "$API/actuator/health/readiness" >/dev/null || { echo "api-service did not start"; tail -50 "$work/api.log"; exit 1; }
 
 signup() {
