@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-class UptimeKumaImporterTests {
+public class UptimeKumaImporterTests {
 
     @TempDir
     Path dir;
 
     /** A real SQLite file with Kuma 2.0's tables (test resource schema.sql) and a small setup (data.sql). */
-    static Path kumaDatabase(Path dir) throws IOException, SQLException {
+    public static Path kumaDatabase(Path dir) throws IOException, SQLException {
         Path file = dir.resolve("kuma.db");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = connection.createStatement()) {
@@ -39,7 +39,7 @@ class UptimeKumaImporterTests {
         return file;
     }
 
-    static String resource(String name) throws IOException {
+    public static String resource(String name) throws IOException {
         try (InputStream in = UptimeKumaImporterTests.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
