@@ -5,6 +5,9 @@
 #
 #   bench/apply/run.sh [monitors=10000] [single_posts=400] [parallel=8]
 #
+# API_JAR=path runs that jar instead of the one built (to compare two builds in turn); PROFILE=1 records a JFR
+# profile of the api-service (written to $PROFILE_OUT, default /tmp/bench-apply.jfr, when the service stops).
+#
 # Creates a fresh database on the PostgreSQL of 127.0.0.1:5432 (PGHOST/PGPORT/PGUSER to change) as postgres, starts
 # the api-service jar on 127.0.0.1:$API_PORT (quota and rate limits lifted for the bench), and drops the database at
 # the end. SKIP_BUILD=1 uses the jar already built.
@@ -35,23 +38,36 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   echo "== building api-service"
   ./mvnw -q -B -pl api-service -am package -DskipTests >/dev/null
 fi
-jar=$(ls api-service/target/api-service-*.jar | grep -v plain | head -n 1)
+jar=${API_JAR:-$(ls api-service/target/api-service-*-exec.jar | head -n 1)}
+jfr=""
+[ -n "${PROFILE:-}" ] && jfr="-XX:StartFlightRecording=filename=${PROFILE_OUT:-/tmp/bench-apply.jfr},settings=profile,dumponexit=true"
 psql -q -d postgres -c "CREATE DATABASE $db" >/dev/null
 API="http://127.0.0.1:$API_PORT"
+# A throwaway key for sealing channel secrets (the service refuses to start with the public development key).
+export VIGIL_CHANNEL_ENCRYPTION_KEY="${VIGIL_CHANNEL_ENCRYPTION_KEY:-$(openssl rand -hex 32)}"
 # shellcheck disable=SC2086
-"$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:--Xmx768m} -jar "$jar" --server.port="$API_PORT" --server.address=127.0.0.1 \
+"$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:--Xmx768m} $jfr -jar "$jar" --server.port="$API_PORT" --server.address=127.0.0.1 \
   --vigil.db.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --vigil.db.user="$PGUSER" --vigil.api.public-url="$API" \
   --vigil.monitors.max-per-workspace=$((MONITORS * 2 + SINGLE)) --vigil.rate-limits.api-key.capacity=100000000 \
-  --vigil.rate-limits.signup.capacity=1000 --logging.level.root=WARN >"$work/api.log" 2>&1 &
+  --vigil.rate-limits.signup.capacity=1000 --management.server.port=0 --logging.level.root=WARN >"$work/api.log" 2>&1 &
 api_pid=$!
-for _ in $(seq 1 240); do curl -fs "$API/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fs "$API/actuator/health/readiness" >/dev/null || { echo "api-service did not start"; tail -50 "$work/api.log"; exit 1; }
+for _ in $(seq 1 600); do curl -fs "$API/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs "$API/readyz" >/dev/null || { echo "api-service did not start"; tail -50 "$work/api.log"; exit 1; }
 
 signup() {
   curl -fs -H 'Content-Type: application/json' -d '{"email":"bench-'"$1"'-'$$'@example.com",
     "password":"a long enough password","workspace":"Bench"}' "$API/api/v1/signup" | jq -r .apiKey
 }
 now() { date +%s.%N; }
+# CPU seconds (user + system) the api-service's JVM has used so far.
+api_cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$api_pid/stat"; }
+# CPU seconds of the PostgreSQL backends serving the bench's database (the service's pool keeps them open).
+pg_cpu() {
+  local pids
+  pids=$(psql -At -d postgres -c "SELECT pid FROM pg_stat_activity WHERE datname = '$db'" | sed 's#^#/proc/#; s#$#/stat#')
+  # shellcheck disable=SC2086
+  cat $pids 2>/dev/null | awk -v hz="$(getconf CLK_TCK)" '{s += $14 + $15} END {print s / hz}'
+}
 elapsed() { echo "$2 - $1" | bc; }
 
 # 1. Single POSTs: P clients, one monitor per request, in a workspace of their own.
@@ -60,10 +76,13 @@ seq 1 "$SINGLE" | xargs -P "$PARALLEL" -I{} curl -s -o /dev/null -w '%{http_code
   -H "Authorization: Bearer $single_key" -H 'Content-Type: application/json' \
   -d '{"name":"single-{}","type":"HTTP","url":"https://example.com/{}"}' "$API/api/v1/monitors" >/dev/null  # warm-up
 t0=$(now)
+cpu0=$(api_cpu); pg0=$(pg_cpu)
 seq 1 "$SINGLE" | xargs -P "$PARALLEL" -I{} curl -s -o /dev/null -w '%{http_code} %{time_total}\n' \
   -H "Authorization: Bearer $single_key" -H 'Content-Type: application/json' \
   -d '{"name":"single-{}","type":"HTTP","url":"https://example.com/{}"}' "$API/api/v1/monitors" >"$work/single.txt"
 t1=$(now)
+cpu1=$(api_cpu); pg1=$(pg_cpu)
+single_load=$(cut -d' ' -f1-3 /proc/loadavg)
 single_s=$(elapsed "$t0" "$t1")
 created=$(grep -c '^201 ' "$work/single.txt" || true)
 single_rate=$(echo "scale=1; $created / $single_s" | bc)
@@ -109,7 +128,9 @@ plan_s=${plan%% *}; apply_s=${apply%% *}; replan_s=${replan%% *}
 total=$(echo "$plan_s + $apply_s" | bc)
 
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); document $(wc -c <"$work/doc.json") bytes"
-echo "single POSTs: $created monitors by $PARALLEL clients in ${single_s}s = $single_rate monitors/s (p50 ${p50}s, p99 ${p99}s)"
+echo "single POSTs: $created monitors by $PARALLEL clients in ${single_s}s = $single_rate monitors/s (p50 ${p50}s, p99 ${p99}s);" \
+  "CPU per POST: api JVM $(echo "scale=1; ($cpu1 - $cpu0) * 1000 / $created" | bc) ms," \
+  "PostgreSQL $(echo "scale=1; ($pg1 - $pg0) * 1000 / $created" | bc) ms; load average then $single_load"
 echo "plan (dry run) of $MONITORS: ${plan_s}s ${plan#* }"
 echo "apply of $MONITORS: ${apply_s}s ${apply#* } -> $stored managed monitors stored"
 echo "re-plan (nothing to do): ${replan_s}s ${replan#* }"

@@ -3,6 +3,8 @@ package dev.vigil.cli;
 import dev.vigil.cli.imports.GatusImporter;
 import dev.vigil.cli.imports.HealthchecksImporter;
 import dev.vigil.cli.imports.ImportResult;
+import dev.vigil.cli.imports.KumaSource;
+import dev.vigil.cli.imports.UptimeKumaImporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,7 +18,7 @@ import tools.jackson.core.JacksonException;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Turn another tool's configuration into a vigil.yaml (then `vigil plan` and `vigil apply` it).",
-        subcommands = {ImportCommand.Gatus.class, ImportCommand.Healthchecks.class})
+        subcommands = {ImportCommand.UptimeKuma.class, ImportCommand.Gatus.class, ImportCommand.Healthchecks.class})
 final class ImportCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
@@ -153,6 +155,57 @@ final class ImportCommand implements Callable<Integer> {
         @Override
         String unreadable(RuntimeException e) {
             return checks + " is not a Healthchecks checks list: " + e.getMessage();
+        }
+    }
+
+    @Command(name = "uptime-kuma", mixinStandardHelpOptions = true,
+            description = {"Uptime Kuma's monitors and notifications: its SQLite database (2.0 keeps them only "
+                    + "there: data/kuma.db, best a copy taken while Kuma is stopped) or a 1.x backup.json.",
+                    "HTTP, keyword and JSON-query monitors become HTTP monitors with assertions, port TCP, dns DNS, "
+                            + "push HEARTBEAT; every other type and setting is listed on stderr."})
+    static final class UptimeKuma implements Callable<Integer> {
+
+        private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        private final CliEnvironment environment;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Write here instead of stdout")
+        Path out;
+
+        @Parameters(paramLabel = "KUMA_DB_OR_BACKUP", description = "kuma.db (SQLite) or a 1.x backup.json")
+        Path source;
+
+        UptimeKuma(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isRegularFile(source)) {
+                throw new CliException(ExitCodes.INVALID, "no such file: " + source);
+            }
+            ImportResult result;
+            try (Progress progress = Progress.spinner(environment, "Reading " + source)) {
+                KumaSource.Tables tables = sqlite(source) ? KumaSource.database(source)
+                        : KumaSource.backup(Files.readString(source));
+                result = UptimeKumaImporter.convert(tables);
+            } catch (JacksonException e) {
+                throw new CliException(ExitCodes.INVALID, source + " is neither an SQLite database nor a backup "
+                        + "JSON: " + e.getOriginalMessage());
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.INVALID, source + ": " + e.getMessage());
+            }
+            write(environment, global, result, out);
+            return ExitCodes.OK;
+        }
+
+        private static boolean sqlite(Path file) throws IOException {
+            try (var in = Files.newInputStream(file)) {
+                return java.util.Arrays.equals(in.readNBytes(SQLITE_HEADER.length), SQLITE_HEADER);
+            }
         }
     }
 }

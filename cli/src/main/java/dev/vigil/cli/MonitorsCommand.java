@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ArrayNode;
 
 @Command(name = "monitors", mixinStandardHelpOptions = true, description = "List and manage monitors.",
         subcommands = {MonitorsCommand.ListMonitors.class, MonitorsCommand.GetMonitor.class,
-                MonitorsCommand.PauseMonitor.class, MonitorsCommand.ResumeMonitor.class,
+                CreateMonitorCommand.class, MonitorsCommand.PauseMonitor.class, MonitorsCommand.ResumeMonitor.class,
                 MonitorsCommand.DeleteMonitor.class})
 final class MonitorsCommand implements Callable<Integer> {
 
@@ -57,7 +57,7 @@ final class MonitorsCommand implements Callable<Integer> {
         if (global.json()) {
             Output.json(environment.out(), monitor);
         } else {
-            Output.table(environment.out(), COLUMNS, List.of(row(monitor)));
+            Output.table(environment, COLUMNS, List.of(row(monitor)));
         }
     }
 
@@ -89,7 +89,7 @@ final class MonitorsCommand implements Callable<Integer> {
             } else {
                 List<List<String>> rows = new ArrayList<>();
                 all.forEach(m -> rows.add(row(m)));
-                Output.table(environment.out(), COLUMNS, rows);
+                Output.table(environment, COLUMNS, rows);
             }
             return ExitCodes.OK;
         }

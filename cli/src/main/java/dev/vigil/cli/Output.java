@@ -22,6 +22,15 @@ final class Output {
     }
 
     static void table(PrintWriter out, List<String> headers, List<List<String>> rows) {
+        table(out, headers, rows, false);
+    }
+
+    /** A table coloured when the run is on a terminal without NO_COLOR: a bold header, status words by state. */
+    static void table(CliEnvironment environment, List<String> headers, List<List<String>> rows) {
+        table(environment.out(), headers, rows, environment.colour());
+    }
+
+    private static void table(PrintWriter out, List<String> headers, List<List<String>> rows, boolean colour) {
         List<List<String>> all = new ArrayList<>();
         all.add(headers);
         for (List<String> row : rows) {
@@ -33,10 +42,16 @@ final class Output {
                 widths[i] = Math.max(widths[i], row.get(i).length());
             }
         }
-        for (List<String> row : all) {
+        for (int r = 0; r < all.size(); r++) {
+            List<String> row = all.get(r);
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < widths.length; i++) {
-                line.append(i == widths.length - 1 ? row.get(i) : pad(row.get(i), widths[i] + 2));
+                String cell = row.get(i);
+                // Padding is counted on the plain text; the escape codes go around it.
+                String padded = i == widths.length - 1 ? cell : pad(cell, widths[i] + 2);
+                String style = !colour ? null : r == 0 ? Terminal.BOLD : Terminal.styleOf(cell);
+                line.append(style == null ? padded
+                        : style + cell + Terminal.RESET + padded.substring(cell.length()));
             }
             out.println(line.toString().stripTrailing());
         }

@@ -42,7 +42,10 @@ final class PlanCommand implements Callable<Integer> {
     /** Posts the document and prints the plan the API answers. */
     static JsonNode send(CliEnvironment environment, GlobalOptions global, Path file, boolean dryRun, boolean prune) {
         String document = DocumentFiles.read(file, environment);
-        JsonNode plan = global.api(environment).post("/api/v1/apply?dryRun=" + dryRun + "&prune=" + prune, document);
+        JsonNode plan;
+        try (Progress progress = Progress.spinner(environment, (dryRun ? "Planning " : "Applying ") + file)) {
+            plan = global.api(environment).post("/api/v1/apply?dryRun=" + dryRun + "&prune=" + prune, document);
+        }
         if (global.json()) {
             Output.json(environment.out(), plan);
             return plan;

@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
                 "  VIGIL_URL         the API's base URL",
                 "  VIGIL_CONFIG_DIR  where login saves config.json (default ~/.config/vigil)"},
         subcommands = {LoginCommand.class, WhoamiCommand.class, MonitorsCommand.class, PlanCommand.class,
-                ApplyCommand.class, ExportCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+                ApplyCommand.class, ExportCommand.class, ImportCommand.class, ResultsCommand.class,
+                UptimeCommand.class, IncidentsCommand.class, StatusPagesCommand.class, MaintenanceCommand.class,
+                ChannelsCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class VigilCli {
 
     public static void main(String[] args) {
@@ -25,8 +27,7 @@ public final class VigilCli {
 
     /** Runs one command line and answers its exit code. */
     public static int run(CliEnvironment environment, String... args) {
-        CommandLine line = new CommandLine(new VigilCli(), factory(environment));
-        line.getCommandSpec().usageMessage().footer(footer(line));
+        CommandLine line = commandLine(environment);
         line.setOut(environment.out());
         line.setErr(environment.err());
         line.setCaseInsensitiveEnumValuesAllowed(true);
@@ -44,6 +45,13 @@ public final class VigilCli {
             return ExitCodes.ERROR;
         });
         return line.execute(args);
+    }
+
+    /** The command tree, each command built with the run's environment. */
+    static CommandLine commandLine(CliEnvironment environment) {
+        CommandLine line = new CommandLine(new VigilCli(), factory(environment));
+        line.getCommandSpec().usageMessage().footer(footer(line));
+        return line;
     }
 
     private static String[] footer(CommandLine line) {

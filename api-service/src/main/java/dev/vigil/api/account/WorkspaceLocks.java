@@ -21,9 +21,17 @@ public class WorkspaceLocks {
         this.jdbc = jdbc;
     }
 
-    /** Locks the workspace row until the surrounding transaction ends. */
+    /**
+     * Locks the workspace row until the surrounding transaction ends. {@code FOR NO KEY UPDATE}: holders exclude each
+     * other as with {@code FOR UPDATE}, but rows that merely reference the workspace (their foreign key takes
+     * {@code FOR KEY SHARE}) may be inserted meanwhile. That lets a transaction insert first and lock last (a monitor
+     * create checks its quota at the end) without a deadlock against one that locked first and waits for those
+     * inserts to finish: with {@code FOR UPDATE} that one would wait on the inserter's key-share lock while the
+     * inserter waited on it.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lock(UUID workspaceId) {
-        jdbc.sql("SELECT id FROM workspaces WHERE id = ? FOR UPDATE").param(workspaceId).query(UUID.class).optional();
+        jdbc.sql("SELECT id FROM workspaces WHERE id = ? FOR NO KEY UPDATE").param(workspaceId).query(UUID.class)
+                .optional();
     }
 }

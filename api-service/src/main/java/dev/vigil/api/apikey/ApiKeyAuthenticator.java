@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +22,18 @@ import org.springframework.stereotype.Component;
 public class ApiKeyAuthenticator {
 
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    /** Beyond this many keys remembered, the memory of recent touches starts afresh (it is only a shortcut). */
+    private static final int MAX_REMEMBERED = 10_000;
 
     private final JdbcClient jdbc;
     private final ApiKeyRepository keys;
     private final Clock clock;
+    /**
+     * When this instance last recorded each key's use. {@code last_used_at} has a resolution of a minute, so within
+     * it a request need not ask the database at all: the conditional UPDATE (its own transaction) was one of the
+     * round trips every API request paid, though it changed a row once a minute at most.
+     */
+    private final Map<UUID, Instant> touched = new ConcurrentHashMap<>();
 
     ApiKeyAuthenticator(JdbcClient jdbc, ApiKeyRepository keys, Clock clock) {
         this.jdbc = jdbc;
@@ -47,11 +57,21 @@ public class ApiKeyAuthenticator {
                 .param(ApiKeyIssuer.hash(presented))
                 .query(ApiKeyAuthenticator::row)
                 .optional();
-        key.ifPresent(k -> {
-            Instant now = clock.instant();
-            keys.touch(k.keyId(), now, now.minus(LAST_USED_RESOLUTION));
-        });
+        key.ifPresent(k -> touch(k.keyId()));
         return key;
+    }
+
+    private void touch(UUID keyId) {
+        Instant now = clock.instant();
+        Instant last = touched.get(keyId);
+        if (last != null && last.isAfter(now.minus(LAST_USED_RESOLUTION))) {
+            return;
+        }
+        if (touched.size() >= MAX_REMEMBERED) {
+            touched.clear();
+        }
+        touched.put(keyId, now);
+        keys.touch(keyId, now, now.minus(LAST_USED_RESOLUTION));
     }
 
     private static AuthenticatedKey row(ResultSet rs, int row) throws SQLException {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,12 +39,13 @@ public class MonitorEditor {
     private final WorkspaceLocks locks;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
     MonitorEditor(MonitorRepository monitors, MonitorDefinitions definitions, MonitorChannelLinks links,
                   MonitorLabels labels, MonitorViews views, PingTokens pingTokens, MonitorProperties limits,
                   WorkspaceLocks locks,
-                  AuditLog audit, JsonMapper json, Clock clock) {
+                  AuditLog audit, JsonMapper json, JdbcClient jdbc, Clock clock) {
         this.monitors = monitors;
         this.definitions = definitions;
         this.links = links;
@@ -54,31 +56,51 @@ public class MonitorEditor {
         this.locks = locks;
         this.audit = audit;
         this.json = json;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
     @Transactional
     public MonitorResponse create(ApiPrincipal caller, MonitorRequest request) {
         MonitorDefinition definition = definitions.definitionOf(caller.workspaceId(), request, true);
-        locks.lock(caller.workspaceId());
-        if (monitors.countByWorkspaceId(caller.workspaceId()) >= limits.maxPerWorkspace()) {
-            throw new ConflictException("Too many monitors", "This workspace has " + limits.maxPerWorkspace()
-                    + " monitors, the most it may have; delete one first.");
-        }
         Instant now = StoredTime.now(clock);
         Monitor monitor = new Monitor(caller.workspaceId(), definition, now);
         if (monitor.getType() == MonitorType.HEARTBEAT) {
             monitor.usePingToken(pingTokens.next(), now);
         }
         monitors.saveAndFlush(monitor);
-        links.replace(monitor.getId(), caller.workspaceId(), definition.alertChannelIds());
-        labels.replaceTags(monitor.getId(), caller.workspaceId(), definition.tagIds());
+        // A new monitor has no links or tags to replace: only inserts, and none when the request names none.
+        if (!definition.alertChannelIds().isEmpty()) {
+            links.replace(monitor.getId(), caller.workspaceId(), definition.alertChannelIds());
+        }
+        if (!definition.tagIds().isEmpty()) {
+            labels.replaceTags(monitor.getId(), caller.workspaceId(), definition.tagIds());
+        }
         MonitorResponse created = views.of(monitor, caller);
         audit.record(caller.workspaceId(), Actor.of(caller), "monitor.created", "MONITOR", monitor.getId(),
                 MonitorChanges.snapshot(created));
+        checkQuota(caller.workspaceId());
         log.info("monitor created workspace={} monitor={} type={}", caller.workspaceId(), monitor.getId(),
                 monitor.getType());
         return created;
+    }
+
+    /**
+     * The quota, checked last: under the workspace lock, held to commit, the count sees every monitor committed
+     * before plus this one, so two creates can never both take the last place. Taking the lock at the end rather
+     * than the start keeps only the count and the commit in the serialised part: parallel creates in one workspace
+     * do their inserts, views and audit side by side (with the lock first, each waited for the whole transaction
+     * of the one before; 8 parallel clients ran at the speed of one).
+     */
+    private void checkQuota(UUID workspaceId) {
+        locks.lock(workspaceId);
+        // Plain SQL: the repository's derived count built a criteria query on every call (a tenth of a create's CPU).
+        long count = jdbc.sql("SELECT count(*) FROM monitors WHERE workspace_id = ?").param(workspaceId)
+                .query(Long.class).single();
+        if (count > limits.maxPerWorkspace()) {
+            throw new ConflictException("Too many monitors", "This workspace has " + limits.maxPerWorkspace()
+                    + " monitors, the most it may have; delete one first.");
+        }
     }
 
     @Transactional

@@ -6,8 +6,13 @@ import dev.vigil.api.ApiApplication;
 import dev.vigil.api.support.ApiClient;
 import dev.vigil.common.testing.SharedInfrastructure;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,6 +72,32 @@ class LimitsIT {
         assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
         assertThat(limitedWrite.status()).isEqualTo(429);
         assertThat(second.get("/api/v1/regions").status()).isEqualTo(200);
+    }
+
+    /**
+     * A create checks the quota last (inserts first, then the workspace lock and the count): parallel creates at the
+     * boundary still leave exactly the quota, the rest refused, none failing otherwise (no deadlock, no 500).
+     */
+    @Test
+    void parallelCreatesNeverPassTheMonitorQuota() throws Exception {
+        ApiClient owner = new ApiClient(port).withKey(signUp("203.0.113.31").json().get("apiKey").asString());
+        Map<String, Object> monitor = Map.of("name", "m", "type", "TCP", "host", "example.com", "port", 22);
+
+        List<Integer> statuses;
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> owner.post("/api/v1/monitors", monitor).status()));
+            }
+            statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        }
+
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(2);
+        assertThat(owner.get("/api/v1/monitors").json().get("total").asInt()).isEqualTo(2);
     }
 
     @Test

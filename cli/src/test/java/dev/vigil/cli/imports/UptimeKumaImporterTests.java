@@ -1,0 +1,163 @@
+package dev.vigil.cli.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+public class UptimeKumaImporterTests {
+
+    @TempDir
+    Path dir;
+
+    /** A real SQLite file with Kuma 2.0's tables (test resource schema.sql) and a small setup (data.sql). */
+    public static Path kumaDatabase(Path dir) throws IOException, SQLException {
+        Path file = dir.resolve("kuma.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            for (String resource : List.of("schema.sql", "data.sql")) {
+                String sql = resource("/uptime-kuma/" + resource).replaceAll("(?m)^--.*$", "");
+                for (String part : sql.split(";\\s*\\n")) {
+                    if (!part.isBlank()) {
+                        statement.execute(part);
+                    }
+                }
+            }
+        }
+        return file;
+    }
+
+    public static String resource(String name) throws IOException {
+        try (InputStream in = UptimeKumaImporterTests.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static JsonNode monitor(ImportResult result, String key) {
+        return result.document().get("monitors").valueStream().filter(m -> m.get("key").asString().equals(key))
+                .findFirst().orElseThrow(() -> new AssertionError("no monitor " + key));
+    }
+
+    @Test
+    void mapsTheSupportedMonitorsOfAKuma2DatabaseWithTheirChannels() throws Exception {
+        ImportResult result = UptimeKumaImporter.convert(KumaSource.database(kumaDatabase(dir)));
+
+        assertThat(result.document().get("monitors").valueStream().map(m -> m.get("key").asString()))
+                .containsExactly("homepage", "shop-search", "api-status", "postgres", "dns-example.com",
+                        "nightly-backup", "admin", "old-url-redirects");
+        assertThat(result.document().get("alertChannels").valueStream().map(c -> c.get("type").asString()))
+                .containsExactly("SLACK", "WEBHOOK", "EMAIL", "TELEGRAM");
+
+        JsonNode homepage = monitor(result, "homepage");
+        assertThat(homepage.get("url").asString()).isEqualTo("https://example.com/");
+        assertThat(homepage.get("timeoutMs").asInt()).isEqualTo(48_000);
+        assertThat(homepage.get("alertChannels").toString()).isEqualTo("[\"kuma-ops-slack\"]");
+        assertThat(homepage.has("assertions")).isFalse();
+
+        JsonNode keyword = monitor(result, "shop-search");
+        assertThat(keyword.get("intervalSeconds").asInt()).isEqualTo(30);
+        assertThat(keyword.get("assertions").get(0).toString())
+                .isEqualTo("{\"source\":\"BODY\",\"comparison\":\"CONTAINS\",\"target\":\"Add to cart\"}");
+
+        JsonNode api = monitor(result, "api-status");
+        assertThat(api.get("method").asString()).isEqualTo("POST");
+        assertThat(api.get("headers").get("X-Probe").asString()).isEqualTo("kuma");
+        assertThat(api.get("body").asString()).isEqualTo("{\"deep\":true}");
+        assertThat(api.get("assertions").get(0).toString()).isEqualTo(
+                "{\"source\":\"JSON_PATH\",\"path\":\"$.status\",\"comparison\":\"EQUALS\",\"target\":\"ok\"}");
+        assertThat(api.get("alertChannels").toString()).isEqualTo("[\"kuma-ops-slack\",\"kuma-team-telegram\"]");
+
+        JsonNode postgres = monitor(result, "postgres");
+        assertThat(postgres.get("type").asString() + " " + postgres.get("host").asString() + ":"
+                + postgres.get("port").asInt() + " paused=" + postgres.get("paused").asBoolean())
+                .isEqualTo("TCP db.example.com:5432 paused=true");
+        JsonNode dns = monitor(result, "dns-example.com");
+        assertThat(List.of(dns.get("type").asString(), dns.get("recordType").asString(), dns.get("resolver").asString()))
+                .containsExactly("DNS", "AAAA", "1.1.1.1");
+        JsonNode push = monitor(result, "nightly-backup");
+        assertThat(push.get("type").asString() + " " + push.get("periodSeconds").asInt()).isEqualTo("HEARTBEAT 86400");
+        JsonNode redirects = monitor(result, "old-url-redirects");
+        assertThat(redirects.get("followRedirects").asBoolean()).isFalse();
+        assertThat(redirects.get("assertions").get(0).get("target").asString()).isEqualTo("301");
+    }
+
+    @Test
+    void listsEverythingItCannotMapAndKeepsSecretsOutOfTheDocument() throws Exception {
+        ImportResult result = UptimeKumaImporter.convert(KumaSource.database(kumaDatabase(dir)));
+        String document = result.document().toString();
+
+        assertThat(result.unmapped()).anyMatch(l -> l.startsWith("monitor[7] (Router): not imported: Vigil has no "
+                        + "ping monitor"))
+                .anyMatch(l -> l.startsWith("monitor[8] (Production): not imported: Vigil has no group monitor"))
+                .anyMatch(l -> l.startsWith("notification[4] (Signal group): Vigil has no signal channel"))
+                .anyMatch(l -> l.startsWith("monitor[1] (Homepage).tags: env=prod, critical not imported"))
+                .anyMatch(l -> l.startsWith("monitor[1] (Homepage).parent: group 'Production'"))
+                .anyMatch(l -> l.startsWith("monitor[1] (Homepage).description: not imported (The public site)"))
+                .anyMatch(l -> l.startsWith("monitor[2] (Shop search).maxretries: 2 not imported"))
+                .anyMatch(l -> l.startsWith("monitor[9] (Admin).accepted_statuscodes: [\"200-299\",\"401\"]"))
+                .anyMatch(l -> l.startsWith("monitor[9] (Admin).ignore_tls"))
+                .anyMatch(l -> l.equals("monitor[9] (Admin).basic_auth_pass: not imported (a secret: set it up by hand)"))
+                .anyMatch(l -> l.startsWith("monitor[9] (Admin).basic_auth_user: not imported"))
+                .anyMatch(l -> l.startsWith("notification[1] (Ops Slack).slackchannel: not imported (#ops)"))
+                .anyMatch(l -> l.startsWith("notification[3] (On-call mail).smtpPassword: not imported (a secret"))
+                .anyMatch(l -> l.contains("instead of Kuma's /api/push/Xq3pKmB7rT2vN8sL1wYz5cHdJf6gEa9u"));
+        assertThat(result.unmapped()).noneMatch(l -> l.contains("hunter2") || l.contains("probe-password"));
+        assertThat(result.secrets()).containsExactly(
+                "KUMA_OPS_SLACK_WEBHOOK_URL: notification[1] (Ops Slack).slackwebhookURL",
+                "KUMA_DEPLOY_HOOK_SECRET: notification[2] (Deploy hook) (new signing secret, 16+ characters)",
+                "KUMA_TEAM_TELEGRAM_BOT_TOKEN: notification[5] (Team Telegram).telegramBotToken");
+        assertThat(document).doesNotContain("hooks.slack.com", "ABCDEF-telegram", "hunter2", "probe-password")
+                .contains("\"chatId\":\"-100200300\"", "\"to\":\"oncall@example.com\"",
+                        "\"url\":\"https://93.184.215.14/kuma-hook\"");
+        assertThat(result.document().get("alertChannels").get(0).get("isDefault").asBoolean()).isTrue();
+    }
+
+    @Test
+    void readsA1xBackupWithItsNotificationLinksAndTags() throws Exception {
+        ImportResult result = UptimeKumaImporter.convert(KumaSource.backup(resource("/uptime-kuma/backup.json")));
+
+        assertThat(result.document().get("monitors").valueStream().map(m -> m.get("key").asString()))
+                .containsExactly("website", "mail-server", "cron-heartbeat");
+        assertThat(monitor(result, "website").get("alertChannels").toString())
+                .isEqualTo("[\"kuma-ops-discord\",\"kuma-pagerduty\"]");
+        assertThat(monitor(result, "mail-server").get("paused").asBoolean()).isTrue();
+        assertThat(monitor(result, "cron-heartbeat").get("periodSeconds").asInt()).isEqualTo(3600);
+        assertThat(result.document().get("alertChannels").valueStream()
+                .map(c -> c.get("type").asString() + " " + c.get("config"))).containsExactly(
+                "DISCORD {\"webhookUrl\":{\"env\":\"KUMA_OPS_DISCORD_WEBHOOK_URL\"}}",
+                "PAGERDUTY {\"routingKey\":{\"env\":\"KUMA_PAGERDUTY_ROUTING_KEY\"}}");
+        assertThat(result.unmapped()).anyMatch(l -> l.startsWith("monitor[4] (Game server): not imported"))
+                .anyMatch(l -> l.startsWith("monitor[1] (Website).tags: team=web"))
+                .anyMatch(l -> l.startsWith("monitor[2] (Mail server).maxretries: 1"))
+                .anyMatch(l -> l.startsWith("notification[1] (Ops Discord).discordUsername: not imported (Kuma)"))
+                .anyMatch(l -> l.startsWith("notification[2] (PagerDuty).pagerdutyPriority"))
+                .noneMatch(l -> l.contains("dns_resolve") || l.contains("packet_size") || l.contains("weight"));
+        assertThat(result.document().toString()).doesNotContain("0123456789abcdef0123456789abcdef");
+    }
+
+    @Test
+    void refusesAFileThatIsNotKumas() throws Exception {
+        Path empty = dir.resolve("other.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + empty);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE something (id INTEGER)");
+        }
+        assertThatThrownBy(() -> KumaSource.database(empty)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no such table: monitor");
+        assertThatThrownBy(() -> KumaSource.backup("{\"version\":\"1.0\"}"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(Files.exists(empty)).isTrue();
+    }
+}

@@ -1,0 +1,32 @@
+-- A small Kuma setup, written as Kuma's UI stores it: notification config is the form's JSON, a monitor's
+-- accepted codes and headers JSON text, booleans 0/1.
+INSERT INTO user (id, username, password) VALUES (1, 'admin', '$2a$10$notarealhash');
+INSERT INTO notification (id, name, active, user_id, is_default, config) VALUES
+ (1, 'Ops Slack', 1, 1, 1, '{"name":"Ops Slack","type":"slack","isDefault":true,"slackwebhookURL":"https://hooks.slack.com/services/T000/B000/XXXXXXXX","slackchannel":"#ops","applyExisting":false}'),
+ (2, 'Deploy hook', 1, 1, 0, '{"name":"Deploy hook","type":"webhook","webhookURL":"https://93.184.215.14/kuma-hook","webhookContentType":"json"}'),
+ (3, 'On-call mail', 1, 1, 0, '{"name":"On-call mail","type":"smtp","smtpHost":"smtp.example.com","smtpPort":587,"smtpUsername":"kuma","smtpPassword":"hunter2-smtp","smtpTo":"oncall@example.com","smtpFrom":"kuma@example.com"}'),
+ (4, 'Signal group', 1, 1, 0, '{"name":"Signal group","type":"signal","signalURL":"http://signal:8080","signalNumber":"+15550100","signalRecipients":"+15550101"}'),
+ (5, 'Team Telegram', 1, 1, 0, '{"name":"Team Telegram","type":"telegram","telegramBotToken":"123456:ABCDEF-telegram","telegramChatID":"-100200300"}');
+INSERT INTO tag (id, name, color) VALUES (1, 'env', '#059669'), (2, 'critical', '#DC2626');
+INSERT INTO monitor (id, name, active, user_id, interval, type) VALUES (8, 'Production', 1, 1, 60, 'group');
+INSERT INTO monitor (id, name, active, user_id, interval, url, type, timeout, parent, description) VALUES
+ (1, 'Homepage', 1, 1, 60, 'https://example.com/', 'http', 48, 8, 'The public site');
+INSERT INTO monitor (id, name, active, user_id, interval, url, type, keyword, timeout, maxretries, retry_interval) VALUES
+ (2, 'Shop search', 1, 1, 30, 'https://example.com/search?q=socks', 'keyword', 'Add to cart', 10, 2, 30);
+INSERT INTO monitor (id, name, active, user_id, interval, url, type, method, headers, body, json_path, json_path_operator, expected_value, timeout) VALUES
+ (3, 'API status', 1, 1, 120, 'https://api.example.com/status', 'json-query', 'POST',
+  '{"Accept":"application/json","X-Probe":"kuma"}', '{"deep":true}', 'status', '==', 'ok', 20);
+INSERT INTO monitor (id, name, active, user_id, interval, hostname, port, type) VALUES
+ (4, 'Postgres', 0, 1, 60, 'db.example.com', 5432, 'port');
+INSERT INTO monitor (id, name, active, user_id, interval, hostname, port, type, dns_resolve_type, dns_resolve_server) VALUES
+ (5, 'DNS example.com', 1, 1, 300, 'example.com', 53, 'dns', 'AAAA', '1.1.1.1');
+INSERT INTO monitor (id, name, active, user_id, interval, type, push_token) VALUES
+ (6, 'Nightly backup', 1, 1, 86400, 'push', 'Xq3pKmB7rT2vN8sL1wYz5cHdJf6gEa9u');
+INSERT INTO monitor (id, name, active, user_id, interval, hostname, type, packet_size) VALUES
+ (7, 'Router', 1, 1, 60, '192.168.1.1', 'ping', 56);
+INSERT INTO monitor (id, name, active, user_id, interval, url, type, accepted_statuscodes_json, ignore_tls, basic_auth_user, basic_auth_pass, auth_method) VALUES
+ (9, 'Admin', 1, 1, 60, 'https://admin.example.com/login', 'http', '["200-299","401"]', 1, 'probe', 'probe-password', 'basic');
+INSERT INTO monitor (id, name, active, user_id, interval, url, type, accepted_statuscodes_json, maxredirects) VALUES
+ (10, 'Old URL redirects', 1, 1, 600, 'https://example.com/old', 'http', '["301"]', 0);
+INSERT INTO monitor_notification (monitor_id, notification_id) VALUES (1, 1), (1, 4), (2, 2), (3, 1), (3, 5), (4, 3);
+INSERT INTO monitor_tag (monitor_id, tag_id, value) VALUES (1, 1, 'prod'), (1, 2, ''), (4, 1, 'prod');
