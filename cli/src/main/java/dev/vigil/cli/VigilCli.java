@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 "  VIGIL_URL         the API's base URL",
                 "  VIGIL_CONFIG_DIR  where login saves config.json (default ~/.config/vigil)"},
         subcommands = {LoginCommand.class, WhoamiCommand.class, MonitorsCommand.class, PlanCommand.class,
-                ApplyCommand.class, ExportCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+                ApplyCommand.class, ExportCommand.class, ImportCommand.class, CheckCommand.class, McpCommand.class,
+                CommandLine.HelpCommand.class})
 public final class VigilCli {
 
     public static void main(String[] args) {
