@@ -31,10 +31,10 @@ class IncidentTools implements ToolSet {
     public List<VigilTool> tools() {
         return List.of(
                 VigilTool.reading("list_incidents", """
-                        Lists the workspace's incidents, newest first: id, monitor, status (OPEN, ACKNOWLEDGED, \
-                        RESOLVED), when it started, was acknowledged and resolved, the cause and the regions that \
-                        failed. Optional: status (OPEN includes acknowledged ones, or RESOLVED), monitorId, limit \
-                        (1-100, default 20).""",
+                        Lists the workspace's incidents. Optional arguments: status (OPEN, which includes \
+                        acknowledged ones, or RESOLVED), monitorId, limit (1-100, default 20). Returns \
+                        {items:[incident]}, newest first: id, monitorId, status, startedAt, acknowledgedAt, \
+                        resolvedAt, the cause and the regions that failed.""",
                         Schemas.object().string("status", "OPEN or RESOLVED; leave out for both")
                                 .string("monitorId", "Only this monitor's incidents")
                                 .integer("limit", "At most this many, 1 to 100 (default 20)").build(),

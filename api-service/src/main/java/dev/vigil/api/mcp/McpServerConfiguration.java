@@ -34,10 +34,16 @@ class McpServerConfiguration {
             is or was down. Tools that change things (create, update, pause, resume, acknowledge, post updates, \
             maintenance windows, run_check) need a key with the ADMIN or OWNER role.""";
 
+    /**
+     * The protocol's own JSON (JSON-RPC envelopes, as the SDK's records expect them); tool arguments are read with the
+     * API's strict mapper instead ({@link ToolArguments}).
+     */
+    private static final JacksonMcpJsonMapper PROTOCOL_JSON = new JacksonMcpJsonMapper(JsonMapper.builder().build());
+
     @Bean(destroyMethod = "destroy")
-    HttpServletStatelessServerTransport mcpTransport(JsonMapper json) {
+    HttpServletStatelessServerTransport mcpTransport() {
         return HttpServletStatelessServerTransport.builder()
-                .jsonMapper(new JacksonMcpJsonMapper(json))
+                .jsonMapper(PROTOCOL_JSON)
                 .messageEndpoint(ENDPOINT)
                 .contextExtractor(request -> {
                     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -74,6 +80,7 @@ class McpServerConfiguration {
                 .toList();
         BuildProperties info = build.getIfAvailable();
         return McpServer.sync(transport)
+                .jsonMapper(PROTOCOL_JSON)
                 .serverInfo("vigil", info == null ? "dev" : info.getVersion())
                 .instructions(INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())

@@ -72,18 +72,19 @@ class MonitorTools implements ToolSet {
                                 .integer("limit", "At most this many monitors, 1 to 100 (default 50)").build(),
                         this::list),
                 VigilTool.reading("get_monitor_results", """
-                        A monitor's most recent check results, newest first: per result the region, time, ok, \
-                        degraded, latencyMs, statusCode, error and phase timings, and for failures whether other \
-                        regions confirmed them (roundStatus). Arguments: monitorId (required), limit (1-100, \
-                        default 20), hours (how far back, 1-168, default 24).""",
+                        Reads a monitor's most recent check results. Arguments: monitorId (required), limit \
+                        (1-100, default 20), hours (how far back, 1-168, default 24). Returns {items:[result]}, \
+                        newest first: per result the region, time, ok, degraded, latencyMs, statusCode, error and \
+                        phase timings, and for failures whether other regions confirmed them (roundStatus).""",
                         Schemas.object().requiredString("monitorId", "The monitor's id, from list_monitors")
                                 .integer("limit", "At most this many results, 1 to 100 (default 20)")
                                 .integer("hours", "How many hours back to look, 1 to 168 (default 24)").build(),
                         this::results),
                 VigilTool.reading("get_monitor_uptime", """
-                        A monitor's uptime over a window: uptimePercent (maintenance excluded), downtimeSeconds, \
-                        the number of incidents and latency percentiles. Arguments: monitorId (required), window \
-                        (24h, 7d, 30d or 90d; default 24h).""",
+                        Reads a monitor's uptime over a window. Arguments: monitorId (required), window (24h, 7d, \
+                        30d or 90d; default 24h). Returns uptimePercent (maintenance excluded; null when nothing \
+                        was monitored yet), downtimeSeconds, the number of incidents and latency percentiles \
+                        (p50Ms, p95Ms, p99Ms).""",
                         Schemas.object().requiredString("monitorId", "The monitor's id, from list_monitors")
                                 .string("window", "24h, 7d, 30d or 90d (default 24h)").build(),
                         this::uptime),
