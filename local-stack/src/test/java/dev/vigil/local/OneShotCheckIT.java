@@ -175,7 +175,8 @@ class OneShotCheckIT {
     @Test
     @Order(5)
     void aWorkspaceThatRanItsAllowanceIsToldWhenToRetry() throws Exception {
-        // Capacity 6 and no refill in this test: five were used above, the sixth passes, the seventh is refused.
+        // No refill in this test (one an hour): one token left, so one check passes and the next is refused.
+        execute("UPDATE rate_limit_buckets SET tokens = 1 WHERE limit_name = 'one-shot-check'");
         TestApi.call(stack, "POST", "/api/v1/checks/run", ownerKey, Map.of("type", "TCP", "host", "127.0.0.1",
                 "port", target.getAddress().getPort(), "regions", List.of("local-a")));
         HttpResponse<String> refused = post("/api/v1/checks/run", ownerKey, Map.of("type", "HTTP",
