@@ -85,15 +85,13 @@ public class OneShotChecks {
         UUID checkId = UUID.randomUUID();
         results.open(checkId, caller.workspaceId(), check.regions(), now, now.plus(wait));
         try {
-            List<CompletableFuture<Void>> sent = check.regions().stream()
-                    .map(region -> publisher.publish(queues.checks(region, FrequencyBucket.forIntervalSeconds(1)),
-                            CheckJob.oneShot(checkId, caller.workspaceId(), now, region, check.check(),
-                                    check.timeoutMs(), check.degradedAboveMs(), check.regions(), wait)))
-                    .toList();
-            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+            Map<String, CheckJob> jobs = new LinkedHashMap<>();
+            check.regions().forEach(region -> jobs.put(region, CheckJob.oneShot(checkId, caller.workspaceId(), now,
+                    region, check.check(), check.timeoutMs(), check.degradedAboveMs(), check.regions(), wait)));
+            List<String> sent = send(jobs, FrequencyBucket.forIntervalSeconds(1));
             log.info("one-shot check sent workspace={} check={} type={} regions={}", caller.workspaceId(), checkId,
-                    check.check().type(), check.regions());
-            Map<String, RegionAnswer> answers = await(now.plus(wait), check.regions(),
+                    check.check().type(), sent);
+            Map<String, RegionAnswer> answers = await(now.plus(wait), sent,
                     () -> results.oneShotAnswers(checkId));
             return report(checkId, null, check.check().type().name(), false, check.regions(), answers);
         } finally {
@@ -118,20 +116,39 @@ public class OneShotChecks {
         Duration wait = Duration.ofMillis(check.timeoutMs()).plus(SLACK);
         UUID roundId = JobIds.round(monitorId, now);
         Map<UUID, String> jobs = new LinkedHashMap<>();
-        List<CompletableFuture<Void>> sent = check.regions().stream().map(region -> {
+        Map<String, CheckJob> byRegion = new LinkedHashMap<>();
+        for (String region : check.regions()) {
             CheckJob job = new CheckJob(JobIds.job(roundId, region, JobKind.ON_DEMAND), roundId, monitorId,
                     caller.workspaceId(), now, JobKind.ON_DEMAND, region, check.check(), check.timeoutMs(),
                     check.degradedAboveMs(), monitor.getIntervalSeconds(), List.of(region), 0, null, now);
             jobs.put(job.jobId(), region);
-            return publisher.publish(queues.checks(region,
-                    FrequencyBucket.forIntervalSeconds(monitor.getIntervalSeconds())), job);
-        }).toList();
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-        log.info("monitor run now workspace={} monitor={} regions={}", caller.workspaceId(), monitorId,
-                check.regions());
-        Map<String, RegionAnswer> answers = await(now.plus(wait), check.regions(),
+            byRegion.put(region, job);
+        }
+        List<String> sent = send(byRegion, FrequencyBucket.forIntervalSeconds(monitor.getIntervalSeconds()));
+        log.info("monitor run now workspace={} monitor={} regions={}", caller.workspaceId(), monitorId, sent);
+        Map<String, RegionAnswer> answers = await(now.plus(wait), sent,
                 () -> results.monitorAnswers(monitorId, now, jobs));
         return report(null, monitorId, monitor.getType().name(), true, check.regions(), answers);
+    }
+
+    /**
+     * Publishes each region's job; answers the regions whose job went out. A region whose queue cannot be reached
+     * (not provisioned, SQS failing) is not waited for and is reported as not answering, rather than failing the
+     * regions that work.
+     */
+    private List<String> send(Map<String, CheckJob> jobs, FrequencyBucket bucket) {
+        Map<String, CompletableFuture<Void>> sending = new LinkedHashMap<>();
+        jobs.forEach((region, job) -> sending.put(region, publisher.publish(queues.checks(region, bucket), job)));
+        List<String> sent = new java.util.ArrayList<>();
+        sending.forEach((region, future) -> {
+            try {
+                future.join();
+                sent.add(region);
+            } catch (RuntimeException e) {
+                log.warn("one-shot job not sent region={} error={}", region, e.toString());
+            }
+        });
+        return sent;
     }
 
     private Map<String, RegionAnswer> await(Instant deadline, List<String> regions, Answers answers) {
