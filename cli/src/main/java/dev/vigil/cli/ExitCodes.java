@@ -20,13 +20,16 @@ public final class ExitCodes {
     public static final int CONFLICT = 7;
     /** {@code plan --detailed-exitcode}: the plan has changes. */
     public static final int CHANGES_PENDING = 8;
+    /** {@code check}: a region saw the target down, or did not answer. */
+    public static final int CHECK_FAILED = 9;
 
     static final String[] HELP = {"Exit codes:",
             "  0 ok                 1 error (API unreachable, 5xx)      2 usage",
             "  3 not logged in, or the key was refused                  4 not found",
             "  5 invalid input (400, a bad file, an unset environment variable)",
             "  6 forbidden (a viewer key writing)   7 conflict (quota, slug taken)",
-            "  8 plan --detailed-exitcode: the plan has changes"};
+            "  8 plan --detailed-exitcode: the plan has changes",
+            "  9 check: a region saw the target down or did not answer"};
 
     private ExitCodes() {
     }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         subcommands = {LoginCommand.class, WhoamiCommand.class, MonitorsCommand.class, PlanCommand.class,
                 ApplyCommand.class, ExportCommand.class, ImportCommand.class, ResultsCommand.class,
                 UptimeCommand.class, IncidentsCommand.class, StatusPagesCommand.class, MaintenanceCommand.class,
-                ChannelsCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
+                ChannelsCommand.class, CheckCommand.class, McpCommand.class, CompletionCommand.class,
+                CommandLine.HelpCommand.class})
 public final class VigilCli {
 
     public static void main(String[] args) {

@@ -4,6 +4,7 @@ import dev.vigil.common.json.WireJson;
 import dev.vigil.common.lifecycle.BackgroundThread;
 import dev.vigil.common.message.CheckResult;
 import dev.vigil.common.message.ChecksSkipped;
+import dev.vigil.common.message.JobKind;
 import dev.vigil.common.sqs.MessageHandler;
 import dev.vigil.common.sqs.ReceivedMessage;
 import io.micrometer.core.instrument.Counter;
@@ -15,11 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -48,6 +51,7 @@ class ResultIngester extends BackgroundThread implements MessageHandler {
     private static final Duration EXTEND_EVERY = Duration.ofSeconds(20);
 
     private final ResultWriter writer;
+    private final OneShotResultWriter oneShots;
     private final SkippedCheckWriter skipped;
     private final List<ResultsStoredListener> listeners;
     private final IngestProperties properties;
@@ -60,11 +64,12 @@ class ResultIngester extends BackgroundThread implements MessageHandler {
     private final DistributionSummary batchSizes;
     private final Timer ingestLag;
 
-    public ResultIngester(ResultWriter writer, SkippedCheckWriter skipped, List<ResultsStoredListener> listeners,
+    public ResultIngester(ResultWriter writer, OneShotResultWriter oneShots, SkippedCheckWriter skipped, List<ResultsStoredListener> listeners,
                           IngestProperties properties, Clock clock, MeterRegistry meters) {
         // Stopping lets the batch in hand (and the rest of the queue) be written first.
         super(Thread.ofPlatform().name("result-ingest"), Duration.ofSeconds(30));
         this.writer = writer;
+        this.oneShots = oneShots;
         this.skipped = skipped;
         this.listeners = List.copyOf(listeners);
         this.properties = properties;
@@ -195,7 +200,14 @@ class ResultIngester extends BackgroundThread implements MessageHandler {
     }
 
     private void write(List<Pending> batch) {
-        ResultWriter.Written written = writer.write(batch.stream().map(Pending::result).toList());
+        // One-shot checks have no monitor: their results go where the api waits for them, never to check_results.
+        Map<Boolean, List<CheckResult>> split = batch.stream().map(Pending::result)
+                .collect(Collectors.partitioningBy(r -> r.kind() == JobKind.ONE_SHOT));
+        ResultWriter.Written monitors = writer.write(split.get(false));
+        ResultWriter.Written oneShot = oneShots.write(split.get(true));
+        List<ResultWriter.Dropped> droppedResults = new ArrayList<>(monitors.dropped());
+        droppedResults.addAll(oneShot.dropped());
+        ResultWriter.Written written = new ResultWriter.Written(monitors.stored() + oneShot.stored(), droppedResults);
         Instant now = clock.instant();
         batchSizes.record(batch.size());
         stored.increment(written.stored());

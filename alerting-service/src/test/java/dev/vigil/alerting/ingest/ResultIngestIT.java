@@ -92,6 +92,39 @@ class ResultIngestIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> count(monitor) == 600);
     }
 
+    /** A one-shot check's result: the check's id stands for monitor and round. */
+    private static CheckResult oneShot(UUID workspace, UUID check, String region) {
+        return new CheckResult(JobIds.job(check, region, JobKind.ONE_SHOT), check, check, workspace, region,
+                JobKind.ONE_SHOT, Instant.now(), Instant.now(), true, false, 12, new PhaseTimings(1L, 2L, null, 9L),
+                200, null, null, List.of(), List.of(), null, 10L, 1);
+    }
+
+    @Test
+    void oneShotResultsGoToTheWaitingCheckOnlyForItsWorkspaceAndRegionsAndNeverToCheckResults() {
+        UUID[] mine = monitor();
+        UUID[] theirs = monitor();
+        UUID check = UUID.randomUUID();
+        jdbc.sql("INSERT INTO one_shot_checks (id, workspace_id, regions, expires_at) "
+                + "VALUES (?, ?, '{local-a,local-b}', now() + interval '1 minute')").params(check, mine[0]).update();
+        double droppedBefore = dropped();
+
+        publisher.publish(names.results(), List.of(
+                oneShot(mine[0], check, "local-a"),
+                oneShot(mine[0], check, "local-c"),                // a region the check did not ask
+                oneShot(theirs[0], check, "local-b"),              // another workspace claiming the check
+                oneShot(mine[0], UUID.randomUUID(), "local-a"))).join(); // no such check
+        publisher.publish(names.results(), oneShot(mine[0], check, "local-a")).join();  // redelivered
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> dropped() - droppedBefore == 3);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> dropped() - droppedBefore == 3);
+        assertThat(jdbc.sql("SELECT region FROM one_shot_results WHERE check_id = ?").param(check)
+                .query(String.class).list()).containsExactly("local-a");
+        assertThat(jdbc.sql("SELECT result->>'statusCode' FROM one_shot_results WHERE check_id = ?").param(check)
+                .query(String.class).single()).isEqualTo("200");
+        assertThat(jdbc.sql("SELECT count(*) FROM check_results WHERE monitor_id = ?").param(check)
+                .query(Integer.class).single()).isZero();
+    }
+
     @Test
     void forgedAndStaleResultsAreCountedAndDroppedNeverStored() {
         UUID[] mine = monitor();

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.Name;
  *               then one a minute
  * @param testNow per person on the dashboard's "test now" of a monitor: by default 10 at once, then one every 6
  *               seconds
+ * @param oneShotCheck per workspace on one-shot checks and "run now" of a monitor (API, MCP), each of which
+ *               sends a check to every region: by default 10 at once, then one every 6 seconds
  * @param dashboardPost per person (or client IP before signing in) on every form the dashboard posts: by default 60
  *               at once, then one a second
  */
@@ -29,7 +31,8 @@ import org.springframework.boot.context.properties.bind.Name;
 record RateLimitProperties(Limit signup, @Name("api-key") Limit apiKey, @Name("sign-in") Limit signIn,
                            Limit subscribe, @Name("subscribe-address") Limit subscribeAddress,
                            @Name("status-password") Limit statusPassword, @Name("channel-test") Limit channelTest,
-                           @Name("test-now") Limit testNow, @Name("dashboard-post") Limit dashboardPost) {
+                           @Name("test-now") Limit testNow, @Name("dashboard-post") Limit dashboardPost,
+                           @Name("one-shot-check") Limit oneShotCheck) {
 
     public RateLimitProperties {
         signup = Limit.withDefaults(signup, "signup", 5, Duration.ofMinutes(10));
@@ -41,6 +44,7 @@ record RateLimitProperties(Limit signup, @Name("api-key") Limit apiKey, @Name("s
         channelTest = Limit.withDefaults(channelTest, "channel-test", 5, Duration.ofMinutes(1));
         testNow = Limit.withDefaults(testNow, "test-now", 10, Duration.ofSeconds(6));
         dashboardPost = Limit.withDefaults(dashboardPost, "dashboard-post", 60, Duration.ofSeconds(1));
+        oneShotCheck = Limit.withDefaults(oneShotCheck, "one-shot-check", 10, Duration.ofSeconds(6));
     }
 
     /**

@@ -4,10 +4,16 @@ import dev.vigil.api.web.ProblemResponses;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * The API's limits, kept in PostgreSQL so they hold across instances ({@link RateLimiter}), and the filters that
@@ -29,6 +35,7 @@ public class RateLimits {
     private final RateLimiter channelTest;
     private final RateLimiter testNow;
     private final RateLimiter dashboardPost;
+    private final RateLimiter oneShotCheck;
     private final ProblemResponses problems;
     private final MeterRegistry meters;
 
@@ -44,6 +51,7 @@ public class RateLimits {
         this.channelTest = new RateLimiter("channel-test", properties.channelTest(), jdbc, clock, meters);
         this.testNow = new RateLimiter("test-now", properties.testNow(), jdbc, clock, meters);
         this.dashboardPost = new RateLimiter("dashboard-post", properties.dashboardPost(), jdbc, clock, meters);
+        this.oneShotCheck = new RateLimiter("one-shot-check", properties.oneShotCheck(), jdbc, clock, meters);
         this.problems = problems;
         this.meters = meters;
     }
@@ -90,5 +98,25 @@ public class RateLimits {
                 new RouteLimitFilter.Rule(Pattern.compile("/app/.*|/logout"), dashboardPost, RouteLimitFilter::caller,
                         "changes from your account")),
                 problems, meters);
+    }
+
+    /**
+     * Takes one one-shot check (or "run now" of a monitor) from the workspace's bucket, or refuses with 429 and
+     * {@code Retry-After}. Called by the service rather than a route filter, so the REST API and the MCP tools share
+     * one bucket.
+     */
+    public void takeOneShotCheck(UUID workspaceId) {
+        Duration wait = oneShotCheck.acquire("workspace:" + workspaceId);
+        if (wait.isZero()) {
+            return;
+        }
+        meters.counter("vigil.api.rate.limited", "limit", oneShotCheck.name()).increment();
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "This workspace ran too many one-shot checks; try again in " + seconds + " s.");
+        problem.setTitle("Too many requests");
+        ErrorResponseException refused = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
+        refused.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        throw refused;
     }
 }

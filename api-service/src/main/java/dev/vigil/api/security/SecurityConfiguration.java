@@ -61,7 +61,9 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiKeyAuthenticator authenticator, ProblemResponses problems,
                                  RateLimits rateLimits, MeterRegistry meters) {
-        http.securityMatcher("/api/**")
+        // The MCP server (/mcp) is the same API by another protocol: same keys, limits and errors; its tools check
+        // the key's role themselves (a VIEWER may call the reading ones), so any key may reach it.
+        http.securityMatcher("/api/**", "/mcp", "/mcp/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -70,6 +72,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, ACCOUNT_ROUTES).permitAll()
+                        .requestMatchers("/mcp", "/mcp/**").hasRole("VIEWER")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole("VIEWER")
                         .anyRequest().hasRole("ADMIN"))

@@ -56,6 +56,7 @@ public final class ApiEndpoints {
             Endpoint.write("POST", "/api/v1/monitors/{monitor}/pause", null),
             Endpoint.write("POST", "/api/v1/monitors/{monitor}/resume", null),
             Endpoint.write("POST", "/api/v1/monitors/{heartbeat}/rotate-ping-url", null),
+            Endpoint.write("POST", "/api/v1/monitors/{heartbeat}/trigger", null),
             Endpoint.read("/api/v1/monitors/{monitor}/results"),
             Endpoint.read("/api/v1/monitors/{monitor}/uptime?window=24h"),
             Endpoint.read("/api/v1/monitors/{monitor}/export?format=csv"),

@@ -57,6 +57,18 @@ public record CheckJob(UUID jobId, UUID roundId, UUID monitorId, UUID workspaceI
                 confirmations, failedRegion, sentAt);
     }
 
+    /**
+     * One region's job of a one-shot check (no monitor): the check's id stands for monitor and round, and the job
+     * goes stale once {@code answerWithin} has passed, when nobody waits for its answer any more.
+     */
+    public static CheckJob oneShot(UUID checkId, UUID workspaceId, Instant now, String region, CheckSpec check,
+                                   int timeoutMs, Integer degradedAboveMs, List<String> regions,
+                                   Duration answerWithin) {
+        int staleAfterSeconds = (int) Math.max(1, (answerWithin.toMillis() + 999) / 1000);
+        return new CheckJob(JobIds.job(checkId, region, JobKind.ONE_SHOT), checkId, checkId, workspaceId, now,
+                JobKind.ONE_SHOT, region, check, timeoutMs, degradedAboveMs, staleAfterSeconds, regions, 0, null, now);
+    }
+
     /** The job asking {@code otherRegion} to confirm the failure this job's region saw in the same round. */
     public CheckJob confirmationIn(String otherRegion, Instant now) {
         return new CheckJob(JobIds.job(roundId, otherRegion, JobKind.CONFIRM), roundId, monitorId, workspaceId,

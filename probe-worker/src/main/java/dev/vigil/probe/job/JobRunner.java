@@ -191,7 +191,9 @@ class JobRunner implements MessageHandler {
             releaseSlot(job);
         }
         int attempts = 1;
-        if (!outcome.ok()) {
+        // A check someone asked for (a one-shot check, "test now", "run now") answers what the target does now, to a
+        // person waiting for it: no second try hiding a failure, and no retry delay on top of the wait.
+        if (!outcome.ok() && job.kind() == JobKind.SCHEDULED || !outcome.ok() && job.kind() == JobKind.CONFIRM) {
             pause.pause(retryDelay);
             // A workspace at its cap until the job goes stale gets the first attempt's result, not a retry.
             if (acquireSlot(job, redeliveryGrace)) {

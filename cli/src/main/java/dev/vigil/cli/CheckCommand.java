@@ -1,0 +1,144 @@
+package dev.vigil.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code vigil check <target>}: a one-shot check from every region ({@code POST /api/v1/checks/run}), no monitor
+ * created; a table of each region's status, phases and error, or the API's answer with {@code --output json}.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Run a check now from every region and print what each saw; no monitor is created.",
+                "Exits 0 when every region saw the target up (or degraded), 9 when any saw it down or did not "
+                        + "answer."},
+        footer = {"", "Examples:", "  vigil check https://example.com/health",
+                "  vigil check --type TCP db.example.com:5432 --region eu-west-1",
+                "  vigil check --type DNS example.com --output json"})
+final class CheckCommand implements Callable<Integer> {
+
+    enum Type { HTTP, TCP, DNS, TLS }
+
+    private final CliEnvironment environment;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Parameters(paramLabel = "TARGET", description = "HTTP: a URL; TCP: host:port; DNS: a name; TLS: host[:port]")
+    String target;
+
+    @Option(names = "--type", paramLabel = "TYPE", defaultValue = "HTTP",
+            description = "HTTP, TCP, DNS or TLS (default ${DEFAULT-VALUE})")
+    Type type;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "Run from this region only (repeatable; "
+            + "default: every region)")
+    List<String> regions;
+
+    @Option(names = "--timeout", paramLabel = "MS", description = "The check's timeout in ms (default 10000); the "
+            + "answer comes within it plus 5 s")
+    Integer timeoutMs;
+
+    @Option(names = "--method", paramLabel = "METHOD", description = "HTTP: the request method (default GET)")
+    String method;
+
+    @Option(names = "--expect-status", paramLabel = "CODE", description = "HTTP: the status code expected "
+            + "(default: any 2xx or 3xx)")
+    Integer expectStatus;
+
+    CheckCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        JsonNode report = global.api(environment).post("/api/v1/checks/run",
+                VigilApi.JSON.writeValueAsString(request()));
+        if (global.json()) {
+            Output.json(environment.out(), report);
+        } else {
+            List<List<String>> rows = new ArrayList<>();
+            for (JsonNode region : report.path("regions")) {
+                rows.add(List.of(Output.text(region, "region"), Output.text(region, "status"),
+                        region.path("latencyMs").isNumber() ? region.path("latencyMs").asLong() + " ms" : "-",
+                        Output.text(region, "statusCode"), phases(region.path("timings")),
+                        error(region)));
+            }
+            Output.table(environment.out(), List.of("REGION", "STATUS", "TIME", "CODE", "PHASES", "ERROR"), rows);
+        }
+        boolean allUp = !report.path("regions").isEmpty();
+        for (JsonNode region : report.path("regions")) {
+            String status = region.path("status").asString("");
+            allUp &= status.equals("UP") || status.equals("DEGRADED");
+        }
+        return allUp ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    private Map<String, Object> request() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type.name());
+        switch (type) {
+            case HTTP -> body.put("url", target);
+            case DNS -> body.put("host", target);
+            case TCP, TLS -> {
+                int colon = target.lastIndexOf(':');
+                boolean hasPort = colon > 0 && !target.endsWith("]") && target.indexOf(':') == colon;
+                if (hasPort) {
+                    body.put("host", target.substring(0, colon));
+                    try {
+                        body.put("port", Integer.parseInt(target.substring(colon + 1)));
+                    } catch (NumberFormatException e) {
+                        throw new CliException(ExitCodes.USAGE, "not a port: " + target.substring(colon + 1));
+                    }
+                } else if (type == Type.TCP) {
+                    throw new CliException(ExitCodes.USAGE, "a TCP check needs host:port, e.g. db.example.com:5432");
+                } else {
+                    body.put("host", target);
+                }
+            }
+        }
+        if (method != null) {
+            body.put("method", method.toUpperCase(Locale.ROOT));
+        }
+        if (expectStatus != null) {
+            body.put("assertions", List.of(Map.of("source", "STATUS_CODE", "comparison", "EQUALS",
+                    "target", expectStatus.toString())));
+        }
+        if (timeoutMs != null) {
+            body.put("timeoutMs", timeoutMs);
+        }
+        if (regions != null && !regions.isEmpty()) {
+            body.put("regions", regions);
+        }
+        return body;
+    }
+
+    /** dns 3 · connect 5 · tls 20 · first byte 41 (ms); the phases the check had. */
+    private static String phases(JsonNode timings) {
+        List<String> parts = new ArrayList<>();
+        for (String[] phase : new String[][] {{"dnsMs", "dns"}, {"connectMs", "connect"}, {"tlsMs", "tls"},
+                {"firstByteMs", "first byte"}}) {
+            if (timings.path(phase[0]).isNumber()) {
+                parts.add(phase[1] + " " + timings.path(phase[0]).asLong());
+            }
+        }
+        return parts.isEmpty() ? "-" : String.join(" · ", parts);
+    }
+
+    private static String error(JsonNode region) {
+        if (region.path("status").asString("").equals("NO_ANSWER")) {
+            return "no answer in time";
+        }
+        String kind = region.path("errorKind").asString("");
+        String text = region.path("error").asString("");
+        return kind.isEmpty() && text.isEmpty() ? "-" : kind.isEmpty() ? text : kind + ": " + text;
+    }
+}
