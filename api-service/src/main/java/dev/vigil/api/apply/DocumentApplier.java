@@ -244,7 +244,8 @@ public class DocumentApplier {
     private static MonitorRequest request(MonitorSpec s) {
         return new MonitorRequest(s.name(), s.type(), s.url(), s.method(), s.headers(), s.body(), s.followRedirects(),
                 s.assertions(), s.degradedAboveMs(), s.host(), s.port(), s.recordType(), s.resolver(),
-                s.minDaysValid(), s.periodSeconds(), s.graceSeconds(), s.plugin(), s.args(), s.intervalSeconds(),
+                s.minDaysValid(), s.periodSeconds(), s.graceSeconds(), s.schedule(),
+                s.timeZone(), s.maxRunSeconds(), s.plugin(), s.args(), s.intervalSeconds(),
                 s.timeoutMs(), s.regions(), s.confirmations(), null, null, null, s.paused());
     }
 

@@ -37,7 +37,8 @@ public record VigilDocument(@JsonProperty("$schema") String schema, Integer vers
                               String url, String method, Map<String, String> headers, String body,
                               Boolean followRedirects, List<Assertion> assertions, Integer degradedAboveMs,
                               String host, Integer port, String recordType, String resolver, Integer minDaysValid,
-                              Integer periodSeconds, Integer graceSeconds, String plugin, List<String> args,
+                              Integer periodSeconds, Integer graceSeconds, String schedule, String timeZone,
+                              Integer maxRunSeconds, String plugin, List<String> args,
                               Integer intervalSeconds, Integer timeoutMs, List<String> regions,
                               Integer confirmations, List<String> alertChannels, Boolean paused) {
     }

@@ -91,7 +91,8 @@ public class WorkspaceExporter {
         boolean heartbeat = "HEARTBEAT".equals(m.type());
         return new MonitorSpec(key, m.name(), m.type(), m.url(), m.method(), emptyToNull(m.headers()), m.body(),
                 m.followRedirects(), emptyToNull(m.assertions()), m.degradedAboveMs(), m.host(), m.port(),
-                m.recordType(), m.resolver(), m.minDaysValid(), m.periodSeconds(), m.graceSeconds(), m.plugin(),
+                m.recordType(), m.resolver(), m.minDaysValid(), m.periodSeconds(), m.graceSeconds(), m.schedule(),
+                m.timeZone(), m.maxRunSeconds(), m.plugin(),
                 emptyToNull(m.args()), heartbeat ? null : m.intervalSeconds(), m.timeoutMs(),
                 heartbeat ? null : m.regions(), heartbeat ? null : m.confirmations(), emptyToNull(channelKeys),
                 m.paused() ? true : null);
