@@ -103,9 +103,10 @@ class CronHeartbeatIT {
     @Test
     void aStartedRunThatTakesLongerThanItsLimitOpensAnIncidentAndItsEndResolvesIt() {
         UUID monitor = monitor("""
-                {"type":"HEARTBEAT","periodSeconds":86400,"graceSeconds":600,"maxRunSeconds":900}""");
+                {"type":"HEARTBEAT","periodSeconds":86400,"graceSeconds":3600,"maxRunSeconds":900}""");
         ping(monitor, "BEAT", Instant.parse("2026-02-01T03:00:00Z"));
         evaluateAt(monitor, "2026-02-01T03:00:01Z");
+        // A START is not a beat: the day's beat is due by 04:00 (period plus grace), the run's end by 03:15.
         ping(monitor, "START", Instant.parse("2026-02-02T03:00:00Z"));
 
         evaluateAt(monitor, "2026-02-02T03:14:59Z");

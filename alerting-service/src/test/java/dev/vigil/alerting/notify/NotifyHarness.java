@@ -98,7 +98,8 @@ final class NotifyHarness implements AutoCloseable {
                 tm);
         DeliveryQueue deliveries = queue != null ? queue : queue(properties);
         GuardedHttp http = new GuardedHttp(new GuardedHttpClient(new TargetGuard(policy)));
-        return new Dispatcher(fanout, new DigestWriter(jdbc, properties, tm), escalations, deliveries,
+        return new Dispatcher(fanout, new DigestWriter(jdbc, properties, tm), escalations,
+                new Reminders(jdbc, properties, tm), new SummaryWriter(jdbc, properties, tm), deliveries,
                 NotifyConfiguration.senders(http, properties, mail, clock), BOX, properties, new SimpleMeterRegistry(),
                 clock);
     }
