@@ -3,7 +3,6 @@ package dev.vigil.alerting.notify;
 import dev.vigil.common.json.WireJson;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,37 +44,45 @@ class Reminders {
     }
 
     private record Candidate(UUID incidentId, UUID channelId, UUID workspaceId, UUID monitorId, int everyMinutes,
-                             Instant since) {
+                             Instant since, int number) {
     }
 
     /** Queues the reminders due at {@code now}; answers how many. */
     int remind(Instant now) {
         Integer queued = transactions.execute(tx -> {
+            // Only reminders due and not yet queued, oldest alert first: a batch never fills up with ones to skip.
             List<Candidate> candidates = jdbc.sql("""
-                            SELECT d.incident_id, d.channel_id, i.workspace_id, i.monitor_id,
-                                   c.remind_every_minutes, max(d.created_at) AS since
-                            FROM incidents i
-                            JOIN notification_deliveries d ON d.incident_id = i.id
-                            JOIN alert_channels c ON c.id = d.channel_id AND c.workspace_id = i.workspace_id
-                            WHERE i.status = 'OPEN' AND i.acknowledged_at IS NULL
-                              AND c.remind_every_minutes IS NOT NULL
-                              AND d.event IN ('incident.opened', 'incident.reopened', 'incident.escalated')
-                              AND d.status <> 'SUPPRESSED'
-                            GROUP BY d.incident_id, d.channel_id, i.workspace_id, i.monitor_id,
-                                     c.remind_every_minutes
-                            LIMIT ?""")
-                    .param(properties.batchSize())
+                            WITH alerted AS (
+                                SELECT d.incident_id, d.channel_id, i.workspace_id, i.monitor_id,
+                                       c.remind_every_minutes AS every, max(d.created_at) AS since
+                                FROM incidents i
+                                JOIN notification_deliveries d ON d.incident_id = i.id
+                                JOIN alert_channels c ON c.id = d.channel_id AND c.workspace_id = i.workspace_id
+                                WHERE i.status = 'OPEN' AND i.acknowledged_at IS NULL
+                                  AND c.remind_every_minutes IS NOT NULL
+                                  AND d.event IN ('incident.opened', 'incident.reopened', 'incident.escalated')
+                                  AND d.status <> 'SUPPRESSED'
+                                GROUP BY d.incident_id, d.channel_id, i.workspace_id, i.monitor_id,
+                                         c.remind_every_minutes),
+                            numbered AS (
+                                SELECT a.*, floor(extract(epoch FROM (CAST(:now AS timestamptz) - a.since)) / 60
+                                                  / a.every)::int AS number
+                                FROM alerted a)
+                            SELECT * FROM numbered n
+                            WHERE n.number >= 1
+                              AND NOT EXISTS (SELECT 1 FROM incident_reminders r
+                                              WHERE r.incident_id = n.incident_id AND r.channel_id = n.channel_id
+                                                AND r.since = n.since AND r.number = n.number)
+                            ORDER BY n.since LIMIT :limit""")
+                    .param("now", Timestamp.from(now)).param("limit", properties.batchSize())
                     .query((rs, n) -> new Candidate(rs.getObject("incident_id", UUID.class),
                             rs.getObject("channel_id", UUID.class), rs.getObject("workspace_id", UUID.class),
-                            rs.getObject("monitor_id", UUID.class), rs.getInt("remind_every_minutes"),
-                            rs.getTimestamp("since").toInstant()))
+                            rs.getObject("monitor_id", UUID.class), rs.getInt("every"),
+                            rs.getTimestamp("since").toInstant(), rs.getInt("number")))
                     .list();
             int count = 0;
             for (Candidate c : candidates) {
-                long number = Duration.between(c.since(), now).toMinutes() / c.everyMinutes();
-                if (number < 1) {
-                    continue;
-                }
+                long number = c.number();
                 // Stable: the same reminder always gets the same outbox id (and so the same delivery ids).
                 UUID outboxId = UUID.nameUUIDFromBytes(("reminder:" + c.incidentId() + ":" + c.channelId() + ":"
                         + c.since().toEpochMilli() + ":" + number).getBytes(StandardCharsets.UTF_8));

@@ -125,8 +125,8 @@ class SummaryWriter {
         double seconds = Duration.between(start, end).toSeconds();
         List<String> uptime = jdbc.sql("""
                         SELECT m.name, 100 * (1 - coalesce(sum(extract(epoch FROM
-                                   least(coalesce(i.resolved_at, :end), :end) - greatest(i.started_at, :start))), 0)
-                                   / :seconds) AS percent
+                                   least(coalesce(i.resolved_at, :end), :end) - greatest(i.started_at, :start)))
+                                   FILTER (WHERE i.id IS NOT NULL), 0) / :seconds) AS percent
                         FROM monitors m
                         LEFT JOIN incidents i ON i.monitor_id = m.id AND i.started_at < :end
                                               AND coalesce(i.resolved_at, :end) > :start
@@ -155,6 +155,9 @@ class SummaryWriter {
         uptime.forEach(line -> text.append("- ").append(line).append('\n'));
         text.append("\nSlowest monitors (mean latency):\n");
         slowest.forEach(line -> text.append("- ").append(line).append('\n'));
+        if (slowest.isEmpty()) {
+            text.append("- no check results in the period\n");
+        }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("event", "summary");
         payload.put("occurredAt", now.toString());
