@@ -289,7 +289,7 @@ public class DocumentApplier {
             // No monitors: an announcement that silences nothing, as with the API.
             List<UUID> monitorIds = orEmpty(spec.monitors()).stream().map(monitorIndex::resolve).toList();
             MaintenanceRequest request = new MaintenanceRequest(spec.title(), spec.description(), monitorIds,
-                    spec.startsAt(), spec.endsAt());
+                    spec.startsAt(), spec.endsAt(), spec.recurrence(), spec.timeZone(), spec.checks());
             UUID id = index.match(spec.key());
             if (id == null) {
                 MaintenanceView created = attempt(problems, path, field, () -> windows.create(caller, request));

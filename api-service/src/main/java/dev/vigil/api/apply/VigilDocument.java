@@ -61,6 +61,7 @@ public record VigilDocument(@JsonProperty("$schema") String schema, Integer vers
     /** A maintenance window over monitors named by key; times are ISO-8601 with an offset. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MaintenanceSpec(String key, String title, String description, List<String> monitors,
-                                  String startsAt, String endsAt) {
+                                  String startsAt, String endsAt, String recurrence, String timeZone,
+                                  String checks) {
     }
 }

@@ -74,7 +74,8 @@ public class WorkspaceExporter {
                 .map(p -> page(p, key(pageKeys, p.id()), monitorKeys)).toList();
         List<MaintenanceSpec> windowSpecs = windows.all(workspace).reversed().stream()
                 .map(w -> new MaintenanceSpec(key(windowKeys, w.id()), w.title(), blankToNull(w.description()),
-                        keys(w.monitorIds(), monitorKeys), w.startsAt().toString(), w.endsAt().toString()))
+                        keys(w.monitorIds(), monitorKeys), w.startsAt().toString(), w.endsAt().toString(),
+                        w.recurrence(), w.timeZone(), w.checks()))
                 .toList();
         return new VigilDocument(null, VigilDocument.VERSION, channelSpecs, monitorSpecs, pageSpecs, windowSpecs);
     }
