@@ -53,8 +53,8 @@ class Dispatcher {
     private final Clock clock;
 
     Dispatcher(OutboxFanout fanout, DigestWriter digests, Escalations escalations, Reminders reminders,
-               SummaryWriter summaries, DeliveryQueue queue, List<ChannelSender> senders, SecretBox box, NotifyProperties properties,
-               MeterRegistry meters, Clock clock) {
+               SummaryWriter summaries, DeliveryQueue queue, List<ChannelSender> senders, SecretBox box,
+               NotifyProperties properties, MeterRegistry meters, Clock clock) {
         this.fanout = fanout;
         this.digests = digests;
         this.escalations = escalations;
@@ -187,7 +187,7 @@ class Dispatcher {
         }
         ObjectNode payload = (ObjectNode) WireJson.mapper().readTree(delivery.payload());
         Notification notification = new Notification(delivery.id(), delivery.event(), payload,
-                AlertMessage.of(delivery.event(), payload, properties.dashboardUrl()));
+                AlertMessage.of(delivery.event(), payload, properties.dashboardUrl()), delivery.channelId());
         try {
             return sender.send(notification, config, properties.timeoutOf(delivery.channelType()));
         } catch (RuntimeException e) {
