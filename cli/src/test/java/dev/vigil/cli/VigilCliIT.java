@@ -193,9 +193,12 @@ class VigilCliIT extends CliTestBase {
         Run list = vigil(key, Map.of(), "monitors", "list", "--output", "json");
 
         assertThat(imported.exit()).as(imported.err()).isZero();
-        assertThat(imported.err()).contains("(2 monitors, 0 alert channels)", "checks[2] (Weekday report)");
+        assertThat(imported.err()).contains("(3 monitors, 0 alert channels)", "checks[2] (Weekday report)");
         assertThat(applied.exit()).as(applied.err()).isZero();
         assertThat(list.json().valueStream().map(m -> m.get("type").asString() + " " + m.get("status").asString()))
-                .containsExactly("HEARTBEAT PENDING", "HEARTBEAT PAUSED");
+                .containsExactly("HEARTBEAT PENDING", "HEARTBEAT PAUSED", "HEARTBEAT PENDING");
+        // Cron checks keep their schedule and zone.
+        assertThat(list.json().valueStream().map(m -> m.path("schedule").asString("") + "|"
+                + m.path("timeZone").asString(""))).containsExactly("|", "15 5 * * *|UTC", "0 9 * * 1-5|Europe/Riga");
     }
 }

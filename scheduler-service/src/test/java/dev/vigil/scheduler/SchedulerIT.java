@@ -122,6 +122,40 @@ class SchedulerIT {
     }
 
     @Test
+    void aRecurringPauseWindowStopsRoundsInItsOccurrenceWhileARunWindowKeepsThemGoing() {
+        await().atMost(Duration.ofSeconds(10)).until(scheduler::isActive);
+        UUID workspace = UUID.randomUUID();
+        UUID paused = UUID.randomUUID();
+        UUID running = UUID.randomUUID();
+        jdbc.sql("INSERT INTO workspaces (id, name) VALUES (?, 'w')").param(workspace).update();
+        for (UUID id : List.of(paused, running)) {
+            jdbc.sql("""
+                    INSERT INTO monitors (id, workspace_id, name, type, check_spec, interval_seconds, timeout_ms,
+                                          regions)
+                    VALUES (?, ?, 'm', 'HTTP', '{"type":"HTTP","url":"http://127.0.0.1:1/"}'::jsonb, 2, 1000,
+                            '{local-c}')""").params(id, workspace).update();
+        }
+        assertThat(receive("local-c", 4, Duration.ofSeconds(12))).extracting(CheckJob::monitorId).contains(paused);
+
+        // Daily since two days ago: today's occurrence covers now. The other window keeps checks running.
+        UUID daily = UUID.randomUUID();
+        UUID run = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO maintenance_windows (id, workspace_id, title, starts_at, ends_at, recurrence, time_zone,
+                                                 checks)
+                VALUES (?, ?, 'nightly', now() - interval '2 days 1 minute', now() - interval '2 days' + interval
+                        '1 hour', 'FREQ=DAILY', 'UTC', 'PAUSE'),
+                       (?, ?, 'upgrade', now() - interval '1 minute', now() + interval '1 hour', NULL, NULL, 'RUN')""")
+                .params(daily, workspace, run, workspace).update();
+        jdbc.sql("INSERT INTO maintenance_window_monitors (window_id, monitor_id) VALUES (?, ?), (?, ?)")
+                .params(daily, paused, run, running).update();
+        receive("local-c", 100, Duration.ofSeconds(2));
+        List<CheckJob> during = receive("local-c", 100, Duration.ofSeconds(6));
+
+        assertThat(during).extracting(CheckJob::monitorId).contains(running).doesNotContain(paused);
+    }
+
+    @Test
     void everyRegionsQueuesExistWithADeadLetterQueueAndCreatingThemAgainChangesNothing() {
         QueueNames names = new QueueNames(PREFIX);
         List<QueueSpec> specs = QueueTopology.all(names, regions.ids());

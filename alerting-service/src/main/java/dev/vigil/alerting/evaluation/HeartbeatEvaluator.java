@@ -7,7 +7,6 @@ import dev.vigil.alerting.maintenance.MaintenanceCalendar;
 import dev.vigil.common.check.HeartbeatCheck;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,10 +21,14 @@ import org.springframework.stereotype.Component;
  * alert while a job is being set up). Then:
  *
  * <ol>
- *   <li>new pings are applied in order: a FAIL opens an incident at once; a BEAT resolves an open one;</li>
- *   <li>no BEAT within {@code periodSeconds + graceSeconds} of the last one: DOWN, an incident whose start is the
- *       moment the beat became overdue;</li>
- *   <li>the monitor is due again when its next beat would be overdue (or at once on the next ping: a trigger on
+ *   <li>new pings are applied in order: a FAIL opens an incident at once; a BEAT resolves an open one; a START
+ *       only begins a run;</li>
+ *   <li>no BEAT by the time the next one is overdue (period mode: {@code periodSeconds + graceSeconds} after the
+ *       last one; schedule mode: {@code graceSeconds} after the next scheduled time, see {@link HeartbeatDeadlines}):
+ *       DOWN, an incident whose start is the moment the beat became overdue;</li>
+ *   <li>a run started and not ended (by a BEAT or FAIL) within {@code maxRunSeconds}: DOWN, an incident from the
+ *       moment it became too long;</li>
+ *   <li>the monitor is due again at the earlier of those deadlines (or at once on the next ping: a trigger on
  *       {@code heartbeat_pings} marks it due).</li>
  * </ol>
  */
@@ -52,7 +55,7 @@ class HeartbeatEvaluator {
         this.clock = clock;
     }
 
-    private record Ping(long id, Instant at, String kind, String body) {
+    private record Ping(long id, Instant at, String kind, Integer exitCode, String body) {
     }
 
     void evaluate(UUID monitorId) {
@@ -72,14 +75,16 @@ class HeartbeatEvaluator {
             lastPingId = ping.id();
             if (ping.kind().equals("FAIL")) {
                 if (open.isEmpty() && !suppressed) {
-                    String cause = "The job reported a failure" + firstLine(ping.body());
+                    String cause = "The job reported a failure"
+                            + (ping.exitCode() == null ? "" : " (exit code " + ping.exitCode() + ")")
+                            + firstLine(ping.body());
                     open = Optional.of(incidents.open(monitor.ref(), IncidentKind.HEARTBEAT_FAILED, cause, List.of(),
                             ping.at(), List.of(new TimelineEntry("OPENED", cause))));
                     log.info("incident opened monitor={} incident={} cause=\"{}\"", monitorId, open.get(), cause);
                 }
                 state = transition(monitor, state, MonitorStatus.DOWN, ping.at(), "The job reported a failure",
                         open.orElse(null));
-            } else {
+            } else if (ping.kind().equals("BEAT")) {
                 if (open.isPresent()) {
                     incidents.resolve(open.get(), monitor.ref(), ping.at(), "Ping received");
                     log.info("incident resolved monitor={} incident={}", monitorId, open.get());
@@ -89,15 +94,13 @@ class HeartbeatEvaluator {
             }
         }
 
-        Instant overdueAt = lastBeatAt(monitorId)
-                .map(beat -> beat.plus(Duration.ofSeconds((long) heartbeat.periodSeconds() + heartbeat.graceSeconds())))
-                .orElse(null);
+        HeartbeatDeadlines deadlines = new HeartbeatDeadlines(heartbeat);
+        Optional<Instant> lastBeat = lastBeatAt(monitorId);
+        Instant overdueAt = lastBeat.map(deadlines::overdueAt).orElse(null);
         Instant nextEvaluation = null;
         if (overdueAt != null && state.status() == MonitorStatus.UP) {
             if (!now.isBefore(overdueAt)) {
-                String cause = "No ping since " + overdueAt.minusSeconds(
-                        (long) heartbeat.periodSeconds() + heartbeat.graceSeconds()) + " (expected every "
-                        + heartbeat.periodSeconds() + " s, grace " + heartbeat.graceSeconds() + " s)";
+                String cause = "No ping since " + lastBeat.get() + " (" + deadlines.describe() + ")";
                 if (open.isEmpty() && !suppressed) {
                     open = Optional.of(incidents.open(monitor.ref(), IncidentKind.HEARTBEAT_MISSED, cause, List.of(),
                             overdueAt, List.of(new TimelineEntry("OPENED", cause))));
@@ -107,6 +110,23 @@ class HeartbeatEvaluator {
                         open.orElse(null));
             } else {
                 nextEvaluation = overdueAt;
+            }
+        }
+        Instant tooLongAt = runningSince(monitorId).map(deadlines::tooLongAt).orElse(null);
+        if (tooLongAt != null && state.status() != MonitorStatus.DOWN) {
+            if (!now.isBefore(tooLongAt)) {
+                String cause = "The run started at " + tooLongAt.minusSeconds(heartbeat.maxRunSeconds())
+                        + " has not finished after " + heartbeat.maxRunSeconds() + " s";
+                if (open.isEmpty() && !suppressed) {
+                    open = Optional.of(incidents.open(monitor.ref(), IncidentKind.HEARTBEAT_MISSED, cause, List.of(),
+                            tooLongAt, List.of(new TimelineEntry("OPENED", cause))));
+                    log.info("incident opened monitor={} incident={} cause=\"{}\"", monitorId, open.get(), cause);
+                }
+                state = transition(monitor, state, MonitorStatus.DOWN, tooLongAt, "Run too long",
+                        open.orElse(null));
+                nextEvaluation = null;
+            } else if (nextEvaluation == null || tooLongAt.isBefore(nextEvaluation)) {
+                nextEvaluation = tooLongAt;
             }
         }
         states.save(state, lastPingId, nextEvaluation);
@@ -125,11 +145,11 @@ class HeartbeatEvaluator {
 
     private List<Ping> newPings(UUID monitorId, long afterId) {
         return jdbc.sql("""
-                        SELECT id, received_at, kind, body FROM heartbeat_pings
+                        SELECT id, received_at, kind, exit_code, body FROM heartbeat_pings
                         WHERE monitor_id = ? AND id > ? ORDER BY id LIMIT 1000""")
                 .params(monitorId, afterId)
                 .query((rs, row) -> new Ping(rs.getLong("id"), rs.getTimestamp("received_at").toInstant(),
-                        rs.getString("kind"), rs.getString("body")))
+                        rs.getString("kind"), rs.getObject("exit_code", Integer.class), rs.getString("body")))
                 .list();
     }
 
@@ -137,6 +157,16 @@ class HeartbeatEvaluator {
         return jdbc.sql("""
                         SELECT received_at FROM heartbeat_pings WHERE monitor_id = ? AND kind = 'BEAT'
                         ORDER BY id DESC LIMIT 1""")
+                .param(monitorId).query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
+    /** When the run in progress started: the latest START that no BEAT or FAIL came after. */
+    private Optional<Instant> runningSince(UUID monitorId) {
+        return jdbc.sql("""
+                        SELECT s.received_at FROM heartbeat_pings s
+                        WHERE s.id = (SELECT max(id) FROM heartbeat_pings WHERE monitor_id = ? AND kind = 'START')
+                          AND NOT EXISTS (SELECT 1 FROM heartbeat_pings e WHERE e.monitor_id = s.monitor_id
+                                          AND e.id > s.id AND e.kind <> 'START')""")
                 .param(monitorId).query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 

@@ -43,6 +43,8 @@ class Dispatcher {
     private final OutboxFanout fanout;
     private final DigestWriter digests;
     private final Escalations escalations;
+    private final Reminders reminders;
+    private final SummaryWriter summaries;
     private final DeliveryQueue queue;
     private final Map<String, ChannelSender> senders;
     private final SecretBox box;
@@ -50,12 +52,14 @@ class Dispatcher {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    Dispatcher(OutboxFanout fanout, DigestWriter digests, Escalations escalations, DeliveryQueue queue,
-               List<ChannelSender> senders, SecretBox box, NotifyProperties properties, MeterRegistry meters,
-               Clock clock) {
+    Dispatcher(OutboxFanout fanout, DigestWriter digests, Escalations escalations, Reminders reminders,
+               SummaryWriter summaries, DeliveryQueue queue, List<ChannelSender> senders, SecretBox box,
+               NotifyProperties properties, MeterRegistry meters, Clock clock) {
         this.fanout = fanout;
         this.digests = digests;
         this.escalations = escalations;
+        this.reminders = reminders;
+        this.summaries = summaries;
         this.queue = queue;
         this.senders = senders.stream().collect(Collectors.toMap(s -> s.type().name(), s -> s));
         this.box = box;
@@ -68,7 +72,8 @@ class Dispatcher {
     public int runOnce() {
         fanout.fanOut(clock.instant());
         digests.write(clock.instant());
-        if (escalations.escalate(clock.instant()) > 0) {
+        if (escalations.escalate(clock.instant()) + reminders.remind(clock.instant())
+                + summaries.write(clock.instant()) > 0) {
             fanout.fanOut(clock.instant());
         }
         List<ClaimedDelivery> claimed = queue.claim(clock.instant());

@@ -1,6 +1,5 @@
 package dev.vigil.alerting.notify;
 
-import dev.vigil.common.check.CheckSpec;
 import dev.vigil.common.json.WireJson;
 import dev.vigil.common.oncall.OnCallRotation;
 import java.sql.Timestamp;
@@ -9,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -125,33 +123,7 @@ class Escalations {
     }
 
     private void queue(UUID incidentId, UUID workspaceId, UUID monitorId, int levelIndex, Level level, Instant now) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("event", "incident.escalated");
-        payload.put("occurredAt", now.toString());
-        payload.put("monitor", jdbc.sql("SELECT id, name, type, check_spec::text AS spec FROM monitors WHERE id = ?")
-                .param(monitorId).query((rs, n) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", rs.getObject("id", UUID.class).toString());
-                    m.put("name", rs.getString("name"));
-                    m.put("type", rs.getString("type"));
-                    m.put("target", WireJson.read(rs.getString("spec"), CheckSpec.class).target());
-                    return m;
-                }).single());
-        payload.put("incident", jdbc.sql("""
-                        SELECT id, monitor_id, kind, status, started_at, cause, regions FROM incidents WHERE id = ?""")
-                .param(incidentId).query((rs, n) -> {
-                    Map<String, Object> i = new LinkedHashMap<>();
-                    i.put("id", rs.getObject("id", UUID.class).toString());
-                    i.put("monitorId", rs.getObject("monitor_id", UUID.class).toString());
-                    i.put("kind", rs.getString("kind"));
-                    i.put("status", rs.getString("status"));
-                    i.put("startedAt", rs.getTimestamp("started_at").toInstant().toString());
-                    i.put("acknowledgedAt", null);
-                    i.put("resolvedAt", null);
-                    i.put("cause", rs.getString("cause"));
-                    i.put("regions", List.of((String[]) rs.getArray("regions").getArray()));
-                    return i;
-                }).single());
+        Map<String, Object> payload = IncidentPayload.of(jdbc, "incident.escalated", incidentId, monitorId, now);
         payload.put("level", levelIndex);
         List<String> channels = new ArrayList<>();
         List<String> people = new ArrayList<>();

@@ -34,7 +34,7 @@ class NoiseControl {
     static final String FLAPPING = "flapping";
     static final String RATE_LIMITED = "rate_limited";
 
-    private static final Set<String> ALWAYS = Set.of("test", "digest", "channel.unhealthy");
+    private static final Set<String> ALWAYS = Set.of("test", "digest", "channel.unhealthy", "summary");
 
     private final JdbcClient jdbc;
     private final MaintenanceCalendar maintenance;

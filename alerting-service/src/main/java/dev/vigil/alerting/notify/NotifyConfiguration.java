@@ -84,9 +84,11 @@ class NotifyConfiguration {
     }
 
     @Bean
-    Dispatcher dispatcher(OutboxFanout fanout, DigestWriter digests, Escalations escalations, DeliveryQueue queue,
+    Dispatcher dispatcher(OutboxFanout fanout, DigestWriter digests, Escalations escalations, Reminders reminders,
+                          SummaryWriter summaries, DeliveryQueue queue,
                           List<ChannelSender> channelSenders, SecretBox box, NotifyProperties properties,
                           MeterRegistry meters, Clock clock) {
-        return new Dispatcher(fanout, digests, escalations, queue, channelSenders, box, properties, meters, clock);
+        return new Dispatcher(fanout, digests, escalations, reminders, summaries, queue, channelSenders, box,
+                properties, meters, clock);
     }
 }

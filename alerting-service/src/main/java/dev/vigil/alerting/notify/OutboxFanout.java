@@ -134,7 +134,7 @@ class OutboxFanout {
                             ORDER BY created_at""")
                     .params(row.workspaceId(), UUID.fromString(row.payload().path("channel").path("id").asString()))
                     .query(UUID.class).list().forEach(id -> targets.add(Target.channel(id)));
-            case "digest", "incident.escalated" -> {
+            case "digest", "incident.escalated", "incident.reminder", "summary" -> {
                 for (JsonNode id : row.payload().path("channelIds").valueStream().toList()) {
                     channelIn(row, id.asString()).ifPresent(targets::add);
                 }

@@ -104,8 +104,10 @@ final class NotifyHarness implements AutoCloseable {
                 tm);
         DeliveryQueue deliveries = queue != null ? queue : queue(properties);
         GuardedHttp http = new GuardedHttp(new GuardedHttpClient(new TargetGuard(policy)));
-        return new Dispatcher(fanout, new DigestWriter(jdbc, properties, tm), escalations, deliveries,
-                NotifyConfiguration.senders(http, properties, providers, mail, clock), BOX, properties, new SimpleMeterRegistry(),
+        return new Dispatcher(fanout, new DigestWriter(jdbc, properties, tm), escalations,
+                new Reminders(jdbc, properties, tm), new SummaryWriter(jdbc, properties, tm), deliveries,
+                NotifyConfiguration.senders(http, properties, providers, mail, clock), BOX, properties,
+                new SimpleMeterRegistry(),
                 clock);
     }
 

@@ -244,7 +244,8 @@ public class DocumentApplier {
     private static MonitorRequest request(MonitorSpec s) {
         return new MonitorRequest(s.name(), s.type(), s.url(), s.method(), s.headers(), s.body(), s.followRedirects(),
                 s.assertions(), s.degradedAboveMs(), s.host(), s.port(), s.recordType(), s.resolver(),
-                s.minDaysValid(), s.periodSeconds(), s.graceSeconds(), s.plugin(), s.args(), s.intervalSeconds(),
+                s.minDaysValid(), s.periodSeconds(), s.graceSeconds(), s.schedule(),
+                s.timeZone(), s.maxRunSeconds(), s.plugin(), s.args(), s.intervalSeconds(),
                 s.timeoutMs(), s.regions(), s.confirmations(), null, null, null, s.paused());
     }
 
@@ -288,7 +289,7 @@ public class DocumentApplier {
             // No monitors: an announcement that silences nothing, as with the API.
             List<UUID> monitorIds = orEmpty(spec.monitors()).stream().map(monitorIndex::resolve).toList();
             MaintenanceRequest request = new MaintenanceRequest(spec.title(), spec.description(), monitorIds,
-                    spec.startsAt(), spec.endsAt());
+                    spec.startsAt(), spec.endsAt(), spec.recurrence(), spec.timeZone(), spec.checks());
             UUID id = index.match(spec.key());
             if (id == null) {
                 MaintenanceView created = attempt(problems, path, field, () -> windows.create(caller, request));

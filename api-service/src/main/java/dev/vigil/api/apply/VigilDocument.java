@@ -37,7 +37,8 @@ public record VigilDocument(@JsonProperty("$schema") String schema, Integer vers
                               String url, String method, Map<String, String> headers, String body,
                               Boolean followRedirects, List<Assertion> assertions, Integer degradedAboveMs,
                               String host, Integer port, String recordType, String resolver, Integer minDaysValid,
-                              Integer periodSeconds, Integer graceSeconds, String plugin, List<String> args,
+                              Integer periodSeconds, Integer graceSeconds, String schedule, String timeZone,
+                              Integer maxRunSeconds, String plugin, List<String> args,
                               Integer intervalSeconds, Integer timeoutMs, List<String> regions,
                               Integer confirmations, List<String> alertChannels, Boolean paused) {
     }
@@ -60,6 +61,7 @@ public record VigilDocument(@JsonProperty("$schema") String schema, Integer vers
     /** A maintenance window over monitors named by key; times are ISO-8601 with an offset. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MaintenanceSpec(String key, String title, String description, List<String> monitors,
-                                  String startsAt, String endsAt) {
+                                  String startsAt, String endsAt, String recurrence, String timeZone,
+                                  String checks) {
     }
 }

@@ -74,7 +74,8 @@ public class WorkspaceExporter {
                 .map(p -> page(p, key(pageKeys, p.id()), monitorKeys)).toList();
         List<MaintenanceSpec> windowSpecs = windows.all(workspace).reversed().stream()
                 .map(w -> new MaintenanceSpec(key(windowKeys, w.id()), w.title(), blankToNull(w.description()),
-                        keys(w.monitorIds(), monitorKeys), w.startsAt().toString(), w.endsAt().toString()))
+                        keys(w.monitorIds(), monitorKeys), w.startsAt().toString(), w.endsAt().toString(),
+                        w.recurrence(), w.timeZone(), w.checks()))
                 .toList();
         return new VigilDocument(null, VigilDocument.VERSION, channelSpecs, monitorSpecs, pageSpecs, windowSpecs);
     }
@@ -91,7 +92,8 @@ public class WorkspaceExporter {
         boolean heartbeat = "HEARTBEAT".equals(m.type());
         return new MonitorSpec(key, m.name(), m.type(), m.url(), m.method(), emptyToNull(m.headers()), m.body(),
                 m.followRedirects(), emptyToNull(m.assertions()), m.degradedAboveMs(), m.host(), m.port(),
-                m.recordType(), m.resolver(), m.minDaysValid(), m.periodSeconds(), m.graceSeconds(), m.plugin(),
+                m.recordType(), m.resolver(), m.minDaysValid(), m.periodSeconds(), m.graceSeconds(), m.schedule(),
+                m.timeZone(), m.maxRunSeconds(), m.plugin(),
                 emptyToNull(m.args()), heartbeat ? null : m.intervalSeconds(), m.timeoutMs(),
                 heartbeat ? null : m.regions(), heartbeat ? null : m.confirmations(), emptyToNull(channelKeys),
                 m.paused() ? true : null);

@@ -1,12 +1,14 @@
 package dev.vigil.api.maintenance;
 
 import dev.vigil.api.web.FieldProblems;
+import dev.vigil.common.maintenance.MaintenanceRecurrence;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -21,7 +23,8 @@ final class MaintenanceRules {
     }
 
     /** A window that passed validation. */
-    record ValidWindow(String title, String description, List<UUID> monitorIds, Instant startsAt, Instant endsAt) {
+    record ValidWindow(String title, String description, List<UUID> monitorIds, Instant startsAt, Instant endsAt,
+                       String recurrence, String timeZone, String checks, Instant seriesEndsAt) {
     }
 
     /**
@@ -56,8 +59,31 @@ final class MaintenanceRules {
                 problems.add("endsAt", "a window may last at most " + MAX_LENGTH.toDays() + " days");
             }
         }
+        String checks = request.checks() == null ? "RUN" : request.checks().strip().toUpperCase(Locale.ROOT);
+        if (!checks.equals("RUN") && !checks.equals("PAUSE")) {
+            problems.add("checks", "checks must be RUN (checks go on, alerts are held back) or PAUSE");
+        }
+        String rule = request.recurrence() == null || request.recurrence().isBlank() ? null
+                : problems.optionalLine("recurrence", request.recurrence(), 500);
+        String zone = request.timeZone() == null || request.timeZone().isBlank() ? null
+                : problems.optionalLine("timeZone", request.timeZone(), 100);
+        MaintenanceRecurrence recurrence = null;
+        if (rule == null && zone != null && !problems.has("recurrence")) {
+            problems.add("timeZone", "timeZone applies to a recurring window only (give a recurrence)");
+        }
+        if (rule != null && startsAt != null && endsAt != null && endsAt.isAfter(startsAt)) {
+            try {
+                recurrence = MaintenanceRecurrence.of(rule, zone, startsAt, Duration.between(startsAt, endsAt));
+            } catch (MaintenanceRecurrence.InvalidZone e) {
+                problems.add("timeZone", e.getMessage());
+            } catch (IllegalArgumentException e) {
+                problems.add("recurrence", e.getMessage());
+            }
+        }
         problems.throwIfAny();
-        return new ValidWindow(title, description, monitors, startsAt, endsAt);
+        return new ValidWindow(title, description, monitors, startsAt, endsAt,
+                recurrence == null ? null : recurrence.rule(), recurrence == null ? null : recurrence.zone().getId(),
+                checks, recurrence == null ? endsAt : recurrence.seriesEnd());
     }
 
     private static Instant instant(FieldProblems problems, String field, String text) {

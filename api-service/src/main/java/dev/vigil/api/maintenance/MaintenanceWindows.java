@@ -30,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class MaintenanceWindows {
 
+    private static final String COLUMNS =
+            "id, title, description, starts_at, ends_at, created_at, recurrence, time_zone, checks";
+
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
@@ -43,9 +46,10 @@ public class MaintenanceWindows {
     }
 
     List<MaintenanceView> list(UUID workspaceId, boolean includeCompleted, int limit) {
-        List<Row> rows = jdbc.sql("SELECT id, title, description, starts_at, ends_at, created_at"
+        List<Row> rows = jdbc.sql("SELECT " + COLUMNS
                         + " FROM maintenance_windows WHERE workspace_id = :workspace"
-                        + (includeCompleted ? "" : " AND ends_at > :now")
+                        + (includeCompleted ? "" : " AND (ends_at > :now OR (recurrence IS NOT NULL"
+                                + " AND (series_ends_at IS NULL OR series_ends_at > :now)))")
                         + " ORDER BY starts_at DESC, id LIMIT :limit")
                 .param("workspace", workspaceId).param("now", Timestamp.from(clock.instant())).param("limit", limit)
                 .query(MaintenanceWindows::row).list();
@@ -53,8 +57,7 @@ public class MaintenanceWindows {
     }
 
     Optional<MaintenanceView> find(UUID workspaceId, UUID id) {
-        return jdbc.sql("SELECT id, title, description, starts_at, ends_at, created_at FROM maintenance_windows"
-                        + " WHERE id = ? AND workspace_id = ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM maintenance_windows WHERE id = ? AND workspace_id = ?")
                 .params(id, workspaceId).query(MaintenanceWindows::row).optional()
                 .map(row -> views(List.of(row)).getFirst());
     }
@@ -66,11 +69,12 @@ public class MaintenanceWindows {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO maintenance_windows (id, workspace_id, title, description, starts_at, ends_at,
-                                                         created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                                                         created_at, recurrence, time_zone, series_ends_at, checks)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, caller.workspaceId(), window.title(), window.description(),
                         Timestamp.from(window.startsAt()), Timestamp.from(window.endsAt()),
-                        Timestamp.from(clock.instant()))
+                        Timestamp.from(clock.instant()), window.recurrence(), window.timeZone(),
+                        timestamp(window.seriesEndsAt()), window.checks())
                 .update();
         link(id, window.monitorIds());
         audit.record(caller.workspaceId(), Actor.of(caller), "maintenance.created", "MAINTENANCE", id,
@@ -86,10 +90,12 @@ public class MaintenanceWindows {
         MaintenanceRules.ValidWindow window = MaintenanceRules.validate(partial ? request.over(current) : request,
                 ids -> notInWorkspace(caller.workspaceId(), ids));
         jdbc.sql("""
-                        UPDATE maintenance_windows SET title = ?, description = ?, starts_at = ?, ends_at = ?
+                        UPDATE maintenance_windows SET title = ?, description = ?, starts_at = ?, ends_at = ?,
+                                                       recurrence = ?, time_zone = ?, series_ends_at = ?, checks = ?
                         WHERE id = ? AND workspace_id = ?""")
                 .params(window.title(), window.description(), Timestamp.from(window.startsAt()),
-                        Timestamp.from(window.endsAt()), id, caller.workspaceId())
+                        Timestamp.from(window.endsAt()), window.recurrence(), window.timeZone(),
+                        timestamp(window.seriesEndsAt()), window.checks(), id, caller.workspaceId())
                 .update();
         if (!Set.copyOf(window.monitorIds()).equals(Set.copyOf(current.monitorIds()))) {
             jdbc.sql("DELETE FROM maintenance_window_monitors WHERE window_id = ?").param(id).update();
@@ -135,6 +141,15 @@ public class MaintenanceWindows {
         if (!window.endsAt().equals(current.endsAt())) {
             changed.add("endsAt");
         }
+        if (!java.util.Objects.equals(window.recurrence(), current.recurrence())) {
+            changed.add("recurrence");
+        }
+        if (!java.util.Objects.equals(window.timeZone(), current.timeZone())) {
+            changed.add("timeZone");
+        }
+        if (!window.checks().equals(current.checks())) {
+            changed.add("checks");
+        }
         return changed;
     }
 
@@ -177,6 +192,11 @@ public class MaintenanceWindows {
         summary.put("startsAt", window.startsAt().toString());
         summary.put("endsAt", window.endsAt().toString());
         summary.put("monitorIds", window.monitorIds().stream().map(UUID::toString).toList());
+        if (window.recurrence() != null) {
+            summary.put("recurrence", window.recurrence());
+            summary.put("timeZone", window.timeZone());
+        }
+        summary.put("checks", window.checks());
         return summary;
     }
 
@@ -194,18 +214,27 @@ public class MaintenanceWindows {
                     });
         }
         Instant now = clock.instant();
-        return rows.stream().map(r -> new MaintenanceView(r.id(), r.title(), r.description(),
-                List.copyOf(monitors.getOrDefault(r.id(), List.of())), r.startsAt(), r.endsAt(),
-                MaintenanceView.statusAt(r.startsAt(), r.endsAt(), now), r.createdAt())).toList();
+        return rows.stream().map(r -> {
+            MaintenanceView.Timing timing = MaintenanceView.Timing.of(r.startsAt(), r.endsAt(), r.recurrence(),
+                    r.timeZone(), now);
+            return new MaintenanceView(r.id(), r.title(), r.description(),
+                    List.copyOf(monitors.getOrDefault(r.id(), List.of())), r.startsAt(), r.endsAt(), timing.status(),
+                    r.createdAt(), r.recurrence(), r.timeZone(), r.checks(), timing.next());
+        }).toList();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("description"),
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getString("recurrence"), rs.getString("time_zone"),
+                rs.getString("checks"));
     }
 
     private record Row(UUID id, String title, String description, Instant startsAt, Instant endsAt,
-                       Instant createdAt) {
+                       Instant createdAt, String recurrence, String timeZone, String checks) {
+    }
+
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
     }
 }

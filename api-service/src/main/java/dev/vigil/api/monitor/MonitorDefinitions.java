@@ -3,9 +3,11 @@ package dev.vigil.api.monitor;
 import dev.vigil.api.web.FieldProblems;
 import dev.vigil.common.check.CheckSpec;
 import dev.vigil.common.check.HeartbeatCheck;
+import dev.vigil.common.check.HeartbeatSchedule;
 import dev.vigil.common.check.MonitorType;
 import dev.vigil.common.check.PluginCheck;
 import dev.vigil.common.region.RegionProperties;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -38,6 +40,8 @@ class MonitorDefinitions {
     static final int MAX_ALERT_CHANNELS = 20;
     static final int MAX_TAGS = 20;
     static final int MAX_GRACE_SECONDS = 7 * 86_400;
+    static final int MIN_RUN_SECONDS = 60;
+    static final int MAX_RUN_SECONDS = 7 * 86_400;
 
     private static final Set<MonitorType> PROBED = EnumSet.complementOf(EnumSet.of(MonitorType.HEARTBEAT));
 
@@ -57,6 +61,9 @@ class MonitorDefinitions {
             new TypedField("minDaysValid", MonitorRequest::minDaysValid, EnumSet.of(MonitorType.TLS)),
             new TypedField("periodSeconds", MonitorRequest::periodSeconds, EnumSet.of(MonitorType.HEARTBEAT)),
             new TypedField("graceSeconds", MonitorRequest::graceSeconds, EnumSet.of(MonitorType.HEARTBEAT)),
+            new TypedField("schedule", MonitorRequest::schedule, EnumSet.of(MonitorType.HEARTBEAT)),
+            new TypedField("timeZone", MonitorRequest::timeZone, EnumSet.of(MonitorType.HEARTBEAT)),
+            new TypedField("maxRunSeconds", MonitorRequest::maxRunSeconds, EnumSet.of(MonitorType.HEARTBEAT)),
             new TypedField("plugin", MonitorRequest::plugin, EnumSet.of(MonitorType.PLUGIN)),
             new TypedField("args", MonitorRequest::args, EnumSet.of(MonitorType.PLUGIN)),
             new TypedField("degradedAboveMs", MonitorRequest::degradedAboveMs, PROBED),
@@ -168,6 +175,55 @@ class MonitorDefinitions {
     }
 
     private HeartbeatCheck heartbeat(FieldProblems problems, MonitorRequest request) {
+        Integer maxRun = request.maxRunSeconds();
+        if (maxRun != null && (maxRun < MIN_RUN_SECONDS || maxRun > MAX_RUN_SECONDS)) {
+            problems.add("maxRunSeconds", "maxRunSeconds must be between " + MIN_RUN_SECONDS + " and "
+                    + MAX_RUN_SECONDS);
+        }
+        if (request.schedule() != null) {
+            return scheduled(problems, request, maxRun);
+        }
+        if (request.timeZone() != null) {
+            problems.add("timeZone", "timeZone applies to a heartbeat with a schedule only");
+        }
+        HeartbeatCheck periodic = periodic(problems, request);
+        return new HeartbeatCheck(periodic.periodSeconds(), periodic.graceSeconds(), null, null, maxRun);
+    }
+
+    /**
+     * A cron heartbeat. Its period (shown in lists, and the default grace's base) is the shortest gap between two
+     * scheduled times, so periodSeconds and intervalSeconds a client read and sends back are ignored, not refused.
+     */
+    private HeartbeatCheck scheduled(FieldProblems problems, MonitorRequest request, Integer maxRun) {
+        String expression = problems.optionalLine("schedule", request.schedule(), 200);
+        String zoneName = request.timeZone() == null ? "UTC" : problems.optionalLine("timeZone", request.timeZone(),
+                100);
+        if (expression == null) {
+            if (!problems.has("schedule")) {
+                problems.add("schedule", "schedule must be a cron expression such as \"0 3 * * *\"");
+            }
+            return new HeartbeatCheck(0, 0);
+        }
+        HeartbeatSchedule schedule;
+        try {
+            schedule = HeartbeatSchedule.parse(expression, zoneName == null ? "UTC" : zoneName);
+        } catch (HeartbeatSchedule.InvalidZone e) {
+            problems.add("timeZone", e.getMessage());
+            return new HeartbeatCheck(0, 0);
+        } catch (IllegalArgumentException e) {
+            problems.add("schedule", e.getMessage());
+            return new HeartbeatCheck(0, 0);
+        }
+        long gap = schedule.shortestGap(Instant.EPOCH).toSeconds();
+        int period = (int) Math.clamp(gap, limits.minIntervalSeconds(), limits.maxPeriodSeconds());
+        int grace = request.graceSeconds() == null ? defaultGrace(period) : request.graceSeconds();
+        if (grace < 0 || grace > MAX_GRACE_SECONDS) {
+            problems.add("graceSeconds", "graceSeconds must be between 0 and " + MAX_GRACE_SECONDS);
+        }
+        return new HeartbeatCheck(period, grace, schedule.expression(), schedule.zone().getId(), maxRun);
+    }
+
+    private HeartbeatCheck periodic(FieldProblems problems, MonitorRequest request) {
         Integer period = request.periodSeconds() != null ? request.periodSeconds() : request.intervalSeconds();
         if (period == null) {
             problems.add("periodSeconds", "periodSeconds is required: how often the job pings, in seconds");

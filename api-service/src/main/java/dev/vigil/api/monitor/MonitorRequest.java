@@ -40,6 +40,14 @@ public record MonitorRequest(
         @Schema(description = "HEARTBEAT: expected time between pings, in seconds") Integer periodSeconds,
         @Schema(description = "HEARTBEAT: extra time before a late ping counts as missed (default: a tenth of the "
                 + "period, 60 s to 1 h)") Integer graceSeconds,
+        @Schema(description = "HEARTBEAT: a 5-field Unix cron expression of when the job runs, instead of a period "
+                + "(day-of-month and day-of-week match either, as in cron); overdue graceSeconds after a scheduled "
+                + "time without a ping", example = "0 3 * * *") String schedule,
+        @Schema(description = "HEARTBEAT with a schedule: the IANA time zone it is in (default UTC)",
+                example = "Europe/Berlin") String timeZone,
+        @Schema(description = "HEARTBEAT: a run started with /ping/{token}/start that has not ended (a ping or an "
+                + "exit code) after this many seconds is reported as too long (60 to 604800; default: no limit)")
+        Integer maxRunSeconds,
         // PLUGIN
         @Schema(description = "PLUGIN: a name from GET /api/v1/plugins", example = "check_ssh") String plugin,
         @Schema(description = "PLUGIN: arguments, at most 32; never passed through a shell") List<String> args,

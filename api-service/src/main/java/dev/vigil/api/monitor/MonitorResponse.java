@@ -17,7 +17,8 @@ public record MonitorResponse(UUID id, String name, String type,
                               // TCP, DNS, TLS
                               String host, Integer port, String recordType, String resolver, Integer minDaysValid,
                               // HEARTBEAT
-                              Integer periodSeconds, Integer graceSeconds,
+                              Integer periodSeconds, Integer graceSeconds, String schedule, String timeZone,
+                              Integer maxRunSeconds,
                               @Schema(description = "HEARTBEAT: where the job pings (GET or POST; /fail for an "
                                       + "explicit failure)", example = "https://vigil.example/ping/hb_8fJ2...")
                               String pingUrl,

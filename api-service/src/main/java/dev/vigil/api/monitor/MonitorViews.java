@@ -77,6 +77,9 @@ public class MonitorViews {
                 tls == null ? null : tls.minDaysValid(),
                 heartbeat == null ? null : heartbeat.periodSeconds(),
                 heartbeat == null ? null : heartbeat.graceSeconds(),
+                heartbeat == null ? null : heartbeat.schedule(),
+                heartbeat == null ? null : heartbeat.timeZone(),
+                heartbeat == null ? null : heartbeat.maxRunSeconds(),
                 pingUrl(monitor),
                 plugin == null ? null : plugin.plugin(),
                 plugin == null ? null : caller.canWrite() ? plugin.args() : plugin.args().stream().map(a -> REDACTED)

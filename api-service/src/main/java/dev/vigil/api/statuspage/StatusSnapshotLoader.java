@@ -2,6 +2,7 @@ package dev.vigil.api.statuspage;
 
 import dev.vigil.api.uptime.UptimeHistories;
 import dev.vigil.api.uptime.UptimeHistory;
+import dev.vigil.common.maintenance.MaintenanceRecurrence;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +29,9 @@ class StatusSnapshotLoader {
 
     /** How far ahead scheduled maintenance is announced. */
     private static final Duration MAINTENANCE_HORIZON = Duration.ofDays(60);
+    /** Occurrences of one recurring window in the range (a daily window over the uptime history and the horizon). */
+    private static final int MAX_OCCURRENCES = 400;
+    private static final int UPCOMING_OCCURRENCES = 5;
 
     private final JdbcClient jdbc;
     private final UptimeHistories histories;
@@ -119,7 +124,10 @@ class StatusSnapshotLoader {
             }
         }
 
+        // A recurring window: its running and next few occurrences, not two months of them.
+        Map<UUID, Integer> shown = new HashMap<>();
         List<StatusSnapshot.Maintenance> maintenances = windows.stream().filter(w -> w.endsAt().isAfter(now))
+                .filter(w -> shown.merge(w.id(), 1, Integer::sum) <= UPCOMING_OCCURRENCES)
                 .map(w -> new StatusSnapshot.Maintenance(w.id(), w.title(), w.description(),
                         now.isBefore(w.startsAt()) ? "scheduled" : "in_progress", w.startsAt(), w.endsAt(),
                         w.monitors().stream().filter(names::containsKey).map(names::get).toList()))
@@ -187,15 +195,22 @@ class StatusSnapshotLoader {
             return List.of();
         }
         Map<UUID, Window> windows = new LinkedHashMap<>();
+        Map<UUID, String[]> rules = new HashMap<>();
         jdbc.sql("""
-                        SELECT w.id, w.title, w.description, w.starts_at, w.ends_at, l.monitor_id
+                        SELECT w.id, w.title, w.description, w.starts_at, w.ends_at, w.recurrence, w.time_zone,
+                               l.monitor_id
                         FROM maintenance_windows w JOIN maintenance_window_monitors l ON l.window_id = w.id
-                        WHERE l.monitor_id IN (:ids) AND w.ends_at > :from AND w.starts_at < :until
+                        WHERE l.monitor_id IN (:ids) AND w.starts_at < :until
+                          AND CASE WHEN w.recurrence IS NULL THEN w.ends_at > :from
+                                   ELSE w.series_ends_at IS NULL OR w.series_ends_at > :from END
                         ORDER BY w.starts_at, w.id""")
                 .param("ids", monitors).param("from", Timestamp.from(from)).param("until", Timestamp.from(until))
                 .query(rs -> {
                     windows.computeIfAbsent(rs.getObject("id", UUID.class), id -> {
                         try {
+                            if (rs.getString("recurrence") != null) {
+                                rules.put(id, new String[] {rs.getString("recurrence"), rs.getString("time_zone")});
+                            }
                             return new Window(id, rs.getString("title"), rs.getString("description"),
                                     rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                                     new ArrayList<>());
@@ -204,7 +219,26 @@ class StatusSnapshotLoader {
                         }
                     }).monitors().add(rs.getObject("monitor_id", UUID.class));
                 });
-        return List.copyOf(windows.values());
+        // A recurring window counts as each of its occurrences in the range (the same id): the page shows the one
+        // running and the upcoming ones.
+        List<Window> expanded = new ArrayList<>();
+        for (Window w : windows.values()) {
+            String[] rule = rules.get(w.id());
+            if (rule == null) {
+                expanded.add(w);
+                continue;
+            }
+            try {
+                MaintenanceRecurrence.of(rule[0], rule[1], w.startsAt(), Duration.between(w.startsAt(), w.endsAt()))
+                        .between(from, until, MAX_OCCURRENCES)
+                        .forEach(o -> expanded.add(new Window(w.id(), w.title(), w.description(), o.startsAt(),
+                                o.endsAt(), w.monitors())));
+            } catch (IllegalArgumentException e) {
+                // Validated when stored; a rule this version cannot read is left off the page.
+            }
+        }
+        expanded.sort(Comparator.comparing(Window::startsAt));
+        return List.copyOf(expanded);
     }
 
     private List<IncidentRow> incidents(List<UUID> monitors, Instant from) {

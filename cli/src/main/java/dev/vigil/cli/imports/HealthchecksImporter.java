@@ -5,8 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -15,16 +13,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The checks of a Healthchecks project, as its Management API lists them ({@code GET /api/v3/checks/}, saved to a
  * file), as HEARTBEAT monitors: a simple check's {@code timeout} is the period and {@code grace} the grace; a cron
- * check gets the period its schedule repeats at when that is a fixed one (every N minutes, hourly, daily, weekly),
- * and the schedule itself is listed, since a Vigil heartbeat expects a ping every period rather than at cron times.
+ * check keeps its {@code schedule} and {@code tz} (Vigil's cron heartbeats have Healthchecks' semantics).
  * Paused checks stay paused. Everything else (tags, descriptions, channels, keyword filters, the old ping URL) is
  * listed with its place.
  */
 public final class HealthchecksImporter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern NUMBER = Pattern.compile("\\d+");
-    private static final Pattern EVERY_MINUTES = Pattern.compile("\\*/(\\d+)");
     private static final int MIN_PERIOD = 30;
     /** Fields with nothing to carry over, or that describe the check's state rather than its definition. */
     private static final Set<String> STATE = Set.of("name", "slug", "grace", "timeout", "schedule", "tz", "status",
@@ -58,23 +53,29 @@ public final class HealthchecksImporter {
 
     private void check(String path, JsonNode check, ArrayNode monitors) {
         String name = check.path("name").asString("");
-        Long period = check.has("schedule") ? cronPeriod(path, check)
-                : Long.valueOf(check.path("timeout").asLong(0));
-        if (period == null || period <= 0) {
-            unmapped.add(path + " (" + name + "): not imported: no timeout, and its schedule '"
-                    + check.path("schedule").asString("") + "' does not repeat at a fixed period");
+        String schedule = check.path("schedule").asString("").strip();
+        long period = check.path("timeout").asLong(0);
+        if (schedule.isEmpty() && period <= 0) {
+            unmapped.add(path + " (" + name + "): not imported: neither a timeout nor a schedule");
             return;
         }
         ObjectNode monitor = monitors.addObject();
         monitor.put("key", key(check.path("slug").asString(""), name));
         monitor.put("name", name.isEmpty() ? "Heartbeat " + (monitors.size()) : name);
         monitor.put("type", "HEARTBEAT");
-        if (period < MIN_PERIOD) {
-            unmapped.add(path + ".timeout: " + period + " s is below Vigil's usual minimum; " + MIN_PERIOD
-                    + " s is used");
-            period = (long) MIN_PERIOD;
+        if (!schedule.isEmpty()) {
+            // Vigil heartbeats take a cron schedule with Healthchecks' semantics (5 fields, day fields OR-ed).
+            monitor.put("schedule", schedule);
+            monitor.put("timeZone", check.path("tz").asString("UTC").isBlank() ? "UTC"
+                    : check.path("tz").asString("UTC"));
+        } else {
+            if (period < MIN_PERIOD) {
+                unmapped.add(path + ".timeout: " + period + " s is below Vigil's usual minimum; " + MIN_PERIOD
+                        + " s is used");
+                period = MIN_PERIOD;
+            }
+            monitor.put("periodSeconds", period);
         }
-        monitor.put("periodSeconds", period);
         if (check.has("grace")) {
             monitor.put("graceSeconds", check.get("grace").asLong());
         }
@@ -91,30 +92,6 @@ public final class HealthchecksImporter {
                         + " not imported");
             }
         }
-    }
-
-    /** The fixed period of the common cron shapes, in seconds, or null (the schedule is listed either way). */
-    private Long cronPeriod(String path, JsonNode check) {
-        String schedule = check.path("schedule").asString("").strip();
-        String[] f = schedule.split("\\s+");
-        Long period = null;
-        if (f.length == 5) {
-            Matcher every = EVERY_MINUTES.matcher(f[0]);
-            boolean restAny = f[2].equals("*") && f[3].equals("*");
-            if (every.matches() && f[1].equals("*") && restAny && f[4].equals("*")) {
-                period = Long.parseLong(every.group(1)) * 60;
-            } else if (NUMBER.matcher(f[0]).matches() && f[1].equals("*") && restAny && f[4].equals("*")) {
-                period = 3600L;
-            } else if (NUMBER.matcher(f[0]).matches() && NUMBER.matcher(f[1]).matches() && restAny) {
-                // Boxed on purpose: a null branch must not be unboxed.
-                period = f[4].equals("*") ? Long.valueOf(86_400)
-                        : NUMBER.matcher(f[4]).matches() ? Long.valueOf(604_800) : null;
-            }
-        }
-        unmapped.add(path + ".schedule: '" + schedule + "' (" + check.path("tz").asString("UTC") + ") "
-                + (period == null ? "has no fixed period" : "became a ping every " + period + " s")
-                + "; Vigil heartbeats expect a ping every period, not at cron times");
-        return period;
     }
 
     private String key(String slug, String name) {

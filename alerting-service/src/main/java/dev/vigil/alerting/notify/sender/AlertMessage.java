@@ -55,12 +55,17 @@ public record AlertMessage(String title, Severity severity, Map<String, String> 
             case "incident.resolved" -> new AlertMessage("RESOLVED: " + name
                     + (facts.containsKey("Downtime") ? " (down " + facts.get("Downtime") + ")" : ""),
                     Severity.RESOLVED, facts, link);
+            case "incident.reminder" -> new AlertMessage("STILL DOWN, not acknowledged: " + name, Severity.CRITICAL,
+                    facts, link);
             case "incident.escalated" -> new AlertMessage("ESCALATED, not acknowledged: " + name, Severity.CRITICAL,
                     facts, link);
             case "monitor.degraded" -> new AlertMessage("DEGRADED: " + name, Severity.WARNING, facts, link);
             case "monitor.restored" -> new AlertMessage("Back to normal: " + name, Severity.RESOLVED, facts, link);
             case "channel.unhealthy" -> new AlertMessage("Alert channel failing: "
                     + payload.path("channel").path("name").asString(""), Severity.WARNING, facts, base);
+            case "summary" -> new AlertMessage(("WEEKLY".equals(payload.path("frequency").asString(""))
+                    ? "Weekly" : "Daily") + " summary: " + payload.path("openIncidents").size() + " open incidents",
+                    Severity.INFO, facts, base);
             case "digest" -> new AlertMessage(payload.path("held").asInt() + " alerts held back (rate limit)",
                     Severity.WARNING, facts, base);
             case "test" -> new AlertMessage("Test alert from Vigil", Severity.INFO, facts, base);

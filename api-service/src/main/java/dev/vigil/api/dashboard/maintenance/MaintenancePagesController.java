@@ -40,16 +40,20 @@ class MaintenancePagesController {
     String create(Caller caller, @RequestParam(defaultValue = "") String title,
                   @RequestParam(defaultValue = "") String description,
                   @RequestParam(defaultValue = "") String startsAt, @RequestParam(defaultValue = "") String endsAt,
-                  @RequestParam(required = false) List<String> monitorIds, HttpServletResponse response, Model model,
+                  @RequestParam(required = false) List<String> monitorIds,
+                  @RequestParam(defaultValue = "") String recurrence, @RequestParam(defaultValue = "") String timeZone,
+                  @RequestParam(defaultValue = "RUN") String checks, HttpServletResponse response, Model model,
                   RedirectAttributes redirect) {
         try {
-            schedule.schedule(caller.writer(), title, description, startsAt, endsAt, monitorIds);
+            schedule.schedule(caller.writer(), title, description, startsAt, endsAt, monitorIds,
+                    new MaintenanceSchedule.Repeat(recurrence, timeZone, checks));
             redirect.addFlashAttribute("notice", "Maintenance window \"" + title.strip() + "\" scheduled.");
             return "redirect:/app/maintenance";
         } catch (InvalidRequestException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return page(caller, model, FieldErrors.of(e.errors()), Map.of("title", title, "description",
-                    description, "startsAt", startsAt, "endsAt", endsAt),
+                    description, "startsAt", startsAt, "endsAt", endsAt, "recurrence", recurrence,
+                    "timeZone", timeZone, "checks", checks),
                     monitorIds == null ? List.of() : monitorIds);
         }
     }

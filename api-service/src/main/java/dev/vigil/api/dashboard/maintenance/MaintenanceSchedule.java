@@ -4,6 +4,7 @@ import dev.vigil.api.maintenance.MaintenanceRequest;
 import dev.vigil.api.maintenance.MaintenanceWindows;
 import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.web.FieldProblems;
+import dev.vigil.common.maintenance.MaintenanceRecurrence;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,13 +30,18 @@ class MaintenanceSchedule {
 
     static final Duration MAX_LENGTH = Duration.ofDays(31);
 
-    /** A window with the names of the monitors it covers. */
+    /** A window with the names of the monitors it covers; a recurring one with its rule and next occurrence. */
     record Window(UUID id, String title, String description, Instant startsAt, Instant endsAt,
-                  List<String> monitors, String phase) {
+                  List<String> monitors, String phase, String recurrence, String timeZone, String checks,
+                  Instant nextStart, Instant nextEnd) {
 
         static String phase(Instant now, Instant startsAt, Instant endsAt) {
             return now.isBefore(startsAt) ? "UPCOMING" : now.isBefore(endsAt) ? "ACTIVE" : "PAST";
         }
+    }
+
+    /** The form's recurrence fields: an RRULE (blank: once), its time zone, and whether checks RUN or PAUSE. */
+    record Repeat(String recurrence, String timeZone, String checks) {
     }
 
     private final JdbcClient jdbc;
@@ -61,15 +67,29 @@ class MaintenanceSchedule {
                         k -> new ArrayList<>()).add(rs.getString("name")))
                 .list();
         return jdbc.sql("""
-                        SELECT id, title, description, starts_at, ends_at FROM maintenance_windows
+                        SELECT id, title, description, starts_at, ends_at, recurrence, time_zone, checks
+                        FROM maintenance_windows
                         WHERE workspace_id = ? ORDER BY starts_at DESC LIMIT 200""")
                 .param(workspaceId)
                 .query((rs, row) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     Instant start = rs.getTimestamp("starts_at").toInstant();
                     Instant end = rs.getTimestamp("ends_at").toInstant();
+                    String rule = rs.getString("recurrence");
+                    String zone = rs.getString("time_zone");
+                    String phase = Window.phase(now, start, end);
+                    Instant nextStart = null;
+                    Instant nextEnd = null;
+                    if (rule != null) {
+                        List<MaintenanceRecurrence.Occurrence> next = MaintenanceRecurrence.of(rule, zone, start,
+                                Duration.between(start, end)).upcoming(now, 1);
+                        phase = next.isEmpty() ? "PAST" : next.getFirst().covers(now) ? "ACTIVE" : "UPCOMING";
+                        nextStart = next.isEmpty() ? null : next.getFirst().startsAt();
+                        nextEnd = next.isEmpty() ? null : next.getFirst().endsAt();
+                    }
                     return new Window(id, rs.getString("title"), rs.getString("description"), start, end,
-                            covered.getOrDefault(id, List.of()), Window.phase(now, start, end));
+                            covered.getOrDefault(id, List.of()), phase, rule, zone, rs.getString("checks"),
+                            nextStart, nextEnd);
                 }).list();
     }
 
@@ -79,7 +99,8 @@ class MaintenanceSchedule {
      */
     @Transactional
     UUID schedule(ApiPrincipal caller, String title, String description, String startsAt, String endsAt,
-                  List<String> monitorIds) {
+                  List<String> monitorIds, Repeat repeat) {
+        boolean recurring = repeat.recurrence() != null && !repeat.recurrence().isBlank();
         FieldProblems problems = new FieldProblems();
         String checkedTitle = problems.requiredLine("title", title, 200);
         String checkedDescription = problems.multiLine("description", description == null ? "" : description,
@@ -92,7 +113,8 @@ class MaintenanceSchedule {
             } else if (Duration.between(start, end).compareTo(MAX_LENGTH) > 0) {
                 problems.add("endsAt", "a window lasts at most " + MAX_LENGTH.toDays() + " days");
             }
-            if (!end.isAfter(clock.instant())) {
+            // A recurring window may have begun its series in the past; its next occurrences still matter.
+            if (!recurring && !end.isAfter(clock.instant())) {
                 problems.add("endsAt", "endsAt must be in the future");
             }
         }
@@ -121,7 +143,8 @@ class MaintenanceSchedule {
         problems.throwIfAny();
         // Written through the API's service, so subscribers, status pages and the audit log see the same change.
         return windows.create(caller, new MaintenanceRequest(checkedTitle, checkedDescription, wanted,
-                start.toString(), end.toString())).id();
+                start.toString(), end.toString(), recurring ? repeat.recurrence() : null,
+                recurring && !repeat.timeZone().isBlank() ? repeat.timeZone() : null, repeat.checks())).id();
     }
 
     void delete(ApiPrincipal caller, UUID id) {

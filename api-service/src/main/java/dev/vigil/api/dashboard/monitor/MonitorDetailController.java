@@ -1,6 +1,7 @@
 package dev.vigil.api.dashboard.monitor;
 
 import dev.vigil.api.dashboard.Caller;
+import dev.vigil.api.heartbeat.PingHistory;
 import dev.vigil.api.incident.IncidentQueries;
 import dev.vigil.api.incident.IncidentView;
 import dev.vigil.api.monitor.MonitorResponse;
@@ -9,6 +10,7 @@ import dev.vigil.api.result.ResultView;
 import dev.vigil.api.uptime.ResultExporter;
 import dev.vigil.api.uptime.UptimeCalculator;
 import dev.vigil.api.uptime.UptimeWindow;
+import dev.vigil.api.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -40,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 class MonitorDetailController {
 
     private static final int RECENT_RESULTS = 50;
+    private static final int RECENT_PINGS = 50;
 
     private final MonitorLookup lookup;
     private final MonitorDetails details;
@@ -51,10 +54,12 @@ class MonitorDetailController {
     private final RegionProperties regions;
     private final JsonMapper json;
     private final Clock clock;
+    private final PingHistory pings;
 
     MonitorDetailController(MonitorLookup lookup, MonitorDetails details, UptimeCalculator uptime,
                             ResultQueries results, IncidentQueries incidents, ResultExporter exporter,
-                            MonitorTester tester, RegionProperties regions, JsonMapper json, Clock clock) {
+                            MonitorTester tester, RegionProperties regions, JsonMapper json, Clock clock,
+                            PingHistory pings) {
         this.lookup = lookup;
         this.details = details;
         this.uptime = uptime;
@@ -65,6 +70,7 @@ class MonitorDetailController {
         this.regions = regions;
         this.json = json;
         this.clock = clock;
+        this.pings = pings;
     }
 
     @GetMapping
@@ -89,6 +95,8 @@ class MonitorDetailController {
         model.addAttribute("incidents", incidents.list(caller.workspaceId(), null, id, 20));
         model.addAttribute("tls", details.tlsExpiry(id));
         model.addAttribute("regions", regions.regions());
+        model.addAttribute("pings", "HEARTBEAT".equals(monitor.type())
+                ? pings.newest(caller.workspaceId(), id, 0, RECENT_PINGS) : List.of());
         return "dashboard/monitors/detail";
     }
 
@@ -154,5 +162,19 @@ class MonitorDetailController {
         } else {
             exporter.json(id, start, end, response.getOutputStream());
         }
+    }
+
+    /**
+     * The whole log one ping carried, for the ping table's link: plain text that no browser may sniff into a page
+     * (the body is whatever the job printed).
+     */
+    @GetMapping("/pings/{pingId}/log")
+    void pingLog(Caller caller, @PathVariable UUID id, @PathVariable long pingId, HttpServletResponse response)
+            throws IOException {
+        String body = pings.body(caller.workspaceId(), id, pingId)
+                .orElseThrow(() -> new NotFoundException("ping"));
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.getWriter().write(body);
     }
 }

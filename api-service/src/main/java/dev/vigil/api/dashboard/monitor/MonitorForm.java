@@ -29,7 +29,7 @@ class MonitorForm {
     /** The fields this form has an input for; problems with others are listed at the top. */
     static final List<String> FIELDS = List.of("name", "type", "url", "method", "headers", "body", "followRedirects",
             "assertions", "degradedAboveMs", "host", "port", "recordType", "resolver", "minDaysValid",
-            "periodSeconds", "graceSeconds", "plugin", "args", "intervalSeconds", "timeoutMs", "regions",
+            "periodSeconds", "graceSeconds", "schedule", "timeZone", "maxRunSeconds", "plugin", "args", "intervalSeconds", "timeoutMs", "regions",
             "confirmations", "alertChannelIds", "tagIds", "groupId");
 
     private String name = "";
@@ -48,6 +48,9 @@ class MonitorForm {
     private String minDaysValid = "";
     private String periodSeconds = "";
     private String graceSeconds = "";
+    private String schedule = "";
+    private String timeZone = "";
+    private String maxRunSeconds = "";
     private String plugin = "";
     private String args = "";
     private String intervalSeconds = "60";
@@ -84,6 +87,9 @@ class MonitorForm {
         form.minDaysValid = text(m.minDaysValid());
         form.periodSeconds = text(m.periodSeconds());
         form.graceSeconds = text(m.graceSeconds());
+        form.schedule = text(m.schedule());
+        form.timeZone = text(m.timeZone());
+        form.maxRunSeconds = text(m.maxRunSeconds());
         form.plugin = text(m.plugin());
         form.args = m.args() == null ? "" : String.join("\n", m.args());
         form.intervalSeconds = String.valueOf(m.intervalSeconds());
@@ -121,6 +127,9 @@ class MonitorForm {
                 t.equals("TLS") ? number(errors, "minDaysValid", minDaysValid) : null,
                 heartbeat ? number(errors, "periodSeconds", periodSeconds) : null,
                 heartbeat ? number(errors, "graceSeconds", graceSeconds) : null,
+                heartbeat ? blankToNull(schedule) : null,
+                heartbeat ? blankToNull(timeZone) : null,
+                heartbeat ? number(errors, "maxRunSeconds", maxRunSeconds) : null,
                 t.equals("PLUGIN") ? blankToNull(plugin) : null,
                 t.equals("PLUGIN") ? lines(args) : null,
                 probed ? number(errors, "intervalSeconds", intervalSeconds) : null,
@@ -249,6 +258,12 @@ class MonitorForm {
     public void setPeriodSeconds(String periodSeconds) { this.periodSeconds = periodSeconds; }
     public String getGraceSeconds() { return graceSeconds; }
     public void setGraceSeconds(String graceSeconds) { this.graceSeconds = graceSeconds; }
+    public String getSchedule() { return schedule; }
+    public void setSchedule(String schedule) { this.schedule = schedule; }
+    public String getTimeZone() { return timeZone; }
+    public void setTimeZone(String timeZone) { this.timeZone = timeZone; }
+    public String getMaxRunSeconds() { return maxRunSeconds; }
+    public void setMaxRunSeconds(String maxRunSeconds) { this.maxRunSeconds = maxRunSeconds; }
     public String getPlugin() { return plugin; }
     public void setPlugin(String plugin) { this.plugin = plugin; }
     public String getArgs() { return args; }
