@@ -70,11 +70,12 @@ public class IncidentPostmortems {
         jdbc.sql("""
                         INSERT INTO incident_postmortems (incident_id, workspace_id, body, author_label, updated_at,
                                                           published_at)
-                        VALUES (:id, :workspace, :body, :author, :now, CASE WHEN :publish THEN :now END)
+                        VALUES (:id, :workspace, :body, :author, :now,
+                                CASE WHEN :publish THEN CAST(:now AS timestamptz) END)
                         ON CONFLICT (incident_id) DO UPDATE SET body = EXCLUDED.body,
                             author_label = EXCLUDED.author_label, updated_at = EXCLUDED.updated_at,
                             published_at = CASE WHEN :publish
-                                THEN coalesce(incident_postmortems.published_at, :now) END""")
+                                THEN coalesce(incident_postmortems.published_at, CAST(:now AS timestamptz)) END""")
                 .param("id", incidentId).param("workspace", caller.workspaceId()).param("body", body)
                 .param("author", caller.label()).param("now", Timestamp.from(now)).param("publish", publish)
                 .update();
