@@ -122,12 +122,11 @@ public class IncidentDeclarations {
         UUID workspaceId = caller.workspaceId();
         IncidentView incident = lock(workspaceId, id);
         FieldProblems problems = new FieldProblems();
+        UUID target = request.declaredIncidentId();
         if (incident.declared()) {
             problems.add("declaredIncidentId", "a declared incident cannot be linked to another; link the "
                     + "monitors' incidents to it instead");
-        }
-        UUID target = request.declaredIncidentId();
-        if (target == null) {
+        } else if (target == null) {
             problems.add("declaredIncidentId", "declaredIncidentId is required");
         } else if (queries.find(workspaceId, target).filter(IncidentView::declared).isEmpty()) {
             problems.add("declaredIncidentId", "no such declared incident in this workspace");
