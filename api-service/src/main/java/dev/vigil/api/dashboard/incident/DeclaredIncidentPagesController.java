@@ -13,7 +13,6 @@ import dev.vigil.api.incident.PostmortemRequest;
 import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,7 +57,7 @@ class DeclaredIncidentPagesController {
 
     @PostMapping("/declare")
     String declare(Caller caller, @RequestParam Map<String, String> form, HttpServletResponse response, Model model) {
-        List<ComponentImpact> impacts = impacts(form);
+        List<ComponentImpact> impacts = ImpactFields.read(form);
         try {
             IncidentView declared = declarations.declare(caller.writer(), new DeclareIncidentRequest(
                     form.get("title"), form.get("severity"), form.get("status"), form.get("message"), impacts));
@@ -114,21 +113,6 @@ class DeclaredIncidentPagesController {
             redirect.addFlashAttribute("problem", "A postmortem is written once the incident is resolved.");
         }
         return "redirect:/app/incidents/" + id;
-    }
-
-    /** Form fields {@code impact.<componentId>}: the chosen impact, blank when the component is not affected. */
-    static List<ComponentImpact> impacts(Map<String, String> form) {
-        List<ComponentImpact> impacts = new ArrayList<>();
-        form.forEach((name, value) -> {
-            if (name.startsWith("impact.") && value != null && !value.isBlank()) {
-                try {
-                    impacts.add(new ComponentImpact(UUID.fromString(name.substring("impact.".length())), value));
-                } catch (IllegalArgumentException e) {
-                    impacts.add(new ComponentImpact(null, value));
-                }
-            }
-        });
-        return impacts;
     }
 
     private String form(Caller caller, Model model, Map<String, String> form, FieldErrors errors) {

@@ -84,7 +84,7 @@ class IncidentPagesController {
                       HttpServletResponse response, Model model, RedirectAttributes redirect) {
         try {
             updates.post(caller.writer(), id, new IncidentUpdateRequest(status, message,
-                    DeclaredIncidentPagesController.impacts(form)));
+                    ImpactFields.read(form)));
         } catch (ConflictException e) {
             redirect.addFlashAttribute("problem", "This declared incident is resolved; it takes no more updates.");
             return "redirect:/app/incidents/" + id;
