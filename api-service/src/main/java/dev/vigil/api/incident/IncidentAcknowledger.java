@@ -72,6 +72,10 @@ public class IncidentAcknowledger {
                 .params(incidentId, Timestamp.from(now), how).update();
         IncidentView incident = jdbc.sql("SELECT " + IncidentQueries.COLUMNS + " FROM incidents WHERE id = ?")
                 .param(incidentId).query(IncidentQueries::view).single();
+        if (incident.declared()) {
+            // No monitor, so no alert channel was told it opened: nobody is told it was acknowledged either.
+            return Outcome.ACKNOWLEDGED;
+        }
         jdbc.sql("""
                         INSERT INTO notification_outbox (id, workspace_id, monitor_id, incident_id, event, payload)
                         VALUES (?, ?, ?, ?, 'incident.acknowledged', ?::jsonb)""")

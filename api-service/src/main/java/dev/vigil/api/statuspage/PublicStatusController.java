@@ -1,10 +1,16 @@
 package dev.vigil.api.statuspage;
 
 import dev.vigil.api.web.ApiProperties;
+import dev.vigil.api.web.InvalidRequestException;
 import dev.vigil.api.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -30,14 +36,24 @@ class PublicStatusController {
 
     private final StatusPageCache cache;
     private final StatusPageRenderer renderer;
+    private final StatuspageCompatibleRenderer statuspage;
+    private final IncidentArchive archive;
+    private final IncidentPagesRenderer incidentPages;
+    private final Clock clock;
     private final PageAccess access;
     private final StatusPageProperties properties;
     private final ApiProperties api;
 
-    PublicStatusController(StatusPageCache cache, StatusPageRenderer renderer, PageAccess access,
+    PublicStatusController(StatusPageCache cache, StatusPageRenderer renderer,
+                           StatuspageCompatibleRenderer statuspage, IncidentArchive archive,
+                           IncidentPagesRenderer incidentPages, Clock clock, PageAccess access,
                            StatusPageProperties properties, ApiProperties api) {
+        this.archive = archive;
+        this.incidentPages = incidentPages;
+        this.clock = clock;
         this.cache = cache;
         this.renderer = renderer;
+        this.statuspage = statuspage;
         this.access = access;
         this.properties = properties;
         this.api = api;
@@ -58,6 +74,78 @@ class PublicStatusController {
     @GetMapping("/summary.json")
     ResponseEntity<byte[]> summary(@PathVariable String slug, HttpServletRequest request) {
         return serve(slug, request, "summary", renderer::summary);
+    }
+
+    /**
+     * Incident history by month ({@code month=YYYY-MM}, default this month), optionally of one component of the page
+     * and one impact. Read per request, since visitors pick the month; never cached in memory.
+     */
+    @GetMapping("/incidents")
+    ResponseEntity<byte[]> incidents(@PathVariable String slug, @RequestParam(required = false) String month,
+                                     @RequestParam(required = false) String component,
+                                     @RequestParam(required = false) String impact, HttpServletRequest request) {
+        YearMonth last = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        YearMonth first = last.minusYears(10);
+        YearMonth wanted = last;
+        if (month != null && !month.isBlank()) {
+            try {
+                wanted = YearMonth.parse(month.strip());
+            } catch (DateTimeParseException e) {
+                throw InvalidRequestException.of("month", "month must be YYYY-MM");
+            }
+            if (wanted.isBefore(first) || wanted.isAfter(last)) {
+                throw InvalidRequestException.of("month", "month must be between " + first + " and " + last);
+            }
+        }
+        String wantedImpact = impact == null || impact.isBlank() ? null : impact.strip();
+        if (wantedImpact != null && !List.of("minor", "major", "critical").contains(wantedImpact)) {
+            throw InvalidRequestException.of("impact", "impact must be minor, major or critical");
+        }
+        YearMonth shown = wanted;
+        return serveLive(slug, request, s -> {
+            UUID wantedComponent = component == null || component.isBlank() ? null
+                    : component(s, component.strip()).id();
+            String base = base(slug, request);
+            return incidentPages.month(s, base, shown, wantedComponent, wantedImpact,
+                    archive.month(s, shown, wantedComponent, wantedImpact), first, last);
+        });
+    }
+
+    /** One incident the page shows: its timeline and, once published, its postmortem. */
+    @GetMapping("/incidents/{id}")
+    ResponseEntity<byte[]> incident(@PathVariable String slug, @PathVariable String id, HttpServletRequest request) {
+        UUID wanted;
+        try {
+            wanted = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("incident");
+        }
+        return serveLive(slug, request, s -> incidentPages.incident(s, base(slug, request),
+                archive.incident(s, wanted).orElseThrow(() -> new NotFoundException("incident"))));
+    }
+
+    /**
+     * Atlassian Statuspage's public API v2 documents ({@link StatuspageCompatibleRenderer}), with the same caching
+     * and access rules as every other representation of the page.
+     */
+    @GetMapping({"/api/v2/summary.json", "/api/v2/status.json", "/api/v2/components.json",
+            "/api/v2/incidents.json", "/api/v2/incidents/unresolved.json", "/api/v2/scheduled-maintenances.json",
+            "/api/v2/scheduled-maintenances/upcoming.json", "/api/v2/scheduled-maintenances/active.json"})
+    ResponseEntity<byte[]> statuspageV2(@PathVariable String slug, HttpServletRequest request) {
+        String path = request.getRequestURI();
+        String route = path.substring(path.indexOf("/api/v2/") + "/api/v2/".length());
+        StatuspageCompatibleRenderer.Document document = switch (route) {
+            case "summary.json" -> StatuspageCompatibleRenderer.Document.SUMMARY;
+            case "status.json" -> StatuspageCompatibleRenderer.Document.STATUS;
+            case "components.json" -> StatuspageCompatibleRenderer.Document.COMPONENTS;
+            case "incidents.json" -> StatuspageCompatibleRenderer.Document.INCIDENTS;
+            case "incidents/unresolved.json" -> StatuspageCompatibleRenderer.Document.UNRESOLVED;
+            case "scheduled-maintenances.json" -> StatuspageCompatibleRenderer.Document.MAINTENANCES;
+            case "scheduled-maintenances/upcoming.json" -> StatuspageCompatibleRenderer.Document.UPCOMING;
+            case "scheduled-maintenances/active.json" -> StatuspageCompatibleRenderer.Document.ACTIVE;
+            default -> throw new NotFoundException("document");
+        };
+        return serve(slug, request, "v2:" + document, s -> statuspage.render(s, pageUrl(s.page()), document));
     }
 
     @GetMapping("/feed.atom")
@@ -112,6 +200,17 @@ class PublicStatusController {
 
     private ResponseEntity<byte[]> serve(String slug, HttpServletRequest request, String key,
                                          Function<StatusSnapshot, Rendered> render) {
+        return serveEntry(slug, request, entry -> entry.rendering(key, () -> render.apply(entry.snapshot())));
+    }
+
+    /** Like {@link #serve}, rendered for this request only (its input comes from the visitor, so is not kept). */
+    private ResponseEntity<byte[]> serveLive(String slug, HttpServletRequest request,
+                                             Function<StatusSnapshot, Rendered> render) {
+        return serveEntry(slug, request, entry -> render.apply(entry.snapshot()));
+    }
+
+    private ResponseEntity<byte[]> serveEntry(String slug, HttpServletRequest request,
+                                              Function<StatusPageCache.Entry, Rendered> render) {
         StatusPageCache.Entry entry = find(slug);
         StatusSnapshot snapshot = entry.snapshot();
         String base = base(slug, request);
@@ -130,7 +229,7 @@ class PublicStatusController {
                 case GRANTED -> cacheControl = "private, no-cache";
             }
         }
-        Rendered rendered = entry.rendering(key, () -> render.apply(snapshot));
+        Rendered rendered = render.apply(entry);
         return respond(rendered, snapshot.page().isPrivate(), cacheControl, request);
     }
 

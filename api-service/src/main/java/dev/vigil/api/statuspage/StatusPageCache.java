@@ -1,5 +1,6 @@
 package dev.vigil.api.statuspage;
 
+import dev.vigil.api.incident.IncidentChanged;
 import dev.vigil.api.incident.IncidentUpdatePosted;
 import dev.vigil.api.maintenance.MaintenanceChanged;
 import java.time.Clock;
@@ -77,6 +78,11 @@ class StatusPageCache {
     @TransactionalEventListener(fallbackExecution = true)
     void on(IncidentUpdatePosted posted) {
         evict(posted.workspaceId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(IncidentChanged changed) {
+        evict(changed.workspaceId());
     }
 
     /** Drops the workspace's pages, and every remembered unknown slug (one may have just been created). */

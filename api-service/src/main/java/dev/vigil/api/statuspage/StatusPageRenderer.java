@@ -147,6 +147,7 @@ class StatusPageRenderer {
         return switch (status) {
             case "operational" -> "#2e9e4f";
             case "degraded_performance" -> "#d9a300";
+            case "partial_outage" -> "#e8731c";
             case "under_maintenance" -> "#3b7dd8";
             default -> "#d6403a";
         };

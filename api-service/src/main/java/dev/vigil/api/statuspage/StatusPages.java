@@ -243,15 +243,35 @@ public class StatusPages {
                 .orElseThrow(() -> new NotFoundException("status page"));
     }
 
+    /**
+     * Writes the page's components. A component with the same monitor and name as before keeps its id, so what
+     * refers to it (declared incidents' impact, badge URLs) survives an edit of the page.
+     */
     private void replaceComponents(UUID pageId, List<StatusPageRules.ValidComponent> components) {
-        jdbc.sql("DELETE FROM status_page_components WHERE page_id = ?").param(pageId).update();
+        Map<String, UUID> existing = new HashMap<>();
+        jdbc.sql("SELECT id, monitor_id, name FROM status_page_components WHERE page_id = ? ORDER BY position")
+                .param(pageId)
+                .query(rs -> {
+                    existing.putIfAbsent(rs.getObject("monitor_id", UUID.class) + "/" + rs.getString("name"),
+                            rs.getObject("id", UUID.class));
+                });
         int position = 0;
         for (StatusPageRules.ValidComponent c : components) {
+            UUID kept = existing.remove(c.monitorId() + "/" + c.name());
+            if (kept != null) {
+                jdbc.sql("UPDATE status_page_components SET group_name = ?, position = ? WHERE id = ?")
+                        .params(c.group(), position++, kept).update();
+                continue;
+            }
             jdbc.sql("""
                             INSERT INTO status_page_components (id, page_id, monitor_id, name, group_name, position)
                             VALUES (?, ?, ?, ?, ?, ?)""")
                     .params(UUID.randomUUID(), pageId, c.monitorId(), c.name(), c.group(), position++)
                     .update();
+        }
+        if (!existing.isEmpty()) {
+            jdbc.sql("DELETE FROM status_page_components WHERE page_id = :page AND id IN (:ids)")
+                    .param("page", pageId).param("ids", List.copyOf(existing.values())).update();
         }
     }
 

@@ -27,7 +27,7 @@ record StatusSnapshot(Page page, Instant updatedAt, String indicator, String des
     }
 
     /**
-     * @param status    operational | degraded_performance | major_outage | under_maintenance
+     * @param status    operational | degraded_performance | partial_outage | major_outage | under_maintenance
      * @param uptime90d percent over the last 90 days, null before the monitor's first evaluation
      */
     public record Component(UUID id, UUID monitorId, String name, String group, String status,
@@ -62,17 +62,29 @@ record StatusSnapshot(Page page, Instant updatedAt, String indicator, String des
     }
 
     /**
-     * @param status investigating | identified | monitoring | resolved (the latest update's, else from the incident)
+     * @param status   investigating | identified | monitoring | resolved (the latest update's, else from the incident)
+     * @param impact   minor | major | critical (a declared incident's severity; monitor-opened ones are major)
+     * @param affected the page's components it affects, with their status as this incident has them
+     * @param declared whether a person declared it (else a monitor opened it)
      */
     public record Incident(UUID id, String name, String status, String impact, Instant startedAt,
-                           Instant resolvedAt, List<String> components, List<Update> updates) {
+                           Instant resolvedAt, List<String> components, List<Update> updates,
+                           List<Affected> affected, boolean declared) {
 
         public String statusLabel() {
             return StatusSnapshot.label(status);
         }
     }
 
-    public record Update(String status, String message, Instant createdAt) {
+    /** A component an incident affects: its status while affected (operational once recovered). */
+    public record Affected(UUID componentId, String name, String status) {
+
+        public String statusLabel() {
+            return StatusSnapshot.label(status);
+        }
+    }
+
+    public record Update(String status, String message, Instant createdAt, UUID id) {
 
         public String statusLabel() {
             return StatusSnapshot.label(status);
@@ -93,6 +105,7 @@ record StatusSnapshot(Page page, Instant updatedAt, String indicator, String des
             case "operational" -> "Operational";
             case "degraded_performance" -> "Degraded performance";
             case "major_outage" -> "Major outage";
+            case "partial_outage" -> "Partial outage";
             case "under_maintenance" -> "Under maintenance";
             case "in_progress" -> "In progress";
             default -> Character.toUpperCase(status.charAt(0)) + status.substring(1).replace('_', ' ');

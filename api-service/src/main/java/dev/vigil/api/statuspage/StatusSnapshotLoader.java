@@ -35,11 +35,14 @@ class StatusSnapshotLoader {
 
     private final JdbcClient jdbc;
     private final UptimeHistories histories;
+    private final DeclaredIncidentLoader declaredIncidents;
     private final Clock clock;
 
-    StatusSnapshotLoader(JdbcClient jdbc, UptimeHistories histories, Clock clock) {
+    StatusSnapshotLoader(JdbcClient jdbc, UptimeHistories histories, DeclaredIncidentLoader declaredIncidents,
+                         Clock clock) {
         this.jdbc = jdbc;
         this.histories = histories;
+        this.declaredIncidents = declaredIncidents;
         this.clock = clock;
     }
 
@@ -88,6 +91,12 @@ class StatusSnapshotLoader {
         List<Window> windows = windows(monitors, windowStart, now.plus(MAINTENANCE_HORIZON));
         List<IncidentRow> incidents = incidents(monitors, windowStart);
         Map<UUID, UptimeHistory> uptimes = histories.of(monitors, windowStart, now);
+        List<DeclaredIncidentLoader.Declared> declared = declaredIncidents.load(page.id(), page.workspaceId(),
+                windowStart, null);
+        // What open declared incidents say of each component; the worst wins.
+        Map<UUID, String> declaredImpact = new HashMap<>();
+        declared.stream().filter(d -> d.resolvedAt() == null).flatMap(d -> d.affected().stream())
+                .forEach(a -> declaredImpact.merge(a.componentId(), a.status(), StatusSnapshotLoader::worse));
 
         List<StatusSnapshot.Component> components = new ArrayList<>();
         for (Row row : rows) {
@@ -97,14 +106,38 @@ class StatusSnapshotLoader {
             incidents.stream().filter(i -> i.monitorId().equals(row.monitorId()))
                     .forEach(i -> perDay.merge(LocalDate.ofInstant(i.startedAt(), ZoneOffset.UTC), 1, Integer::sum));
             DailyUptime.Result uptime = DailyUptime.compute(uptimes.get(row.monitorId()), perDay, now);
+            String status = inMaintenance ? "under_maintenance" : publicStatus(row.status());
+            String impact = declaredImpact.get(row.id());
+            // A person's word on a component counts even during maintenance: they know something the checks don't.
+            if (impact != null && !impact.equals("operational")) {
+                status = status.equals("under_maintenance") ? impact : worse(status, impact);
+            }
             components.add(new StatusSnapshot.Component(row.id(), row.monitorId(), row.name(), row.group(),
-                    inMaintenance ? "under_maintenance" : publicStatus(row.status()), uptime.total(), uptime.days()));
+                    status, uptime.total(), uptime.days()));
         }
 
-        Map<UUID, List<StatusSnapshot.Update>> updates = updates(incidents.stream().map(IncidentRow::id).toList());
+        List<UUID> incidentIds = new ArrayList<>(incidents.stream().map(IncidentRow::id).toList());
+        declared.forEach(d -> incidentIds.add(d.id()));
+        Map<UUID, List<StatusSnapshot.Update>> updates = updates(incidentIds);
+        java.util.Set<UUID> declaredIds = new java.util.HashSet<>();
+        declared.forEach(d -> declaredIds.add(d.id()));
+        Map<UUID, UUID> componentOfMonitor = new HashMap<>();
+        rows.forEach(r -> componentOfMonitor.putIfAbsent(r.monitorId(), r.id()));
         List<StatusSnapshot.Incident> active = new ArrayList<>();
         List<StatusSnapshot.Incident> past = new ArrayList<>();
+        for (DeclaredIncidentLoader.Declared d : declared) {
+            List<StatusSnapshot.Update> story = updates.getOrDefault(d.id(), List.of());
+            String status = d.resolvedAt() != null ? "resolved"
+                    : story.isEmpty() ? "investigating" : story.getLast().status();
+            StatusSnapshot.Incident incident = new StatusSnapshot.Incident(d.id(), d.title(), status, d.severity(),
+                    d.startedAt(), d.resolvedAt(), d.affected().stream().map(StatusSnapshot.Affected::name).toList(),
+                    story.reversed(), List.copyOf(d.affected()), true);
+            (d.resolvedAt() == null ? active : past).add(incident);
+        }
         for (IncidentRow i : incidents) {
+            if (i.declaredIncidentId() != null && declaredIds.contains(i.declaredIncidentId())) {
+                continue; // told to the public as part of the declared incident it is linked to
+            }
             List<StatusSnapshot.Update> story = updates.getOrDefault(i.id(), List.of());
             String status = !story.isEmpty() ? story.getLast().status()
                     : i.resolvedAt() == null ? "investigating" : "resolved";
@@ -113,9 +146,12 @@ class StatusSnapshotLoader {
                 case "HEARTBEAT_FAILED" -> "failing job";
                 default -> "outage";
             };
+            String component = names.getOrDefault(i.monitorId(), "Service");
             StatusSnapshot.Incident incident = new StatusSnapshot.Incident(i.id(),
-                    names.getOrDefault(i.monitorId(), "Service") + " " + kind, status, "major", i.startedAt(),
-                    i.resolvedAt(), List.of(names.getOrDefault(i.monitorId(), "Service")), story.reversed());
+                    i.title() != null ? i.title() : component + " " + kind, status, "major", i.startedAt(),
+                    i.resolvedAt(), List.of(component), story.reversed(),
+                    List.of(new StatusSnapshot.Affected(componentOfMonitor.get(i.monitorId()), component,
+                            i.resolvedAt() == null ? "major_outage" : "operational")), false);
             // An author's "resolved" closes the incident on the page even while the checks still see it open.
             if (i.resolvedAt() == null && !status.equals("resolved")) {
                 active.add(incident);
@@ -123,6 +159,10 @@ class StatusSnapshotLoader {
                 past.add(incident);
             }
         }
+        java.util.Comparator<StatusSnapshot.Incident> newestFirst = java.util.Comparator
+                .comparing(StatusSnapshot.Incident::startedAt).reversed();
+        active.sort(newestFirst);
+        past.sort(newestFirst);
 
         // A recurring window: its running and next few occurrences, not two months of them.
         Map<UUID, Integer> shown = new HashMap<>();
@@ -143,7 +183,8 @@ class StatusSnapshotLoader {
 
         String indicator;
         String description;
-        if (components.stream().anyMatch(c -> c.status().equals("major_outage"))) {
+        if (components.stream().anyMatch(c -> c.status().equals("major_outage")
+                || c.status().equals("partial_outage"))) {
             indicator = "major";
             description = components.stream().allMatch(c -> c.status().equals("major_outage"))
                     ? "Major System Outage" : "Partial System Outage";
@@ -167,6 +208,9 @@ class StatusSnapshotLoader {
         for (IncidentRow i : incidents) {
             updatedAt = later(later(updatedAt, i.startedAt()), i.resolvedAt());
         }
+        for (DeclaredIncidentLoader.Declared d : declared) {
+            updatedAt = later(later(updatedAt, d.startedAt()), d.resolvedAt());
+        }
         for (List<StatusSnapshot.Update> list : updates.values()) {
             updatedAt = later(updatedAt, list.getLast().createdAt());
         }
@@ -180,6 +224,14 @@ class StatusSnapshotLoader {
 
     private static Instant later(Instant a, Instant b) {
         return b != null && b.isAfter(a) ? b : a;
+    }
+
+    private static final List<String> SEVERITY = List.of("operational", "degraded_performance", "partial_outage",
+            "major_outage");
+
+    /** The worse of two component statuses (under_maintenance ranks with operational). */
+    static String worse(String a, String b) {
+        return SEVERITY.indexOf(b) > SEVERITY.indexOf(a) ? b : a;
     }
 
     private static String publicStatus(String status) {
@@ -246,14 +298,16 @@ class StatusSnapshotLoader {
             return List.of();
         }
         return jdbc.sql("""
-                        SELECT id, monitor_id, kind, started_at, resolved_at FROM incidents
+                        SELECT id, monitor_id, kind, started_at, resolved_at, title, declared_incident_id
+                        FROM incidents
                         WHERE monitor_id IN (:ids) AND (started_at >= :from OR status = 'OPEN')
                         ORDER BY started_at DESC, id LIMIT 500""")
                 .param("ids", monitors).param("from", Timestamp.from(from))
                 .query((rs, n) -> new IncidentRow(rs.getObject("id", UUID.class),
                         rs.getObject("monitor_id", UUID.class), rs.getString("kind"),
                         rs.getTimestamp("started_at").toInstant(),
-                        rs.getTimestamp("resolved_at") == null ? null : rs.getTimestamp("resolved_at").toInstant()))
+                        rs.getTimestamp("resolved_at") == null ? null : rs.getTimestamp("resolved_at").toInstant(),
+                        rs.getString("title"), rs.getObject("declared_incident_id", UUID.class)))
                 .list();
     }
 
@@ -263,13 +317,13 @@ class StatusSnapshotLoader {
             return updates;
         }
         jdbc.sql("""
-                        SELECT incident_id, status, message, created_at FROM incident_updates
+                        SELECT id, incident_id, status, message, created_at FROM incident_updates
                         WHERE incident_id IN (:ids) ORDER BY created_at, id""")
                 .param("ids", incidentIds)
                 .query(rs -> {
                     updates.computeIfAbsent(rs.getObject("incident_id", UUID.class), k -> new ArrayList<>())
                             .add(new StatusSnapshot.Update(rs.getString("status"), rs.getString("message"),
-                                    rs.getTimestamp("created_at").toInstant()));
+                                    rs.getTimestamp("created_at").toInstant(), rs.getObject("id", UUID.class)));
                 });
         return updates;
     }
@@ -281,6 +335,7 @@ class StatusSnapshotLoader {
                           List<UUID> monitors) {
     }
 
-    private record IncidentRow(UUID id, UUID monitorId, String kind, Instant startedAt, Instant resolvedAt) {
+    private record IncidentRow(UUID id, UUID monitorId, String kind, Instant startedAt, Instant resolvedAt,
+                               String title, UUID declaredIncidentId) {
     }
 }

@@ -3,10 +3,12 @@ package dev.vigil.api.dashboard.incident;
 import dev.vigil.api.dashboard.Caller;
 import dev.vigil.api.incident.IncidentAcknowledger;
 import dev.vigil.api.incident.IncidentQueries;
+import dev.vigil.api.incident.IncidentPostmortems;
 import dev.vigil.api.incident.IncidentUpdateRequest;
 import dev.vigil.api.incident.IncidentUpdates;
 import dev.vigil.api.incident.IncidentView;
 import dev.vigil.api.dashboard.FieldErrors;
+import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.InvalidRequestException;
 import dev.vigil.api.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,11 +42,16 @@ class IncidentPagesController {
     private final IncidentQueries incidents;
     private final IncidentAcknowledger acknowledger;
     private final IncidentUpdates updates;
+    private final IncidentPostmortems postmortems;
+    private final PageComponents pageComponents;
     private final JdbcClient jdbc;
 
     IncidentPagesController(IncidentQueries incidents, IncidentAcknowledger acknowledger,
-                            IncidentUpdates updates, JdbcClient jdbc) {
+                            IncidentUpdates updates, IncidentPostmortems postmortems, PageComponents pageComponents,
+                            JdbcClient jdbc) {
         this.incidents = incidents;
+        this.postmortems = postmortems;
+        this.pageComponents = pageComponents;
         this.updates = updates;
         this.acknowledger = acknowledger;
         this.jdbc = jdbc;
@@ -73,10 +80,14 @@ class IncidentPagesController {
 
     @PostMapping("/{id}/updates")
     String postUpdate(Caller caller, @PathVariable UUID id, @RequestParam(defaultValue = "") String status,
-                      @RequestParam(defaultValue = "") String message, HttpServletResponse response, Model model,
-                      RedirectAttributes redirect) {
+                      @RequestParam(defaultValue = "") String message, @RequestParam Map<String, String> form,
+                      HttpServletResponse response, Model model, RedirectAttributes redirect) {
         try {
-            updates.post(caller.writer(), id, new IncidentUpdateRequest(status, message));
+            updates.post(caller.writer(), id, new IncidentUpdateRequest(status, message,
+                    ImpactFields.read(form)));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", "This declared incident is resolved; it takes no more updates.");
+            return "redirect:/app/incidents/" + id;
         } catch (InvalidRequestException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return incident(caller, id, model, status, message, FieldErrors.of(e.errors()));
@@ -96,6 +107,11 @@ class IncidentPagesController {
         model.addAttribute("updateStatus", status);
         model.addAttribute("updateMessage", message);
         model.addAttribute("errors", errors);
+        model.addAttribute("pageComponents", pageComponents.of(caller.workspaceId()));
+        model.addAttribute("declaredOptions", incident.declared() ? List.of()
+                : incidents.list(caller.workspaceId(), null, null, "DECLARED", LIMIT));
+        model.addAttribute("postmortem", incident.status().equals("RESOLVED")
+                ? postmortems.find(caller.reader(), id).orElse(null) : null);
         return "dashboard/incidents/detail";
     }
 
