@@ -94,7 +94,7 @@ class SubscriberNotificationsIT {
         database = TestDatabase.create();
         stack = LocalStack.start(new LocalStackOptions(database.jdbcUrl(), Path.of("unused"), 0, 0,
                 LocalStackOptions.LOCAL_REGIONS, Map.of("vigil.sqs.wait-time", "1s",
-                "spring.mail.host", "127.0.0.1", "spring.mail.port", smtp.getSmtp().getPort(),
+                "spring.mail.host", "127.0.0.1", "spring.mail.port", Integer.toString(smtp.getSmtp().getPort()),
                 "vigil.api.public-url", PUBLIC_URL, "vigil.subscribers.public-url", PUBLIC_URL,
                 "vigil.subscribers.delay", DELAY.toSeconds() + "s", "vigil.subscribers.retry-base", "1s")));
     }

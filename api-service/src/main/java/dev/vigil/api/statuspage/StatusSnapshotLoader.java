@@ -41,13 +41,14 @@ class StatusSnapshotLoader {
     Optional<StatusSnapshot> load(String slug) {
         Optional<StatusSnapshot.Page> found = jdbc.sql("""
                         SELECT id, workspace_id, slug, title, description, logo_url, custom_domain, password_hash,
-                               allowed_ips
+                               allowed_ips, language
                         FROM status_pages WHERE slug = ?""")
                 .param(slug)
                 .query((rs, n) -> new StatusSnapshot.Page(rs.getObject("id", UUID.class),
                         rs.getObject("workspace_id", UUID.class), rs.getString("slug"), rs.getString("title"),
                         rs.getString("description"), rs.getString("logo_url"), rs.getString("custom_domain"),
-                        rs.getString("password_hash"), List.of((String[]) rs.getArray("allowed_ips").getArray())))
+                        rs.getString("password_hash"), List.of((String[]) rs.getArray("allowed_ips").getArray()),
+                        rs.getString("language")))
                 .optional();
         return found.map(this::snapshot);
     }
@@ -88,9 +89,11 @@ class StatusSnapshotLoader {
         for (Row row : rows) {
             boolean inMaintenance = windows.stream().anyMatch(w -> w.monitors().contains(row.monitorId())
                     && !now.isBefore(w.startsAt()) && now.isBefore(w.endsAt()));
-            Map<LocalDate, Integer> perDay = new HashMap<>();
+            Map<LocalDate, List<String>> perDay = new HashMap<>();
             incidents.stream().filter(i -> i.monitorId().equals(row.monitorId()))
-                    .forEach(i -> perDay.merge(LocalDate.ofInstant(i.startedAt(), ZoneOffset.UTC), 1, Integer::sum));
+                    .forEach(i -> perDay.computeIfAbsent(LocalDate.ofInstant(i.startedAt(), ZoneOffset.UTC),
+                            d -> new ArrayList<>()).add(DailyUptime.incidentLabel(row.name(), kindLabel(i.kind()),
+                            i.startedAt(), i.resolvedAt())));
             DailyUptime.Result uptime = DailyUptime.compute(uptimes.get(row.monitorId()), perDay, now);
             components.add(new StatusSnapshot.Component(row.id(), row.monitorId(), row.name(), row.group(),
                     inMaintenance ? "under_maintenance" : publicStatus(row.status()), uptime.total(), uptime.days()));
@@ -103,11 +106,7 @@ class StatusSnapshotLoader {
             List<StatusSnapshot.Update> story = updates.getOrDefault(i.id(), List.of());
             String status = !story.isEmpty() ? story.getLast().status()
                     : i.resolvedAt() == null ? "investigating" : "resolved";
-            String kind = switch (i.kind()) {
-                case "HEARTBEAT_MISSED" -> "missed heartbeat";
-                case "HEARTBEAT_FAILED" -> "failing job";
-                default -> "outage";
-            };
+            String kind = kindLabel(i.kind());
             StatusSnapshot.Incident incident = new StatusSnapshot.Incident(i.id(),
                     names.getOrDefault(i.monitorId(), "Service") + " " + kind, status, "major", i.startedAt(),
                     i.resolvedAt(), List.of(names.getOrDefault(i.monitorId(), "Service")), story.reversed());
@@ -205,6 +204,14 @@ class StatusSnapshotLoader {
                     }).monitors().add(rs.getObject("monitor_id", UUID.class));
                 });
         return List.copyOf(windows.values());
+    }
+
+    private static String kindLabel(String kind) {
+        return switch (kind) {
+            case "HEARTBEAT_MISSED" -> "missed heartbeat";
+            case "HEARTBEAT_FAILED" -> "failing job";
+            default -> "outage";
+        };
     }
 
     private List<IncidentRow> incidents(List<UUID> monitors, Instant from) {

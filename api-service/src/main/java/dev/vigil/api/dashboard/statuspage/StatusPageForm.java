@@ -154,7 +154,7 @@ class StatusPageForm {
                         r.group.isBlank() ? null : r.group, null))
                 .toList();
         return new StatusPageRequest(slug, title, description, logoUrl.isBlank() ? null : logoUrl.strip(),
-                customDomain.isBlank() ? null : customDomain, sentPassword, ips, components);
+                customDomain.isBlank() ? null : customDomain, sentPassword, ips, components, null);
     }
 
     private void swap(int a, int b) {
