@@ -175,9 +175,12 @@ class SubscriberNotificationsIT {
         List<MimeMessage> annMails = mailsTo(ann, 3, Duration.ofSeconds(150));
         JsonNode outage = incidents(key, checkout).getFirst();
         assertThat(outage.get("status").asString()).isEqualTo("RESOLVED");
+        // Normally the blip is confirmed by a second region and opens an incident that resolves a round later;
+        // on a slow machine the confirmation may come after the recovery and open none. Either way: no mail.
         List<JsonNode> blips = incidents(key, search);
-        assertThat(blips).as("the blip opened and resolved an incident").hasSize(1);
-        assertThat(blips.getFirst().get("status").asString()).isEqualTo("RESOLVED");
+        assertThat(blips).as("the blip opened at most one incident, resolved by now").hasSizeLessThanOrEqualTo(1)
+                .allMatch(i -> i.get("status").asString().equals("RESOLVED"));
+        System.out.println("blip incidents opened: " + blips.size());
         Thread.sleep(DELAY.plusSeconds(8).toMillis());  // anything still to come about the blip would be here now
         annMails = mailsTo(ann, 3, Duration.ZERO);
         assertThat(annMails).hasSize(3);

@@ -226,13 +226,13 @@ class PublicStatusPageIT {
                 .isEqualTo("de");
         for (String language : java.util.List.of("fr", "es", "en")) {
             Map<String, Object> edited = new java.util.HashMap<>(Map.of("slug", world.slug(), "title", "Shop & Co",
-                    "language", language));
+                    "language", language, "components", List.of()));
             assertThat(world.api().put("/api/v1/status-pages/" + world.pageId(), edited).status()).isEqualTo(200);
             String page = get("/status/" + world.slug()).body();
             assertThat(page).as(language).contains("lang=\"" + language + "\"").doesNotContain("??");
         }
         ApiClient.Response refused = world.api().put("/api/v1/status-pages/" + world.pageId(),
-                Map.of("slug", world.slug(), "title", "Shop & Co", "language", "xx"));
+                Map.of("slug", world.slug(), "title", "Shop & Co", "language", "xx", "components", List.of()));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("language");
         assertThat(world.api().get("/api/v1/status-pages/" + world.pageId()).json().get("language").asString())
