@@ -261,7 +261,7 @@ public class DocumentApplier {
                     c.name(), c.monitor() == null ? null : monitorIndex.resolve(c.monitor()), c.group(), null)).toList();
             String password = spec.password() instanceof String text ? text : "";
             StatusPageRequest request = new StatusPageRequest(spec.slug(), spec.title(), spec.description(),
-                    spec.logoUrl(), spec.customDomain(), password, spec.allowedIps(), components);
+                    spec.logoUrl(), spec.customDomain(), password, spec.allowedIps(), components, null);
             UUID id = index.match(spec.key());
             if (id == null) {
                 var created = attempt(problems, path, field, () -> pages.create(caller, request));

@@ -84,6 +84,9 @@ final class RouteLimitFilter extends OncePerRequestFilter {
     /** The email address a form gives, normalised; none: the rule does not apply (the form answers 400). */
     static String emailParameter(HttpServletRequest request) {
         String email = request.getParameter("email");
+        if (email == null || email.isBlank()) {
+            email = request.getParameter("webhook");  // a webhook subscription counts against its URL
+        }
         return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 

@@ -20,6 +20,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -47,8 +48,17 @@ class SecurityConfiguration {
     /** Status pages, also when reached through a custom domain (a forward to {@code /status/{slug}/...}). */
     private static final RequestMatcher STATUS_PAGES = request -> {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/status/") || path.startsWith("/ping/");
+        return (path.startsWith("/status/") || path.startsWith("/ping/")) && !isWidget(path);
     };
+
+    /** A status page's embeddable widget: the one answer other sites may frame. */
+    private static final RequestMatcher STATUS_WIDGET = request ->
+            isWidget(request.getRequestURI().substring(request.getContextPath().length()));
+
+    private static boolean isWidget(String path) {
+        return path.startsWith("/status/") && path.endsWith("/widget") && path.indexOf('/', "/status/".length())
+                == path.length() - "/widget".length();
+    }
 
     /**
      * API routes that need no key: creating an account, accepting an invitation and resetting a password (the mailed
@@ -99,11 +109,18 @@ class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 // Status pages show tenants' text to anyone: no script may run there. (PublicPageFastPath adds the
                 // same header to the answers it serves ahead of this chain.)
+                // The widget alone may be framed: X-Frame-Options DENY on everything else.
                 .headers(h -> h
+                        .frameOptions(f -> f.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(
+                                STATUS_WIDGET), new StaticHeadersWriter("X-Frame-Options", "DENY")))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(STATUS_WIDGET, new StaticHeadersWriter(
+                                CONTENT_SECURITY_POLICY, ContentSecurityPolicies.STATUS_WIDGET)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(STATUS_PAGES, new StaticHeadersWriter(
                                 CONTENT_SECURITY_POLICY, ContentSecurityPolicies.STATUS_PAGES)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                new NegatedRequestMatcher(STATUS_PAGES), new StaticHeadersWriter(
+                                new AndRequestMatcher(new NegatedRequestMatcher(STATUS_PAGES),
+                                        new NegatedRequestMatcher(STATUS_WIDGET)), new StaticHeadersWriter(
                                         CONTENT_SECURITY_POLICY, ContentSecurityPolicies.OTHER_PUBLIC))))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden));

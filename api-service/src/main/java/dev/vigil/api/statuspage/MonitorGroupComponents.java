@@ -59,6 +59,6 @@ final class MonitorGroupComponents {
         }
         problems.throwIfAny();
         return new StatusPageRequest(request.slug(), request.title(), request.description(), request.logoUrl(),
-                request.customDomain(), request.password(), request.allowedIps(), expanded);
+                request.customDomain(), request.password(), request.allowedIps(), expanded, request.language());
     }
 }

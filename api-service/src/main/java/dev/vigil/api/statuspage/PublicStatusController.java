@@ -153,6 +153,16 @@ class PublicStatusController {
         return serve(slug, request, "atom", s -> renderer.atom(s, pageUrl(s.page())));
     }
 
+    @GetMapping("/feed.rss")
+    ResponseEntity<byte[]> rss(@PathVariable String slug, HttpServletRequest request) {
+        return serve(slug, request, "rss", s -> RssFeed.render(s, pageUrl(s.page())));
+    }
+
+    @GetMapping("/widget")
+    ResponseEntity<byte[]> widget(@PathVariable String slug, HttpServletRequest request) {
+        return serve(slug, request, "widget", s -> renderer.widget(s, pageUrl(s.page())));
+    }
+
     /** The page's overall status as a badge. */
     @GetMapping("/badge.svg")
     ResponseEntity<byte[]> badge(@PathVariable String slug, HttpServletRequest request) {

@@ -42,6 +42,16 @@ class StatusPageRenderer {
         return Rendered.of(templates.process("status/history", context(snapshot, base)), HTML);
     }
 
+    /**
+     * The embeddable view ({@code <iframe src=".../widget">}): the overall status and each component's, linking to the
+     * full page in a new tab; the one answer that may be framed (ContentSecurityPolicies.STATUS_WIDGET).
+     */
+    Rendered widget(StatusSnapshot snapshot, String pageUrl) {
+        Context context = context(snapshot, "");
+        context.setVariable("pageUrl", pageUrl);
+        return Rendered.of(templates.process("status/widget", context), HTML);
+    }
+
     /** A small page of its own: the password form of a private page, a subscription's outcome. */
     String message(String title, String heading, String text, String base, boolean passwordForm, boolean failed) {
         Context context = new Context(Locale.ROOT);
@@ -154,7 +164,8 @@ class StatusPageRenderer {
     }
 
     private Context context(StatusSnapshot snapshot, String base) {
-        Context context = new Context(Locale.ROOT);
+        // The page's language picks the bundle of fixed words (i18n/status_<language>.properties).
+        Context context = new Context(Locale.forLanguageTag(snapshot.page().language()));
         context.setVariable("s", snapshot);
         context.setVariable("base", base);
         context.setVariable("fmt", new Formats());
@@ -199,6 +210,11 @@ class StatusPageRenderer {
 
         public String time(Instant instant) {
             return instant == null ? "" : TIME.format(instant);
+        }
+
+        /** A fixed phrase as a message key: "All Systems Operational" is {@code all_systems_operational}. */
+        public String key(String phrase) {
+            return phrase.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
         }
 
         public String percent(Double value) {

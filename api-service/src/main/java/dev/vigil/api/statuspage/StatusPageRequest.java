@@ -8,7 +8,8 @@ import java.util.UUID;
  * current one and an empty string removes it. A page is private when it has a password or allowed IPs.
  */
 public record StatusPageRequest(String slug, String title, String description, String logoUrl, String customDomain,
-                         String password, List<String> allowedIps, List<ComponentRequest> components) {
+                         String password, List<String> allowedIps, List<ComponentRequest> components,
+                         String language) {
 
     /**
      * One component: a name the public sees for one of the workspace's monitors, optionally in a group; or a monitor

@@ -22,11 +22,15 @@ final class StatusPageRules {
     static final int MAX_COMPONENTS = 100;
     static final int MAX_ALLOWED_IPS = 100;
 
+    /** The languages of a page's fixed words (resource bundles i18n/status*.properties); null keeps or means en. */
+    static final List<String> LANGUAGES = List.of("en", "de", "fr", "es");
+
     private StatusPageRules() {
     }
 
     record ValidPage(String slug, String title, String description, String logoUrl, String customDomain,
-                     String password, List<String> allowedIps, List<ValidComponent> components) {
+                     String password, List<String> allowedIps, List<ValidComponent> components,
+                     String language) {
     }
 
     record ValidComponent(String name, UUID monitorId, String group) {
@@ -57,9 +61,13 @@ final class StatusPageRules {
         }
         List<String> allowedIps = allowedIps(problems, request.allowedIps());
         List<ValidComponent> components = components(problems, request.components(), notInWorkspace);
+        String language = request.language();
+        if (language != null && !LANGUAGES.contains(language)) {
+            problems.add("language", "language must be one of " + String.join(", ", LANGUAGES));
+        }
         problems.throwIfAny();
         return new ValidPage(slug, title, description == null ? "" : description, logoUrl, domain, password,
-                allowedIps, components);
+                allowedIps, components, language);
     }
 
     private static String logoUrl(FieldProblems problems, String text) {

@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 public record StatusPageView(UUID id, String slug, String title, String description, String logoUrl, String customDomain,
                       boolean passwordProtected, List<String> allowedIps, List<ComponentView> components, String url,
-                      Instant createdAt, Instant updatedAt, DomainVerification domainVerification) {
+                      Instant createdAt, Instant updatedAt, DomainVerification domainVerification, String language) {
 
     /**
      * The TXT record to publish so the page is served at its custom domain.

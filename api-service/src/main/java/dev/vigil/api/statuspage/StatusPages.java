@@ -36,7 +36,7 @@ public class StatusPages {
 
     private static final String COLUMNS = "id, slug, title, description, logo_url, custom_domain, "
             + "password_hash IS NOT NULL AS protected, allowed_ips, created_at, updated_at, domain_token, "
-            + "domain_verified_at";
+            + "domain_verified_at, language";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -88,9 +88,9 @@ public class StatusPages {
             jdbc.sql("""
                             INSERT INTO status_pages (id, workspace_id, slug, title, description, logo_url,
                                                       custom_domain, password_hash, allowed_ips, created_at,
-                                                      updated_at, domain_token)
+                                                      updated_at, domain_token, language)
                             VALUES (:id, :w, :slug, :title, :description, :logo, :domain, :hash, :ips, :now, :now,
-                                    :token)""")
+                                    :token, :language)""")
                     .param("id", id).param("w", caller.workspaceId()).param("slug", page.slug())
                     .param("title", page.title()).param("description", page.description())
                     .param("logo", page.logoUrl()).param("domain", page.customDomain())
@@ -98,6 +98,7 @@ public class StatusPages {
                             : passwords.encode(page.password()))
                     .param("ips", page.allowedIps().toArray(String[]::new)).param("now", now)
                     .param("token", page.customDomain() == null ? null : newToken())
+                    .param("language", page.language() == null ? "en" : page.language())
                     .update();
         } catch (DuplicateKeyException e) {
             throw taken();
@@ -119,6 +120,7 @@ public class StatusPages {
             // A new custom domain needs a new proof: its own token, unverified until its record is found.
             jdbc.sql("UPDATE status_pages SET slug = :slug, title = :title, description = :description,"
                             + " logo_url = :logo, custom_domain = :domain, allowed_ips = :ips, updated_at = :now,"
+                            + " language = coalesce(CAST(:language AS text), language),"
                             + " domain_token = CASE WHEN CAST(:domain AS text) IS NULL THEN NULL"
                             + " WHEN lower(custom_domain) IS DISTINCT FROM lower(CAST(:domain AS text)) THEN :token"
                             + " ELSE domain_token END,"
@@ -133,6 +135,7 @@ public class StatusPages {
                     .param("ips", page.allowedIps().toArray(String[]::new))
                     .param("now", Timestamp.from(clock.instant()))
                     .param("token", newToken())
+                    .param("language", page.language())
                     .update();
         } catch (DuplicateKeyException e) {
             throw taken();
@@ -312,7 +315,7 @@ public class StatusPages {
         return new StatusPageView(page.id(), page.slug(), page.title(), page.description(), page.logoUrl(),
                 page.customDomain(), page.passwordProtected(), page.allowedIps(),
                 List.copyOf(all.getOrDefault(page.id(), List.of())), page.url(), page.createdAt(), page.updatedAt(),
-                page.domainVerification());
+                page.domainVerification(), page.language());
     }
 
     private StatusPageView view(ResultSet rs, int row) throws SQLException {
@@ -322,7 +325,7 @@ public class StatusPages {
                 rs.getString("description"), rs.getString("logo_url"), rs.getString("custom_domain"),
                 rs.getBoolean("protected"), List.of((String[]) ips.getArray()), List.of(),
                 api.link("/status/" + slug), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), domainVerification(rs));
+                rs.getTimestamp("updated_at").toInstant(), domainVerification(rs), rs.getString("language"));
     }
 
     private static StatusPageView.DomainVerification domainVerification(ResultSet rs) throws SQLException {

@@ -16,7 +16,8 @@ record StatusSnapshot(Page page, Instant updatedAt, String indicator, String des
 
     /** The page's settings, with what the access check needs (never rendered). */
     public record Page(UUID id, UUID workspaceId, String slug, String title, String description,
-                       String logoUrl, String customDomain, String passwordHash, List<String> allowedIps) {
+                       String logoUrl, String customDomain, String passwordHash, List<String> allowedIps,
+                       String language) {
 
         public boolean isPrivate() {
             return passwordHash != null || !allowedIps.isEmpty();
@@ -42,22 +43,23 @@ record StatusSnapshot(Page page, Instant updatedAt, String indicator, String des
      * One bar of the 90-day history.
      *
      * @param uptime    percent of the monitored time the monitor was up, null without data
-     * @param incidents incidents that started that day
+     * @param incidents the incidents that started that day, named for the tooltip ("Checkout outage 14:02–14:20 UTC")
      */
-    public record Day(LocalDate date, Double uptime, int incidents) {
+    public record Day(LocalDate date, Double uptime, List<String> incidents) {
 
         /** The bar's colour class: none, ok, minor, major. */
         public String level() {
             if (uptime == null) {
                 return "none";
             }
-            return uptime >= 99.9 && incidents == 0 ? "ok" : uptime >= 99.0 ? "minor" : "major";
+            return uptime >= 99.9 && incidents.isEmpty() ? "ok" : uptime >= 99.0 ? "minor" : "major";
         }
 
+        /** The bar's tooltip: the day, its uptime and the incidents that started that day, by name. */
         public String tooltip() {
             String text = date + ": " + (uptime == null ? "no data" : String.format(java.util.Locale.ROOT,
                     "%.2f%% uptime", uptime));
-            return incidents == 0 ? text : text + ", " + incidents + (incidents == 1 ? " incident" : " incidents");
+            return incidents.isEmpty() ? text : text + "\n" + String.join("\n", incidents);
         }
     }
 

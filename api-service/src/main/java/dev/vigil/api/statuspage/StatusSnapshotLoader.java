@@ -49,13 +49,14 @@ class StatusSnapshotLoader {
     Optional<StatusSnapshot> load(String slug) {
         Optional<StatusSnapshot.Page> found = jdbc.sql("""
                         SELECT id, workspace_id, slug, title, description, logo_url, custom_domain, password_hash,
-                               allowed_ips
+                               allowed_ips, language
                         FROM status_pages WHERE slug = ?""")
                 .param(slug)
                 .query((rs, n) -> new StatusSnapshot.Page(rs.getObject("id", UUID.class),
                         rs.getObject("workspace_id", UUID.class), rs.getString("slug"), rs.getString("title"),
                         rs.getString("description"), rs.getString("logo_url"), rs.getString("custom_domain"),
-                        rs.getString("password_hash"), List.of((String[]) rs.getArray("allowed_ips").getArray())))
+                        rs.getString("password_hash"), List.of((String[]) rs.getArray("allowed_ips").getArray()),
+                        rs.getString("language")))
                 .optional();
         return found.map(this::snapshot);
     }
@@ -102,9 +103,11 @@ class StatusSnapshotLoader {
         for (Row row : rows) {
             boolean inMaintenance = windows.stream().anyMatch(w -> w.monitors().contains(row.monitorId())
                     && !now.isBefore(w.startsAt()) && now.isBefore(w.endsAt()));
-            Map<LocalDate, Integer> perDay = new HashMap<>();
+            Map<LocalDate, List<String>> perDay = new HashMap<>();
             incidents.stream().filter(i -> i.monitorId().equals(row.monitorId()))
-                    .forEach(i -> perDay.merge(LocalDate.ofInstant(i.startedAt(), ZoneOffset.UTC), 1, Integer::sum));
+                    .forEach(i -> perDay.computeIfAbsent(LocalDate.ofInstant(i.startedAt(), ZoneOffset.UTC),
+                            d -> new ArrayList<>()).add(DailyUptime.incidentLabel(row.name(), kindLabel(i.kind()),
+                            i.startedAt(), i.resolvedAt())));
             DailyUptime.Result uptime = DailyUptime.compute(uptimes.get(row.monitorId()), perDay, now);
             String status = inMaintenance ? "under_maintenance" : publicStatus(row.status());
             String impact = declaredImpact.get(row.id());
@@ -141,11 +144,7 @@ class StatusSnapshotLoader {
             List<StatusSnapshot.Update> story = updates.getOrDefault(i.id(), List.of());
             String status = !story.isEmpty() ? story.getLast().status()
                     : i.resolvedAt() == null ? "investigating" : "resolved";
-            String kind = switch (i.kind()) {
-                case "HEARTBEAT_MISSED" -> "missed heartbeat";
-                case "HEARTBEAT_FAILED" -> "failing job";
-                default -> "outage";
-            };
+            String kind = kindLabel(i.kind());
             String component = names.getOrDefault(i.monitorId(), "Service");
             StatusSnapshot.Incident incident = new StatusSnapshot.Incident(i.id(),
                     i.title() != null ? i.title() : component + " " + kind, status, "major", i.startedAt(),
@@ -291,6 +290,14 @@ class StatusSnapshotLoader {
         }
         expanded.sort(Comparator.comparing(Window::startsAt));
         return List.copyOf(expanded);
+    }
+
+    private static String kindLabel(String kind) {
+        return switch (kind) {
+            case "HEARTBEAT_MISSED" -> "missed heartbeat";
+            case "HEARTBEAT_FAILED" -> "failing job";
+            default -> "outage";
+        };
     }
 
     private List<IncidentRow> incidents(List<UUID> monitors, Instant from) {

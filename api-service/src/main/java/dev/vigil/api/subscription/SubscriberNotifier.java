@@ -2,89 +2,100 @@ package dev.vigil.api.subscription;
 
 import dev.vigil.api.incident.IncidentUpdatePosted;
 import dev.vigil.api.maintenance.MaintenanceChanged;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import dev.vigil.common.json.WireJson;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Tells subscribers of the pages concerned about incident updates and newly announced maintenance, once the change
- * has committed (a rolled-back update is never mailed).
+ * Queues subscriber news the api-service learns of (an incident update an author posted, newly announced maintenance)
+ * as outbox rows, in the transaction of the change itself (a listener on the publishing thread): the row commits with
+ * the change or not at all, and the alerting service's subscriber fan-out mails and posts it with retries. The rows
+ * have no monitor id, so the alert fan-out sends them to no alert channel.
  */
 @Component
 class SubscriberNotifier {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-
     private final JdbcClient jdbc;
-    private final Subscribers subscribers;
-    private final SubscriberMailer mailer;
 
-    SubscriberNotifier(JdbcClient jdbc, Subscribers subscribers, SubscriberMailer mailer) {
+    SubscriberNotifier(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.subscribers = subscribers;
-        this.mailer = mailer;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(IncidentUpdatePosted posted) {
-        Map<String, Object> update = jdbc.sql("""
-                        SELECT u.status, u.message, u.created_at, i.monitor_id, i.started_at, m.name
+        Optional<Map<String, Object>> found = jdbc.sql("""
+                        SELECT u.status, u.message, u.created_at, i.id AS incident_id, i.monitor_id, i.status AS state,
+                               i.started_at, i.resolved_at
                         FROM incident_updates u JOIN incidents i ON i.id = u.incident_id
-                        JOIN monitors m ON m.id = i.monitor_id
-                        WHERE u.id = ?""")
-                .param(posted.updateId()).query().singleRow();
-        UUID monitor = (UUID) update.get("monitor_id");
-        String status = (String) update.get("status");
-        String label = Character.toUpperCase(status.charAt(0)) + status.substring(1);
-        for (Subscribers.Recipient to : subscribers.ofMonitors(List.of(monitor))) {
-            String component = componentName(to.slug(), monitor, (String) update.get("name"));
-            mailer.sendNews(to, label + ": " + component, """
-                    %s — %s
-                    %s
-
-                    Incident started %s.
-                    """.formatted(label, component, update.get("message"),
-                    TIME.format(((java.sql.Timestamp) update.get("started_at")).toInstant())));
+                        WHERE u.id = ? AND u.workspace_id = ?""")
+                .params(posted.updateId(), posted.workspaceId()).query().listOfRows().stream().findFirst();
+        if (found.isEmpty() || found.get().get("monitor_id") == null) {
+            return;
         }
+        Map<String, Object> row = found.get();
+        Map<String, Object> payload = envelope("status.incident-update", (Timestamp) row.get("created_at"));
+        payload.put("monitor", Map.of("id", row.get("monitor_id").toString()));
+        Map<String, Object> incident = new LinkedHashMap<>();
+        incident.put("id", row.get("incident_id").toString());
+        incident.put("status", row.get("state"));
+        incident.put("startedAt", instant(row.get("started_at")));
+        incident.put("resolvedAt", instant(row.get("resolved_at")));
+        payload.put("incident", incident);
+        payload.put("update", Map.of("status", row.get("status"), "message", row.get("message")));
+        queue(posted.workspaceId(), (UUID) row.get("incident_id"), "status.incident-update", payload);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(MaintenanceChanged changed) {
         if (!changed.created()) {
             return;
         }
         List<Map<String, Object>> window = jdbc.sql("""
-                        SELECT title, description, starts_at, ends_at FROM maintenance_windows WHERE id = ?""")
-                .param(changed.windowId()).query().listOfRows();
+                        SELECT id, title, description, starts_at, ends_at FROM maintenance_windows
+                        WHERE id = ? AND workspace_id = ?""")
+                .params(changed.windowId(), changed.workspaceId()).query().listOfRows();
         if (window.isEmpty()) {
             return;
         }
-        List<UUID> monitors = jdbc.sql("SELECT monitor_id FROM maintenance_window_monitors WHERE window_id = ?")
-                .param(changed.windowId()).query(UUID.class).list();
+        List<String> monitors = jdbc.sql("SELECT monitor_id::text FROM maintenance_window_monitors WHERE window_id = ?")
+                .param(changed.windowId()).query(String.class).list();
         Map<String, Object> w = window.getFirst();
-        for (Subscribers.Recipient to : subscribers.ofMonitors(monitors)) {
-            mailer.sendNews(to, "Scheduled maintenance: " + w.get("title"), """
-                    Scheduled maintenance: %s
-                    From %s to %s.
-
-                    %s
-                    """.formatted(w.get("title"), TIME.format(((java.sql.Timestamp) w.get("starts_at")).toInstant()),
-                    TIME.format(((java.sql.Timestamp) w.get("ends_at")).toInstant()), w.get("description")));
-        }
+        Map<String, Object> payload = envelope("status.maintenance-scheduled", null);
+        Map<String, Object> maintenance = new LinkedHashMap<>();
+        maintenance.put("id", w.get("id").toString());
+        maintenance.put("title", w.get("title"));
+        maintenance.put("description", w.get("description"));
+        maintenance.put("startsAt", instant(w.get("starts_at")));
+        maintenance.put("endsAt", instant(w.get("ends_at")));
+        maintenance.put("monitorIds", monitors);
+        payload.put("maintenance", maintenance);
+        queue(changed.workspaceId(), null, "status.maintenance-scheduled", payload);
     }
 
-    /** The name the page gives the monitor (components are named for the public; monitors are internal names). */
-    private String componentName(String slug, UUID monitor, String fallback) {
-        return jdbc.sql("""
-                        SELECT c.name FROM status_page_components c JOIN status_pages p ON p.id = c.page_id
-                        WHERE p.slug = ? AND c.monitor_id = ? ORDER BY c.position LIMIT 1""")
-                .params(slug, monitor).query(String.class).optional().orElse(fallback);
+    private static Map<String, Object> envelope(String event, Timestamp at) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("event", event);
+        if (at != null) {
+            payload.put("occurredAt", at.toInstant().toString());
+        }
+        return payload;
+    }
+
+    private void queue(UUID workspaceId, UUID incidentId, String event, Map<String, Object> payload) {
+        jdbc.sql("""
+                        INSERT INTO notification_outbox (id, workspace_id, incident_id, event, payload)
+                        VALUES (?, ?, ?, ?, ?::jsonb)""")
+                .params(UUID.randomUUID(), workspaceId, incidentId, event, WireJson.write(payload)).update();
+    }
+
+    private static String instant(Object timestamp) {
+        return timestamp == null ? null : ((Timestamp) timestamp).toInstant().toString();
     }
 }

@@ -1,8 +1,21 @@
 package dev.vigil.api.subscription;
 
 import dev.vigil.api.web.FieldProblems;
+import dev.vigil.api.web.NotFoundException;
+import dev.vigil.common.net.BlockedAddressException;
+import dev.vigil.common.net.TargetGuard;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -10,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,8 +31,10 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * The public subscription routes of a page: the form posts an address, the mailed link confirms it, and the link in
- * every later mail (or a one-click POST from the mail client) unsubscribes. Answers are small HTML pages.
+ * The public subscription routes of a page: the form posts an address or a webhook URL (and optionally the
+ * components to hear about), the confirmation link (mailed, or posted to the webhook) confirms it, and the link in
+ * every later message (or a one-click POST from the mail client) unsubscribes. Answers are small HTML pages, or
+ * JSON when the client asks for it ({@code Accept: application/json}).
  */
 @RestController
 @RequestMapping("/status/{slug}")
@@ -26,31 +42,64 @@ class SubscriptionController {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{32}");
+    private static final int MAX_URL = 2000;
 
     private final Subscribers subscribers;
-    private final SubscriberMailer mailer;
     private final ITemplateEngine templates;
+    private final TargetGuard guard;
 
-    SubscriptionController(Subscribers subscribers, SubscriberMailer mailer, ITemplateEngine templates) {
+    SubscriptionController(Subscribers subscribers, ITemplateEngine templates, TargetGuard channelTargetGuard) {
         this.subscribers = subscribers;
-        this.mailer = mailer;
         this.templates = templates;
+        this.guard = channelTargetGuard;
     }
 
     @PostMapping(value = "/subscribe", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<String> subscribe(@PathVariable String slug, @RequestParam(required = false) String email) {
+    ResponseEntity<String> subscribe(@PathVariable String slug, @RequestParam(required = false) String email,
+                                     @RequestParam(required = false) String webhook,
+                                     @RequestParam(required = false) List<String> components,
+                                     @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Subscribers.PublicPage page = page(slug);
+        boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE);
         FieldProblems problems = new FieldProblems();
         String address = problems.optionalLine("email", email, 254);
-        if (address == null || !EMAIL.matcher(address).matches()) {
-            return html(HttpStatus.BAD_REQUEST, page, "That address does not look right",
-                    "Enter an email address such as you@example.com.");
+        String url = problems.optionalLine("webhook", webhook, MAX_URL);
+        if ((address == null) == (url == null)) {
+            problems.add("email", "give either an email address or a webhook URL");
+        } else if (address != null && !EMAIL.matcher(address).matches()) {
+            problems.add("email", "email must be an address such as you@example.com");
+        } else if (url != null) {
+            url = webhookUrl(url, problems);
         }
-        subscribers.subscribe(page.id(), address.toLowerCase(Locale.ROOT))
-                .ifPresent(token -> mailer.sendConfirmation(address, page.slug(), page.title(), token));
-        // The same answer whether or not the address was already subscribed: the form reveals no subscriber.
-        return html(HttpStatus.ACCEPTED, page, "Check your inbox",
-                "We sent a confirmation link to " + address + ". Updates start once you open it.");
+        List<UUID> chosen = components(page, components, problems);
+        if (!problems.isEmpty()) {
+            if (json) {
+                problems.throwIfAny();
+            }
+            return html(HttpStatus.BAD_REQUEST, page, "That does not look right", problems.list().getFirst()
+                    .message() + ".");
+        }
+        if (address != null) {
+            subscribers.subscribe(page, address.toLowerCase(Locale.ROOT), chosen);
+            // The same answer whether or not the address was already subscribed: the form reveals no subscriber.
+            return json ? json(Map.of("status", "confirmation_sent"))
+                    : html(HttpStatus.ACCEPTED, page, "Check your inbox", "We sent a confirmation link to "
+                    + address + ". Updates start once you open it.");
+        }
+        Subscribers.Subscribed done = subscribers.subscribeWebhook(page, url, chosen);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", done.queued() ? "confirmation_sent" : "unchanged");
+        if (done.secret() != null) {
+            answer.put("secret", done.secret());
+        }
+        if (json) {
+            return json(answer);
+        }
+        return html(HttpStatus.ACCEPTED, page, done.queued() ? "Confirm the webhook" : "Nothing changed",
+                done.queued() ? "We posted a subscription.confirm event with a confirmation link to " + url
+                        + ". Open that link (GET) to start receiving events. Verify every event with this "
+                        + "Standard Webhooks secret, shown only now: " + done.secret()
+                        : "This webhook is already subscribed, or a confirmation was sent to it recently.");
     }
 
     @GetMapping("/subscriptions/confirm")
@@ -70,7 +119,7 @@ class SubscriptionController {
         if (token != null && TOKEN.matcher(token).matches()) {
             subscribers.unsubscribe(page.id(), token);
         }
-        return html(HttpStatus.OK, page, "Unsubscribed", "You will not receive further mails of "
+        return html(HttpStatus.OK, page, "Unsubscribed", "You will not receive further messages of "
                 + page.title() + ".");
     }
 
@@ -81,11 +130,67 @@ class SubscriptionController {
         return unsubscribe(slug, token);
     }
 
+    /** An absolute http(s) URL without credentials whose host the SSRF guard permits (checked again at each send). */
+    private String webhookUrl(String value, FieldProblems problems) {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            problems.add("webhook", "webhook is not a valid URL");
+            return null;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getRawUserInfo() != null
+                || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            problems.add("webhook", "webhook must be an absolute http(s) URL with a host and no credentials");
+            return null;
+        }
+        try {
+            guard.resolve(uri.getHost());
+        } catch (BlockedAddressException e) {
+            problems.add("webhook", "webhook is refused: " + e.getMessage());
+            return null;
+        } catch (UnknownHostException e) {
+            // Not resolvable now: accepted, and vetted again at every send.
+        }
+        return value;
+    }
+
+    /** The chosen component ids, each one of this page's; empty means every component. */
+    private List<UUID> components(Subscribers.PublicPage page, List<String> given, FieldProblems problems) {
+        if (given == null || given.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> known = subscribers.components(page.id()).stream().map(Subscribers.PageComponent::id)
+                .collect(Collectors.toSet());
+        List<UUID> chosen = new ArrayList<>();
+        for (String id : given.stream().flatMap(v -> List.of(v.split(",")).stream()).map(String::strip)
+                .filter(v -> !v.isEmpty()).distinct().toList()) {
+            try {
+                UUID uuid = UUID.fromString(id);
+                if (known.contains(uuid)) {
+                    chosen.add(uuid);
+                    continue;
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            problems.add("components", "components must name components of this page");
+            return List.of();
+        }
+        return chosen;
+    }
+
     private Subscribers.PublicPage page(String slug) {
         if (slug.length() > 63) {
-            throw new dev.vigil.api.web.NotFoundException("status page");
+            throw new NotFoundException("status page");
         }
-        return subscribers.publicPage(slug).orElseThrow(() -> new dev.vigil.api.web.NotFoundException("status page"));
+        return subscribers.publicPage(slug).orElseThrow(() -> new NotFoundException("status page"));
+    }
+
+    private static ResponseEntity<String> json(Map<String, ?> body) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(dev.vigil.common.json.WireJson.write(body));
     }
 
     private ResponseEntity<String> html(HttpStatus status, Subscribers.PublicPage page, String heading, String text) {

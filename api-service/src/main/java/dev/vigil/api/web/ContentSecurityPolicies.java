@@ -14,6 +14,13 @@ public final class ContentSecurityPolicies {
     public static final String STATUS_PAGES = "default-src 'none'; style-src 'unsafe-inline'; "
             + "img-src 'self' https: http: data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    /**
+     * A status page's embeddable widget ({@code /status/{slug}/widget}): as {@link #STATUS_PAGES}, without forms, and
+     * the one answer any site may frame.
+     */
+    public static final String STATUS_WIDGET = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+            + "form-action 'none'; base-uri 'none'; frame-ancestors *";
+
     /** Everything else this service answers without a session (API JSON, API docs, errors): own scripts only. */
     public static final String OTHER_PUBLIC = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "

@@ -175,9 +175,88 @@ class PublicStatusPageIT {
                 .matcher(html).results().count()).isEqualTo(4 * 90);
         assertThat(html).contains(NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate() + ": ")
                 .containsPattern("title=\"\\d{4}-\\d\\d-\\d\\d: 100.00% uptime\"");
+        // A day with an incident names it in its tooltip, with its times.
+        assertThat(html).containsPattern("title=\"\\d{4}-\\d\\d-\\d\\d: [^\"]*\nWebsite outage \\d\\d:\\d\\d");
 
         String history = get("/status/" + world.slug() + "/history").body();
         assertThat(history).contains("Website outage").contains("CDN fixed.").doesNotContain("Payments &lt;");
+    }
+
+    @Test
+    void theRssFeedIsRss2WithTheSameItemsAsTheAtomFeed() throws Exception {
+        World world = world(Map.of());
+
+        ApiClient.Response feed = get("/status/" + world.slug() + "/feed.rss");
+
+        assertThat(feed.contentType()).startsWith("application/rss+xml");
+        Document rss = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(feed.body().getBytes(StandardCharsets.UTF_8)));
+        assertThat(rss.getDocumentElement().getTagName()).isEqualTo("rss");
+        assertThat(rss.getDocumentElement().getAttribute("version")).isEqualTo("2.0");
+        org.w3c.dom.Element channel = (org.w3c.dom.Element) rss.getElementsByTagName("channel").item(0);
+        assertThat(channel.getElementsByTagName("title").item(0).getTextContent()).isEqualTo("Shop & Co status");
+        assertThat(channel.getElementsByTagName("link").item(0).getTextContent()).endsWith("/status/"
+                + world.slug());
+        org.w3c.dom.NodeList items = channel.getElementsByTagName("item");
+        assertThat(items.getLength()).as("as many items as the Atom feed has entries").isEqualTo(4);
+        java.util.List<java.time.ZonedDateTime> dates = new java.util.ArrayList<>();
+        for (int i = 0; i < items.getLength(); i++) {
+            org.w3c.dom.Element item = (org.w3c.dom.Element) items.item(i);
+            assertThat(item.getElementsByTagName("guid").item(0).getTextContent()).startsWith("urn:uuid:");
+            dates.add(java.time.ZonedDateTime.parse(item.getElementsByTagName("pubDate").item(0).getTextContent(),
+                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME));
+        }
+        assertThat(dates).as("newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(feed.body()).contains("Payments &lt;provider&gt; is failing").doesNotContain("<provider>");
+    }
+
+    @Test
+    void aPageShowsItsFixedWordsInTheLanguageChosenForItAndTenantsTextAsWritten() {
+        World world = world(Map.of("language", "de"));
+
+        String html = get("/status/" + world.slug()).body();
+        String history = get("/status/" + world.slug() + "/history").body();
+
+        assertThat(html).contains("lang=\"de\"").contains("Teilweiser Systemausfall").contains("Schwerer Ausfall")
+                .contains("In Wartung").contains("Aktuelle St\u00f6rungen").contains("Abonnieren")
+                .contains("Geplante Wartungsarbeiten").contains("Payments &lt;provider&gt; is failing")
+                .doesNotContain("Major outage").doesNotContain("??");
+        assertThat(history).contains("St\u00f6rungsverlauf").contains("Behoben").doesNotContain("??");
+        assertThat(world.api().get("/api/v1/status-pages/" + world.pageId()).json().get("language").asString())
+                .isEqualTo("de");
+        for (String language : java.util.List.of("fr", "es", "en")) {
+            Map<String, Object> edited = new java.util.HashMap<>(Map.of("slug", world.slug(), "title", "Shop & Co",
+                    "language", language, "components", List.of()));
+            assertThat(world.api().put("/api/v1/status-pages/" + world.pageId(), edited).status()).isEqualTo(200);
+            String page = get("/status/" + world.slug()).body();
+            assertThat(page).as(language).contains("lang=\"" + language + "\"").doesNotContain("??");
+        }
+        ApiClient.Response refused = world.api().put("/api/v1/status-pages/" + world.pageId(),
+                Map.of("slug", world.slug(), "title", "Shop & Co", "language", "xx", "components", List.of()));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("language");
+        assertThat(world.api().get("/api/v1/status-pages/" + world.pageId()).json().get("language").asString())
+                .as("nothing changed on bad input").isEqualTo("en");
+    }
+
+    @Test
+    void onlyTheWidgetMayBeFramedByOtherSites() {
+        World world = world(Map.of());
+
+        ApiClient.Response widget = get("/status/" + world.slug() + "/widget");
+        ApiClient.Response page = get("/status/" + world.slug() + "/history");
+        ApiClient.Response feed = get("/status/" + world.slug() + "/feed.rss");
+
+        assertThat(widget.status()).isEqualTo(200);
+        assertThat(widget.body()).doesNotContain("<script").doesNotContain("<form").contains("Checkout")
+                .contains("Major outage").contains("target=\"_blank\"");
+        assertThat(widget.header("Content-Security-Policy")).contains("frame-ancestors *")
+                .contains("default-src 'none'");
+        assertThat(widget.header("X-Frame-Options")).isNull();
+        for (ApiClient.Response other : List.of(page, feed)) {
+            assertThat(other.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(other.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        }
     }
 
     @Test

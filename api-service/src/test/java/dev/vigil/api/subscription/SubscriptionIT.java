@@ -2,50 +2,31 @@ package dev.vigil.api.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.vigil.api.support.ApiClient;
 import dev.vigil.api.support.ApiEndpoints;
 import dev.vigil.api.support.ApiServiceTest;
 import dev.vigil.api.support.Tenant;
-import jakarta.mail.internet.MimeMessage;
+import dev.vigil.common.json.WireJson;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
-/** Double opt-in through a real SMTP server (GreenMail): the test follows the links the mails carry. */
+/**
+ * Subscribing, confirming and unsubscribing, and the outbox rows the api queues for subscribers (the alerting
+ * service sends them: local-stack's SubscriberNotificationsIT follows them to GreenMail and a webhook receiver).
+ */
 @ApiServiceTest
 class SubscriptionIT {
-
-    private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-    static {
-        SMTP.start();
-    }
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        SMTP.stop();
-    }
 
     @LocalServerPort
     int port;
@@ -53,42 +34,30 @@ class SubscriptionIT {
     @Autowired
     JdbcClient jdbc;
 
-    private ApiClient.Response form(String path, String body) {
+    private ApiClient.Response form(String path, String body, boolean json) {
         ApiClient client = new ApiClient(port);
-        return client.send(client.request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    /** The mails to {@code address} received so far, waiting until there are {@code count}. */
-    private List<MimeMessage> mailsTo(String address, int count) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            List<MimeMessage> mails = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
-                try {
-                    return m.getAllRecipients()[0].toString().equals(address);
-                } catch (jakarta.mail.MessagingException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
-            if (mails.size() >= count) {
-                return mails;
-            }
-            SMTP.waitForIncomingEmail(500, 1);
+        HttpRequest.Builder request = client.request(path).header("Content-Type", "application/x-www-form-urlencoded");
+        if (json) {
+            request.header("Accept", "application/json");
         }
-        throw new AssertionError("fewer than " + count + " mails to " + address);
+        return client.send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** A link of a mail, pointed at this test's server instead of the public URL. */
-    private String link(MimeMessage mail, String path) throws Exception {
-        String text = (String) mail.getContent();
-        Matcher link = Pattern.compile("https://vigil\\.test(/status/[a-z0-9-]+/" + path + "\\?token=[A-Za-z0-9_-]+)")
-                .matcher(text);
-        assertThat(link.find()).as("a %s link in %s", path, text).isTrue();
-        return link.group(1);
+    /** The outbox payloads of {@code event} naming {@code needle}, oldest first. */
+    private List<JsonNode> outbox(String event, String needle) {
+        return jdbc.sql("""
+                        SELECT payload::text FROM notification_outbox WHERE event = ? AND payload::text LIKE ?
+                        ORDER BY created_at""")
+                .params(event, "%" + needle + "%").query(String.class).list().stream()
+                .map(WireJson.mapper()::readTree).toList();
+    }
+
+    private static String path(String confirmUrl) {
+        return confirmUrl.replaceFirst("^https?://[^/]+", "");
     }
 
     @Test
-    void aConfirmedSubscriberGetsUpdatesAndMaintenanceUntilUnsubscribing() throws Exception {
+    void confirmationsUpdatesAndMaintenanceAreQueuedInTheOutboxForTheAlertingService() {
         ApiClient api = new ApiClient(port).signUp();
         String monitor = api.post("/api/v1/monitors", ApiEndpoints.httpMonitor("checkout")).json().get("id")
                 .asString();
@@ -96,18 +65,21 @@ class SubscriptionIT {
         assertThat(api.post("/api/v1/status-pages", Map.of("slug", slug, "title", "Shop", "components",
                 List.of(Map.of("name", "Checkout", "monitorId", monitor)))).status()).isEqualTo(201);
         String ann = "ann-" + UUID.randomUUID() + "@example.com";
-        String bob = "bob-" + UUID.randomUUID() + "@example.com";
 
-        ApiClient.Response subscribed = form("/status/" + slug + "/subscribe", "email=" + ann);
-        assertThat(form("/status/" + slug + "/subscribe", "email=" + bob).status()).isEqualTo(202);
+        ApiClient.Response subscribed = form("/status/" + slug + "/subscribe", "email=" + ann, false);
         assertThat(subscribed.status()).isEqualTo(202);
         assertThat(subscribed.body()).contains("Check your inbox");
-        MimeMessage confirmation = mailsTo(ann, 1).getFirst();
-        assertThat(confirmation.getSubject()).isEqualTo("Confirm your subscription to Shop status");
-        assertThat(form("/status/" + slug + "/subscribe", "email=" + ann).status()).as("no second mail")
-                .isEqualTo(202);
+        UUID subscriber = jdbc.sql("SELECT id FROM status_page_subscribers WHERE email = ?").param(ann)
+                .query(UUID.class).single();
+        List<JsonNode> confirmations = outbox("status.subscription-confirm", subscriber.toString());
+        assertThat(confirmations).hasSize(1);
+        assertThat(form("/status/" + slug + "/subscribe", "email=" + ann, false).status()).isEqualTo(202);
+        assertThat(outbox("status.subscription-confirm", subscriber.toString())).as("no second confirmation")
+                .hasSize(1);
 
-        ApiClient.Response confirmed = new ApiClient(port).get(link(confirmation, "subscriptions/confirm"));
+        String confirmUrl = confirmations.getFirst().get("confirmUrl").asString();
+        assertThat(confirmUrl).startsWith("https://vigil.test/status/" + slug + "/subscriptions/confirm?token=");
+        ApiClient.Response confirmed = new ApiClient(port).get(path(confirmUrl));
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.body()).contains("Subscribed");
         assertThat(new ApiClient(port).get("/status/" + slug + "/subscriptions/confirm?token=" + "A".repeat(32))
@@ -118,23 +90,77 @@ class SubscriptionIT {
                 UUID.fromString(monitor));
         assertThat(api.post("/api/v1/incidents/" + incident + "/updates", Map.of("status", "identified",
                 "message", "The payment provider is down.")).status()).isEqualTo(201);
+        List<JsonNode> updates = outbox("status.incident-update", incident.toString());
+        assertThat(updates).hasSize(1);
+        assertThat(updates.getFirst().at("/update/message").asString()).isEqualTo("The payment provider is down.");
+        assertThat(updates.getFirst().at("/monitor/id").asString()).isEqualTo(monitor);
         Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         assertThat(api.post("/api/v1/maintenances", Map.of("title", "Checkout upgrade", "monitorIds",
                 List.of(monitor), "startsAt", start.toString(), "endsAt", start.plusSeconds(3600).toString()))
                 .status()).isEqualTo(201);
+        List<JsonNode> maintenance = outbox("status.maintenance-scheduled", "Checkout upgrade");
+        assertThat(maintenance).hasSize(1);
+        assertThat(maintenance.getFirst().at("/maintenance/monitorIds/0").asString()).isEqualTo(monitor);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM notification_outbox WHERE workspace_id = ? AND monitor_id IS NOT NULL
+                          AND event LIKE 'status.%'""").param(workspace).query(Long.class).single())
+                .as("no subscriber row reaches the alert channels' fan-out").isZero();
 
-        List<MimeMessage> mails = mailsTo(ann, 3);
-        MimeMessage update = mails.get(1);
-        assertThat(update.getSubject()).isEqualTo("[Shop] Identified: Checkout");
-        assertThat((String) update.getContent()).contains("The payment provider is down.");
-        assertThat(update.getHeader("List-Unsubscribe")[0]).contains("/status/" + slug + "/unsubscribe?token=");
-        assertThat(mails.get(2).getSubject()).isEqualTo("[Shop] Scheduled maintenance: Checkout upgrade");
-        assertThat(mailsTo(bob, 1)).as("an unconfirmed address gets only its confirmation").hasSize(1);
-
-        ApiClient.Response unsubscribed = new ApiClient(port).get(link(update, "unsubscribe"));
-        assertThat(unsubscribed.status()).isEqualTo(200);
+        String token = jdbc.sql("SELECT unsubscribe_token FROM status_page_subscribers WHERE id = ?")
+                .param(subscriber).query(String.class).single();
+        assertThat(new ApiClient(port).get("/status/" + slug + "/unsubscribe?token=" + token).status())
+                .isEqualTo(200);
         assertThat(jdbc.sql("SELECT count(*) FROM status_page_subscribers WHERE email = ?").param(ann)
                 .query(Long.class).single()).isZero();
-        assertThat(form("/status/" + slug + "/subscribe", "email=not-an-address").status()).isEqualTo(400);
+        assertThat(form("/status/" + slug + "/subscribe", "email=not-an-address", false).status()).isEqualTo(400);
+    }
+
+    @Test
+    void webhookSubscribersAreGuardedGetASealedSecretOnceAndMayChooseComponents() {
+        ApiClient api = new ApiClient(port).signUp();
+        String checkout = api.post("/api/v1/monitors", ApiEndpoints.httpMonitor("checkout")).json().get("id")
+                .asString();
+        String search = api.post("/api/v1/monitors", ApiEndpoints.httpMonitor("search")).json().get("id")
+                .asString();
+        String slug = "hook-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode page = api.post("/api/v1/status-pages", Map.of("slug", slug, "title", "Shop", "components",
+                List.of(Map.of("name", "Checkout", "monitorId", checkout),
+                        Map.of("name", "Search", "monitorId", search)))).json();
+        UUID pageId = UUID.fromString(page.get("id").asString());
+        UUID searchComponent = jdbc.sql("SELECT id FROM status_page_components WHERE page_id = ? AND name = ?")
+                .params(pageId, "Search").query(UUID.class).single();
+        String subscribe = "/status/" + slug + "/subscribe";
+
+        for (String refused : List.of("http://169.254.169.254/latest", "ftp://hooks.example.com/x",
+                "https://user:pw@hooks.example.com/x", "not a url")) {
+            ApiClient.Response answer = form(subscribe, "webhook=" + enc(refused), true);
+            assertThat(answer.status()).as(refused).isEqualTo(400);
+            assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("webhook");
+        }
+        assertThat(form(subscribe, "email=a%40example.com&webhook=" + enc("https://hooks.example.com/x"), true)
+                .status()).as("one target only").isEqualTo(400);
+        assertThat(form(subscribe, "webhook=" + enc("https://hooks.example.com/x") + "&components="
+                + UUID.randomUUID(), true).status()).as("another page's component").isEqualTo(400);
+        assertThat(jdbc.sql("SELECT count(*) FROM status_page_subscribers WHERE page_id = ?").param(pageId)
+                .query(Long.class).single()).as("nothing stored on bad input").isZero();
+
+        ApiClient.Response subscribed = form(subscribe, "webhook=" + enc("https://hooks.example.com/vigil")
+                + "&components=" + searchComponent, true);
+        assertThat(subscribed.status()).isEqualTo(202);
+        String secret = subscribed.json().get("secret").asString();
+        assertThat(secret).startsWith("whsec_");
+        Map<String, Object> row = jdbc.sql("""
+                        SELECT id, kind, secret_sealed, component_ids::text AS components FROM status_page_subscribers
+                        WHERE page_id = ?""").param(pageId).query().singleRow();
+        assertThat(row.get("kind")).isEqualTo("WEBHOOK");
+        assertThat((String) row.get("secret_sealed")).doesNotContain(secret.substring(6));
+        assertThat(row.get("components")).isEqualTo("{" + searchComponent + "}");
+        assertThat(outbox("status.subscription-confirm", row.get("id").toString())).hasSize(1);
+        ApiClient.Response again = form(subscribe, "webhook=" + enc("https://hooks.example.com/vigil"), true);
+        assertThat(again.json().has("secret")).as("a secret is shown once").isFalse();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -20,4 +20,9 @@ public final class SealedColumns {
     public static String userTotpSecret(UUID id) {
         return "users.totp_secret/" + id;
     }
+
+    /** {@code status_page_subscribers.secret_sealed}: the signing secret of the webhook subscriber {@code id}. */
+    public static String subscriberSecret(UUID id) {
+        return "status_page_subscribers.secret_sealed/" + id;
+    }
 }

@@ -33,7 +33,7 @@ class StatusPageForm {
     }
 
     static final List<String> INPUTS = List.of("slug", "title", "description", "logoUrl", "customDomain",
-            "password", "allowedIps", "components");
+            "password", "allowedIps", "components", "language");
     /** More rows than the API accepts are still sent so that the API names the limit. */
     private static final int MAX_ROWS = 200;
     private static final Pattern ROW = Pattern.compile("components\\[(\\d{1,3})]\\.(name|monitorId|group|order)");
@@ -43,6 +43,7 @@ class StatusPageForm {
     String description = "";
     String logoUrl = "";
     String customDomain = "";
+    String language = "en";
     String allowedIps = "";
     boolean removePassword;
     boolean passwordProtected;
@@ -57,6 +58,7 @@ class StatusPageForm {
         form.description = params.getOrDefault("description", "");
         form.logoUrl = params.getOrDefault("logoUrl", "");
         form.customDomain = params.getOrDefault("customDomain", "");
+        form.language = params.getOrDefault("language", "en");
         form.allowedIps = params.getOrDefault("allowedIps", "");
         form.password = params.getOrDefault("password", "");
         form.removePassword = "true".equals(params.get("removePassword"));
@@ -94,6 +96,7 @@ class StatusPageForm {
         form.description = page.description() == null ? "" : page.description();
         form.logoUrl = page.logoUrl() == null ? "" : page.logoUrl();
         form.customDomain = page.customDomain() == null ? "" : page.customDomain();
+        form.language = page.language();
         form.allowedIps = String.join("\n", page.allowedIps());
         form.passwordProtected = page.passwordProtected();
         page.components().stream().sorted(Comparator.comparingInt(StatusPageView.ComponentView::position))
@@ -154,7 +157,7 @@ class StatusPageForm {
                         r.group.isBlank() ? null : r.group, null))
                 .toList();
         return new StatusPageRequest(slug, title, description, logoUrl.isBlank() ? null : logoUrl.strip(),
-                customDomain.isBlank() ? null : customDomain, sentPassword, ips, components);
+                customDomain.isBlank() ? null : customDomain, sentPassword, ips, components, language);
     }
 
     private void swap(int a, int b) {
@@ -192,6 +195,7 @@ class StatusPageForm {
     public String getDescription() { return description; }
     public String getLogoUrl() { return logoUrl; }
     public String getCustomDomain() { return customDomain; }
+    public String getLanguage() { return language; }
     public String getAllowedIps() { return allowedIps; }
     public boolean isRemovePassword() { return removePassword; }
     public boolean isPasswordProtected() { return passwordProtected; }
