@@ -53,8 +53,8 @@ public class IncidentAcknowledger {
             return Outcome.ALREADY_ACKNOWLEDGED;
         }
         Instant now = clock.instant();
-        jdbc.sql("UPDATE incidents SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ?")
-                .params(Timestamp.from(now), caller.apiKeyId(), incidentId).update();
+        jdbc.sql("UPDATE incidents SET acknowledged_at = ?, acknowledged_by = ?, acknowledged_by_label = ? WHERE id = ?")
+                .params(Timestamp.from(now), caller.apiKeyId(), caller.label(), incidentId).update();
         jdbc.sql("INSERT INTO incident_events (incident_id, at, type, message) VALUES (?, ?, 'ACKNOWLEDGED', ?)")
                 .params(incidentId, Timestamp.from(now), caller.apiKeyId() == null
                         ? "Acknowledged in the dashboard by " + caller.label() : "Acknowledged through the API")

@@ -10,6 +10,7 @@ import dev.vigil.api.dashboard.FieldErrors;
 import dev.vigil.api.web.InvalidRequestException;
 import dev.vigil.api.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Open and past incidents (the open list is polled), one incident's timeline, acknowledging it, and the public
+ * Open and past incidents (filtered by state, monitor and tag; the open list refetched on live events), one
+ * incident's timeline (its events, the check results while it lasted and the alerts sent), acknowledging it, and the public
  * updates authors post for status pages (through the API's incident updates service).
  */
 @Controller
@@ -41,9 +43,16 @@ class IncidentPagesController {
     private final IncidentAcknowledger acknowledger;
     private final IncidentUpdates updates;
     private final JdbcClient jdbc;
+    private final IncidentRows rows;
+    private final IncidentTimeline timeline;
+    private final Clock clock;
 
     IncidentPagesController(IncidentQueries incidents, IncidentAcknowledger acknowledger,
-                            IncidentUpdates updates, JdbcClient jdbc) {
+                            IncidentUpdates updates, JdbcClient jdbc, IncidentRows rows, IncidentTimeline timeline,
+                            Clock clock) {
+        this.rows = rows;
+        this.timeline = timeline;
+        this.clock = clock;
         this.incidents = incidents;
         this.updates = updates;
         this.acknowledger = acknowledger;
@@ -51,18 +60,29 @@ class IncidentPagesController {
     }
 
     @GetMapping
-    String list(Caller caller, Model model) {
-        open(caller, model);
-        List<IncidentView> past = incidents.list(caller.workspaceId(), "RESOLVED", null, LIMIT);
-        model.addAttribute("past", past);
-        model.addAttribute("pastNames", monitorNames(caller.workspaceId()));
+    String list(Caller caller, @RequestParam(required = false) String state,
+                @RequestParam(required = false) String monitor, @RequestParam(required = false) String tag,
+                Model model) {
+        IncidentFilter filter = new IncidentFilter(state, monitor, tag);
+        open(caller, state, monitor, tag, model);
+        List<IncidentView> past = filter.includesResolved()
+                ? incidents.list(caller.workspaceId(), "RESOLVED", null, LIMIT) : List.of();
+        model.addAttribute("past", rows.rows(caller.workspaceId(), past, filter));
+        model.addAttribute("monitors", rows.monitorNames(caller.workspaceId()));
+        model.addAttribute("tags", rows.tagNames(caller.workspaceId()));
+        model.addAttribute("states", IncidentFilter.STATES);
         return "dashboard/incidents/list";
     }
 
+    /** The open incidents, refetched by the page when the live stream reports an incident or status change. */
     @GetMapping("/open")
-    String open(Caller caller, Model model) {
-        model.addAttribute("open", incidents.list(caller.workspaceId(), "OPEN", null, LIMIT));
-        model.addAttribute("names", monitorNames(caller.workspaceId()));
+    String open(Caller caller, @RequestParam(required = false) String state,
+                @RequestParam(required = false) String monitor, @RequestParam(required = false) String tag,
+                Model model) {
+        IncidentFilter filter = new IncidentFilter(state, monitor, tag);
+        model.addAttribute("filter", filter);
+        model.addAttribute("open", rows.rows(caller.workspaceId(),
+                incidents.list(caller.workspaceId(), "OPEN", null, LIMIT), filter));
         return "dashboard/incidents/list :: open";
     }
 
@@ -91,6 +111,9 @@ class IncidentPagesController {
                 .orElseThrow(() -> new NotFoundException("incident"));
         model.addAttribute("incident", incident);
         model.addAttribute("monitorName", monitorNames(caller.workspaceId()).get(incident.monitorId()));
+        model.addAttribute("row", rows.rows(caller.workspaceId(), List.of(incident),
+                new IncidentFilter(null, null, null)).stream().findFirst().orElse(null));
+        model.addAttribute("story", timeline.of(caller.workspaceId(), incident, clock.instant()));
         model.addAttribute("updates", updates.list(caller.reader(), id));
         model.addAttribute("updateStatuses", UPDATE_STATUSES);
         model.addAttribute("updateStatus", status);
