@@ -40,7 +40,7 @@ final class AxeCheck {
         }
         Path script = folder.resolve("axe-core-" + version).resolve("package").resolve("axe.min.js");
         if (!Files.exists(script)) {
-            Path unpacked = folder.resolve("axe-core-" + version);
+            Path unpacked = folder.resolve("axe-core-" + version).toAbsolutePath();
             Files.createDirectories(unpacked);
             run(folder, "npm", "pack", "--silent", "axe-core@" + version);
             run(folder, "tar", "-xzf", "axe-core-" + version + ".tgz", "-C", unpacked.toString());

@@ -116,6 +116,8 @@ class DashboardBrowserIT {
                 "vigil.rate-limits.signup.capacity", "50",
                 "spring.mail.host", "127.0.0.1", "spring.mail.port", Integer.toString(SMTP.getSmtp().getPort()))));
         browser = chromium();
+        // axe-core takes seconds per page on a busy machine; the driver's default script timeout is 30 s.
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
         Files.createDirectories(SCREENSHOTS);
         ACCESSIBILITY.load();
     }
