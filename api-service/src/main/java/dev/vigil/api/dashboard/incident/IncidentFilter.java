@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * The incident list's filters, from the query string: {@code state} (open, unacknowledged, acknowledged or empty for
  * any), {@code monitor} (an id of this workspace) and {@code tag} (a tag name). Unknown values match nothing rather
- * than everything, so a stale link shows an empty list, not a misleading full one.
+ * than everything, so a stale link shows an empty list, not a misleading full one. The methods the template calls
+ * are public (SpEL only calls public methods).
  */
 record IncidentFilter(String state, String monitor, String tag) {
 
@@ -21,7 +22,7 @@ record IncidentFilter(String state, String monitor, String tag) {
         tag = tag == null ? "" : tag.strip();
     }
 
-    boolean matches(IncidentView incident, List<String> tags) {
+    public boolean matches(IncidentView incident, List<String> tags) {
         boolean open = incident.status().equals("OPEN");
         boolean stateOk = switch (state) {
             case "" -> true;
@@ -35,12 +36,12 @@ record IncidentFilter(String state, String monitor, String tag) {
     }
 
     /** Whether resolved incidents can match (the "past" list is only read when they can). */
-    boolean includesResolved() {
+    public boolean includesResolved() {
         return state.isEmpty() || state.equals("acknowledged");
     }
 
     /** The filter as a query string ("" or "?state=..."), for the polled fragment. */
-    String query() {
+    public String query() {
         StringBuilder query = new StringBuilder();
         append(query, "state", state);
         append(query, "monitor", monitor);
@@ -48,11 +49,11 @@ record IncidentFilter(String state, String monitor, String tag) {
         return query.isEmpty() ? "" : "?" + query;
     }
 
-    boolean any() {
+    public boolean any() {
         return !state.isEmpty() || !monitor.isEmpty() || !tag.isEmpty();
     }
 
-    boolean isMonitor(UUID id) {
+    public boolean isMonitor(UUID id) {
         return monitor.equals(id.toString());
     }
 
