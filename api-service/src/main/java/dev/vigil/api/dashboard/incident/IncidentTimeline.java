@@ -58,8 +58,8 @@ class IncidentTimeline {
                 .params(workspaceId, incident.monitorId(), Timestamp.from(from), Timestamp.from(to), MAX_RESULTS + 1)
                 .query((rs, row) -> {
                     boolean ok = rs.getBoolean("ok");
-                    Integer latency = (Integer) rs.getObject("latency_ms");
-                    Integer code = (Integer) rs.getObject("status_code");
+                    Number latency = (Number) rs.getObject("latency_ms");
+                    Number code = (Number) rs.getObject("status_code"); // smallint
                     String error = rs.getString("error");
                     String detail = (latency == null ? "" : latency + " ms")
                             + (code == null ? "" : " · HTTP " + code)
@@ -83,7 +83,7 @@ class IncidentTimeline {
                     String target = rs.getString("channel") != null
                             ? rs.getString("channel") + " (" + rs.getString("channel_type") + ")"
                             : rs.getString("recipient");
-                    Integer code = (Integer) rs.getObject("response_code");
+                    Number code = (Number) rs.getObject("response_code");
                     String error = rs.getString("last_error");
                     Timestamp delivered = rs.getTimestamp("delivered_at");
                     return new Entry(delivered != null ? delivered.toInstant() : rs.getTimestamp("created_at").toInstant(),
