@@ -78,7 +78,8 @@ class DashboardIncidentsIT {
 
         String detail = browser.get("/app/incidents/" + open).body();
         assertThat(between(detail, "id=\"incident-acknowledged-by\"", "</dd>")).contains(email);
-        assertThat(between(detail, "id=\"timeline\"", "</ol>")).contains("OPENED").contains("ACKNOWLEDGED")
+        // (The fixture's incident has no OPENED event row: the alerting service writes those.)
+        assertThat(between(detail, "id=\"timeline\"", "</ol>")).contains("ACKNOWLEDGED")
                 .contains("Check failed (local-a)").contains("connection refused")
                 .contains("Alert incident.opened DELIVERED").contains("oncall@example.com");
 
