@@ -515,7 +515,13 @@ class DashboardBrowserIT {
         new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector("#monitor-rows tbody tr")).size() == 2);
         assertThat(browser.findElement(By.id("monitor-rows")).getText()).doesNotContain("Loopback target");
+        // Leaving the search field fires "change", which refetches the rows once more: let that land first, or
+        // the row "j" focuses is replaced under it.
         js.executeScript("document.activeElement.blur();");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(500))
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return document.querySelectorAll('.htmx-request, .htmx-settling, .htmx-swapping').length"
+                                + " === 0;")));
         new Actions(browser).sendKeys("j").perform();
         assertThat(browser.switchTo().activeElement().getText()).startsWith("Tagged");
         new Actions(browser).sendKeys("?").perform();
