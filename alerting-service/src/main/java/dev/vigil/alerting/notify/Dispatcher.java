@@ -182,7 +182,7 @@ class Dispatcher {
         }
         ObjectNode payload = (ObjectNode) WireJson.mapper().readTree(delivery.payload());
         Notification notification = new Notification(delivery.id(), delivery.event(), payload,
-                AlertMessage.of(delivery.event(), payload, properties.dashboardUrl()));
+                AlertMessage.of(delivery.event(), payload, properties.dashboardUrl()), delivery.channelId());
         try {
             return sender.send(notification, config, properties.timeoutOf(delivery.channelType()));
         } catch (RuntimeException e) {

@@ -3,7 +3,16 @@ package dev.vigil.alerting.notify;
 import dev.vigil.alerting.notify.sender.ChannelSender;
 import dev.vigil.alerting.notify.sender.DiscordSender;
 import dev.vigil.alerting.notify.sender.EmailSender;
+import dev.vigil.alerting.notify.sender.GoogleChatSender;
 import dev.vigil.alerting.notify.sender.GuardedHttp;
+import dev.vigil.alerting.notify.sender.MatrixSender;
+import dev.vigil.alerting.notify.sender.MattermostSender;
+import dev.vigil.alerting.notify.sender.NtfySender;
+import dev.vigil.alerting.notify.sender.OpsgenieSender;
+import dev.vigil.alerting.notify.sender.PushoverSender;
+import dev.vigil.alerting.notify.sender.TemplateWebhookSender;
+import dev.vigil.alerting.notify.sender.TwilioSender;
+import dev.vigil.alerting.notify.sender.ZulipSender;
 import dev.vigil.alerting.notify.sender.PagerDutySender;
 import dev.vigil.alerting.notify.sender.SlackSender;
 import dev.vigil.alerting.notify.sender.TeamsSender;
@@ -45,18 +54,28 @@ class NotifyConfiguration {
     }
 
     @Bean
-    List<ChannelSender> channelSenders(GuardedHttp http, NotifyProperties properties,
+    List<ChannelSender> channelSenders(GuardedHttp http, NotifyProperties properties, ProviderEndpoints providers,
                                        ObjectProvider<JavaMailSender> mail, Clock clock) {
-        return senders(http, properties, mail.getIfAvailable(), clock);
+        return senders(http, properties, providers, mail.getIfAvailable(), clock);
+    }
+
+    static List<ChannelSender> senders(GuardedHttp http, NotifyProperties properties, JavaMailSender mail,
+                                       Clock clock) {
+        return senders(http, properties, ProviderEndpoints.defaults(), mail, clock);
     }
 
     /** Every sender: one per channel type. */
-    static List<ChannelSender> senders(GuardedHttp http, NotifyProperties properties, JavaMailSender mail,
-                                       Clock clock) {
+    static List<ChannelSender> senders(GuardedHttp http, NotifyProperties properties, ProviderEndpoints providers,
+                                       JavaMailSender mail, Clock clock) {
         return List.of(new WebhookSender(http, clock), new SlackSender(http), new DiscordSender(http),
                 new TeamsSender(http),
                 new PagerDutySender(http, properties.pagerDutyUrl()),
-                new TelegramSender(http, properties.telegramUrl()), new EmailSender(mail, properties.mailFrom()));
+                new TelegramSender(http, properties.telegramUrl()), new EmailSender(mail, properties.mailFrom()),
+                new OpsgenieSender(http, providers.opsgenieUs(), providers.opsgenieEu()), new NtfySender(http),
+                new GoogleChatSender(http), new MattermostSender(http), new MatrixSender(http),
+                new PushoverSender(http, providers.pushover()), new ZulipSender(http),
+                new TemplateWebhookSender(http), TwilioSender.sms(http, providers.twilio()),
+                TwilioSender.voice(http, providers.twilio()));
     }
 
     @Bean

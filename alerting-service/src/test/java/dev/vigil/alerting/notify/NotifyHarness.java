@@ -91,6 +91,12 @@ final class NotifyHarness implements AutoCloseable {
 
     /** A dispatcher; {@code queue} replaces the standard delivery queue (to simulate crashes). */
     Dispatcher dispatcher(NotifyProperties properties, JavaMailSender mail, TargetPolicy policy, DeliveryQueue queue) {
+        return dispatcher(properties, mail, policy, queue, ProviderEndpoints.defaults());
+    }
+
+    /** A dispatcher whose SaaS providers (Opsgenie, Pushover, Twilio) are at {@code providers}. */
+    Dispatcher dispatcher(NotifyProperties properties, JavaMailSender mail, TargetPolicy policy, DeliveryQueue queue,
+                          ProviderEndpoints providers) {
         var tm = new DataSourceTransactionManager(dataSource);
         Escalations escalations = new Escalations(jdbc, properties, tm);
         NoiseControl noise = new NoiseControl(jdbc, new MaintenanceCalendar(jdbc), properties);
@@ -99,7 +105,7 @@ final class NotifyHarness implements AutoCloseable {
         DeliveryQueue deliveries = queue != null ? queue : queue(properties);
         GuardedHttp http = new GuardedHttp(new GuardedHttpClient(new TargetGuard(policy)));
         return new Dispatcher(fanout, new DigestWriter(jdbc, properties, tm), escalations, deliveries,
-                NotifyConfiguration.senders(http, properties, mail, clock), BOX, properties, new SimpleMeterRegistry(),
+                NotifyConfiguration.senders(http, properties, providers, mail, clock), BOX, properties, new SimpleMeterRegistry(),
                 clock);
     }
 

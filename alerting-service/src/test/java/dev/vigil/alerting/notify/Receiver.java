@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  */
 final class Receiver implements AutoCloseable {
 
-    record Request(String path, Map<String, String> headers, String body) {
+    /** {@code query} is the raw query string, null without one. */
+    record Request(String path, Map<String, String> headers, String body, String method, String query) {
 
         String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
@@ -46,7 +47,8 @@ final class Receiver implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> headers = exchange.getRequestHeaders().entrySet().stream().collect(Collectors.toMap(
                     e -> e.getKey().toLowerCase(java.util.Locale.ROOT), e -> e.getValue().getFirst(), (a, b) -> a));
-            requests.add(new Request(exchange.getRequestURI().getPath(), headers, body));
+            requests.add(new Request(exchange.getRequestURI().getPath(), headers, body, exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawQuery()));
             int code = this.status.applyAsInt(count.incrementAndGet());
             if (delayMs > 0) {
                 try {

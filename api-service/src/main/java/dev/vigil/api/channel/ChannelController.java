@@ -32,7 +32,11 @@ class ChannelController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a channel", description = "Types and config: EMAIL {to}, WEBHOOK {url, secret}, "
-            + "SLACK/DISCORD/TEAMS {webhookUrl}, PAGERDUTY {routingKey}, TELEGRAM {botToken, chatId}. URLs must "
+            + "SLACK {webhookUrl, signingSecret?}, DISCORD/TEAMS/GOOGLE_CHAT/MATTERMOST {webhookUrl}, PAGERDUTY "
+            + "{routingKey}, TELEGRAM {botToken, chatId}, OPSGENIE {apiKey, region?, priority?}, NTFY {topicUrl, "
+            + "token?, priority?}, MATRIX {homeserverUrl, roomId, accessToken}, PUSHOVER {appToken, userKey, "
+            + "priority?}, ZULIP {siteUrl, botEmail, apiKey, stream, topic?}, TEMPLATE_WEBHOOK {url, template, "
+            + "authorization?}, SMS/VOICE {accountSid, authToken, fromNumber, toNumber} (docs/api.md). URLs must "
             + "reach public addresses (the SSRF guard) unless the deployment allows private ones.")
     ChannelView create(@AuthenticationPrincipal ApiPrincipal caller, @RequestBody ChannelRequest request) {
         return channels.create(caller, request);

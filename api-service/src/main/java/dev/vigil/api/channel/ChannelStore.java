@@ -96,6 +96,15 @@ class ChannelStore {
                 .orElseGet(LinkedHashMap::new);
     }
 
+    /** A SLACK channel's workspace and configuration in clear, by id alone (for Slack's signed requests). */
+    Optional<Map.Entry<UUID, Map<String, String>>> slack(UUID id) {
+        return jdbc.sql("SELECT workspace_id, config_sealed FROM alert_channels WHERE id = ? AND type = 'SLACK'")
+                .param(id).query((rs, row) -> Map.entry(rs.getObject("workspace_id", UUID.class),
+                        rs.getString("config_sealed")))
+                .optional().filter(row -> row.getValue() != null)
+                .map(row -> Map.entry(row.getKey(), WireJson.mapper().readValue(open(id, row.getValue()), STRINGS)));
+    }
+
     /** Sealed with the current key, bound to this channel's row: a copy in another row does not open. */
     private String seal(UUID id, Map<String, String> config) {
         return box.seal(WireJson.write(config), SealedColumns.alertChannelConfig(id));

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -200,6 +201,31 @@ public class Channels {
         audit.record(caller.workspaceId(), Actor.of(caller), "alert_channel.tested", "ALERT_CHANNEL", id,
                 Map.of("name", channel.name()));
         return queued;
+    }
+
+    /**
+     * The workspace of a SLACK channel and its Slack app's signing secret, for verifying a request Slack signed (an
+     * Acknowledge button press). Not a caller's read: the secret never leaves the api-service, and the channel is
+     * named by the button's value, so its workspace is where the press may act. Empty when the channel is not a
+     * Slack channel with a signing secret, or its configuration does not open.
+     */
+    @Transactional(readOnly = true)
+    public Optional<SlackApp> slackApp(UUID channelId) {
+        try {
+            return channels.slack(channelId).filter(row -> row.getValue().get("signingSecret") != null)
+                    .map(row -> new SlackApp(channelId, row.getKey(), row.getValue().get("signingSecret")));
+        } catch (ConflictException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** A Slack channel's workspace and signing secret (see {@link #slackApp}); never shown or logged. */
+    public record SlackApp(UUID channelId, UUID workspaceId, String signingSecret) {
+
+        @Override
+        public String toString() {
+            return "SlackApp[channelId=" + channelId + ", workspaceId=" + workspaceId + "]";
+        }
     }
 
     private ChannelView load(ApiPrincipal caller, UUID id, boolean lock) {

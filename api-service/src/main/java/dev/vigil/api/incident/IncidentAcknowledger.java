@@ -36,13 +36,32 @@ public class IncidentAcknowledger {
 
     @Transactional
     public Outcome acknowledge(ApiPrincipal caller, UUID incidentId) {
+        return acknowledge(caller.workspaceId(), incidentId, caller.apiKeyId(), caller.apiKeyId() == null
+                ? "Acknowledged in the dashboard by " + caller.label() : "Acknowledged through the API",
+                caller.label());
+    }
+
+    /**
+     * Acknowledges an incident of {@code workspaceId} (another workspace's is NOT_FOUND) on behalf of someone who is
+     * not an API caller, e.g. a person pressing Slack's Acknowledge button.
+     *
+     * @param apiKeyId the key acting, if any
+     * @param how      the timeline entry's text: who acknowledged, and where
+     */
+    @Transactional
+    public Outcome acknowledge(UUID workspaceId, UUID incidentId, UUID apiKeyId, String how) {
+        return acknowledge(workspaceId, incidentId, apiKeyId, how, how);
+    }
+
+    /** As above; {@code who} is kept for the dashboard ("acknowledged by ..."): an email, a key's label, or how. */
+    private Outcome acknowledge(UUID workspaceId, UUID incidentId, UUID apiKeyId, String how, String who) {
         // Locks the incident: an evaluator resolving it concurrently waits, so "acknowledged" and "resolved" are
         // each decided on the incident's latest state.
         Optional<String> status = jdbc.sql("""
                         SELECT CASE WHEN status = 'RESOLVED' THEN 'RESOLVED'
                                     WHEN acknowledged_at IS NOT NULL THEN 'ACKNOWLEDGED' ELSE 'OPEN' END
                         FROM incidents WHERE id = ? AND workspace_id = ? FOR UPDATE""")
-                .params(incidentId, caller.workspaceId()).query(String.class).optional();
+                .params(incidentId, workspaceId).query(String.class).optional();
         if (status.isEmpty()) {
             return Outcome.NOT_FOUND;
         }
@@ -54,17 +73,15 @@ public class IncidentAcknowledger {
         }
         Instant now = clock.instant();
         jdbc.sql("UPDATE incidents SET acknowledged_at = ?, acknowledged_by = ?, acknowledged_by_label = ? WHERE id = ?")
-                .params(Timestamp.from(now), caller.apiKeyId(), caller.label(), incidentId).update();
+                .params(Timestamp.from(now), apiKeyId, who, incidentId).update();
         jdbc.sql("INSERT INTO incident_events (incident_id, at, type, message) VALUES (?, ?, 'ACKNOWLEDGED', ?)")
-                .params(incidentId, Timestamp.from(now), caller.apiKeyId() == null
-                        ? "Acknowledged in the dashboard by " + caller.label() : "Acknowledged through the API")
-                .update();
+                .params(incidentId, Timestamp.from(now), how).update();
         IncidentView incident = jdbc.sql("SELECT " + IncidentQueries.COLUMNS + " FROM incidents WHERE id = ?")
                 .param(incidentId).query(IncidentQueries::view).single();
         jdbc.sql("""
                         INSERT INTO notification_outbox (id, workspace_id, monitor_id, incident_id, event, payload)
                         VALUES (?, ?, ?, ?, 'incident.acknowledged', ?::jsonb)""")
-                .params(UUID.randomUUID(), caller.workspaceId(), incident.monitorId(), incidentId,
+                .params(UUID.randomUUID(), workspaceId, incident.monitorId(), incidentId,
                         WireJson.write(payload(incident, now)))
                 .update();
         return Outcome.ACKNOWLEDGED;

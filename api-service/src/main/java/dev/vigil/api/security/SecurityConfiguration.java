@@ -35,12 +35,12 @@ class SecurityConfiguration {
 
     /**
      * Public without a key: load balancers' health checks ({@code /livez}, {@code /readyz}), heartbeats, status pages,
-     * API docs. The actuator routes are served only on the management port (never published), where this chain also
+     * API docs, Slack's interaction requests (authenticated by Slack's signature, see {@code SlackActions}). The actuator routes are served only on the management port (never published), where this chain also
      * applies; on the public port they do not exist (404).
      */
     static final String[] PUBLIC_ROUTES = {"/livez", "/readyz", "/actuator/health", "/actuator/health/**",
             "/actuator/info", "/actuator/prometheus", "/ping/**", "/status/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-            "/swagger-ui/**", "/error"};
+            "/swagger-ui/**", "/error", "/integrations/slack/actions"};
 
     private static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
 
@@ -91,7 +91,7 @@ class SecurityConfiguration {
                 // Status page forms (subscribe, a private page's password, one-click unsubscribe) are posted from
                 // cached pages shared by every visitor, which cannot carry a per-session CSRF token.
                 .csrf(c -> c.ignoringRequestMatchers("/ping/**", "/status/*/subscribe", "/status/*/access",
-                        "/status/*/unsubscribe"))
+                        "/status/*/unsubscribe", "/integrations/slack/actions"))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 // Status pages show tenants' text to anyone: no script may run there. (PublicPageFastPath adds the

@@ -26,16 +26,25 @@ final class BenchApi {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    static final String PASSWORD = "benchmark password";
+
     private String key;
+    private String email;
 
     BenchApi(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
     void signUp(String workspace) throws IOException, InterruptedException {
-        JsonNode answer = call("POST", "/api/v1/signup", Map.of("email", "bench-" + UUID.randomUUID()
-                + "@example.com", "password", "benchmark password", "workspace", workspace));
+        email = "bench-" + UUID.randomUUID() + "@example.com";
+        JsonNode answer = call("POST", "/api/v1/signup", Map.of("email", email, "password", PASSWORD,
+                "workspace", workspace));
         key = answer.get("apiKey").asString();
+    }
+
+    /** The signed-up owner's address (the password is {@link #PASSWORD}). */
+    String email() {
+        return email;
     }
 
     String webhookChannel(String url) throws IOException, InterruptedException {

@@ -96,10 +96,17 @@ public final class PipelineBench {
      */
     static List<String> createMonitors(BenchApi api, Connection db, int count, String name, String urlPrefix,
                                        String channel) throws Exception {
+        return createMonitors(api, db, count, name, urlPrefix, channel, INTERVAL);
+    }
+
+    /** As above, every monitor checked every {@code intervalSeconds}. */
+    static List<String> createMonitors(BenchApi api, Connection db, int count, String name, String urlPrefix,
+                                       String channel, int intervalSeconds) throws Exception {
         if (count == 0) {
             return List.of();
         }
-        String template = api.createMonitors(1, 1, i -> monitor(name + "0", urlPrefix + "0", channel)).getFirst();
+        String template = api.createMonitors(1, 1, i -> monitor(name + "0", urlPrefix + "0", channel,
+                intervalSeconds)).getFirst();
         List<String> ids = new ArrayList<>(List.of(template));
         for (int from = 1; from < count; from += 2000) {
             ids.addAll(column(db, """
@@ -127,10 +134,10 @@ public final class PipelineBench {
         return ids;
     }
 
-    static Map<String, Object> monitor(String name, String url, String channel) {
+    static Map<String, Object> monitor(String name, String url, String channel, int intervalSeconds) {
         return channel == null
-                ? Map.of("name", name, "type", "HTTP", "url", url, "intervalSeconds", INTERVAL)
-                : Map.of("name", name, "type", "HTTP", "url", url, "intervalSeconds", INTERVAL,
+                ? Map.of("name", name, "type", "HTTP", "url", url, "intervalSeconds", intervalSeconds)
+                : Map.of("name", name, "type", "HTTP", "url", url, "intervalSeconds", intervalSeconds,
                         "alertChannelIds", List.of(channel));
     }
 

@@ -47,7 +47,7 @@ final class StackProcess implements AutoCloseable {
         builder.environment().put("VIGIL_SQS_PORT", Integer.toString(sqsPort));
         builder.environment().putAll(environment);
         StackProcess stack = new StackProcess(builder.start(), apiPort, sqsPort);
-        stack.awaitReady(Duration.ofMinutes(4));
+        stack.awaitReady(Duration.ofMinutes(10));
         return stack;
     }
 

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A chat platform's incoming webhook (Slack, Discord, Teams): the platform's JSON posted to the channel's
+ * A chat platform's incoming webhook (Slack, Discord, Teams, Google Chat, Mattermost): the platform's JSON posted to the channel's
  * {@code webhookUrl} through the SSRF-guarded client. Subclasses only shape the payload.
  */
 abstract class ChatWebhookSender implements ChannelSender {
@@ -27,8 +27,13 @@ abstract class ChatWebhookSender implements ChannelSender {
 
     @Override
     public final SendResult send(Notification notification, Map<String, String> config, Duration timeout) {
-        return http.postJson(URI.create(config.get("webhookUrl")), WireJson.write(payload(notification)), Map.of(),
-                timeout);
+        return http.postJson(URI.create(config.get("webhookUrl")), WireJson.write(payload(notification, config)),
+                Map.of(), timeout);
+    }
+
+    /** The message for this notification and channel; by default the same for every channel of the type. */
+    Map<String, Object> payload(Notification notification, Map<String, String> config) {
+        return payload(notification);
     }
 
     /** The platform's message for this notification. */

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
+import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -16,7 +19,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * Posts JSON to a channel's URL through the one {@link GuardedHttpClient}: the host is resolved once at send time
+ * Sends a channel's request (JSON, text or a form) to its URL through the one {@link GuardedHttpClient}: the host is resolved once at send time
  * (whatever was vetted when the channel was created), refused when any of its addresses is, and the connection is
  * pinned to the vetted address. Redirects are never followed (a 3xx is a failed attempt): a receiver has no reason to
  * redirect a webhook, and following would send the payload and its signature somewhere else. Errors name the host
@@ -25,6 +28,7 @@ import okhttp3.Response;
 public final class GuardedHttp {
 
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final MediaType TEXT = MediaType.get("text/plain; charset=utf-8");
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final GuardedHttpClient http;
@@ -34,6 +38,28 @@ public final class GuardedHttp {
     }
 
     public SendResult postJson(URI url, String body, Map<String, String> headers, Duration timeout) {
+        return send("POST", url, RequestBody.create(body, JSON), headers, timeout);
+    }
+
+    /** PUT of a JSON body (Matrix's idempotent send). */
+    public SendResult putJson(URI url, String body, Map<String, String> headers, Duration timeout) {
+        return send("PUT", url, RequestBody.create(body, JSON), headers, timeout);
+    }
+
+    /** A plain-text body (ntfy's message). */
+    public SendResult postText(URI url, String body, Map<String, String> headers, Duration timeout) {
+        return send("POST", url, RequestBody.create(body, TEXT), headers, timeout);
+    }
+
+    /** An {@code application/x-www-form-urlencoded} body (Pushover, Zulip, Twilio), fields in the given order. */
+    public SendResult postForm(URI url, Map<String, String> fields, Map<String, String> headers, Duration timeout) {
+        FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8);
+        fields.forEach(form::add);
+        return send("POST", url, form.build(), headers, timeout);
+    }
+
+    private SendResult send(String method, URI url, RequestBody body, Map<String, String> headers,
+                            Duration timeout) {
         HttpUrl target = url == null ? null : HttpUrl.parse(url.toString());
         if (target == null) {
             return SendResult.failed(null, "the channel URL is not an http(s) URL");
@@ -43,7 +69,7 @@ public final class GuardedHttp {
         OkHttpClient client = http.newBuilder().callTimeout(timeout)
                 .connectTimeout(timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT).build();
         Request.Builder request = new Request.Builder().url(target).header("User-Agent", "Vigil-Alerts/1")
-                .post(RequestBody.create(body, JSON));
+                .method(method, body);
         headers.forEach(request::header);
         try (Response response = client.newCall(request.build()).execute()) {
             int code = response.code();
@@ -52,6 +78,12 @@ public final class GuardedHttp {
         } catch (IOException e) {
             return failure(e, host, timeout);
         }
+    }
+
+    /** An {@code Authorization: Basic} value. */
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static SendResult failure(IOException error, String host, Duration timeout) {

@@ -10,8 +10,13 @@ import tools.jackson.databind.node.ObjectNode;
  * @param event      {@code incident.opened}, {@code incident.acknowledged}, {@code incident.resolved}, ...
  * @param payload    the outbox payload (the webhook body of docs/api.md, without the delivery id)
  * @param message    the same for people: title, facts, link
+ * @param channelId  the channel delivered to; null for a person (on-call email)
  */
-public record Notification(UUID deliveryId, String event, ObjectNode payload, AlertMessage message) {
+public record Notification(UUID deliveryId, String event, ObjectNode payload, AlertMessage message, UUID channelId) {
+
+    public Notification(UUID deliveryId, String event, ObjectNode payload, AlertMessage message) {
+        this(deliveryId, event, payload, message, null);
+    }
 
     /** The incident id, when the event is about one. */
     public String incidentId() {

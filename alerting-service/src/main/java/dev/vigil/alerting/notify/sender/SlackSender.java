@@ -1,13 +1,18 @@
 package dev.vigil.alerting.notify.sender;
 
 import dev.vigil.common.channel.ChannelType;
+import dev.vigil.common.channel.SlackAckButton;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * SLACK incoming webhook: {@code text} (the notification fallback) and Block Kit blocks: a header, the facts as
- * mrkdwn fields, and a context line with the link and the delivery id.
+ * mrkdwn fields, a context line with the link and the delivery id, and an Acknowledge button when the channel has
+ * its Slack app's signing secret.
  */
 public final class SlackSender extends ChatWebhookSender {
 
@@ -19,6 +24,31 @@ public final class SlackSender extends ChatWebhookSender {
     Map<String, Object> payload(Notification notification) {
         return body(notification);
     }
+
+    /**
+     * With the Slack app's signing secret configured, an alert about an open incident also carries an Acknowledge
+     * button, whose press Slack sends to the api-service's {@code /integrations/slack/actions}.
+     */
+    @Override
+    Map<String, Object> payload(Notification notification, Map<String, String> config) {
+        Map<String, Object> body = body(notification);
+        String signingSecret = config.get("signingSecret");
+        if (signingSecret != null && notification.channelId() != null && notification.incidentId() != null
+                && ACKNOWLEDGEABLE.contains(notification.event())) {
+            SlackAckButton button = new SlackAckButton(notification.channelId(),
+                    UUID.fromString(notification.incidentId()));
+            List<Object> blocks = new ArrayList<>((List<?>) body.get("blocks"));
+            blocks.add(Map.of("type", "actions", "block_id", "vigil_incident", "elements", List.of(Map.of(
+                    "type", "button", "action_id", SlackAckButton.ACTION_ID, "style", "primary",
+                    "text", Map.of("type", "plain_text", "text", "Acknowledge"),
+                    "value", button.value(signingSecret)))));
+            body.put("blocks", blocks);
+        }
+        return body;
+    }
+
+    private static final Set<String> ACKNOWLEDGEABLE = Set.of("incident.opened", "incident.reopened",
+            "incident.escalated");
 
     static Map<String, Object> body(Notification notification) {
         AlertMessage message = notification.message();

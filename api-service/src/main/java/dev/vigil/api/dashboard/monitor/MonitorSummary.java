@@ -6,12 +6,14 @@ import dev.vigil.api.uptime.UptimeWindow;
 import dev.vigil.common.region.RegionProperties;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,10 +27,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class MonitorSummary {
 
+    static final Duration MEANS_FOR = Duration.ofSeconds(60);
+    private static final int MAX_CACHED = 10_000;
+
     private final JdbcClient jdbc;
     private final UptimeCalculator uptime;
     private final RegionProperties regions;
     private final Clock clock;
+    private final Map<UUID, Means> means = new ConcurrentHashMap<>();
 
     MonitorSummary(JdbcClient jdbc, UptimeCalculator uptime, RegionProperties regions, Clock clock) {
         this.jdbc = jdbc;
@@ -54,15 +60,17 @@ class MonitorSummary {
     Summary of(Caller caller) {
         UUID workspace = caller.workspaceId();
         Instant now = clock.instant();
+        // Counted in the database (an index-only scan of (workspace_id, paused, status)): a page load should not carry
+        // every monitor of a 100,000-monitor workspace to the server.
         Map<String, Integer> byStatus = new HashMap<>();
-        Map<UUID, Instant> created = new HashMap<>();
-        jdbc.sql("SELECT id, created_at, CASE WHEN paused THEN 'PAUSED' ELSE status END AS shown FROM monitors "
-                        + "WHERE workspace_id = ?")
+        jdbc.sql("""
+                        SELECT CASE WHEN paused THEN 'PAUSED' ELSE status END AS shown, count(*) AS monitors
+                        FROM monitors WHERE workspace_id = ? GROUP BY 1""")
                 .param(workspace)
                 .query(rs -> {
-                    byStatus.merge(rs.getString("shown"), 1, Integer::sum);
-                    created.put(rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant());
+                    byStatus.merge(rs.getString("shown"), rs.getInt("monitors"), Integer::sum);
                 });
+        int monitors = byStatus.values().stream().mapToInt(Integer::intValue).sum();
         int[] incidents = jdbc.sql("""
                         SELECT count(*) AS open, count(*) FILTER (WHERE acknowledged_at IS NULL) AS unacknowledged
                         FROM incidents WHERE workspace_id = ? AND status = 'OPEN'""")
@@ -74,10 +82,40 @@ class MonitorSummary {
                 .param("now", Timestamp.from(now))
                 .param("regions", regions.ids())
                 .query((rs, row) -> new int[] {rs.getInt("probes"), rs.getInt("regions")}).single();
-        return new Summary(created.size(), byStatus, incidents[0], incidents[1],
-                mean(uptime.percents(created, UptimeWindow.H24, now)),
-                mean(uptime.percents(created, UptimeWindow.D30, now)),
-                probes[0], probes[1], regions.ids().size());
+        Means means = means(workspace, monitors, now);
+        return new Summary(monitors, byStatus, incidents[0], incidents[1], means.uptime24h(),
+                means.uptime30d(), probes[0], probes[1], regions.ids().size());
+    }
+
+    /**
+     * The workspace's mean uptimes, computed at most once a {@link #MEANS_FOR} per workspace: they read every
+     * monitor's transitions over 30 days (a second or more at 100,000 monitors) and move slowly, while the page is
+     * opened often. A monitor added or removed changes them on the next computation.
+     */
+    private Means means(UUID workspace, int monitors, Instant now) {
+        Means cached = means.get(workspace);
+        if (cached != null && cached.at().plus(MEANS_FOR).isAfter(now) && cached.monitors() == monitors) {
+            return cached;
+        }
+        Map<UUID, Instant> created = new HashMap<>();
+        jdbc.sql("SELECT id, created_at FROM monitors WHERE workspace_id = ?")
+                .param(workspace)
+                .query(rs -> {
+                    created.put(rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant());
+                });
+        Means fresh = new Means(now, monitors, mean(uptime.percents(created, UptimeWindow.H24, now)),
+                mean(uptime.percents(created, UptimeWindow.D30, now)));
+        if (means.size() >= MAX_CACHED) {
+            means.values().removeIf(m -> !m.at().plus(MEANS_FOR).isAfter(now));
+            if (means.size() >= MAX_CACHED) {
+                means.clear();
+            }
+        }
+        means.put(workspace, fresh);
+        return fresh;
+    }
+
+    private record Means(Instant at, int monitors, Double uptime24h, Double uptime30d) {
     }
 
     private static Double mean(Map<UUID, Double> percents) {

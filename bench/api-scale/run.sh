@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The API and dashboard at size (issue 21): the local stack (bin/vigil-local's jar, one JVM with embedded ElasticMQ)
+# on a fresh database of the test PostgreSQL server, one workspace of 100,000 monitors and ten of 10,000, the pipeline
+# running (10,000 of the large workspace's monitors checked every 60 s in the three local regions against a nginx page
+# on loopback, the rest daily). Then the list pages, search, filters and a monitor's page, API and dashboard, each read
+# by 4 clients at once for 20 s: p50/p99/max against the goals (lists < 200 ms, a monitor's page < 300 ms at p99).
+#
+#   bench/api-scale/run.sh [large=100000] [workspaces=10] [small=10000]
+#
+# Environment: CHECKED (monitors checked every 60 s, default 10000), WARMUP (s, default 90), SECONDS_PER_PAGE (20),
+# CLIENTS (4), BENCH_STACK_OPTS (default "-Xmx2g -XX:+UseSerialGC"), SKIP_BUILD=1, VIGIL_TEST_DB_URL, NGINX_PORT.
+# The database is dropped at the end.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+LARGE=${1:-100000}
+WORKSPACES=${2:-10}
+SMALL=${3:-10000}
+NGINX_PORT=${NGINX_PORT:-18091}
+
+if ! command -v nginx >/dev/null; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get -o DPkg::Lock::Timeout=120 update -qq || true
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=120 install -y -qq nginx-light
+fi
+. bin/lib/jdk.sh
+export VIGIL_TEST_DB_URL=${VIGIL_TEST_DB_URL:-jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}
+
+work=$(mktemp -d)
+cleanup() {
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  if [ -n "${KEEP_WORK:-}" ]; then echo "work folder kept: $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+# The target the checked monitors watch: a 600-byte page from nginx on loopback.
+mkdir -p "$work/html" "$work/logs"
+chmod 755 "$work" "$work/html"
+head -c 600 /dev/zero | tr '\0' 'v' > "$work/html/index.html"
+cat > "$work/nginx.conf" <<CONF
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/logs/error.log warn;
+events { worker_connections 8192; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$NGINX_PORT backlog=4096;
+    root $work/html;
+    location /healthy { try_files /index.html =404; }
+  }
+}
+CONF
+nginx -c "$work/nginx.conf" -p "$work"
+for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$NGINX_PORT/healthy" >/dev/null 2>&1 && break; sleep 0.1; done
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  echo "== building"
+  ./mvnw -q -B -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/bench-classpath.txt -pl local-stack -am >/dev/null
+fi
+
+echo "== API and dashboard at size: $LARGE monitors + $WORKSPACES x $SMALL (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+CP="local-stack/target/test-classes:local-stack/target/classes:$(cat local-stack/target/bench-classpath.txt)"
+"$JAVA_HOME/bin/java" -Xmx512m -cp "$CP" \
+  -Dbench.large="$LARGE" -Dbench.workspaces="$WORKSPACES" -Dbench.small="$SMALL" \
+  -Dbench.checked="${CHECKED:-10000}" -Dbench.warmup="${WARMUP:-90}" -Dbench.seconds="${SECONDS_PER_PAGE:-20}" \
+  -Dbench.clients="${CLIENTS:-4}" -Dbench.target="http://127.0.0.1:$NGINX_PORT" -Dbench.work="$work" \
+  -Dbench.jar=local-stack/target/vigil-local-exec.jar \
+  -Dbench.stackOpts="${BENCH_STACK_OPTS:--Xmx2g -XX:+UseSerialGC}" \
+  dev.vigil.local.bench.ApiScaleBench
+echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,150 @@
+package dev.vigil.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.vigil.common.testing.TestDatabase;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The channel form's new types (issue 19) in Debian's Chromium against the whole stack: choosing a type shows its
+ * inputs only, a templated webhook's template is a text area whose JSON error shows under it, and an ntfy channel on a
+ * loopback server (local mode allows private targets) delivers its test notification with ntfy's headers.
+ */
+class ChannelTypesBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    /** What the loopback ntfy server got: the Title header of each publish. */
+    private static final List<String> published = new CopyOnWriteArrayList<>();
+    private static HttpServer ntfy;
+    private static TestDatabase database;
+    private static LocalStack stack;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void startEverything() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed; skipping");
+        ntfy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        ntfy.createContext("/vigil-browser", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            published.add(exchange.getRequestHeaders().getFirst("Title") + "|"
+                    + exchange.getRequestHeaders().getFirst("Tags"));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        ntfy.start();
+        database = TestDatabase.create();
+        stack = LocalStack.start(new LocalStackOptions(database.jdbcUrl(), Path.of("unused"), 0, 0,
+                LocalStackOptions.LOCAL_REGIONS, Map.of("vigil.sqs.wait-time", "1s")));
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--window-size=1280,1000");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+        if (ntfy != null) {
+            ntfy.stop(0);
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void newChannelTypesAreOfferedWithTheirOwnInputsAndAnNtfyTestIsDelivered() {
+        browser.get(stack.apiUrl() + "/signup");
+        type("email", "channels-" + UUID.randomUUID() + "@example.com");
+        type("password", "browser test password");
+        type("workspace", "Channel types");
+        click("sign-up");
+        waitFor(By.id("new-key"));
+
+        browser.get(stack.apiUrl() + "/app/channels");
+        click("new-channel");
+        Select types = new Select(browser.findElement(By.id("type")));
+        assertThat(types.getOptions().stream().map(o -> o.getAttribute("value")).toList()).contains("OPSGENIE",
+                "NTFY", "GOOGLE_CHAT", "MATTERMOST", "MATRIX", "PUSHOVER", "ZULIP", "TEMPLATE_WEBHOOK", "SMS",
+                "VOICE");
+
+        // Only the chosen type's inputs show.
+        types.selectByValue("MATRIX");
+        assertThat(browser.findElement(By.id("cfg-homeserverUrl")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("cfg-roomId")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("cfg-topicUrl")).isDisplayed()).isFalse();
+
+        // A template that does not render JSON: the API's message under the text area, the input kept.
+        types.selectByValue("TEMPLATE_WEBHOOK");
+        assertThat(browser.findElement(By.id("cfg-template")).getTagName()).isEqualTo("textarea");
+        type("name", "Templated");
+        type("cfg-url", "http://127.0.0.1:" + ntfy.getAddress().getPort() + "/in");
+        type("cfg-template", "{\"text\": {{title}}}");
+        click("save-channel");
+        assertThat(waitFor(By.id("cfg-template-error")).getText()).contains("valid JSON");
+        assertThat(browser.findElement(By.id("cfg-template")).getAttribute("value")).isEqualTo("{\"text\": {{title}}}");
+
+        // An ntfy channel on the loopback server, tested.
+        new Select(browser.findElement(By.id("type"))).selectByValue("NTFY");
+        type("name", "Phone (ntfy)");
+        type("cfg-topicUrl", "http://127.0.0.1:" + ntfy.getAddress().getPort() + "/vigil-browser");
+        type("cfg-priority", "4");
+        click("save-channel");
+        waitFor(By.id("channel-config"));
+        click("send-test");
+        new WebDriverWait(browser, Duration.ofSeconds(90)).pollingEvery(Duration.ofMillis(500))
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#deliveries .delivery-status"), "DELIVERED"));
+        assertThat(published).contains("Test alert from Vigil|information_source,vigil");
+        assertThat(browser.getPageSource()).doesNotContain("/vigil-browser");
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void click(String id) {
+        waitFor(By.id(id)).click();
+    }
+
+    private WebElement waitFor(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+}

@@ -1,0 +1,260 @@
+package dev.vigil.local.bench;
+
+import dev.vigil.common.testing.TestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Benchmark driver of the API and dashboard at size (issue 21; not a test, run by {@code bench/api-scale/run.sh}):
+ * the local stack on a fresh database with one workspace of {@code bench.large} monitors (default 100,000) and
+ * {@code bench.workspaces} workspaces (default 10) of {@code bench.small} monitors (default 10,000), while the
+ * pipeline runs: {@code bench.checked} monitors of the large workspace (default 10,000) are checked every 60 s in the
+ * three local regions; the rest every day. Monitors carry statuses, transitions, tags and groups as a real workspace
+ * does. Then each page is read by {@code bench.clients} clients at once for {@code bench.seconds} seconds and its
+ * latency printed (p50, p99, max) against the goal: list pages, search and filters under 200 ms at p99, a monitor's
+ * page under 300 ms.
+ */
+public final class ApiScaleBench {
+
+    private static final double LIST_GOAL_MS = 200;
+    private static final double MONITOR_GOAL_MS = 300;
+
+    private ApiScaleBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int large = Integer.getInteger("bench.large", 100_000);
+        int workspaces = Integer.getInteger("bench.workspaces", 10);
+        int small = Integer.getInteger("bench.small", 10_000);
+        int checked = Math.min(large, Integer.getInteger("bench.checked", 10_000));
+        int warmup = Integer.getInteger("bench.warmup", 90);
+        int seconds = Integer.getInteger("bench.seconds", 20);
+        int clients = Integer.getInteger("bench.clients", 4);
+        String target = System.getProperty("bench.target");
+        Path work = Path.of(System.getProperty("bench.work"));
+        List<String> jvmOptions = Arrays.stream(System.getProperty("bench.stackOpts", "-Xmx2g -XX:+UseSerialGC")
+                .trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+
+        try (TestDatabase database = TestDatabase.create()) {
+            Path log = work.resolve("stack.log");
+            System.out.printf("== stack: %s, database %s, log %s%n", String.join(" ", jvmOptions),
+                    database.jdbcUrl().replaceAll("\\?.*", ""), log);
+            try (StackProcess stack = StackProcess.start(Path.of(System.getProperty("java.home"), "bin", "java"),
+                    Path.of(System.getProperty("bench.jar")), jvmOptions, database.jdbcUrl(), work.resolve("home"),
+                    log, Map.of("VIGIL_MONITORS_MAX_PER_WORKSPACE", Integer.toString(large + 10),
+                            "VIGIL_RATE_LIMITS_API_KEY_CAPACITY", "1000000",
+                            "VIGIL_RATE_LIMITS_API_KEY_REFILL_EVERY", "1ms",
+                            "VIGIL_RATE_LIMITS_SIGNUP_CAPACITY", "1000",
+                            "VIGIL_RATE_LIMITS_SIGNUP_REFILL_EVERY", "1ms"));
+                 Connection db = PipelineBench.dataSource(database.jdbcUrl()).getConnection()) {
+                long started = System.nanoTime();
+                BenchApi big = new BenchApi(stack.apiUrl());
+                big.signUp("Large");
+                List<String> bigIds = new ArrayList<>(PipelineBench.createMonitors(big, db, checked, "checked-",
+                        target + "/healthy?c=", null, 60));
+                bigIds.addAll(PipelineBench.createMonitors(big, db, large - checked, "daily-", target + "/healthy?d=",
+                        null, 86_400));
+                // A monitor's page is read for the checked monitors, which have results (for any when none is).
+                List<String> withResults = List.copyOf(bigIds.subList(0, checked == 0 ? bigIds.size() : checked));
+                List<BenchApi> others = new ArrayList<>();
+                for (int w = 0; w < workspaces; w++) {
+                    BenchApi api = new BenchApi(stack.apiUrl());
+                    api.signUp("Small " + w);
+                    PipelineBench.createMonitors(api, db, small, "w" + w + "-", target + "/healthy?w" + w + "=", null,
+                            86_400);
+                    others.add(api);
+                }
+                String[] tags = labels(big, db);
+                shapeStatuses(db);
+                System.out.printf("== %d + %d x %d monitors created in %.1f s (%d checked every 60 s); warm-up %d s "
+                                + "(load average %s)%n", large, workspaces, small, (System.nanoTime() - started) / 1e9,
+                        checked, warmup, ProcessCpu.loadAverage());
+                Thread.sleep(warmup * 1000L);
+
+                DashboardClient dashboard = DashboardClient.signIn(stack.apiUrl(), big.email(), BenchApi.PASSWORD);
+                DashboardClient smallDashboard = DashboardClient.signIn(stack.apiUrl(), others.getFirst().email(),
+                        BenchApi.PASSWORD);
+                Runner run = new Runner(clients, seconds);
+                System.out.printf("== %d clients at once, %d s per page (load average %s)%n", clients, seconds,
+                        ProcessCpu.loadAverage());
+                System.out.printf("%-58s %8s %8s %8s %8s %6s  %s%n", "page", "requests", "p50_ms", "p99_ms",
+                        "max_ms", "goal", "met");
+                run.page("API list, first page (100k)", LIST_GOAL_MS,
+                        () -> big.timedGet("/api/v1/monitors?page=0&size=50"));
+                run.page("API list, a random page (100k)", LIST_GOAL_MS,
+                        () -> big.timedGet("/api/v1/monitors?size=50&page=" + random(large / 50)));
+                run.page("API search q=<5 random digits> (100k)", LIST_GOAL_MS,
+                        () -> big.timedGet("/api/v1/monitors?size=50&q=" + random(100_000)));
+                run.page("API status=DOWN (100k)", LIST_GOAL_MS,
+                        () -> big.timedGet("/api/v1/monitors?size=50&status=DOWN"));
+                run.page("API status=UP (100k)", LIST_GOAL_MS,
+                        () -> big.timedGet("/api/v1/monitors?size=50&status=UP"));
+                run.page("API tag=critical (100k)", LIST_GOAL_MS,
+                        () -> big.timedGet("/api/v1/monitors?size=50&tag=" + tags[1]));
+                run.page("API tag=prod&status=DOWN,DEGRADED&q=7 (100k)", LIST_GOAL_MS,
+                        () -> big.timedGet("/api/v1/monitors?size=50&tag=" + tags[0] + "&status=DOWN,DEGRADED&q=7"));
+                run.page("API one monitor (100k)", MONITOR_GOAL_MS,
+                        () -> big.timedGet("/api/v1/monitors/" + pick(bigIds)));
+                run.page("API list, first page (10k, another workspace)", LIST_GOAL_MS,
+                        () -> others.get(random(others.size())).timedGet("/api/v1/monitors?page=0&size=50"));
+                run.page("dashboard monitors page (100k)", LIST_GOAL_MS,
+                        () -> dashboard.timedGet("/app/monitors"));
+                run.page("dashboard rows, search q=<5 random digits> (100k)", LIST_GOAL_MS,
+                        () -> dashboard.timedGet("/app/monitors/rows?q=" + random(100_000)));
+                run.page("dashboard rows, status=DOWN (100k)", LIST_GOAL_MS,
+                        () -> dashboard.timedGet("/app/monitors/rows?status=DOWN"));
+                run.page("dashboard rows, tag=prod (100k)", LIST_GOAL_MS,
+                        () -> dashboard.timedGet("/app/monitors/rows?tag=" + tags[0]));
+                run.page("dashboard monitor page, a checked monitor (100k)", MONITOR_GOAL_MS,
+                        () -> dashboard.timedGet("/app/monitors/" + pick(withResults)));
+                run.page("dashboard monitors page (10k)", LIST_GOAL_MS,
+                        () -> smallDashboard.timedGet("/app/monitors"));
+                long rss = ProcessCpu.statusKb(stack.pid(), "VmRSS");
+                System.out.printf("memory: stack_rss_mb=%.0f (%d monitors in all, %d checked every 60 s)%n",
+                        rss / 1024.0, large + workspaces * small, checked);
+                System.out.printf("stored checks in the last minute: %d (%d expected)%n",
+                        PipelineBench.count(db, "SELECT count(*) FROM check_results WHERE received_at > now() - "
+                                + "interval '60 seconds' AND kind = 'SCHEDULED'"), checked * 3);
+            }
+        }
+    }
+
+    /**
+     * Tags and groups in the large workspace: three tags through the API ({@code prod} on one monitor in five,
+     * {@code critical} on one in two hundred, {@code eu} on one in three), ten groups with the monitors spread over
+     * them and one in ten ungrouped. Answers the tags' ids.
+     */
+    private static String[] labels(BenchApi api, Connection db) throws Exception {
+        String prod = api.call("POST", "/api/v1/tags", Map.of("name", "prod")).get("id").asString();
+        String critical = api.call("POST", "/api/v1/tags", Map.of("name", "critical")).get("id").asString();
+        String eu = api.call("POST", "/api/v1/tags", Map.of("name", "eu")).get("id").asString();
+        List<String> groups = new ArrayList<>();
+        for (int g = 0; g < 10; g++) {
+            groups.add(api.call("POST", "/api/v1/monitor-groups", Map.of("name", "Group " + g)).get("id")
+                    .asString());
+        }
+        try (PreparedStatement tag = db.prepareStatement("""
+                INSERT INTO monitor_tags (monitor_id, tag_id, workspace_id)
+                SELECT m.id, t.id, m.workspace_id FROM monitors m JOIN tags t ON t.workspace_id = m.workspace_id
+                WHERE t.id = ?::uuid AND abs(hashtext(m.id::text || t.name)) % ? = 0""")) {
+            for (Object[] rule : new Object[][] {{prod, 5}, {critical, 200}, {eu, 3}}) {
+                tag.setString(1, (String) rule[0]);
+                tag.setInt(2, (Integer) rule[1]);
+                retryingDeadlocks(tag::executeUpdate);
+            }
+        }
+        try (PreparedStatement group = db.prepareStatement("""
+                UPDATE monitors m SET group_id = (?::uuid[])[1 + abs(hashtext(m.id::text)) % 10]
+                WHERE m.workspace_id = (SELECT workspace_id FROM monitor_groups WHERE id = (?::uuid[])[1])
+                  AND abs(hashtext(m.id::text || 'g')) % 10 <> 0""")) {
+            group.setArray(1, db.createArrayOf("text", groups.toArray()));
+            group.setArray(2, db.createArrayOf("text", groups.toArray()));
+            retryingDeadlocks(group::executeUpdate);
+        }
+        return new String[] {prod, critical, eu};
+    }
+
+    /**
+     * The statuses a real workspace has: the monitors nobody checked in the warm-up (the daily ones) as 93 % up, 4 %
+     * down, 3 % degraded, one in fifty paused, each with the transition that put it there a day ago, so the uptime
+     * figures have history to read. The checked ones get theirs from the pipeline.
+     */
+    private static void shapeStatuses(Connection db) throws Exception {
+        try (Statement s = db.createStatement()) {
+            retryingDeadlocks(() -> s.execute("""
+                    UPDATE monitors SET status = CASE WHEN abs(hashtext(id::text)) % 100 < 4 THEN 'DOWN'
+                                                      WHEN abs(hashtext(id::text)) % 100 < 7 THEN 'DEGRADED'
+                                                      ELSE 'UP' END,
+                                        paused = abs(hashtext(id::text || 'p')) % 50 = 0
+                    WHERE interval_seconds = 86400"""));
+            s.execute("""
+                    INSERT INTO monitor_transitions (monitor_id, workspace_id, from_status, to_status, at, reason)
+                    SELECT id, workspace_id, 'PENDING', status, now() - interval '1 day', 'bench'
+                    FROM monitors WHERE interval_seconds = 86400""");
+            // What autovacuum does to a table that grew by 200,000 rows at once, done now rather than whenever it
+            // gets to it mid-measurement (without it, counts and filters read every row's heap page).
+            s.execute("VACUUM ANALYZE monitors");
+            s.execute("VACUUM ANALYZE monitor_tags");
+            s.execute("VACUUM ANALYZE monitor_transitions");
+        }
+    }
+
+    @FunctionalInterface
+    private interface Sql {
+        Object run() throws SQLException;
+    }
+
+    /**
+     * Runs a statement over many monitors, again if it deadlocked with the running pipeline's evaluation (which
+     * updates the checked monitors' rows in its own order meanwhile).
+     */
+    private static void retryingDeadlocks(Sql statement) throws SQLException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                statement.run();
+                return;
+            } catch (SQLException e) {
+                if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
+                    throw e;
+                }
+                Thread.sleep(200L * attempt);
+            }
+        }
+    }
+
+    private static int random(int bound) {
+        return ThreadLocalRandom.current().nextInt(bound);
+    }
+
+    private static String pick(List<String> ids) {
+        return ids.get(random(ids.size()));
+    }
+
+    @FunctionalInterface
+    private interface TimedCall {
+        double call() throws Exception;
+    }
+
+    /** Reads one page with N clients at once for a while and prints its latency. */
+    private record Runner(int clients, int seconds) {
+
+        void page(String name, double goalMs, TimedCall call) throws Exception {
+            call.call();
+            List<Double> times = Collections.synchronizedList(new ArrayList<>());
+            long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> workers = new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    workers.add(pool.submit(() -> {
+                        while (System.nanoTime() < end) {
+                            times.add(call.call());
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> worker : workers) {
+                    worker.get();
+                }
+            }
+            List<Double> sorted = new ArrayList<>(times);
+            Collections.sort(sorted);
+            double p50 = sorted.get((int) Math.floor(0.50 * (sorted.size() - 1)));
+            double p99 = sorted.get((int) Math.floor(0.99 * (sorted.size() - 1)));
+            System.out.printf("%-58s %8d %8.1f %8.1f %8.1f %6.0f  %s%n", name, sorted.size(), p50, p99,
+                    sorted.getLast(), goalMs, p99 < goalMs ? "yes" : "NO");
+        }
+    }
+}
