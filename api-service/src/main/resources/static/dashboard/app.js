@@ -120,7 +120,8 @@
         root.querySelectorAll('time[data-relative]').forEach(function (el) {
             var date = new Date(el.getAttribute('datetime'));
             if (isNaN(date)) { return; }
-            el.textContent = el.getAttribute('data-relative') + ' ' + relative(date, now);
+            var prefix = el.getAttribute('data-relative');
+            el.textContent = (prefix ? prefix + ' ' : '') + relative(date, now);
             el.title = date.toLocaleString();
         });
         // Beat tooltips: the server wrote UTC; the person reads their own zone.
@@ -198,4 +199,214 @@
     document.addEventListener('DOMContentLoaded', function () { refresh(document); });
     document.addEventListener('htmx:afterSettle', function (event) { refresh(event.target); });
     setInterval(function () { showTimes(document); }, 5000);
+}());
+
+// Live pages: one server-sent event stream per open page (GET /app/events). Elements marked data-live="kinds" (and
+// data-live-monitor="id" to hear one monitor only) are refetched by htmx (their hx-trigger is "vigil:live") when an
+// event of those kinds arrives. A page that missed events (reconnected to another instance, slept too long) is told
+// to resync and refetches everything; a page whose timers stopped (a laptop asleep) reconnects and refetches itself.
+(function () {
+    'use strict';
+
+    var QUICK = 300;      // a status change or incident shows within a moment
+    var RESULTS = 5000;   // new results arrive all the time on a big workspace: at most one refetch per 5 s for them
+    var stream = null;
+    var lastId = null;
+    var timers = {};
+    var fallback = null;
+
+    function targets() {
+        return document.querySelectorAll('[data-live]');
+    }
+
+    function refetch(id) {
+        delete timers[id];
+        var el = document.getElementById(id);
+        if (el && window.htmx) {
+            window.htmx.trigger(el, 'vigil:live');
+        }
+    }
+
+    function schedule(el, delay) {
+        if (!el.id) { return; }
+        var due = Date.now() + delay;
+        var pending = timers[el.id];
+        if (pending && pending.due <= due) { return; }
+        if (pending) { clearTimeout(pending.timer); }
+        timers[el.id] = {due: due, timer: setTimeout(function () { refetch(el.id); }, delay)};
+    }
+
+    function refetchAll() {
+        targets().forEach(function (el) { schedule(el, 0); });
+    }
+
+    function route(kind, event) {
+        if (event.lastEventId) { lastId = event.lastEventId; }
+        var data = {};
+        try { data = JSON.parse(event.data); } catch (e) { /* keep the empty object */ }
+        document.dispatchEvent(new CustomEvent('vigil:event', {detail: {kind: kind, data: data}}));
+        targets().forEach(function (el) {
+            if (el.getAttribute('data-live').split(' ').indexOf(kind) < 0) { return; }
+            var only = el.getAttribute('data-live-monitor');
+            if (only && data.m && only !== data.m) { return; }
+            schedule(el, kind === 'result' ? RESULTS : QUICK);
+        });
+    }
+
+    function connect() {
+        if (stream) { stream.close(); }
+        var url = document.querySelector('meta[name="live-events"]').getAttribute('content');
+        if (lastId) { url += (url.indexOf('?') < 0 ? '?' : '&') + 'lastEventId=' + encodeURIComponent(lastId); }
+        stream = new EventSource(url);
+        document.documentElement.setAttribute('data-live-state', 'connecting');
+        stream.addEventListener('open', function () {
+            document.documentElement.setAttribute('data-live-state', 'open');
+            if (fallback) { clearInterval(fallback); fallback = null; }
+        });
+        stream.addEventListener('hello', function (event) { lastId = event.lastEventId; });
+        stream.addEventListener('resync', function (event) { lastId = event.lastEventId; refetchAll(); });
+        ['status', 'result', 'incident', 'added', 'removed'].forEach(function (kind) {
+            stream.addEventListener(kind, function (event) { route(kind, event); });
+        });
+        stream.addEventListener('error', function () {
+            if (stream.readyState !== EventSource.CLOSED) { return; } // the browser reconnects by itself
+            // Refused (too many pages open, or signed out): refresh now and then, and try the stream again later.
+            document.documentElement.setAttribute('data-live-state', 'closed');
+            if (!fallback) { fallback = setInterval(refetchAll, 30000); }
+            setTimeout(connect, 60000);
+        });
+    }
+
+    // Timers stop while a laptop sleeps: a long gap between ticks means the stream and the page are stale.
+    var tick = Date.now();
+    function wakeCheck() {
+        var now = Date.now();
+        if (now - tick > 20000) {
+            connect();
+            refetchAll();
+        }
+        tick = now;
+    }
+
+    document.addEventListener('DOMContentLoaded', function () {
+        if (!targets().length || typeof EventSource === 'undefined'
+                || !document.querySelector('meta[name="live-events"]')) {
+            return;
+        }
+        connect();
+        setInterval(wakeCheck, 5000);
+        window.addEventListener('online', function () { connect(); refetchAll(); });
+        window.addEventListener('pagehide', function () { if (stream) { stream.close(); } });
+    });
+}());
+
+// Dark mode switch (remembered on this browser), keyboard shortcuts, and durations and local times on incident pages.
+(function () {
+    'use strict';
+
+    function effectiveTheme() {
+        var chosen = document.documentElement.getAttribute('data-theme');
+        if (chosen) { return chosen; }
+        return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+    }
+
+    function showThemeSwitch() {
+        var button = document.getElementById('theme-toggle');
+        if (!button) { return; }
+        var dark = effectiveTheme() === 'dark';
+        button.setAttribute('aria-pressed', dark ? 'true' : 'false');
+        button.textContent = dark ? 'Dark mode: on' : 'Dark mode: off';
+    }
+
+    document.addEventListener('click', function (event) {
+        if (!event.target.closest || !event.target.closest('#theme-toggle')) { return; }
+        var next = effectiveTheme() === 'dark' ? 'light' : 'dark';
+        document.documentElement.setAttribute('data-theme', next);
+        try { window.localStorage.setItem('vigil-theme', next); } catch (e) { /* not remembered */ }
+        showThemeSwitch();
+    });
+
+    // Shortcuts: / search, n new monitor, j/k through the list, ? this help. Not while typing in a field.
+    function typing(target) {
+        return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    }
+
+    function listRows() {
+        return Array.prototype.filter.call(document.querySelectorAll('main table tbody tr'), function (row) {
+            return row.querySelector('a[href]') && row.offsetParent !== null;
+        });
+    }
+
+    function move(step) {
+        var rows = listRows();
+        if (!rows.length) { return; }
+        var current = rows.findIndex(function (row) { return row.classList.contains('kbd-current'); });
+        var next = Math.max(0, Math.min(rows.length - 1, current < 0 ? 0 : current + step));
+        rows.forEach(function (row) { row.classList.remove('kbd-current'); });
+        rows[next].classList.add('kbd-current');
+        var link = rows[next].querySelector('a[href]');
+        link.focus();
+        link.scrollIntoView({block: 'nearest'});
+    }
+
+    document.addEventListener('keydown', function (event) {
+        if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) { return; }
+        var help = document.getElementById('shortcuts-help');
+        if (event.key === '/') {
+            var search = document.querySelector('main input[type="search"]');
+            if (search) { event.preventDefault(); search.focus(); search.select(); }
+        } else if (event.key === 'n') {
+            var create = document.getElementById('new-monitor');
+            var base = document.querySelector('meta[name="new-monitor"]');
+            if (create) { create.click(); } else if (base) { window.location.assign(base.getAttribute('content')); }
+        } else if (event.key === 'j') {
+            move(1);
+        } else if (event.key === 'k') {
+            move(-1);
+        } else if (event.key === '?' && help && typeof help.showModal === 'function') {
+            if (help.open) { help.close(); } else { help.showModal(); }
+        }
+    });
+
+    document.addEventListener('click', function (event) {
+        if (!event.target.closest) { return; }
+        var dialog = document.getElementById('shortcuts-help');
+        if (event.target.closest('#shortcuts-close')) { dialog.close(); }
+        if (event.target.closest('#shortcuts-button') && typeof dialog.showModal === 'function') { dialog.showModal(); }
+    });
+
+    function duration(ms) {
+        var s = Math.max(0, Math.round(ms / 1000));
+        if (s < 60) { return s + ' s'; }
+        var m = Math.floor(s / 60);
+        if (m < 60) { return m + ' min ' + (s % 60) + ' s'; }
+        var h = Math.floor(m / 60);
+        if (h < 48) { return h + ' h ' + (m % 60) + ' min'; }
+        return Math.floor(h / 24) + ' d ' + (h % 24) + ' h';
+    }
+
+    // <time data-local>: the server wrote UTC; the person reads their own zone. <span data-duration-from[-to]>: how
+    // long, running (no end yet) or final.
+    function showLocal(root) {
+        var now = Date.now();
+        root.querySelectorAll('time[data-local]').forEach(function (el) {
+            var date = new Date(el.getAttribute('datetime'));
+            if (isNaN(date)) { return; }
+            el.textContent = date.toLocaleString();
+            el.title = date.toISOString().replace('T', ' ').substring(0, 19) + ' UTC';
+        });
+        root.querySelectorAll('[data-duration-from]').forEach(function (el) {
+            var from = new Date(el.getAttribute('data-duration-from'));
+            var to = el.getAttribute('data-duration-to') ? new Date(el.getAttribute('data-duration-to')) : now;
+            if (isNaN(from)) { return; }
+            el.textContent = duration(to - from) + (el.getAttribute('data-duration-to') ? '' : ' so far');
+        });
+    }
+
+    document.addEventListener('DOMContentLoaded', function () { showThemeSwitch(); showLocal(document); });
+    document.addEventListener('htmx:afterSettle', function (event) { showLocal(event.target); });
+    setInterval(function () { showLocal(document); }, 5000);
+    if (window.matchMedia) {
+        window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', showThemeSwitch);
+    }
 }());

@@ -41,6 +41,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -66,6 +67,9 @@ class DashboardBrowserIT {
     private static final Path CHROMEDRIVER = BROWSERS.isEmpty() ? null : BROWSERS.getFirst()[1];
     private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
     private static final Duration STATUS_CHANGE = Duration.ofSeconds(90);
+    /** axe-core on every page screenshot, in both themes; each test fails at its end if any found something. */
+    private static final AxeCheck ACCESSIBILITY = new AxeCheck(Path.of("target", "axe-core"),
+            SCREENSHOTS.resolve("axe-violations.txt"));
 
     private static final AtomicInteger targetStatus = new AtomicInteger(200);
     private static HttpServer target;
@@ -112,7 +116,10 @@ class DashboardBrowserIT {
                 "vigil.rate-limits.signup.capacity", "50",
                 "spring.mail.host", "127.0.0.1", "spring.mail.port", Integer.toString(SMTP.getSmtp().getPort()))));
         browser = chromium();
+        // axe-core takes seconds per page on a busy machine; the driver's default script timeout is 30 s.
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
         Files.createDirectories(SCREENSHOTS);
+        ACCESSIBILITY.load();
     }
 
     private static List<Path[]> browsers() {
@@ -242,11 +249,18 @@ class DashboardBrowserIT {
         click("save-monitor");
         waitFor(By.id("monitor-status"));
 
-        // Outage: the target fails in every region; the monitor goes DOWN and an incident opens.
+        // Outage: the target fails in every region; the monitor goes DOWN and an incident opens, shown on the open
+        // pages by the live stream (server-sent events), without a reload: a marker set on the page survives.
+        open("/app/monitors");
+        waitForLiveStream();
         browser.get(monitorPage);
+        waitForLiveStream();
+        ((JavascriptExecutor) browser).executeScript("window.vigilNoReload = 'still here';");
         targetStatus.set(503);
         waitForText(By.id("monitor-status"), "DOWN");
         waitFor(By.id("open-incident"));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.vigilNoReload;"))
+                .isEqualTo("still here");
         screenshot("06-monitor-down");
 
         // The channel got the incident.opened webhook, and its delivery log says so.
@@ -311,6 +325,7 @@ class DashboardBrowserIT {
         click("sign-out");
         // The click returns before the navigation it starts has finished.
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
+        ACCESSIBILITY.assertNoSeriousViolations();
     }
 
     /**
@@ -392,6 +407,7 @@ class DashboardBrowserIT {
         waitFor(By.id("workspace-switch"));
         assertThat(browser.getCurrentUrl()).contains("/app/monitors");
         signOut();
+        ACCESSIBILITY.assertNoSeriousViolations();
     }
 
     /** The code an authenticator app shows {@code offset} time steps from now. */
@@ -470,6 +486,54 @@ class DashboardBrowserIT {
         screenshot("05f-filtered-set-paused");
         open("/app/monitors?status=UP");
         waitForText(By.id("monitor-rows"), "Loopback target");
+        darkModeAndKeyboard();
+    }
+
+    /**
+     * Dark mode: the switch turns it on, the choice outlives a reload (remembered by this browser), and turns it off
+     * again. Keyboard: "/" goes to the search and filters as typed, "j" walks the rows, "?" shows the help.
+     */
+    private void darkModeAndKeyboard() throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        open("/app/monitors");
+        click("theme-toggle");
+        assertThat(js.executeScript("return document.documentElement.getAttribute('data-theme');")).isEqualTo("dark");
+        browser.navigate().refresh();
+        waitFor(By.id("theme-toggle"));
+        assertThat(js.executeScript("return document.documentElement.getAttribute('data-theme');")).isEqualTo("dark");
+        assertThat(js.executeScript("return getComputedStyle(document.body).backgroundColor;"))
+                .isEqualTo("rgb(11, 17, 32)");
+        assertThat(browser.findElement(By.id("theme-toggle")).getAttribute("aria-pressed")).isEqualTo("true");
+        screenshot("05g-monitors-dark-chosen");
+        click("theme-toggle");
+        assertThat(js.executeScript("return document.documentElement.getAttribute('data-theme');")).isEqualTo("light");
+
+        js.executeScript("document.activeElement.blur();");
+        new Actions(browser).sendKeys("/").perform();
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("q");
+        browser.switchTo().activeElement().sendKeys("Tagged");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#monitor-rows tbody tr")).size() == 2);
+        assertThat(browser.findElement(By.id("monitor-rows")).getText()).doesNotContain("Loopback target");
+        // Leaving the search field fires "change", which refetches the rows once more: let that land first, or
+        // the row "j" focuses is replaced under it.
+        js.executeScript("document.activeElement.blur();");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(500))
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return document.querySelectorAll('.htmx-request, .htmx-settling, .htmx-swapping').length"
+                                + " === 0;")));
+        new Actions(browser).sendKeys("j").perform();
+        assertThat(browser.switchTo().activeElement().getText()).startsWith("Tagged");
+        new Actions(browser).sendKeys("?").perform();
+        assertThat(waitFor(By.id("shortcuts-help")).getText()).contains("Search the list");
+        screenshot("05h-keyboard-shortcuts");
+        click("shortcuts-close");
+    }
+
+    /** The page's live stream is open (app.js marks the document when the server has answered it). */
+    private void waitForLiveStream() {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "open".equals(((JavascriptExecutor) d)
+                .executeScript("return document.documentElement.getAttribute('data-live-state');")));
     }
 
     private void createMonitor(String apiKey, String name) throws IOException {
@@ -525,9 +589,23 @@ class DashboardBrowserIT {
                 .isEmpty();
     }
 
+    /**
+     * The page as it is, in the light and the dark theme: a screenshot of each (target/dashboard-screenshots, name and
+     * name-dark) and axe-core's check of each. The theme is switched as the stylesheet sees it (html[data-theme]),
+     * then put back, so the walk goes on in the theme it was in.
+     */
     private void screenshot(String name) throws IOException {
         assertEveryFieldLabelled();
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        Object before = js.executeScript("return document.documentElement.getAttribute('data-theme');");
+        for (String theme : List.of("light", "dark")) {
+            js.executeScript("document.documentElement.setAttribute('data-theme', arguments[0]);", theme);
+            ACCESSIBILITY.check(browser, name + " (" + theme + ")");
+            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(name + (theme.equals("dark") ? "-dark" : "") + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        js.executeScript("if (arguments[0]) { document.documentElement.setAttribute('data-theme', arguments[0]); }"
+                + " else { document.documentElement.removeAttribute('data-theme'); }", before);
     }
 }

@@ -37,7 +37,8 @@ public class IncidentAcknowledger {
     @Transactional
     public Outcome acknowledge(ApiPrincipal caller, UUID incidentId) {
         return acknowledge(caller.workspaceId(), incidentId, caller.apiKeyId(), caller.apiKeyId() == null
-                ? "Acknowledged in the dashboard by " + caller.label() : "Acknowledged through the API");
+                ? "Acknowledged in the dashboard by " + caller.label() : "Acknowledged through the API",
+                caller.label());
     }
 
     /**
@@ -49,6 +50,11 @@ public class IncidentAcknowledger {
      */
     @Transactional
     public Outcome acknowledge(UUID workspaceId, UUID incidentId, UUID apiKeyId, String how) {
+        return acknowledge(workspaceId, incidentId, apiKeyId, how, how);
+    }
+
+    /** As above; {@code who} is kept for the dashboard ("acknowledged by ..."): an email, a key's label, or how. */
+    private Outcome acknowledge(UUID workspaceId, UUID incidentId, UUID apiKeyId, String how, String who) {
         // Locks the incident: an evaluator resolving it concurrently waits, so "acknowledged" and "resolved" are
         // each decided on the incident's latest state.
         Optional<String> status = jdbc.sql("""
@@ -66,8 +72,8 @@ public class IncidentAcknowledger {
             return Outcome.ALREADY_ACKNOWLEDGED;
         }
         Instant now = clock.instant();
-        jdbc.sql("UPDATE incidents SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ?")
-                .params(Timestamp.from(now), apiKeyId, incidentId).update();
+        jdbc.sql("UPDATE incidents SET acknowledged_at = ?, acknowledged_by = ?, acknowledged_by_label = ? WHERE id = ?")
+                .params(Timestamp.from(now), apiKeyId, who, incidentId).update();
         jdbc.sql("INSERT INTO incident_events (incident_id, at, type, message) VALUES (?, ?, 'ACKNOWLEDGED', ?)")
                 .params(incidentId, Timestamp.from(now), how).update();
         IncidentView incident = jdbc.sql("SELECT " + IncidentQueries.COLUMNS + " FROM incidents WHERE id = ?")

@@ -143,6 +143,25 @@ public final class DashboardSession {
         }
     }
 
+    /**
+     * Opens a server-sent event stream as a page's EventSource does (this session's cookies, and Last-Event-ID when
+     * given); the caller closes it.
+     */
+    public EventStream events(String path, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream").GET();
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        try {
+            return new EventStream(http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -12,6 +12,7 @@ import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.InvalidRequestException;
 import dev.vigil.api.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Open and past incidents (the open list is polled), one incident's timeline, acknowledging it, and the public
+ * Open and past incidents (filtered by state, monitor and tag; the open list refetched on live events), one
+ * incident's timeline (its events, the check results while it lasted and the alerts sent), acknowledging it, and the public
  * updates authors post for status pages (through the API's incident updates service).
  */
 @Controller
@@ -45,10 +47,16 @@ class IncidentPagesController {
     private final IncidentPostmortems postmortems;
     private final PageComponents pageComponents;
     private final JdbcClient jdbc;
+    private final IncidentRows rows;
+    private final IncidentTimeline timeline;
+    private final Clock clock;
 
     IncidentPagesController(IncidentQueries incidents, IncidentAcknowledger acknowledger,
                             IncidentUpdates updates, IncidentPostmortems postmortems, PageComponents pageComponents,
-                            JdbcClient jdbc) {
+                            JdbcClient jdbc, IncidentRows rows, IncidentTimeline timeline, Clock clock) {
+        this.rows = rows;
+        this.timeline = timeline;
+        this.clock = clock;
         this.incidents = incidents;
         this.postmortems = postmortems;
         this.pageComponents = pageComponents;
@@ -58,18 +66,29 @@ class IncidentPagesController {
     }
 
     @GetMapping
-    String list(Caller caller, Model model) {
-        open(caller, model);
-        List<IncidentView> past = incidents.list(caller.workspaceId(), "RESOLVED", null, LIMIT);
-        model.addAttribute("past", past);
-        model.addAttribute("pastNames", monitorNames(caller.workspaceId()));
+    String list(Caller caller, @RequestParam(required = false) String state,
+                @RequestParam(required = false) String monitor, @RequestParam(required = false) String tag,
+                Model model) {
+        IncidentFilter filter = new IncidentFilter(state, monitor, tag);
+        open(caller, state, monitor, tag, model);
+        List<IncidentView> past = filter.includesResolved()
+                ? incidents.list(caller.workspaceId(), "RESOLVED", null, LIMIT) : List.of();
+        model.addAttribute("past", rows.rows(caller.workspaceId(), past, filter));
+        model.addAttribute("monitors", rows.monitorNames(caller.workspaceId()));
+        model.addAttribute("tags", rows.tagNames(caller.workspaceId()));
+        model.addAttribute("states", IncidentFilter.STATES);
         return "dashboard/incidents/list";
     }
 
+    /** The open incidents, refetched by the page when the live stream reports an incident or status change. */
     @GetMapping("/open")
-    String open(Caller caller, Model model) {
-        model.addAttribute("open", incidents.list(caller.workspaceId(), "OPEN", null, LIMIT));
-        model.addAttribute("names", monitorNames(caller.workspaceId()));
+    String open(Caller caller, @RequestParam(required = false) String state,
+                @RequestParam(required = false) String monitor, @RequestParam(required = false) String tag,
+                Model model) {
+        IncidentFilter filter = new IncidentFilter(state, monitor, tag);
+        model.addAttribute("filter", filter);
+        model.addAttribute("open", rows.rows(caller.workspaceId(),
+                incidents.list(caller.workspaceId(), "OPEN", null, LIMIT), filter));
         return "dashboard/incidents/list :: open";
     }
 
@@ -102,6 +121,9 @@ class IncidentPagesController {
                 .orElseThrow(() -> new NotFoundException("incident"));
         model.addAttribute("incident", incident);
         model.addAttribute("monitorName", monitorNames(caller.workspaceId()).get(incident.monitorId()));
+        model.addAttribute("row", rows.rows(caller.workspaceId(), List.of(incident),
+                new IncidentFilter(null, null, null)).stream().findFirst().orElse(null));
+        model.addAttribute("story", timeline.of(caller.workspaceId(), incident, clock.instant()));
         model.addAttribute("updates", updates.list(caller.reader(), id));
         model.addAttribute("updateStatuses", UPDATE_STATUSES);
         model.addAttribute("updateStatus", status);

@@ -43,9 +43,12 @@ class MonitorPagesController {
     private final Channels channels;
     private final Tags tags;
     private final MonitorGroups groups;
+    private final FirstRunGuide guide;
 
     MonitorPagesController(MonitorOverview overview, MonitorSummary summary, MonitorLookup lookup, MonitorEditor editor,
-                           RegionProperties regions, Channels channels, Tags tags, MonitorGroups groups) {
+                           RegionProperties regions, Channels channels, Tags tags, MonitorGroups groups,
+                           FirstRunGuide guide) {
+        this.guide = guide;
         this.channels = channels;
         this.tags = tags;
         this.groups = groups;
@@ -64,6 +67,7 @@ class MonitorPagesController {
         model.addAttribute("types", MonitorForm.TYPES);
         model.addAttribute("regions", regions.regions());
         model.addAttribute("channels", channels.list(caller.reader()));
+        model.addAttribute("guide", guide.of(caller.workspaceId()));
         return "dashboard/monitors/list";
     }
 
