@@ -20,4 +20,9 @@ public final class SealedColumns {
     public static String userTotpSecret(UUID id) {
         return "users.totp_secret/" + id;
     }
+
+    /** {@code workspace_variables.value_sealed} of the variable {@code name} in workspace {@code workspaceId}. */
+    public static String workspaceVariable(UUID workspaceId, String name) {
+        return "workspace_variables.value_sealed/" + workspaceId + "/" + name;
+    }
 }
