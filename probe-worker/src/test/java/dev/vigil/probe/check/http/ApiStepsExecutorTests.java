@@ -123,7 +123,7 @@ class ApiStepsExecutorTests {
     void aStepUsingAnUnsetVariableFailsSayingWhich() {
         ApiStep account = new ApiStep("read", base + "/account", "GET", Map.of("Authorization", "Bearer {{token}}"),
                 null, false, List.of(), List.of());
-        CheckOutcome outcome = executor.execute(TestJobs.job(new ApiStepsCheck(List.of(account)), 3000));
+        CheckOutcome outcome = executor.execute(TestJobs.job(new ApiStepsCheck(List.of(account)), 20_000));
 
         assertThat(outcome.ok()).isFalse();
         assertThat(outcome.message()).isEqualTo("step 1 (read): no earlier step extracted {{token}}");
@@ -134,7 +134,7 @@ class ApiStepsExecutorTests {
         ApiStep first = new ApiStep("discover", base + "/redirect-to-metadata", "GET", Map.of(), null, false,
                 List.of(), List.of(new ApiStep.Extraction("next", ApiStep.Source.JSON_PATH, "$.next")));
         ApiStep second = new ApiStep("follow", "{{next}}", "GET", Map.of(), null, false, List.of(), List.of());
-        CheckOutcome outcome = executor.execute(TestJobs.job(new ApiStepsCheck(List.of(first, second)), 3000));
+        CheckOutcome outcome = executor.execute(TestJobs.job(new ApiStepsCheck(List.of(first, second)), 20_000));
 
         assertThat(outcome.ok()).isFalse();
         assertThat(outcome.error()).isEqualTo(ErrorKind.BLOCKED);
@@ -147,11 +147,11 @@ class ApiStepsExecutorTests {
                 List.of(Assertion.of(AssertionSource.STATUS_CODE, Comparison.EQUALS, "401")),
                 List.of(new ApiStep.Extraction("x", ApiStep.Source.REGEX, "(.*a){25}$")));
         long started = System.nanoTime();
-        CheckOutcome outcome = executor.execute(TestJobs.job(new ApiStepsCheck(List.of(step)), 5000));
+        CheckOutcome outcome = executor.execute(TestJobs.job(new ApiStepsCheck(List.of(step)), 20_000));
 
         assertThat(outcome.ok()).isFalse();
         assertThat(outcome.message()).contains("could not extract a variable");
-        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(3000);
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(15_000);
     }
 
     private ApiStepsCheck loginThenAccount() {
@@ -169,7 +169,7 @@ class ApiStepsExecutorTests {
     }
 
     private CheckJob job(ApiStepsCheck check, String password) {
-        CheckJob job = TestJobs.job(check, 5000);
+        CheckJob job = TestJobs.job(check, 20_000);
         return job.withVariables(Map.of("PASSWORD",
                 box.seal(password, SealedColumns.workspaceVariable(job.workspaceId(), "PASSWORD"))));
     }
