@@ -175,7 +175,7 @@ public class IncidentLedger {
                     Map<String, Object> view = new LinkedHashMap<>();
                     view.put("resultId", job);
                     view.put("path", "/api/v1/monitors/" + monitorId + "/results/" + job + "/screenshot");
-                    view.put("page", "/monitors/" + monitorId + "/results/" + job);
+                    view.put("page", "/app/monitors/" + monitorId + "/results/" + job);
                     return view;
                 })
                 .optional();

@@ -58,7 +58,7 @@ public final class WebhookSender implements ChannelSender {
      * A failed browser check's screenshot, linked absolutely: {@code url} the API's PNG (an API key reads it),
      * {@code pageUrl} its result on the dashboard.
      */
-    private static void screenshotUrls(ObjectNode body, AlertMessage message) {
+    static void screenshotUrls(ObjectNode body, AlertMessage message) {
         String page = message == null ? null : message.facts().get(AlertMessage.SCREENSHOT);
         if (page == null || !(body.get("incident") instanceof ObjectNode incident)
                 || !(incident.get("screenshot") instanceof ObjectNode screenshot)) {

@@ -65,9 +65,10 @@ final class BrowserSession implements AutoCloseable {
                 "--no-first-run", "--no-default-browser-check", "--disable-gpu", "--mute-audio", "--no-pings",
                 "--disable-domain-reliability", "--disable-client-side-phishing-detection",
                 "--disable-search-engine-choice-screen", "--disable-breakpad",
-                "--disable-features=MediaRouter,OptimizationHints,Translate"));
+                "--disable-features=MediaRouter,OptimizationHints,Translate,AutofillServerCommunication"));
         options.setExperimentalOption("prefs", Map.of("credentials_enable_service", false,
-                "profile.password_manager_enabled", false));
+                "profile.password_manager_enabled", false, "signin.allowed", false,
+                "autofill.profile_enabled", false, "autofill.credit_card_enabled", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

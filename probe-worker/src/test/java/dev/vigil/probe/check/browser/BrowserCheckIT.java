@@ -89,7 +89,6 @@ class BrowserCheckIT {
                 + "\"Welcome\" but was \"Sign in\" within 1500 ms");
         // 1.5 s of waiting, plus reading what the page showed instead (this machine may be loaded).
         assertThat(outcome.synthetic().steps().get(1).durationMs()).isBetween(1500L, 10_000L);
-        assertThat(outcome.synthetic().failedRequests()).noneMatch(f -> f.contains("google"));
     }
 
     @Test
