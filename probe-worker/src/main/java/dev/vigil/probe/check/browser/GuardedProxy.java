@@ -110,8 +110,11 @@ final class GuardedProxy implements Closeable {
                 if (uri.getRawQuery() != null) {
                     path += "?" + uri.getRawQuery();
                 }
-                forwardedHead = parts[0] + " " + path + " " + parts[2] + text.substring(text.indexOf("\r\n"))
-                        .replaceAll("(?im)^Proxy-Connection:[^\r\n]*\r\n", "");
+                // One request per connection ("Connection: close"): the connection is piped to this host only, so a
+                // browser reusing it for another host would otherwise send that request here.
+                String headers = text.substring(text.indexOf("\r\n") + 2, text.length() - 2)
+                        .replaceAll("(?im)^(Proxy-)?Connection:[^\r\n]*\r\n", "");
+                forwardedHead = parts[0] + " " + path + " " + parts[2] + "\r\n" + headers + "Connection: close\r\n\r\n";
             }
             try {
                 upstream = guard.socketFactory().createSocket();
