@@ -86,6 +86,8 @@ public final class LocalStack implements AutoCloseable {
         }
         // Local mode: short intervals, and targets on this machine or its network may be checked.
         properties.put("vigil.monitors.min-interval-seconds", 5);
+        // Browser checks: 5 minutes apart in SaaS mode (their cost), every 30 s at most on one's own machine.
+        properties.put("vigil.monitors.browser-min-interval-seconds", 30);
         properties.put("vigil.probe.allow-private-targets", true);
         properties.put("vigil.channel.allow-private-targets", true);
         properties.put("vigil.mode", "local");

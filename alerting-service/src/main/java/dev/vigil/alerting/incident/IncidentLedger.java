@@ -126,7 +126,11 @@ public class IncidentLedger {
 
     private void enqueue(MonitorRef monitor, UUID incidentId, String event, Instant at) {
         Map<String, Object> payload = envelope(event, at, monitor);
-        payload.put("incident", incidentView(incidentId));
+        Map<String, Object> incident = incidentView(incidentId);
+        if (incident.get("resolvedAt") == null) {
+            screenshotOf(monitor.id(), (String) incident.get("startedAt")).ifPresent(s -> incident.put("screenshot", s));
+        }
+        payload.put("incident", incident);
         insertOutbox(monitor, incidentId, event, payload);
     }
 
@@ -150,6 +154,31 @@ public class IncidentLedger {
         monitorView.put("target", monitor.target());
         payload.put("monitor", monitorView);
         return payload;
+    }
+
+    /**
+     * The newest screenshot of a failed browser check of the monitor taken since shortly before the incident started
+     * (its first failing round), as paths under the api/dashboard's base URL: senders make them absolute.
+     */
+    private Optional<Map<String, Object>> screenshotOf(UUID monitorId, String startedAt) {
+        if (startedAt == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        SELECT job_id FROM check_artifacts
+                        WHERE monitor_id = ? AND time >= ?::timestamptz - interval '1 hour'
+                          AND screenshot_png IS NOT NULL
+                        ORDER BY time DESC LIMIT 1""")
+                .params(monitorId, startedAt)
+                .query((rs, row) -> {
+                    String job = rs.getObject("job_id", UUID.class).toString();
+                    Map<String, Object> view = new LinkedHashMap<>();
+                    view.put("resultId", job);
+                    view.put("path", "/api/v1/monitors/" + monitorId + "/results/" + job + "/screenshot");
+                    view.put("page", "/app/monitors/" + monitorId + "/results/" + job);
+                    return view;
+                })
+                .optional();
     }
 
     /** The incident as docs/api.md shows it, read back inside the transaction that changed it. */

@@ -2,6 +2,7 @@ package dev.vigil.alerting.ingest;
 
 import dev.vigil.common.json.WireJson;
 import dev.vigil.common.lifecycle.BackgroundThread;
+import dev.vigil.common.message.CheckArtifacts;
 import dev.vigil.common.message.CheckResult;
 import dev.vigil.common.message.ChecksSkipped;
 import dev.vigil.common.message.JobKind;
@@ -53,6 +54,7 @@ class ResultIngester extends BackgroundThread implements MessageHandler {
     private final ResultWriter writer;
     private final OneShotResultWriter oneShots;
     private final SkippedCheckWriter skipped;
+    private final ArtifactWriter artifacts;
     private final List<ResultsStoredListener> listeners;
     private final IngestProperties properties;
     private final Clock clock;
@@ -64,13 +66,15 @@ class ResultIngester extends BackgroundThread implements MessageHandler {
     private final DistributionSummary batchSizes;
     private final Timer ingestLag;
 
-    public ResultIngester(ResultWriter writer, OneShotResultWriter oneShots, SkippedCheckWriter skipped, List<ResultsStoredListener> listeners,
+    public ResultIngester(ResultWriter writer, OneShotResultWriter oneShots, SkippedCheckWriter skipped,
+                          ArtifactWriter artifacts, List<ResultsStoredListener> listeners,
                           IngestProperties properties, Clock clock, MeterRegistry meters) {
         // Stopping lets the batch in hand (and the rest of the queue) be written first.
         super(Thread.ofPlatform().name("result-ingest"), Duration.ofSeconds(30));
         this.writer = writer;
         this.oneShots = oneShots;
         this.skipped = skipped;
+        this.artifacts = artifacts;
         this.listeners = List.copyOf(listeners);
         this.properties = properties;
         this.clock = clock;
@@ -101,6 +105,15 @@ class ResultIngester extends BackgroundThread implements MessageHandler {
                 return CompletableFuture.completedFuture(null);
             } catch (RuntimeException e) {
                 log.warn("storing skipped checks failed message={} error={}", message.messageId(), e.toString());
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        if (CheckArtifacts.MESSAGE_KIND.equals(message.attributes().get(ChecksSkipped.MESSAGE_KIND_ATTRIBUTE))) {
+            try {
+                artifacts.write(WireJson.read(message.body(), CheckArtifacts.class));
+                return CompletableFuture.completedFuture(null);
+            } catch (RuntimeException e) {
+                log.warn("storing check artifacts failed message={} error={}", message.messageId(), e.toString());
                 return CompletableFuture.failedFuture(e);
             }
         }

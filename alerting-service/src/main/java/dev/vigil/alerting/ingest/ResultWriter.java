@@ -159,10 +159,14 @@ public class ResultWriter {
         return csv.toString();
     }
 
-    /** Assertion outcomes and plugin perf data, when there are any. */
+    /** Assertion outcomes, plugin perf data and a multi-step check's steps, when there are any. */
     private static String details(CheckResult r) {
-        if (r.assertions().isEmpty() && r.perfData().isEmpty()) {
+        if (r.assertions().isEmpty() && r.perfData().isEmpty() && r.synthetic() == null) {
             return null;
+        }
+        if (r.synthetic() != null) {
+            return WireJson.write(Map.of("assertions", r.assertions(), "perfData", r.perfData(), "synthetic",
+                    r.synthetic()));
         }
         return WireJson.write(Map.of("assertions", r.assertions(), "perfData", r.perfData()));
     }

@@ -153,6 +153,8 @@ class StorageMaintainer {
                 }
             }
             jdbc.sql("DELETE FROM check_rounds WHERE time < ?").param(Timestamp.from(rawCutoff)).update();
+            // Screenshots go with the results they belong to.
+            jdbc.sql("DELETE FROM check_artifacts WHERE time < ?").param(Timestamp.from(rawCutoff)).update();
             // Skipped checks are no-data spans in uptime, which reaches back as far as the rollups do.
             jdbc.sql("DELETE FROM skipped_checks WHERE last_at < ?")
                     .param(Timestamp.from(now.minus(properties.rollupRetention()))).update();

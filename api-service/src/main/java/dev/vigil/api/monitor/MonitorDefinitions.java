@@ -66,6 +66,7 @@ class MonitorDefinitions {
             new TypedField("maxRunSeconds", MonitorRequest::maxRunSeconds, EnumSet.of(MonitorType.HEARTBEAT)),
             new TypedField("plugin", MonitorRequest::plugin, EnumSet.of(MonitorType.PLUGIN)),
             new TypedField("args", MonitorRequest::args, EnumSet.of(MonitorType.PLUGIN)),
+            new TypedField("steps", MonitorRequest::steps, EnumSet.of(MonitorType.API_STEPS, MonitorType.BROWSER)),
             new TypedField("degradedAboveMs", MonitorRequest::degradedAboveMs, PROBED),
             new TypedField("timeoutMs", MonitorRequest::timeoutMs, PROBED),
             new TypedField("regions", MonitorRequest::regions, PROBED),
@@ -121,10 +122,14 @@ class MonitorDefinitions {
             return new MonitorDefinition(name, heartbeat, heartbeat.periodSeconds(), DEFAULT_TIMEOUT_MS, List.of(), 0,
                     null, paused, alertChannels, tags, group);
         }
-        int interval = request.intervalSeconds() == null ? DEFAULT_INTERVAL_SECONDS : request.intervalSeconds();
+        int interval = request.intervalSeconds() != null ? request.intervalSeconds()
+                : type == MonitorType.BROWSER ? limits.browserMinIntervalSeconds() : DEFAULT_INTERVAL_SECONDS;
         if (interval < limits.minIntervalSeconds() || interval > limits.maxIntervalSeconds()) {
             problems.add("intervalSeconds", "intervalSeconds must be between " + limits.minIntervalSeconds() + " and "
                     + limits.maxIntervalSeconds());
+        } else if (type == MonitorType.BROWSER && interval < limits.browserMinIntervalSeconds()) {
+            problems.add("intervalSeconds", "a BROWSER monitor runs at most every "
+                    + limits.browserMinIntervalSeconds() + " seconds: intervalSeconds must be at least that");
         }
         int timeout = request.timeoutMs() == null ? (int) Math.min(DEFAULT_TIMEOUT_MS, interval * 1000L)
                 : request.timeoutMs();
@@ -170,6 +175,8 @@ class MonitorDefinitions {
                 }
                 yield plugin;
             }
+            case API_STEPS -> SyntheticCheckRules.apiSteps(problems, request.steps());
+            case BROWSER -> SyntheticCheckRules.browser(problems, request.steps());
             case HEARTBEAT -> throw new IllegalStateException("heartbeats are not probed");
         };
     }

@@ -12,13 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTimeoutMs       longest check timeout
  * @param maxPeriodSeconds   longest heartbeat period (a monthly job's heartbeat needs 31 days)
  * @param maxPerWorkspace    monitors a workspace may have
+ * @param browserMinIntervalSeconds shortest interval of a BROWSER monitor: each run costs a probe a browser for
+ *                           seconds (bench/README.md); 300 in SaaS mode, lower for self-hosters
  */
 @ConfigurationProperties("vigil.monitors")
 record MonitorProperties(@DefaultValue("30") int minIntervalSeconds,
                                 @DefaultValue("86400") int maxIntervalSeconds,
                                 @DefaultValue("60000") int maxTimeoutMs,
                                 @DefaultValue("2678400") int maxPeriodSeconds,
-                                @DefaultValue("1000") int maxPerWorkspace) {
+                                @DefaultValue("1000") int maxPerWorkspace,
+                                @DefaultValue("300") int browserMinIntervalSeconds) {
 
     public MonitorProperties {
         if (minIntervalSeconds < 1 || minIntervalSeconds > maxIntervalSeconds) {
@@ -32,6 +35,10 @@ record MonitorProperties(@DefaultValue("30") int minIntervalSeconds,
         if (maxPeriodSeconds < minIntervalSeconds) {
             throw new IllegalArgumentException("vigil.monitors.max-period-seconds must be at least "
                     + "vigil.monitors.min-interval-seconds, was " + maxPeriodSeconds);
+        }
+        if (browserMinIntervalSeconds < minIntervalSeconds) {
+            throw new IllegalArgumentException("vigil.monitors.browser-min-interval-seconds must be at least "
+                    + "vigil.monitors.min-interval-seconds, was " + browserMinIntervalSeconds);
         }
         if (maxPerWorkspace < 1) {
             throw new IllegalArgumentException("vigil.monitors.max-per-workspace must be at least 1, was "

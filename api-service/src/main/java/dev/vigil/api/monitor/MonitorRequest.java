@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A monitor as docs/api.md writes it: common fields plus the fields of its type, flat. Unknown fields are refused by
@@ -17,7 +18,7 @@ import java.util.UUID;
 @Schema(description = "A monitor definition. Send the common fields and those of its type only.")
 public record MonitorRequest(
         @Schema(description = "1 to 200 characters", example = "Homepage") String name,
-        @Schema(description = "HTTP, TCP, DNS, TLS, HEARTBEAT or PLUGIN", example = "HTTP") String type,
+        @Schema(description = "HTTP, TCP, DNS, TLS, HEARTBEAT, PLUGIN, API_STEPS or BROWSER", example = "HTTP") String type,
         // HTTP
         @Schema(description = "HTTP: absolute http(s) URL, no credentials in it",
                 example = "https://example.com/health") String url,
@@ -63,5 +64,20 @@ public record MonitorRequest(
         @Schema(description = "Tags of this workspace to put on the monitor, at most 20 (see /api/v1/tags)")
         List<UUID> tagIds,
         @Schema(description = "The group (folder) of this workspace to put it in; none: ungrouped") UUID groupId,
-        @Schema(description = "Create paused; on PUT, leave out to keep the current state") Boolean paused) {
+        @Schema(description = "Create paused; on PUT, leave out to keep the current state") Boolean paused,
+        // API_STEPS, BROWSER
+        @Schema(description = "API_STEPS: the requests, in order (1 to 10); BROWSER: the steps, in order (1 to 30). "
+                + "See docs/api.md") List<JsonNode> steps) {
+
+    /** A request of the types without steps. */
+    public MonitorRequest(String name, String type, String url, String method, Map<String, String> headers,
+                          String body, Boolean followRedirects, List<Assertion> assertions, Integer degradedAboveMs,
+                          String host, Integer port, String recordType, String resolver, Integer minDaysValid,
+                          Integer periodSeconds, Integer graceSeconds, String plugin, List<String> args,
+                          Integer intervalSeconds, Integer timeoutMs, List<String> regions, Integer confirmations,
+                          List<UUID> alertChannelIds, List<UUID> tagIds, UUID groupId, Boolean paused) {
+        this(name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
+                recordType, resolver, minDaysValid, periodSeconds, graceSeconds, plugin, args, intervalSeconds,
+                timeoutMs, regions, confirmations, alertChannelIds, tagIds, groupId, paused, null);
+    }
 }

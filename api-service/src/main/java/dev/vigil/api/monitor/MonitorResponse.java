@@ -40,7 +40,10 @@ public record MonitorResponse(UUID id, String name, String type,
                                       + "count as no data in uptime, not as uptime.")
                               int skippedChecks,
                               @Schema(description = "The most recent skipped round; absent when none is on record")
-                              Instant lastSkippedAt) {
+                              Instant lastSkippedAt,
+                              // API_STEPS, BROWSER
+                              @Schema(description = "API_STEPS, BROWSER: the steps (values redacted for viewers)")
+                              List<?> steps) {
 
     /** A tag as a monitor shows it. */
     public record TagLabel(UUID id, String name, String color) {

@@ -4,6 +4,10 @@ import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.monitor.MonitorResponse.TagLabel;
 import dev.vigil.api.overload.SkippedChecks;
 import dev.vigil.api.web.ApiProperties;
+import dev.vigil.common.check.ApiStep;
+import dev.vigil.common.check.ApiStepsCheck;
+import dev.vigil.common.check.BrowserCheck;
+import dev.vigil.common.check.BrowserStep;
 import dev.vigil.common.check.DnsCheck;
 import dev.vigil.common.check.HeartbeatCheck;
 import dev.vigil.common.check.HttpCheck;
@@ -89,7 +93,22 @@ public class MonitorViews {
                 heartbeat == null ? monitor.getTimeoutMs() : null, monitor.getRegions(), monitor.getConfirmations(),
                 channelIds, tags.stream().map(TagLabel::id).toList(), tags, monitor.getGroupId(), monitor.isPaused(),
                 monitor.getStatus(), monitor.getCreatedAt(), monitor.getUpdatedAt(), skips.last24h(),
-                skips.lastSkippedAt());
+                skips.lastSkippedAt(), steps(spec, caller));
+    }
+
+    /** A multi-step check's steps; for viewers, header values, bodies and filled-in values are redacted. */
+    private static List<?> steps(Object spec, ApiPrincipal caller) {
+        if (spec instanceof ApiStepsCheck api) {
+            return caller.canWrite() ? api.steps() : api.steps().stream().map(s -> new ApiStep(s.name(), s.url(),
+                    s.method(), headers(s.headers(), caller), s.body() == null ? null : REDACTED,
+                    s.followRedirects(), s.assertions(), s.extract())).toList();
+        }
+        if (spec instanceof BrowserCheck browser) {
+            return caller.canWrite() ? browser.steps() : browser.steps().stream().map(s -> s.action()
+                    == BrowserStep.Action.FILL ? new BrowserStep(s.action(), s.selector(), REDACTED, s.timeoutMs())
+                    : s).toList();
+        }
+        return null;
     }
 
     private static Map<String, String> headers(Map<String, String> headers, ApiPrincipal caller) {

@@ -15,8 +15,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = DnsCheck.class, name = "DNS"),
         @JsonSubTypes.Type(value = TlsCheck.class, name = "TLS"),
         @JsonSubTypes.Type(value = HeartbeatCheck.class, name = "HEARTBEAT"),
-        @JsonSubTypes.Type(value = PluginCheck.class, name = "PLUGIN")})
-public sealed interface CheckSpec permits HttpCheck, TcpCheck, DnsCheck, TlsCheck, HeartbeatCheck, PluginCheck {
+        @JsonSubTypes.Type(value = PluginCheck.class, name = "PLUGIN"),
+        @JsonSubTypes.Type(value = ApiStepsCheck.class, name = "API_STEPS"),
+        @JsonSubTypes.Type(value = BrowserCheck.class, name = "BROWSER")})
+public sealed interface CheckSpec permits HttpCheck, TcpCheck, DnsCheck, TlsCheck, HeartbeatCheck, PluginCheck,
+        ApiStepsCheck, BrowserCheck {
 
     @JsonIgnore
     MonitorType type();

@@ -2,5 +2,9 @@ package dev.vigil.common.check;
 
 /** The kinds of monitor Vigil runs. HEARTBEAT is never probed: the monitored job calls Vigil instead. */
 public enum MonitorType {
-    HTTP, TCP, DNS, TLS, HEARTBEAT, PLUGIN
+    HTTP, TCP, DNS, TLS, HEARTBEAT, PLUGIN,
+    /** A sequence of HTTP requests passing values from one to the next (issue 17). */
+    API_STEPS,
+    /** A real Chromium driven through declarative steps (issue 17). */
+    BROWSER
 }

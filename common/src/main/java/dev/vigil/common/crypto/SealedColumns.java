@@ -25,4 +25,9 @@ public final class SealedColumns {
     public static String subscriberSecret(UUID id) {
         return "status_page_subscribers.secret_sealed/" + id;
     }
+
+    /** {@code workspace_variables.value_sealed} of the variable {@code name} in workspace {@code workspaceId}. */
+    public static String workspaceVariable(UUID workspaceId, String name) {
+        return "workspace_variables.value_sealed/" + workspaceId + "/" + name;
+    }
 }

@@ -4,6 +4,7 @@ import dev.vigil.common.check.CheckSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,13 +25,31 @@ import java.util.UUID;
  * @param confirmations   how many other regions must confirm a failure
  * @param failedRegion    for {@link JobKind#CONFIRM}: the region that saw the failure; else null
  * @param sentAt          when the job was put on the queue
+ * @param variables       the workspace variables the check names ({@code {{vars.NAME}}}), still sealed (bound to
+ *                        {@code SealedColumns.workspaceVariable}); opened only by the probe, only to send a request
  */
 public record CheckJob(UUID jobId, UUID roundId, UUID monitorId, UUID workspaceId, Instant scheduledAt, JobKind kind,
                        String region, CheckSpec check, int timeoutMs, Integer degradedAboveMs, int intervalSeconds,
-                       List<String> regions, int confirmations, String failedRegion, Instant sentAt) {
+                       List<String> regions, int confirmations, String failedRegion, Instant sentAt,
+                       Map<String, String> variables) {
 
     public CheckJob {
         regions = regions == null ? List.of() : List.copyOf(regions);
+        variables = variables == null ? Map.of() : Map.copyOf(variables);
+    }
+
+    /** A job whose check names no workspace variables. */
+    public CheckJob(UUID jobId, UUID roundId, UUID monitorId, UUID workspaceId, Instant scheduledAt, JobKind kind,
+                    String region, CheckSpec check, int timeoutMs, Integer degradedAboveMs, int intervalSeconds,
+                    List<String> regions, int confirmations, String failedRegion, Instant sentAt) {
+        this(jobId, roundId, monitorId, workspaceId, scheduledAt, kind, region, check, timeoutMs, degradedAboveMs,
+                intervalSeconds, regions, confirmations, failedRegion, sentAt, Map.of());
+    }
+
+    /** The same job carrying the sealed values of the workspace variables its check names. */
+    public CheckJob withVariables(Map<String, String> sealed) {
+        return new CheckJob(jobId, roundId, monitorId, workspaceId, scheduledAt, kind, region, check, timeoutMs,
+                degradedAboveMs, intervalSeconds, regions, confirmations, failedRegion, sentAt, sealed);
     }
 
     /** The regular job of a monitor's round for one region. */
@@ -73,7 +92,7 @@ public record CheckJob(UUID jobId, UUID roundId, UUID monitorId, UUID workspaceI
     public CheckJob confirmationIn(String otherRegion, Instant now) {
         return new CheckJob(JobIds.job(roundId, otherRegion, JobKind.CONFIRM), roundId, monitorId, workspaceId,
                 scheduledAt, JobKind.CONFIRM, otherRegion, check, timeoutMs, degradedAboveMs, intervalSeconds,
-                regions, confirmations, region, now);
+                regions, confirmations, region, now, variables);
     }
 
     /** The regions, other than this job's, that can be asked to confirm a failure. */

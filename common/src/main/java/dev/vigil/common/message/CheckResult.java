@@ -28,17 +28,28 @@ import java.util.UUID;
  * @param tlsDaysLeft   days until the certificate expires, for TLS and HTTPS checks
  * @param responseBytes size of the response body read
  * @param attempts      1, or 2 when the local retry ran
+ * @param synthetic     the steps of a multi-step check (API steps, browser), else null
  */
 public record CheckResult(UUID jobId, UUID roundId, UUID monitorId, UUID workspaceId, String region, JobKind kind,
                           Instant scheduledAt, Instant startedAt, boolean ok, boolean degraded, long latencyMs,
                           PhaseTimings timings, Integer statusCode, ErrorKind error, String message,
                           List<AssertionOutcome> assertions, List<PerfDatum> perfData, Integer tlsDaysLeft,
-                          Long responseBytes, int attempts) {
+                          Long responseBytes, int attempts, SyntheticRun synthetic) {
 
     public CheckResult {
         timings = timings == null ? PhaseTimings.NONE : timings;
         assertions = assertions == null ? List.of() : List.copyOf(assertions);
         perfData = perfData == null ? List.of() : List.copyOf(perfData);
+    }
+
+    /** A result of a single-request check (no steps). */
+    public CheckResult(UUID jobId, UUID roundId, UUID monitorId, UUID workspaceId, String region, JobKind kind,
+                       Instant scheduledAt, Instant startedAt, boolean ok, boolean degraded, long latencyMs,
+                       PhaseTimings timings, Integer statusCode, ErrorKind error, String message,
+                       List<AssertionOutcome> assertions, List<PerfDatum> perfData, Integer tlsDaysLeft,
+                       Long responseBytes, int attempts) {
+        this(jobId, roundId, monitorId, workspaceId, region, kind, scheduledAt, startedAt, ok, degraded, latencyMs,
+                timings, statusCode, error, message, assertions, perfData, tlsDaysLeft, responseBytes, attempts, null);
     }
 
     /** The first failed assertion's message, else the error message: what an alert names as the cause. */

@@ -5,12 +5,17 @@ import dev.vigil.common.message.CheckJob;
 import dev.vigil.common.message.ErrorKind;
 import dev.vigil.common.message.PerfDatum;
 import dev.vigil.common.message.PhaseTimings;
+import dev.vigil.common.message.SyntheticRun;
 import java.util.List;
 
-/** What a check found; the job's identity is added when it becomes a {@code CheckResult}. */
+/**
+ * What a check found; the job's identity is added when it becomes a {@code CheckResult}. Multi-step checks add their
+ * steps ({@code synthetic}) and, when a browser check failed, what the page looked like ({@code artifacts}).
+ */
 public record CheckOutcome(boolean ok, boolean degraded, long latencyMs, PhaseTimings timings, Integer statusCode,
                            ErrorKind error, String message, List<AssertionOutcome> assertions,
-                           List<PerfDatum> perfData, Integer tlsDaysLeft, Long responseBytes) {
+                           List<PerfDatum> perfData, Integer tlsDaysLeft, Long responseBytes,
+                           SyntheticRun synthetic, Artifacts artifacts) {
 
     /** Messages travel in every result and end up in alerts: one readable line, not a dump. */
     public static final int MAX_MESSAGE_LENGTH = 1000;
@@ -20,6 +25,23 @@ public record CheckOutcome(boolean ok, boolean degraded, long latencyMs, PhaseTi
         assertions = assertions == null ? List.of() : List.copyOf(assertions);
         perfData = perfData == null ? List.of() : List.copyOf(perfData);
         message = clip(message);
+    }
+
+    /** The outcome of a single-request check. */
+    public CheckOutcome(boolean ok, boolean degraded, long latencyMs, PhaseTimings timings, Integer statusCode,
+                        ErrorKind error, String message, List<AssertionOutcome> assertions, List<PerfDatum> perfData,
+                        Integer tlsDaysLeft, Long responseBytes) {
+        this(ok, degraded, latencyMs, timings, statusCode, error, message, assertions, perfData, tlsDaysLeft,
+                responseBytes, null, null);
+    }
+
+    /**
+     * What a failed browser check's page looked like.
+     *
+     * @param screenshotPng the viewport as PNG
+     * @param html          the page's HTML
+     */
+    public record Artifacts(byte[] screenshotPng, String html) {
     }
 
     public static CheckOutcome failed(ErrorKind error, String message, long latencyMs) {
@@ -49,13 +71,13 @@ public record CheckOutcome(boolean ok, boolean degraded, long latencyMs, PhaseTi
             return this;
         }
         return new CheckOutcome(true, true, latencyMs, timings, statusCode, error, message, assertions, perfData,
-                tlsDaysLeft, responseBytes);
+                tlsDaysLeft, responseBytes, synthetic, artifacts);
     }
 
     /** The same outcome with the days left of the server's certificate, when one was seen. */
     public CheckOutcome withTlsDaysLeft(Integer days) {
         return new CheckOutcome(ok, degraded, latencyMs, timings, statusCode, error, message, assertions, perfData,
-                days, responseBytes);
+                days, responseBytes, synthetic, artifacts);
     }
 
     /** Whether the check failed because the target may not be reached from here (SSRF guard). */

@@ -1,5 +1,6 @@
 package dev.vigil.probe.job;
 
+import dev.vigil.common.check.MonitorType;
 import dev.vigil.common.json.WireJson;
 import dev.vigil.common.message.CheckJob;
 import dev.vigil.common.message.CheckResult;
@@ -73,6 +74,15 @@ class JobRunner implements MessageHandler {
     private final CheckWatchdog watchdog;
     private final Duration watchdogGrace;
     private final Clock clock;
+    private final ArtifactSender artifacts;
+
+    JobRunner(CheckEngine engine, PackingPublisher<CheckResult> results, String region, int maxInFlight,
+              int maxInFlightPerWorkspace, Duration retryDelay, Duration watchdogGrace, Pause pause,
+              Function<String, Duration> visibilityOfQueue, ProbeMetrics metrics, SkippedCheckReporter skipped,
+              Clock clock) {
+        this(engine, results, region, maxInFlight, maxInFlightPerWorkspace, retryDelay, watchdogGrace, pause,
+                visibilityOfQueue, metrics, skipped, clock, ArtifactSender.NONE);
+    }
 
     /**
      * @param results     the results queue's publisher: results of jobs finishing together go out as one message
@@ -84,8 +94,9 @@ class JobRunner implements MessageHandler {
     JobRunner(CheckEngine engine, PackingPublisher<CheckResult> results, String region, int maxInFlight,
               int maxInFlightPerWorkspace, Duration retryDelay, Duration watchdogGrace, Pause pause,
               Function<String, Duration> visibilityOfQueue, ProbeMetrics metrics, SkippedCheckReporter skipped,
-              Clock clock) {
+              Clock clock, ArtifactSender artifacts) {
         this.engine = engine;
+        this.artifacts = artifacts;
         this.results = results;
         this.slots = new Semaphore(maxInFlight);
         this.workspaceSlots = new WorkspaceSlots(Math.min(maxInFlight, maxInFlightPerWorkspace));
@@ -192,8 +203,10 @@ class JobRunner implements MessageHandler {
         }
         int attempts = 1;
         // A check someone asked for (a one-shot check, "test now", "run now") answers what the target does now, to a
-        // person waiting for it: no second try hiding a failure, and no retry delay on top of the wait.
-        if (!outcome.ok() && job.kind() == JobKind.SCHEDULED || !outcome.ok() && job.kind() == JobKind.CONFIRM) {
+        // person waiting for it: no second try hiding a failure, and no retry delay on top of the wait. A browser
+        // check is not retried at once either: it costs a browser and its steps already waited for the page.
+        if (!outcome.ok() && (job.kind() == JobKind.SCHEDULED || job.kind() == JobKind.CONFIRM)
+                && job.check().type() != MonitorType.BROWSER) {
             pause.pause(retryDelay);
             // A workspace at its cap until the job goes stale gets the first attempt's result, not a retry.
             if (acquireSlot(job, redeliveryGrace)) {
@@ -206,6 +219,8 @@ class JobRunner implements MessageHandler {
                 metrics.retried(outcome.ok());
             }
         }
+        // The screenshot first, so whoever reads the failed result can already fetch it.
+        artifacts.send(job, outcome).join();
         // Complete only when SQS has the result; the caller is a virtual thread, so waiting here is cheap.
         results.publish(result(job, outcome, startedAt, attempts)).join();
         if (job.kind() == JobKind.CONFIRM) {
@@ -258,7 +273,8 @@ class JobRunner implements MessageHandler {
         return new CheckResult(job.jobId(), job.roundId(), job.monitorId(), job.workspaceId(), region, job.kind(),
                 job.scheduledAt(), startedAt, outcome.ok(), outcome.degraded(), outcome.latencyMs(),
                 outcome.timings(), outcome.statusCode(), outcome.error(), outcome.message(), outcome.assertions(),
-                outcome.perfData(), outcome.tlsDaysLeft(), outcome.responseBytes(), attempts);
+                outcome.perfData(), outcome.tlsDaysLeft(), outcome.responseBytes(), attempts,
+                outcome.synthetic());
     }
 
     /**

@@ -57,7 +57,8 @@ class ProbeConsumerConfiguration {
         skipped.start();
         return new JobRunner(engine, results, probe.region(), probe.maxInFlight(),
                 probe.maxInFlightPerWorkspace(), probe.retryDelay(), probe.watchdogGrace(), Pause.SLEEP,
-                url -> visibility.getOrDefault(url, DEFAULT_VISIBILITY), metrics, skipped, clock);
+                url -> visibility.getOrDefault(url, DEFAULT_VISIBILITY), metrics, skipped, clock,
+                new ArtifactSender(publisher, names.results(), probe.region()));
     }
 
     @Bean

@@ -113,6 +113,9 @@ public class JobDispatcher {
             for (String region : m.regions()) {
                 CheckJob job = CheckJob.scheduled(m.id(), m.workspaceId(), round.scheduledAt(), region, m.check(),
                         m.timeoutMs(), m.degradedAboveMs(), m.intervalSeconds(), m.regions(), m.confirmations(), now);
+                if (!m.variables().isEmpty()) {
+                    job = job.withVariables(m.variables());
+                }
                 byQueue.computeIfAbsent(names.checks(region, bucket), q -> new ArrayList<>())
                         .add(new Outgoing(job, WireJson.write(job), bucket));
             }

@@ -7,6 +7,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +19,12 @@ public class MonitorCatalog {
 
     private static final String SCHEDULABLE = """
             SELECT id, workspace_id, check_spec::text AS check_spec, interval_seconds, timeout_ms,
-                   degraded_above_ms, regions, confirmations
+                   degraded_above_ms, regions, confirmations,
+                   CASE WHEN type = 'API_STEPS' THEN
+                       (SELECT jsonb_object_agg(v.name, v.value_sealed)::text FROM workspace_variables v
+                        WHERE v.workspace_id = monitors.workspace_id
+                          AND monitors.check_spec::text ~ ('\\{\\{\\s*vars\\.' || v.name || '\\s*\\}\\}'))
+                   END AS variables
             FROM monitors
             WHERE NOT paused AND type <> 'HEARTBEAT'""";
 
@@ -42,6 +48,12 @@ public class MonitorCatalog {
         return new ScheduledMonitor(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
                 WireJson.read(rs.getString("check_spec"), CheckSpec.class), rs.getInt("interval_seconds"),
                 rs.getInt("timeout_ms"), rs.getObject("degraded_above_ms", Integer.class),
-                List.of((String[]) regions.getArray()), rs.getInt("confirmations"));
+                List.of((String[]) regions.getArray()), rs.getInt("confirmations"), variables(rs.getString("variables")));
+    }
+
+    /** The sealed workspace variables an API_STEPS check names, as stored: the scheduler never opens them. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> variables(String json) {
+        return json == null ? Map.of() : (Map<String, String>) WireJson.read(json, Map.class);
     }
 }

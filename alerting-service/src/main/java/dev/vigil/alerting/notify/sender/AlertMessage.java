@@ -13,6 +13,9 @@ import tools.jackson.databind.JsonNode;
  */
 public record AlertMessage(String title, Severity severity, Map<String, String> facts, String link) {
 
+    /** The fact linking a failed browser check's screenshot (its result page on the dashboard). */
+    public static final String SCREENSHOT = "Screenshot";
+
     public enum Severity {
         CRITICAL, WARNING, INFO, RESOLVED
     }
@@ -44,6 +47,9 @@ public record AlertMessage(String title, Severity severity, Map<String, String> 
             facts.put("Details", payload.get("message").asString());
         }
         String base = dashboard.toString().replaceAll("/+$", "");
+        if (incident.path("screenshot").hasNonNull("page")) {
+            facts.put(SCREENSHOT, base + incident.path("screenshot").get("page").asString());
+        }
         String link = !incident.isMissingNode() ? base + "/incidents/" + incident.path("id").asString()
                 : !monitor.isMissingNode() ? base + "/monitors/" + monitor.path("id").asString() : base;
         String kind = incident.path("kind").asString("DOWN");

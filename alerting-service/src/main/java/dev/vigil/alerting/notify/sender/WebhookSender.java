@@ -39,6 +39,7 @@ public final class WebhookSender implements ChannelSender {
     public SendResult send(Notification notification, Map<String, String> config, Duration timeout) {
         ObjectNode body = notification.payload().deepCopy();
         body.put("deliveryId", notification.deliveryId().toString());
+        screenshotUrls(body, notification.message());
         String raw = WireJson.write(body);
         String id = notification.deliveryId().toString();
         // A fresh timestamp per attempt (the id stays): receivers refuse deliveries older than their tolerance.
@@ -51,6 +52,21 @@ public final class WebhookSender implements ChannelSender {
                 "webhook-id", id,
                 "webhook-timestamp", Long.toString(timestamp),
                 "webhook-signature", StandardWebhookSignature.sign(secret, id, timestamp, raw)), timeout);
+    }
+
+    /**
+     * A failed browser check's screenshot, linked absolutely: {@code url} the API's PNG (an API key reads it),
+     * {@code pageUrl} its result on the dashboard.
+     */
+    static void screenshotUrls(ObjectNode body, AlertMessage message) {
+        String page = message == null ? null : message.facts().get(AlertMessage.SCREENSHOT);
+        if (page == null || !(body.get("incident") instanceof ObjectNode incident)
+                || !(incident.get("screenshot") instanceof ObjectNode screenshot)) {
+            return;
+        }
+        String base = page.substring(0, page.length() - screenshot.path("page").asString().length());
+        screenshot.put("url", base + screenshot.path("path").asString());
+        screenshot.put("pageUrl", page);
     }
 
     /** Hex HMAC-SHA256 of {@code body} (UTF-8) keyed by {@code secret} (UTF-8). */

@@ -6,6 +6,7 @@ import dev.vigil.api.monitor.MonitorResponse;
 import dev.vigil.common.check.Assertion;
 import dev.vigil.common.check.AssertionSource;
 import dev.vigil.common.check.Comparison;
+import dev.vigil.common.json.WireJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The monitor form as posted: every field as text, so a non-number is a message next to its field rather than a
@@ -23,7 +26,8 @@ import java.util.stream.Collectors;
  */
 class MonitorForm {
 
-    static final List<String> TYPES = List.of("HTTP", "TCP", "DNS", "TLS", "HEARTBEAT", "PLUGIN");
+    static final List<String> TYPES = List.of("HTTP", "TCP", "DNS", "TLS", "HEARTBEAT", "PLUGIN", "API_STEPS",
+            "BROWSER");
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     static final List<String> RECORD_TYPES = List.of("A", "AAAA", "CNAME", "MX", "TXT", "NS");
     /** The fields this form has an input for; problems with others are listed at the top. */
@@ -53,6 +57,8 @@ class MonitorForm {
     private String maxRunSeconds = "";
     private String plugin = "";
     private String args = "";
+    /** API_STEPS and BROWSER: the steps as the API's JSON list (docs/api.md). */
+    private String steps = "";
     private String intervalSeconds = "60";
     private String timeoutMs = "";
     private List<String> regions = new ArrayList<>();
@@ -92,6 +98,7 @@ class MonitorForm {
         form.maxRunSeconds = text(m.maxRunSeconds());
         form.plugin = text(m.plugin());
         form.args = m.args() == null ? "" : String.join("\n", m.args());
+        form.steps = m.steps() == null ? "" : WireJson.write(m.steps());
         form.intervalSeconds = String.valueOf(m.intervalSeconds());
         form.timeoutMs = text(m.timeoutMs());
         form.regions = m.regions() == null ? new ArrayList<>() : new ArrayList<>(m.regions());
@@ -139,8 +146,27 @@ class MonitorForm {
                 alertChannelIds,
                 labels.tagIds(),
                 labels.groupId(),
-                creating || paused ? paused : null);
+                creating || paused ? paused : null,
+                t.equals("API_STEPS") || t.equals("BROWSER") ? steps(errors) : null);
         return errors.isEmpty() ? request : null;
+    }
+
+    /** The steps textarea as JSON; the API's rules then check each step. */
+    private List<JsonNode> steps(FieldErrors errors) {
+        if (steps == null || steps.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode node = WireJson.mapper().readTree(steps);
+            if (!node.isArray()) {
+                errors.add("steps", "steps must be a JSON list, e.g. [{\"action\": \"goto\", \"value\": \"https://...\"}]");
+                return null;
+            }
+            return node.valueStream().toList();
+        } catch (JacksonException e) {
+            errors.add("steps", "steps are not valid JSON");
+            return null;
+        }
     }
 
     private Map<String, String> headers(FieldErrors errors) {
@@ -266,6 +292,8 @@ class MonitorForm {
     public void setMaxRunSeconds(String maxRunSeconds) { this.maxRunSeconds = maxRunSeconds; }
     public String getPlugin() { return plugin; }
     public void setPlugin(String plugin) { this.plugin = plugin; }
+    public String getSteps() { return steps; }
+    public void setSteps(String steps) { this.steps = steps; }
     public String getArgs() { return args; }
     public void setArgs(String args) { this.args = args; }
     public String getIntervalSeconds() { return intervalSeconds; }

@@ -1,6 +1,7 @@
 package dev.vigil.probe.check.assertion;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -34,6 +35,18 @@ final class BoundedRegex {
     static boolean find(Pattern pattern, CharSequence input, long deadline, Duration budget) {
         try {
             return pattern.matcher(new DeadlineCharSequence(input, deadline)).find();
+        } catch (DeadlinePassed e) {
+            throw exceeded(budget);
+        } catch (StackOverflowError e) {
+            throw new RegexRefused("the regex recursed too deeply on this input");
+        }
+    }
+
+    /** The first match of {@code pattern} in {@code input} found before {@code deadline}, or null for none. */
+    static Matcher matcher(Pattern pattern, CharSequence input, long deadline, Duration budget) {
+        try {
+            Matcher matcher = pattern.matcher(new DeadlineCharSequence(input, deadline));
+            return matcher.find() ? matcher : null;
         } catch (DeadlinePassed e) {
             throw exceeded(budget);
         } catch (StackOverflowError e) {

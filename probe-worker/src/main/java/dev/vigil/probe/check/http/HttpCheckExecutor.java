@@ -100,7 +100,7 @@ class HttpCheckExecutor extends TypedCheckExecutor<HttpCheck> {
         }
     }
 
-    private static Request request(HttpCheck check) {
+    static Request request(HttpCheck check) {
         HttpUrl url = HttpUrl.parse(check.url());
         if (url == null) {
             throw new IllegalArgumentException("not an http(s) URL: " + check.url());
@@ -127,6 +127,11 @@ class HttpCheckExecutor extends TypedCheckExecutor<HttpCheck> {
     }
 
     private Body read(ResponseBody body) throws IOException {
+        return read(body, maxBodyBytes);
+    }
+
+    /** The body up to {@code maxBodyBytes}; a longer one is cut there. */
+    static Body read(ResponseBody body, long maxBodyBytes) throws IOException {
         BufferedSource source = body.source();
         Buffer buffer = new Buffer();
         while (buffer.size() <= maxBodyBytes && source.read(buffer, READ_CHUNK) != -1) {
@@ -183,7 +188,7 @@ class HttpCheckExecutor extends TypedCheckExecutor<HttpCheck> {
     }
 
     /** The body as read: bytes, decoded on demand (most checks never look at it). */
-    private record Body(byte[] bytes, Charset charset, boolean truncated) {
+    record Body(byte[] bytes, Charset charset, boolean truncated) {
 
         String text() {
             return new String(bytes, charset);

@@ -31,13 +31,18 @@ final class HttpClients {
 
     /** A client for one check, and what it needs cleaned up afterwards. */
     PerCheck forCheck(HttpCheck check, Duration timeout, PhaseTimer timer) {
+        return forRequest(check.followRedirects(), timeout, timer);
+    }
+
+    /** A client for one request of a check (a step of a multi-step check), and what it needs cleaned up. */
+    PerCheck forRequest(boolean followRedirects, Duration timeout, PhaseTimer timer) {
         ConnectionPool pool = new ConnectionPool(0, 1, TimeUnit.SECONDS);
         TlsTrust.Session tls = trust.newSession();
         OkHttpClient client = base.newBuilder()
                 .connectionPool(pool)
                 .sslSocketFactory(tls.context().getSocketFactory(), tls.trustManager())
-                .followRedirects(check.followRedirects())
-                .followSslRedirects(check.followRedirects())
+                .followRedirects(followRedirects)
+                .followSslRedirects(followRedirects)
                 .callTimeout(timeout)
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
