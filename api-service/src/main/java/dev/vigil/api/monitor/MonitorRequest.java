@@ -73,11 +73,25 @@ public record MonitorRequest(
     public MonitorRequest(String name, String type, String url, String method, Map<String, String> headers,
                           String body, Boolean followRedirects, List<Assertion> assertions, Integer degradedAboveMs,
                           String host, Integer port, String recordType, String resolver, Integer minDaysValid,
+                          Integer periodSeconds, Integer graceSeconds, String schedule, String timeZone,
+                          Integer maxRunSeconds, String plugin, List<String> args, Integer intervalSeconds,
+                          Integer timeoutMs, List<String> regions, Integer confirmations, List<UUID> alertChannelIds,
+                          List<UUID> tagIds, UUID groupId, Boolean paused) {
+        this(name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
+                recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone, maxRunSeconds,
+                plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannelIds, tagIds, groupId,
+                paused, null);
+    }
+
+    /** A request of the types without steps, and without a heartbeat schedule. */
+    public MonitorRequest(String name, String type, String url, String method, Map<String, String> headers,
+                          String body, Boolean followRedirects, List<Assertion> assertions, Integer degradedAboveMs,
+                          String host, Integer port, String recordType, String resolver, Integer minDaysValid,
                           Integer periodSeconds, Integer graceSeconds, String plugin, List<String> args,
                           Integer intervalSeconds, Integer timeoutMs, List<String> regions, Integer confirmations,
                           List<UUID> alertChannelIds, List<UUID> tagIds, UUID groupId, Boolean paused) {
         this(name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
-                recordType, resolver, minDaysValid, periodSeconds, graceSeconds, plugin, args, intervalSeconds,
-                timeoutMs, regions, confirmations, alertChannelIds, tagIds, groupId, paused, null);
+                recordType, resolver, minDaysValid, periodSeconds, graceSeconds, null, null, null, plugin, args,
+                intervalSeconds, timeoutMs, regions, confirmations, alertChannelIds, tagIds, groupId, paused, null);
     }
 }
