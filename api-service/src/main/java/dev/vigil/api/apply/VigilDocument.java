@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.vigil.common.check.Assertion;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A workspace as a document ({@code vigil.yaml}, JSON on the wire), the input of {@code POST /api/v1/apply} and the
@@ -40,7 +41,8 @@ public record VigilDocument(@JsonProperty("$schema") String schema, Integer vers
                               Integer periodSeconds, Integer graceSeconds, String schedule, String timeZone,
                               Integer maxRunSeconds, String plugin, List<String> args,
                               Integer intervalSeconds, Integer timeoutMs, List<String> regions,
-                              Integer confirmations, List<String> alertChannels, Boolean paused) {
+                              Integer confirmations, List<String> alertChannels, Boolean paused,
+                              List<JsonNode> steps) {
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.vigil.api.monitor.MonitorViews;
 import dev.vigil.api.statuspage.StatusPageView;
 import dev.vigil.api.statuspage.StatusPages;
 import dev.vigil.common.channel.ChannelType;
+import dev.vigil.common.json.WireJson;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A workspace as a document that {@link DocumentApplier} accepts: applied to an empty workspace it makes the same
@@ -96,7 +98,8 @@ public class WorkspaceExporter {
                 m.timeZone(), m.maxRunSeconds(), m.plugin(),
                 emptyToNull(m.args()), heartbeat ? null : m.intervalSeconds(), m.timeoutMs(),
                 heartbeat ? null : m.regions(), heartbeat ? null : m.confirmations(), emptyToNull(channelKeys),
-                m.paused() ? true : null);
+                m.paused() ? true : null, m.steps() == null || m.steps().isEmpty() ? null
+                        : m.steps().stream().map(step -> (JsonNode) WireJson.mapper().valueToTree(step)).toList());
     }
 
     private static StatusPageSpec page(StatusPageView p, String key, Map<UUID, String> monitorKeys) {

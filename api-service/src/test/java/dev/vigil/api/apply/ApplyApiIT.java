@@ -240,6 +240,38 @@ class ApplyApiIT {
     }
 
     @Test
+    void multiStepAndBrowserMonitorsKeepTheirStepsThroughExportAndApply() {
+        Tenant source = Tenant.create(port);
+        String document = """
+                {"version": 1, "monitors": [
+                  {"key": "journey", "name": "Journey", "type": "API_STEPS", "steps": [
+                    {"name": "log in", "url": "https://api.example.com/login", "method": "POST",
+                     "body": "{\\"password\\":\\"{{vars.PASSWORD}}\\"}",
+                     "extract": [{"variable": "token", "source": "JSON_PATH", "path": "$.token"}]},
+                    {"name": "read", "url": "https://api.example.com/account",
+                     "headers": {"Authorization": "Bearer {{token}}"}}]},
+                  {"key": "shop", "name": "Shop", "type": "BROWSER", "intervalSeconds": 300, "timeoutMs": 60000,
+                   "steps": [{"action": "goto", "value": "https://shop.example.com/"},
+                             {"action": "assertTitle", "value": "Shop"}]}]}
+                """;
+        ApiClient.Response applied = apply(source.owner(), document, "");
+        assertThat(applied.status()).as("%s", applied).isEqualTo(200);
+
+        tools.jackson.databind.JsonNode exported = JSON.readTree(source.owner().get("/api/v1/export").body());
+        assertThat(exported.get("monitors").get(0).get("steps")).hasSize(2);
+        assertThat(exported.get("monitors").get(0).get("steps").get(0).get("extract").get(0).get("variable")
+                .asString()).isEqualTo("token");
+        assertThat(exported.get("monitors").get(1).get("steps").get(1).get("action").asString())
+                .isEqualTo("assertTitle");
+        // An unchanged file changes nothing; the export applied to a new workspace makes the same monitors.
+        assertThat(apply(source.owner(), exported.toString(), "dryRun=true").json().get("changes").size()).isZero();
+        Tenant target = Tenant.create(port);
+        assertThat(apply(target.owner(), exported.toString(), "").status()).isEqualTo(200);
+        assertThat(JSON.readTree(target.owner().get("/api/v1/export").body()).get("monitors"))
+                .isEqualTo(exported.get("monitors"));
+    }
+
+    @Test
     void aDocumentCannotReachIntoAnotherWorkspace() {
         Tenant owner = Tenant.create(port);
         String theirs = owner.owner().post("/api/v1/monitors", ApiEndpoints.httpMonitor("Theirs"))
