@@ -35,11 +35,14 @@ class ConfirmationAsker {
 
     private final MessagePublisher publisher;
     private final QueueNames names;
+    private final ConfirmationVariables variables;
     private final Counter asked;
 
-    ConfirmationAsker(MessagePublisher publisher, QueueNames names, MeterRegistry meters) {
+    ConfirmationAsker(MessagePublisher publisher, QueueNames names, ConfirmationVariables variables,
+                      MeterRegistry meters) {
         this.publisher = publisher;
         this.names = names;
+        this.variables = variables;
         this.asked = Counter.builder("vigil.evaluation.confirmations.asked")
                 .description("CONFIRM jobs sent to regions, once per round and region").register(meters);
     }
@@ -54,7 +57,7 @@ class ConfirmationAsker {
             return Set.of();
         }
         Map<String, List<CheckJob>> byRegion = new LinkedHashMap<>();
-        jobs.forEach(job -> byRegion.computeIfAbsent(job.region(), r -> new ArrayList<>()).add(job));
+        variables.attach(jobs).forEach(job -> byRegion.computeIfAbsent(job.region(), r -> new ArrayList<>()).add(job));
         Set<UUID> notSent = new HashSet<>();
         List<CompletableFuture<List<CheckJob>>> calls = new ArrayList<>();
         byRegion.forEach((region, regionJobs) -> {

@@ -109,6 +109,31 @@ class ConfirmationFanOutIT {
                 .single()).isEqualTo(1);
     }
 
+    @Test
+    void aMultiStepCheckIsConfirmedWithTheSealedWorkspaceVariablesItsStepsName() {
+        UUID[] ids = new TestMonitors(jdbc).http(REGIONS, 1, 500, 60);
+        jdbc.sql("""
+                        UPDATE monitors SET type = 'API_STEPS', check_spec = '{"type": "API_STEPS", "steps": [
+                            {"name": "login", "url": "http://127.0.0.1:1/login", "method": "POST",
+                             "body": "{\\"password\\": \\"{{ vars.PASSWORD }}\\"}"}]}'::jsonb
+                        WHERE id = ?""")
+                .param(ids[1]).update();
+        jdbc.sql("INSERT INTO workspace_variables (workspace_id, name, value_sealed) VALUES (?, 'PASSWORD', "
+                + "'sealed-password'), (?, 'UNUSED', 'sealed-unused')").params(ids[0], ids[0]).update();
+        ProbeSimulator probes = new ProbeSimulator(ids[0], ids[1], REGIONS, false);
+        Instant round = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        publish(probes.result(round, "local-a", JobKind.SCHEDULED, false),
+                probes.result(round, "local-b", JobKind.SCHEDULED, true),
+                probes.result(round, "local-c", JobKind.SCHEDULED, true));
+
+        // Without the variable the confirming region's check fails on "PASSWORD is not set" and confirms an outage
+        // the target never had.
+        assertThat(drain("local-b", Duration.ofSeconds(20))).singleElement().satisfies(job -> {
+            assertThat(job.kind()).isEqualTo(JobKind.CONFIRM);
+            assertThat(job.variables()).containsExactly(java.util.Map.entry("PASSWORD", "sealed-password"));
+        });
+    }
+
     private void publish(CheckResult... results) {
         assertThat(publisher.publishAll(names.results(), List.of(results)).join()).isEmpty();
     }

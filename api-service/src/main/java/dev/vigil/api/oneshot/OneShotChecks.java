@@ -138,7 +138,14 @@ public class OneShotChecks {
      */
     private List<String> send(Map<String, CheckJob> jobs, FrequencyBucket bucket) {
         Map<String, CompletableFuture<Void>> sending = new LinkedHashMap<>();
-        jobs.forEach((region, job) -> sending.put(region, publisher.publish(queues.checks(region, bucket), job)));
+        jobs.forEach((region, job) -> {
+            try {
+                sending.put(region, publisher.publish(queues.checks(region, bucket), job));
+            } catch (RuntimeException e) {
+                // The queue's URL is looked up before the send: an unknown queue fails here, not in the future.
+                sending.put(region, CompletableFuture.failedFuture(e));
+            }
+        });
         List<String> sent = new java.util.ArrayList<>();
         sending.forEach((region, future) -> {
             try {
