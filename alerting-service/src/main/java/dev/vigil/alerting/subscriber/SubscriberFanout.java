@@ -119,6 +119,8 @@ class SubscriberFanout {
                 return List.of();
             }
             monitors.add(row.monitorId());
+        } else if (row.event().equals(UPDATE) && row.payload().has("componentIds")) {
+            return byComponents(row);
         } else if (row.event().equals(UPDATE)) {
             monitors.add(UUID.fromString(row.payload().path("monitor").path("id").asString()));
         } else if (MAINTENANCE.contains(row.event())) {
@@ -139,6 +141,30 @@ class SubscriberFanout {
                                         AND (cardinality(s.component_ids) = 0 OR c.id = ANY(s.component_ids)))
                         ORDER BY s.created_at, s.id""")
                 .params(row.workspaceId(), monitors.toArray(UUID[]::new))
+                .query((rs, n) -> new Audience(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list();
+    }
+
+    /**
+     * The audience of a declared incident's update: the confirmed subscribers of the workspace's public pages holding
+     * one of the components it names (those who chose components: one of theirs).
+     */
+    private List<Audience> byComponents(Row row) {
+        List<UUID> components = new ArrayList<>();
+        row.payload().path("componentIds").valueStream().forEach(id -> components.add(UUID.fromString(id.asString())));
+        if (components.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT s.id, s.page_id FROM status_page_subscribers s
+                        JOIN status_pages p ON p.id = s.page_id
+                        WHERE p.workspace_id = ? AND s.confirmed_at IS NOT NULL
+                          AND p.password_hash IS NULL AND cardinality(p.allowed_ips) = 0
+                          AND EXISTS (SELECT 1 FROM status_page_components c
+                                      WHERE c.page_id = p.id AND c.id = ANY(?)
+                                        AND (cardinality(s.component_ids) = 0 OR c.id = ANY(s.component_ids)))
+                        ORDER BY s.created_at, s.id""")
+                .params(row.workspaceId(), components.toArray(UUID[]::new))
                 .query((rs, n) -> new Audience(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                 .list();
     }

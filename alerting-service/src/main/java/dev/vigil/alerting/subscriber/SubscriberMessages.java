@@ -62,7 +62,8 @@ class SubscriberMessages {
                         """.formatted(delivery.pageTitle(), link), null);
             }
             case SubscriberFanout.UPDATE -> {
-                String components = components(delivery, body, List.of(monitorOf(delivery, payload)));
+                String components = payload.has("componentIds") ? componentsById(delivery, body, payload)
+                        : components(delivery, body, List.of(monitorOf(delivery, payload)));
                 incident(body, payload);
                 String status = payload.path("update").path("status").asString("investigating");
                 String message = payload.path("update").path("message").asString("");
@@ -145,6 +146,21 @@ class SubscriberMessages {
                         SELECT id, name FROM status_page_components WHERE page_id = ? AND monitor_id = ANY(?)
                         ORDER BY position""")
                 .params(delivery.pageId(), monitors.toArray(UUID[]::new))
+                .query((rs, n) -> new ComponentName(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        ArrayNode array = body.putArray("components");
+        names.forEach(c -> array.addObject().put("id", c.id().toString()).put("name", c.name()));
+        return names.isEmpty() ? delivery.pageTitle()
+                : String.join(", ", names.stream().map(ComponentName::name).distinct().toList());
+    }
+
+    /** As {@link #components}, for a declared incident's components named by id (those on this page). */
+    private String componentsById(SubscriberDelivery delivery, ObjectNode body, JsonNode payload) {
+        List<UUID> ids = new ArrayList<>();
+        payload.path("componentIds").valueStream().forEach(id -> ids.add(UUID.fromString(id.asString())));
+        List<ComponentName> names = jdbc.sql("""
+                        SELECT id, name FROM status_page_components WHERE page_id = ? AND id = ANY(?)
+                        ORDER BY position""")
+                .params(delivery.pageId(), ids.toArray(UUID[]::new))
                 .query((rs, n) -> new ComponentName(rs.getObject(1, UUID.class), rs.getString(2))).list();
         ArrayNode array = body.putArray("components");
         names.forEach(c -> array.addObject().put("id", c.id().toString()).put("name", c.name()));

@@ -78,16 +78,19 @@ public class IncidentDeclarations {
         jdbc.sql("INSERT INTO incident_events (incident_id, at, type, message) VALUES (?, ?, 'DECLARED', ?)")
                 .params(id, Timestamp.from(now), "Declared by " + caller.label()).update();
         impacts.apply(id, components);
+        UUID firstUpdate = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO incident_updates (id, incident_id, workspace_id, status, message, author_user_id,
                                                       author_label, created_at, component_impacts)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
-                .params(UUID.randomUUID(), id, workspaceId, status, message, caller.userId(), caller.label(),
+                .params(firstUpdate, id, workspaceId, status, message, caller.userId(), caller.label(),
                         Timestamp.from(now), ComponentImpacts.json(components))
                 .update();
         audit.record(workspaceId, Actor.of(caller), "incident.declared", "INCIDENT", id,
                 Map.of("severity", severity, "components", components.size()));
         events.publishEvent(new IncidentChanged(workspaceId, id));
+        // The declaration is its first update, which subscribers of the affected components' pages hear.
+        events.publishEvent(new IncidentUpdatePosted(workspaceId, id, firstUpdate));
         return queries.find(workspaceId, id).orElseThrow();
     }
 

@@ -106,10 +106,12 @@ public class IncidentUpdates {
         }
         audit.record(caller.workspaceId(), Actor.of(caller), "incident.update_posted", "INCIDENT", incidentId,
                 Map.of("status", status));
-        // Declared incidents have no monitor, so the monitor-based subscriber mails (IncidentUpdatePosted) do not
-        // apply to them; status pages refresh on either event.
-        events.publishEvent(declared ? new IncidentChanged(caller.workspaceId(), incidentId)
-                : new IncidentUpdatePosted(caller.workspaceId(), incidentId, id));
+        // Subscribers hear every posted update (of a declared incident: on the pages showing its components); status
+        // pages refresh on either event.
+        if (declared) {
+            events.publishEvent(new IncidentChanged(caller.workspaceId(), incidentId));
+        }
+        events.publishEvent(new IncidentUpdatePosted(caller.workspaceId(), incidentId, id));
         return new IncidentUpdateView(id, status, message, caller.label(), now, components.isEmpty() ? null
                 : components);
     }

@@ -36,12 +36,26 @@ class SubscriberNotifier {
                         FROM incident_updates u JOIN incidents i ON i.id = u.incident_id
                         WHERE u.id = ? AND u.workspace_id = ?""")
                 .params(posted.updateId(), posted.workspaceId()).query().listOfRows().stream().findFirst();
-        if (found.isEmpty() || found.get().get("monitor_id") == null) {
+        if (found.isEmpty()) {
             return;
         }
         Map<String, Object> row = found.get();
         Map<String, Object> payload = envelope("status.incident-update", (Timestamp) row.get("created_at"));
-        payload.put("monitor", Map.of("id", row.get("monitor_id").toString()));
+        if (row.get("monitor_id") != null) {
+            payload.put("monitor", Map.of("id", row.get("monitor_id").toString()));
+        } else {
+            // A declared incident has no monitor: it names the status page components it affects (kept after it
+            // resolves, at impact operational), whose pages' subscribers hear it.
+            List<String> components = jdbc.sql("""
+                            SELECT c.component_id::text FROM incident_components c
+                            JOIN incidents i ON i.id = c.incident_id
+                            WHERE c.incident_id = ? AND i.workspace_id = ? ORDER BY c.component_id""")
+                    .params(row.get("incident_id"), posted.workspaceId()).query(String.class).list();
+            if (components.isEmpty()) {
+                return;
+            }
+            payload.put("componentIds", components);
+        }
         Map<String, Object> incident = new LinkedHashMap<>();
         incident.put("id", row.get("incident_id").toString());
         incident.put("status", row.get("state"));
