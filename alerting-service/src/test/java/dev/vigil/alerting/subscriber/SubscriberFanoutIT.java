@@ -117,6 +117,66 @@ class SubscriberFanoutIT {
         }
     }
 
+    /**
+     * A declared incident has no monitor: its updates name the components it affects, and the subscribers of the
+     * pages holding them hear it (those who chose components: only theirs; never another workspace's page).
+     */
+    @Test
+    void aDeclaredIncidentsUpdateReachesTheSubscribersOfTheComponentsItAffects() throws Exception {
+        try (TestDatabase database = TestDatabase.createMigrated()) {
+            Map<String, Object> properties = new HashMap<>(database.springProperties());
+            properties.put("vigil.sqs.endpoint", TestSqs.shared().endpoint().toString());
+            properties.put("vigil.sqs.queue-prefix", "decl" + UUID.randomUUID().toString().substring(0, 6) + "-");
+            properties.put("vigil.subscribers.poll-interval", "200ms");
+            properties.put("vigil.subscribers.public-url", "https://vigil.test");
+            properties.put("vigil.channel.encryption-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+            properties.put("spring.mail.host", "127.0.0.1");
+            properties.put("spring.mail.port", smtp.getSmtp().getPort());
+            try (ConfigurableApplicationContext context = AlertingContexts.start(properties)) {
+                JdbcClient jdbc = context.getBean(JdbcClient.class);
+                TestMonitors monitors = new TestMonitors(jdbc);
+                UUID[] api = monitors.http(List.of("local-a"), 0, 1000, 60);
+                UUID[] web = monitors.http(List.of("local-a"), 0, 1000, 60);
+                UUID workspace = api[0];
+                jdbc.sql("UPDATE monitors SET workspace_id = ? WHERE id = ?").params(workspace, web[1]).update();
+                UUID page = page(jdbc, workspace, "acme", false);
+                UUID apiComponent = component(jdbc, page, api[1], "API");
+                UUID webComponent = component(jdbc, page, web[1], "Website");
+                subscriber(jdbc, page, "all-of-it@example.com", true, List.of());
+                subscriber(jdbc, page, "api-only@example.com", true, List.of(apiComponent));
+                subscriber(jdbc, page, "web-only@example.com", true, List.of(webComponent));
+                UUID[] stranger = monitors.http(List.of("local-a"), 0, 1000, 60);
+                UUID foreign = page(jdbc, stranger[0], "not-acme", false);
+                component(jdbc, foreign, stranger[1], "API");
+                subscriber(jdbc, foreign, "stranger@example.com", true, List.of());
+                UUID incident = UUID.randomUUID();
+                jdbc.sql("""
+                                INSERT INTO incidents (id, workspace_id, monitor_id, kind, status, started_at, cause,
+                                                       title, severity)
+                                VALUES (?, ?, NULL, 'DECLARED', 'OPEN', now(), 'Declared', 'Payments delayed',
+                                        'major')""")
+                        .params(incident, workspace).update();
+                jdbc.sql("""
+                                INSERT INTO notification_outbox (id, workspace_id, incident_id, event, payload)
+                                VALUES (?, ?, ?, 'status.incident-update', ?::jsonb)""")
+                        .params(UUID.randomUUID(), workspace, incident, """
+                                {"event": "status.incident-update", "componentIds": ["%s"],
+                                 "incident": {"id": "%s", "status": "OPEN", "startedAt": "2026-12-06T10:00:00Z"},
+                                 "update": {"status": "identified", "message": "A provider is slow."}}"""
+                                .formatted(apiComponent, incident))
+                        .update();
+
+                await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo("all-of-it@example.com").size() == 1
+                        && mailsTo("api-only@example.com").size() == 1);
+                Thread.sleep(1000);
+                assertThat(mailsTo("all-of-it@example.com")).extracting(MimeMessage::getSubject)
+                        .containsExactly("[Shop] Identified: API");
+                assertThat(mailsTo("web-only@example.com")).isEmpty();
+                assertThat(mailsTo("stranger@example.com")).isEmpty();
+            }
+        }
+    }
+
     private static List<MimeMessage> mailsTo(String address) {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {
