@@ -30,6 +30,9 @@ class DeclaredIncidentIT {
     @LocalServerPort
     int port;
 
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     @Autowired
     JdbcClient jdbc;
 
@@ -132,6 +135,21 @@ class DeclaredIncidentIT {
         JsonNode all = anonymous.get("/status/" + p.slug() + "/api/v2/incidents.json").json().get("incidents");
         assertThat(all.get(0).get("status").asString()).isEqualTo("resolved");
         assertThat(all.get(0).get("incident_updates").size()).isEqualTo(4);
+
+        // Subscribers of the affected components' pages hear the declaration and each update (the alerting service's
+        // fan-out sends them): four outbox rows naming the components, none naming a monitor.
+        List<JsonNode> announced = jdbc.sql("""
+                        SELECT payload::text FROM notification_outbox
+                        WHERE incident_id = ?::uuid AND event = 'status.incident-update' ORDER BY created_at""")
+                .param(id).query(String.class).list().stream().map(JSON::readTree).toList();
+        assertThat(announced).hasSize(4);
+        assertThat(announced).allSatisfy(payload -> {
+            assertThat(payload.has("monitor")).isFalse();
+            assertThat(payload.get("componentIds").valueStream().map(JsonNode::asString).toList())
+                    .containsExactlyInAnyOrder(p.api(), p.db());
+        });
+        assertThat(announced.stream().map(a -> a.get("update").get("status").asString()).toList())
+                .containsExactly("investigating", "identified", "monitoring", "resolved");
 
         // The incident's own page: the whole timeline, oldest first.
         String page = anonymous.get("/status/" + p.slug() + "/incidents/" + id).body();
