@@ -62,6 +62,14 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         JsonNode report = global.api(environment).post("/api/v1/checks/run",
                 VigilApi.JSON.writeValueAsString(request()));
+        return print(environment, global, report);
+    }
+
+    /**
+     * Prints a check report (of {@code checks/run} or a monitor's {@code trigger}) as a table or JSON; answers the
+     * exit code: 0 when every region saw the target up or degraded, {@link ExitCodes#CHECK_FAILED} otherwise.
+     */
+    static int print(CliEnvironment environment, GlobalOptions global, JsonNode report) {
         if (global.json()) {
             Output.json(environment.out(), report);
         } else {

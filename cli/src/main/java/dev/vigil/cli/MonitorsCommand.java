@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ArrayNode;
 @Command(name = "monitors", mixinStandardHelpOptions = true, description = "List and manage monitors.",
         subcommands = {MonitorsCommand.ListMonitors.class, MonitorsCommand.GetMonitor.class,
                 CreateMonitorCommand.class, MonitorsCommand.PauseMonitor.class, MonitorsCommand.ResumeMonitor.class,
-                MonitorsCommand.DeleteMonitor.class})
+                MonitorsCommand.DeleteMonitor.class, MonitorsCommand.TriggerMonitor.class})
 final class MonitorsCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
@@ -176,6 +176,31 @@ final class MonitorsCommand implements Callable<Integer> {
                 environment.out().println("Deleted monitor " + id);
                 environment.out().flush();
             }
+        }
+    }
+
+    @Command(name = "trigger", mixinStandardHelpOptions = true,
+            description = {"Run a monitor's check now in each of its regions and print what each saw.",
+                    "The results are kept with the monitor's (ON_DEMAND) but change no state and alert nobody. "
+                            + "Exits 0 when every region saw it up (or degraded), 9 when any saw it down or did not "
+                            + "answer."})
+    static final class TriggerMonitor extends OneMonitor {
+
+        private int exit = ExitCodes.OK;
+
+        TriggerMonitor(CliEnvironment environment) {
+            super(environment);
+        }
+
+        @Override
+        public Integer call() {
+            super.call();
+            return exit;
+        }
+
+        @Override
+        void act(VigilApi api, String path) {
+            exit = CheckCommand.print(environment, global, api.post(path + "/trigger", null));
         }
     }
 }

@@ -73,6 +73,28 @@ class CheckAndMcpCommandsIT {
     }
 
     @Test
+    void monitorsTriggerRunsTheMonitorNowAndPrintsEveryRegion() throws Exception {
+        String key = signUp();
+        JsonNode monitor = post("/api/v1/monitors", key, "{\"name\":\"Triggered\",\"type\":\"HTTP\","
+                + "\"url\":\"http://127.0.0.1:9/health\",\"timeoutMs\":200,\"regions\":[\"local-a\"]}");
+        String id = monitor.get("id").asString();
+
+        Run table = vigil(key, "", "monitors", "trigger", id);
+        Run json = vigil(key, "", "monitors", "trigger", id, "--output", "json");
+        Run unknown = vigil(key, "", "monitors", "trigger", "00000000-0000-0000-0000-000000000000");
+
+        assertThat(table.exit()).as(table.err()).isEqualTo(ExitCodes.CHECK_FAILED);
+        List<String> lines = table.out().lines().toList();
+        assertThat(lines.getFirst()).matches("REGION +STATUS +TIME +CODE +PHASES +ERROR");
+        assertThat(lines.get(1)).startsWith("local-a").contains("NO_ANSWER");
+        assertThat(json.exit()).isEqualTo(ExitCodes.CHECK_FAILED);
+        JsonNode report = JSON.readTree(json.out());
+        assertThat(report.get("monitorId").asString()).isEqualTo(id);
+        assertThat(report.get("stored").asBoolean()).isTrue();
+        assertThat(unknown.exit()).isNotZero().isNotEqualTo(ExitCodes.CHECK_FAILED);
+    }
+
+    @Test
     void mcpBridgesStdioJsonRpcToTheServersTools() throws Exception {
         String key = signUp();
         post("/api/v1/monitors", key, "{\"name\":\"Bridged\",\"type\":\"HTTP\",\"url\":\"https://example.com\"}");
