@@ -130,41 +130,35 @@ class SubscriberFanout {
         if (monitors.isEmpty()) {
             return List.of();
         }
-        // Only the row's own workspace's pages: a monitor id named in a payload never reaches another tenant's page.
-        return jdbc.sql("""
-                        SELECT s.id, s.page_id FROM status_page_subscribers s
-                        JOIN status_pages p ON p.id = s.page_id
-                        WHERE p.workspace_id = ? AND s.confirmed_at IS NOT NULL
-                          AND p.password_hash IS NULL AND cardinality(p.allowed_ips) = 0
-                          AND EXISTS (SELECT 1 FROM status_page_components c
-                                      WHERE c.page_id = p.id AND c.monitor_id = ANY(?)
-                                        AND (cardinality(s.component_ids) = 0 OR c.id = ANY(s.component_ids)))
-                        ORDER BY s.created_at, s.id""")
-                .params(row.workspaceId(), monitors.toArray(UUID[]::new))
-                .query((rs, n) -> new Audience(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
-                .list();
+        return subscribersOf(row.workspaceId(), "c.monitor_id", monitors);
     }
 
     /**
-     * The audience of a declared incident's update: the confirmed subscribers of the workspace's public pages holding
-     * one of the components it names (those who chose components: one of theirs).
+     * The audience of a declared incident's update: the subscribers of the pages holding one of the components it
+     * names.
      */
     private List<Audience> byComponents(Row row) {
         List<UUID> components = new ArrayList<>();
         row.payload().path("componentIds").valueStream().forEach(id -> components.add(UUID.fromString(id.asString())));
-        if (components.isEmpty()) {
-            return List.of();
-        }
+        return components.isEmpty() ? List.of() : subscribersOf(row.workspaceId(), "c.id", components);
+    }
+
+    /**
+     * The confirmed subscribers of the workspace's public pages with a component whose {@code column} (its monitor
+     * or its own id) is one of {@code ids}; those who chose components, only for one of theirs. Only the row's own
+     * workspace's pages: an id named in a payload never reaches another tenant's page.
+     */
+    private List<Audience> subscribersOf(UUID workspaceId, String column, List<UUID> ids) {
         return jdbc.sql("""
                         SELECT s.id, s.page_id FROM status_page_subscribers s
                         JOIN status_pages p ON p.id = s.page_id
                         WHERE p.workspace_id = ? AND s.confirmed_at IS NOT NULL
                           AND p.password_hash IS NULL AND cardinality(p.allowed_ips) = 0
                           AND EXISTS (SELECT 1 FROM status_page_components c
-                                      WHERE c.page_id = p.id AND c.id = ANY(?)
+                                      WHERE c.page_id = p.id AND %s = ANY(?)
                                         AND (cardinality(s.component_ids) = 0 OR c.id = ANY(s.component_ids)))
-                        ORDER BY s.created_at, s.id""")
-                .params(row.workspaceId(), components.toArray(UUID[]::new))
+                        ORDER BY s.created_at, s.id""".formatted(column))
+                .params(workspaceId, ids.toArray(UUID[]::new))
                 .query((rs, n) -> new Audience(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                 .list();
     }
