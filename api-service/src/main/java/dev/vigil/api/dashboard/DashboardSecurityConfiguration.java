@@ -1,6 +1,7 @@
 package dev.vigil.api.dashboard;
 
 import dev.vigil.api.ratelimit.RateLimits;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,7 +54,10 @@ class DashboardSecurityConfiguration {
         // account has one), not a form login filter's.
         http.securityMatcher(ROUTES)
                 .securityContext(c -> c.securityContextRepository(dashboardSecurityContexts))
-                .authorizeHttpRequests(a -> a.requestMatchers(OPEN_ROUTES).permitAll().anyRequest().authenticated())
+                // A live stream's async dispatch comes back through the chain after its request was authorised; once
+                // the session is gone it would be refused and logged as an error for nothing.
+                .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                        .requestMatchers(OPEN_ROUTES).permitAll().anyRequest().authenticated())
                 .formLogin(AbstractHttpConfigurer::disable)
                 .addFilterAfter(new SessionEpochFilter(jdbc), SecurityContextHolderFilter.class)
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
