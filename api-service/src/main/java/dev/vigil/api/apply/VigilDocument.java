@@ -42,7 +42,10 @@ public record VigilDocument(@JsonProperty("$schema") String schema, Integer vers
                               Integer maxRunSeconds, String plugin, List<String> args,
                               Integer intervalSeconds, Integer timeoutMs, List<String> regions,
                               Integer confirmations, List<String> alertChannels, Boolean paused,
-                              List<JsonNode> steps) {
+                              List<JsonNode> steps,
+                              // PING, UDP, SMTP, IMAP, POP3 (issue 17)
+                              Integer packetCount, Integer maxPacketLossPercent, String payload,
+                              String payloadEncoding, String tlsMode) {
     }
 
     /**
