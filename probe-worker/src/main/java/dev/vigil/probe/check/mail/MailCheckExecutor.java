@@ -74,12 +74,16 @@ abstract class MailCheckExecutor<C extends CheckSpec & MailServerCheck> extends 
                 socket = tls;
             }
             stage = "reading the greeting";
+            // Every step waits at most what is left of the timeout, so a server that answers each line slowly
+            // cannot stretch the check past it.
+            socket.setSoTimeout(stopwatch.remainingMs(timeout));
             Stopwatch greetingTime = Stopwatch.start();
             MailConversation conversation = new MailConversation(socket);
             String greeting = dialect.greeting(conversation);
             greetingMs = greetingTime.elapsedMs();
             if (check.tls() == MailTls.STARTTLS) {
                 stage = "STARTTLS";
+                socket.setSoTimeout(stopwatch.remainingMs(timeout));
                 dialect.startTls(conversation, addressLiteral(socket.getLocalAddress()));
                 Stopwatch handshake = Stopwatch.start();
                 tls = handshake(session, socket, check);
@@ -88,6 +92,7 @@ abstract class MailCheckExecutor<C extends CheckSpec & MailServerCheck> extends 
                 conversation = new MailConversation(socket);
             }
             stage = "ending the session";
+            socket.setSoTimeout(stopwatch.remainingMs(timeout));
             quietly(dialect, conversation);
             PhaseTimings timings = new PhaseTimings(dnsMs, connectMs, tlsMs, greetingMs);
             return tls == null

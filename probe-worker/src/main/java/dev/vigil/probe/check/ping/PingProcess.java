@@ -1,6 +1,5 @@
 package dev.vigil.probe.check.ping;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,35 +52,25 @@ final class PingProcess {
         builder.environment().clear();
         builder.environment().putAll(ENVIRONMENT);
         Process process = builder.start();
-        ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        Thread reader = Thread.ofVirtual().name("ping-output").start(() -> drain(process.getInputStream(), kept));
-        boolean finished;
+        boolean finished = false;
         try {
             finished = process.waitFor(Math.max(1000, timeout.toMillis()) + KILL_GRACE.toMillis(),
                     TimeUnit.MILLISECONDS);
         } finally {
-            // ping forks nothing; a run that outlived its deadline is simply killed.
-            process.destroyForcibly();
-        }
-        if (!reader.join(Duration.ofSeconds(1))) {
-            reader.interrupt();
-        }
-        synchronized (kept) {
-            return new Run(finished ? process.exitValue() : -1, kept.toString(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static void drain(InputStream in, ByteArrayOutputStream kept) {
-        byte[] chunk = new byte[2048];
-        try (in) {
-            int read;
-            while ((read = in.read(chunk)) != -1) {
-                synchronized (kept) {
-                    kept.write(chunk, 0, Math.min(read, Math.max(0, OUTPUT_LIMIT - kept.size())));
-                }
+            if (!finished) {
+                // ping forks nothing; a run that outlived its deadline is simply killed (which also closes its
+                // pipes: what it printed is lost, and the outcome is a timeout).
+                process.destroyForcibly();
             }
-        } catch (IOException e) {
-            // the process went away: keep what was read
+        }
+        if (!finished) {
+            return new Run(-1, "");
+        }
+        // Read once it has ended: with -q its output is a few lines, far below a pipe's buffer, so ping never waits
+        // for a reader. (Destroying an ended process closes its pipes; an earlier version did, and lost the summary
+        // its reader had not read yet in about a third of runs.)
+        try (InputStream out = process.getInputStream()) {
+            return new Run(process.exitValue(), new String(out.readNBytes(OUTPUT_LIMIT), StandardCharsets.UTF_8));
         }
     }
 }

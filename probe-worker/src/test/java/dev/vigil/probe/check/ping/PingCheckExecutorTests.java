@@ -30,6 +30,16 @@ class PingCheckExecutorTests {
     }
 
     @Test
+    void everyRunReadsPingsSummary() {
+        // Regression: destroying the ended process closed its pipe before the summary was read (a third of runs).
+        for (int i = 0; i < 15; i++) {
+            CheckOutcome outcome = LOCAL.execute(TestJobs.job(new PingCheck("127.0.0.1", 1, 0), 5000));
+
+            assertThat(outcome.ok()).as("run %d: %s", i, outcome.message()).isTrue();
+        }
+    }
+
+    @Test
     void aNameIsResolvedByTheGuardAndPingGetsTheAddress() {
         CheckOutcome outcome = LOCAL.execute(TestJobs.job(new PingCheck("localhost", 1, 0), 5000));
 
