@@ -13,7 +13,8 @@ import java.util.Map;
  */
 @Schema(description = "A check to run once from each region; the check fields of a monitor, same rules.")
 public record CheckRunRequest(
-        @Schema(description = "HTTP, TCP, DNS, TLS or PLUGIN", example = "HTTP") String type,
+        @Schema(description = "HTTP, TCP, DNS, TLS, PLUGIN, PING, UDP, DOMAIN, SMTP, IMAP or POP3", example = "HTTP")
+        String type,
         @Schema(description = "HTTP: absolute http(s) URL", example = "https://example.com/health") String url,
         @Schema(description = "HTTP: GET (default), HEAD, POST, PUT, PATCH, DELETE or OPTIONS") String method,
         @Schema(description = "HTTP: request headers, at most 50") Map<String, String> headers,
@@ -31,12 +32,20 @@ public record CheckRunRequest(
         @Schema(description = "PLUGIN: arguments") List<String> args,
         @Schema(description = "Check timeout in ms (100 to 60000, default 10000); the answer comes within "
                 + "timeoutMs + 5 s") Integer timeoutMs,
-        @Schema(description = "Regions to run from (default: all)") List<String> regions) {
+        @Schema(description = "Regions to run from (default: all)") List<String> regions,
+        // PING, UDP, SMTP, IMAP, POP3 (issue 17); DOMAIN uses host and minDaysValid
+        @Schema(description = "PING: echo requests sent (1 to 10, default 3)") Integer packetCount,
+        @Schema(description = "PING: the packet loss in percent still counted as up (0 to 99, default 50)")
+        Integer maxPacketLossPercent,
+        @Schema(description = "UDP: what is sent, text or hex digits") String payload,
+        @Schema(description = "UDP: TEXT (default) or HEX") String payloadEncoding,
+        @Schema(description = "SMTP, IMAP, POP3: NONE, STARTTLS (default) or IMPLICIT") String tlsMode) {
 
     /** As a monitor request, for the monitor rules; everything a check of no monitor has not is left out. */
     MonitorRequest asMonitorRequest() {
         return new MonitorRequest(null, type, url, method, headers, body, followRedirects, assertions,
-                degradedAboveMs, host, port, recordType, resolver, minDaysValid, null, null, plugin, args, null,
-                timeoutMs, regions, null, null, null, null, null);
+                degradedAboveMs, host, port, recordType, resolver, minDaysValid, null, null, null, null, null, plugin,
+                args, null, timeoutMs, regions, null, null, null, null, null, null, packetCount, maxPacketLossPercent,
+                payload, payloadEncoding, tlsMode);
     }
 }

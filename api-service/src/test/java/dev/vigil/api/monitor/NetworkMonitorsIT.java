@@ -150,6 +150,19 @@ class NetworkMonitorsIT {
         assertThat(api.get(path).body()).isEqualTo(before);
     }
 
+    @Test
+    void aOneShotCheckOfANetworkTypeIsJudgedByTheSameRules() {
+        ApiClient.Response ping = api.post("/api/v1/checks/run", Map.of("type", "PING", "host", "192.0.2.1",
+                "packetCount", 11));
+        ApiClient.Response smtp = api.post("/api/v1/checks/run", Map.of("type", "SMTP", "host", "mx.example.com",
+                "tlsMode", "NONE", "minDaysValid", 3));
+
+        assertThat(ping.status()).as("%s", ping).isEqualTo(400);
+        assertThat(ping.errorFields()).containsExactly("packetCount");
+        assertThat(smtp.status()).as("%s", smtp).isEqualTo(400);
+        assertThat(smtp.errorFields()).containsExactly("minDaysValid");
+    }
+
     private JsonNode created(Map<String, Object> monitor) {
         ApiClient.Response response = api.post("/api/v1/monitors", monitor);
         assertThat(response.status()).as("%s", response).isEqualTo(201);
