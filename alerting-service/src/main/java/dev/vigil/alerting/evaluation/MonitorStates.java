@@ -173,8 +173,8 @@ class MonitorStates {
     private static Map<String, Integer> regionFailures(String json) {
         Map<String, Integer> counts = new TreeMap<>();
         if (json != null) {
-            WireJson.read(json, Map.class).forEach((region, count) ->
-                    counts.put((String) region, ((Number) count).intValue()));
+            Map<?, ?> stored = WireJson.read(json, Map.class);
+            stored.forEach((region, count) -> counts.put((String) region, ((Number) count).intValue()));
         }
         return counts;
     }
