@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * answers it ({@code id}, {@code status}, ...) are accepted and ignored, so a client can PUT back what it read.
  */
 @JsonIgnoreProperties(value = {"id", "status", "pingUrl", "tags", "createdAt", "updatedAt", "skippedChecks",
-        "lastSkippedAt"})
+        "lastSkippedAt", "flapping"})
 @Schema(description = "A monitor definition. Send the common fields and those of its type only.")
 public record MonitorRequest(
         @Schema(description = "1 to 200 characters", example = "Homepage") String name,
@@ -72,6 +72,8 @@ public record MonitorRequest(
         // API_STEPS, BROWSER
         @Schema(description = "API_STEPS: the requests, in order (1 to 10); BROWSER: the steps, in order (1 to 30). "
                 + "See docs/api.md") List<JsonNode> steps,
+        @Schema(description = "Probed types: alert noise settings (failures in a row, recovery rounds, flap "
+                + "detection); left out, or a field of it left out: the deployment's") NoiseSettings noise,
         // PING, UDP, SMTP, IMAP, POP3 (issue 17)
         @Schema(description = "PING: echo requests sent (1 to 10, default 3)") Integer packetCount,
         @Schema(description = "PING: the packet loss in percent still counted as up (0 to 99, default 50)")
@@ -83,7 +85,22 @@ public record MonitorRequest(
         @Schema(description = "SMTP, IMAP, POP3: NONE, STARTTLS or IMPLICIT (default STARTTLS; IMPLICIT on 465, "
                 + "993 and 995)") String tlsMode) {
 
-    /** A request of the types before issue 17's network types (no ping, UDP or mail fields). */
+    /** A request with noise settings, of the types before issue 17's network types (no ping, UDP or mail fields). */
+    public MonitorRequest(String name, String type, String url, String method, Map<String, String> headers,
+                          String body, Boolean followRedirects, List<Assertion> assertions, Integer degradedAboveMs,
+                          String host, Integer port, String recordType, String resolver, Integer minDaysValid,
+                          Integer periodSeconds, Integer graceSeconds, String schedule, String timeZone,
+                          Integer maxRunSeconds, String plugin, List<String> args, Integer intervalSeconds,
+                          Integer timeoutMs, List<String> regions, Integer confirmations, List<UUID> alertChannelIds,
+                          List<UUID> tagIds, UUID groupId, Boolean paused, List<JsonNode> steps,
+                          NoiseSettings noise) {
+        this(name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
+                recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone, maxRunSeconds,
+                plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannelIds, tagIds, groupId,
+                paused, steps, noise, null, null, null, null, null);
+    }
+
+    /** A request without noise settings of its own (the deployment's apply; on PUT: back to them). */
     public MonitorRequest(String name, String type, String url, String method, Map<String, String> headers,
                           String body, Boolean followRedirects, List<Assertion> assertions, Integer degradedAboveMs,
                           String host, Integer port, String recordType, String resolver, Integer minDaysValid,
@@ -94,7 +111,7 @@ public record MonitorRequest(
         this(name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
                 recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone, maxRunSeconds,
                 plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannelIds, tagIds, groupId,
-                paused, steps, null, null, null, null, null);
+                paused, steps, null, null, null, null, null, null);
     }
 
     /** A request of the types without steps. */

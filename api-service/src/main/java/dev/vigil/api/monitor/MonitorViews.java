@@ -95,7 +95,9 @@ public class MonitorViews {
                 heartbeat == null ? monitor.getTimeoutMs() : null, monitor.getRegions(), monitor.getConfirmations(),
                 channelIds, tags.stream().map(TagLabel::id).toList(), tags, monitor.getGroupId(), monitor.isPaused(),
                 monitor.getStatus(), monitor.getCreatedAt(), monitor.getUpdatedAt(), skips.last24h(),
-                skips.lastSkippedAt(), steps(spec, caller), net.packetCount(), net.maxPacketLossPercent(),
+                skips.lastSkippedAt(), steps(spec, caller),
+                monitor.getNoise().isDeployment() ? null : monitor.getNoise(), monitor.isFlapping(),
+                net.packetCount(), net.maxPacketLossPercent(),
                 net.payload() == null || caller.canWrite() ? net.payload() : REDACTED, net.payloadEncoding(),
                 net.tlsMode());
     }

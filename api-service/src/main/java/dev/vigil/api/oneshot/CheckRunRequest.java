@@ -45,7 +45,8 @@ public record CheckRunRequest(
     MonitorRequest asMonitorRequest() {
         return new MonitorRequest(null, type, url, method, headers, body, followRedirects, assertions,
                 degradedAboveMs, host, port, recordType, resolver, minDaysValid, null, null, null, null, null, plugin,
-                args, null, timeoutMs, regions, null, null, null, null, null, null, packetCount, maxPacketLossPercent,
+                args, null, timeoutMs, regions, null, null, null, null, null, null, null, packetCount,
+                maxPacketLossPercent,
                 payload, payloadEncoding, tlsMode);
     }
 }
