@@ -24,7 +24,7 @@ public record MonitorResponse(UUID id, String name, String type,
                               String pingUrl,
                               // PLUGIN
                               String plugin, List<String> args,
-                              // HTTP, DNS
+                              // HTTP, DNS, UDP
                               List<Assertion> assertions,
                               // every type
                               Integer degradedAboveMs, int intervalSeconds, Integer timeoutMs, List<String> regions,
@@ -49,7 +49,11 @@ public record MonitorResponse(UUID id, String name, String type,
                               NoiseSettings noise,
                               @Schema(description = "Changing between up and down too often (flap detection): "
                                       + "its incident is held open and alerts wait until it settles")
-                              boolean flapping) {
+                              boolean flapping,
+                              // PING, UDP, SMTP, IMAP, POP3 (issue 17)
+                              Integer packetCount, Integer maxPacketLossPercent,
+                              @Schema(description = "UDP: what is sent (redacted for viewers)") String payload,
+                              String payloadEncoding, String tlsMode) {
 
     /** A tag as a monitor shows it. */
     public record TagLabel(UUID id, String name, String color) {

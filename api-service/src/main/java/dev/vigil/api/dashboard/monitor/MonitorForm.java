@@ -28,14 +28,22 @@ import tools.jackson.databind.JsonNode;
 class MonitorForm {
 
     static final List<String> TYPES = List.of("HTTP", "TCP", "DNS", "TLS", "HEARTBEAT", "PLUGIN", "API_STEPS",
-            "BROWSER");
+            "BROWSER",
+            "PING", "UDP", "DOMAIN", "SMTP", "IMAP", "POP3");
+    /** Issue 17's network types: which of them take a host, a port, minDaysValid. */
+    private static final Set<String> NET_HOST = Set.of("PING", "UDP", "DOMAIN", "SMTP", "IMAP", "POP3");
+    private static final Set<String> NET_PORT = Set.of("UDP", "SMTP", "IMAP", "POP3");
+    private static final Set<String> MAIL = Set.of("SMTP", "IMAP", "POP3");
+    static final List<String> TLS_MODES = List.of("STARTTLS", "IMPLICIT", "NONE");
+    static final List<String> PAYLOAD_ENCODINGS = List.of("TEXT", "HEX");
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     static final List<String> RECORD_TYPES = List.of("A", "AAAA", "CNAME", "MX", "TXT", "NS");
     /** The fields this form has an input for; problems with others are listed at the top. */
     static final List<String> FIELDS = List.of("name", "type", "url", "method", "headers", "body", "followRedirects",
             "assertions", "degradedAboveMs", "host", "port", "recordType", "resolver", "minDaysValid",
             "periodSeconds", "graceSeconds", "schedule", "timeZone", "maxRunSeconds", "plugin", "args", "intervalSeconds", "timeoutMs", "regions",
-            "confirmations", "alertChannelIds", "tagIds", "groupId", "noise");
+            "confirmations", "alertChannelIds", "tagIds", "groupId", "noise",
+            "packetCount", "maxPacketLossPercent", "payload", "payloadEncoding", "tlsMode");
 
     private String name = "";
     private String type = "HTTP";
@@ -58,6 +66,11 @@ class MonitorForm {
     private String maxRunSeconds = "";
     private String plugin = "";
     private String args = "";
+    private String packetCount = "";
+    private String maxPacketLossPercent = "";
+    private String payload = "";
+    private String payloadEncoding = "TEXT";
+    private String tlsMode = "";
     /** API_STEPS and BROWSER: the steps as the API's JSON list (docs/api.md). */
     private String steps = "";
     private String intervalSeconds = "60";
@@ -107,6 +120,11 @@ class MonitorForm {
         form.plugin = text(m.plugin());
         form.args = m.args() == null ? "" : String.join("\n", m.args());
         form.steps = m.steps() == null ? "" : WireJson.write(m.steps());
+        form.packetCount = text(m.packetCount());
+        form.maxPacketLossPercent = text(m.maxPacketLossPercent());
+        form.payload = text(m.payload());
+        form.payloadEncoding = m.payloadEncoding() == null ? "TEXT" : m.payloadEncoding();
+        form.tlsMode = text(m.tlsMode());
         form.intervalSeconds = String.valueOf(m.intervalSeconds());
         form.timeoutMs = text(m.timeoutMs());
         form.regions = m.regions() == null ? new ArrayList<>() : new ArrayList<>(m.regions());
@@ -139,13 +157,14 @@ class MonitorForm {
                 http ? headers(errors) : null,
                 http && !body.isEmpty() ? body : null,
                 http ? followRedirects : null,
-                http || t.equals("DNS") ? assertions(errors) : null,
+                http || t.equals("DNS") || t.equals("UDP") ? assertions(errors) : null,
                 probed ? number(errors, "degradedAboveMs", degradedAboveMs) : null,
-                Set.of("TCP", "DNS", "TLS").contains(t) ? blankToNull(host) : null,
-                t.equals("TCP") || t.equals("TLS") ? number(errors, "port", port) : null,
+                Set.of("TCP", "DNS", "TLS").contains(t) || NET_HOST.contains(t) ? blankToNull(host) : null,
+                t.equals("TCP") || t.equals("TLS") || NET_PORT.contains(t) ? number(errors, "port", port) : null,
                 t.equals("DNS") ? recordType : null,
                 t.equals("DNS") ? blankToNull(resolver) : null,
-                t.equals("TLS") ? number(errors, "minDaysValid", minDaysValid) : null,
+                t.equals("TLS") || t.equals("DOMAIN") || MAIL.contains(t) && !"NONE".equals(tlsMode)
+                        ? number(errors, "minDaysValid", minDaysValid) : null,
                 heartbeat ? number(errors, "periodSeconds", periodSeconds) : null,
                 heartbeat ? number(errors, "graceSeconds", graceSeconds) : null,
                 heartbeat ? blankToNull(schedule) : null,
@@ -162,7 +181,12 @@ class MonitorForm {
                 labels.groupId(),
                 creating || paused ? paused : null,
                 t.equals("API_STEPS") || t.equals("BROWSER") ? steps(errors) : null,
-                probed ? noise(errors) : null);
+                probed ? noise(errors) : null,
+                t.equals("PING") ? number(errors, "packetCount", packetCount) : null,
+                t.equals("PING") ? number(errors, "maxPacketLossPercent", maxPacketLossPercent) : null,
+                t.equals("UDP") && !payload.isEmpty() ? payload : null,
+                t.equals("UDP") ? blankToNull(payloadEncoding) : null,
+                MAIL.contains(t) ? blankToNull(tlsMode) : null);
         return errors.isEmpty() ? request : null;
     }
 
@@ -329,6 +353,16 @@ class MonitorForm {
     public void setMaxRunSeconds(String maxRunSeconds) { this.maxRunSeconds = maxRunSeconds; }
     public String getPlugin() { return plugin; }
     public void setPlugin(String plugin) { this.plugin = plugin; }
+    public String getPacketCount() { return packetCount; }
+    public void setPacketCount(String packetCount) { this.packetCount = packetCount; }
+    public String getMaxPacketLossPercent() { return maxPacketLossPercent; }
+    public void setMaxPacketLossPercent(String value) { this.maxPacketLossPercent = value; }
+    public String getPayload() { return payload; }
+    public void setPayload(String payload) { this.payload = payload == null ? "" : payload; }
+    public String getPayloadEncoding() { return payloadEncoding; }
+    public void setPayloadEncoding(String payloadEncoding) { this.payloadEncoding = payloadEncoding; }
+    public String getTlsMode() { return tlsMode; }
+    public void setTlsMode(String tlsMode) { this.tlsMode = tlsMode; }
     public String getSteps() { return steps; }
     public void setSteps(String steps) { this.steps = steps; }
     public String getArgs() { return args; }
