@@ -100,7 +100,8 @@ public class WorkspaceExporter {
                 heartbeat ? null : m.regions(), heartbeat ? null : m.confirmations(), emptyToNull(channelKeys),
                 m.paused() ? true : null, m.steps() == null || m.steps().isEmpty() ? null
                         : m.steps().stream().map(step -> (JsonNode) WireJson.mapper().valueToTree(step)).toList(),
-                m.noise(), m.packetCount(), m.maxPacketLossPercent(), m.payload(), m.payloadEncoding(), m.tlsMode());
+                m.noise(),
+                m.packetCount(), m.maxPacketLossPercent(), m.payload(), m.payloadEncoding(), m.tlsMode());
     }
 
     private static StatusPageSpec page(StatusPageView p, String key, Map<UUID, String> monitorKeys) {

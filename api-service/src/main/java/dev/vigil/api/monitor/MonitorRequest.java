@@ -85,22 +85,7 @@ public record MonitorRequest(
         @Schema(description = "SMTP, IMAP, POP3: NONE, STARTTLS or IMPLICIT (default STARTTLS; IMPLICIT on 465, "
                 + "993 and 995)") String tlsMode) {
 
-    /** A request with noise settings, of the types before issue 17's network types (no ping, UDP or mail fields). */
-    public MonitorRequest(String name, String type, String url, String method, Map<String, String> headers,
-                          String body, Boolean followRedirects, List<Assertion> assertions, Integer degradedAboveMs,
-                          String host, Integer port, String recordType, String resolver, Integer minDaysValid,
-                          Integer periodSeconds, Integer graceSeconds, String schedule, String timeZone,
-                          Integer maxRunSeconds, String plugin, List<String> args, Integer intervalSeconds,
-                          Integer timeoutMs, List<String> regions, Integer confirmations, List<UUID> alertChannelIds,
-                          List<UUID> tagIds, UUID groupId, Boolean paused, List<JsonNode> steps,
-                          NoiseSettings noise) {
-        this(name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
-                recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone, maxRunSeconds,
-                plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannelIds, tagIds, groupId,
-                paused, steps, noise, null, null, null, null, null);
-    }
-
-    /** A request without noise settings of its own (the deployment's apply; on PUT: back to them). */
+    /** A request without noise settings of its own and of the types before issue 17's network types. */
     public MonitorRequest(String name, String type, String url, String method, Map<String, String> headers,
                           String body, Boolean followRedirects, List<Assertion> assertions, Integer degradedAboveMs,
                           String host, Integer port, String recordType, String resolver, Integer minDaysValid,
@@ -112,6 +97,35 @@ public record MonitorRequest(
                 recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone, maxRunSeconds,
                 plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannelIds, tagIds, groupId,
                 paused, steps, null, null, null, null, null, null);
+    }
+
+    /** A request with noise settings, of the types before issue 17's network types (no ping, UDP or mail fields). */
+    public MonitorRequest(String name, String type, String url, String method, Map<String, String> headers,
+                          String body, Boolean followRedirects, List<Assertion> assertions, Integer degradedAboveMs,
+                          String host, Integer port, String recordType, String resolver, Integer minDaysValid,
+                          Integer periodSeconds, Integer graceSeconds, String schedule, String timeZone,
+                          Integer maxRunSeconds, String plugin, List<String> args, Integer intervalSeconds,
+                          Integer timeoutMs, List<String> regions, Integer confirmations, List<UUID> alertChannelIds,
+                          List<UUID> tagIds, UUID groupId, Boolean paused, List<JsonNode> steps, NoiseSettings noise) {
+        this(name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
+                recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone, maxRunSeconds,
+                plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannelIds, tagIds, groupId,
+                paused, steps, noise, null, null, null, null, null);
+    }
+
+    /** A request without noise settings of its own, of any type. */
+    public MonitorRequest(String name, String type, String url, String method, Map<String, String> headers,
+                          String body, Boolean followRedirects, List<Assertion> assertions, Integer degradedAboveMs,
+                          String host, Integer port, String recordType, String resolver, Integer minDaysValid,
+                          Integer periodSeconds, Integer graceSeconds, String schedule, String timeZone,
+                          Integer maxRunSeconds, String plugin, List<String> args, Integer intervalSeconds,
+                          Integer timeoutMs, List<String> regions, Integer confirmations, List<UUID> alertChannelIds,
+                          List<UUID> tagIds, UUID groupId, Boolean paused, List<JsonNode> steps, Integer packetCount,
+                          Integer maxPacketLossPercent, String payload, String payloadEncoding, String tlsMode) {
+        this(name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
+                recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone, maxRunSeconds,
+                plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannelIds, tagIds, groupId,
+                paused, steps, null, packetCount, maxPacketLossPercent, payload, payloadEncoding, tlsMode);
     }
 
     /** A request of the types without steps. */

@@ -44,7 +44,7 @@ public class ProbedChecks {
                 request.minDaysValid(), null, null, null, null, null, request.plugin(), request.args(),
                 // It runs once: an interval only bounds the timeout, so the longest one allowed.
                 limits.maxIntervalSeconds(),
-                request.timeoutMs(), request.regions(), 0, null, null, null, null, null, null, request.packetCount(),
+                request.timeoutMs(), request.regions(), 0, null, null, null, null, null, request.packetCount(),
                 request.maxPacketLossPercent(), request.payload(), request.payloadEncoding(), request.tlsMode());
         MonitorDefinition definition = definitions.definitionOf(workspaceId, checkOnly, true);
         return new ProbedCheck(definition.check(), definition.timeoutMs(), definition.degradedAboveMs(),

@@ -46,7 +46,6 @@ public record CheckRunRequest(
         return new MonitorRequest(null, type, url, method, headers, body, followRedirects, assertions,
                 degradedAboveMs, host, port, recordType, resolver, minDaysValid, null, null, null, null, null, plugin,
                 args, null, timeoutMs, regions, null, null, null, null, null, null, null, packetCount,
-                maxPacketLossPercent,
-                payload, payloadEncoding, tlsMode);
+                maxPacketLossPercent, payload, payloadEncoding, tlsMode);
     }
 }
