@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,8 +48,10 @@ import tools.jackson.databind.JsonNode;
  */
 class OnCallDashboardBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** As in DashboardBrowserIT: VIGIL_CHROME_BINARY/VIGIL_CHROMEDRIVER, Debian's chromium, a runner's Chrome. */
+    private static final List<Path[]> BROWSERS = browsers();
+    private static final Path CHROMIUM = BROWSERS.isEmpty() ? null : BROWSERS.getFirst()[0];
+    private static final Path CHROMEDRIVER = BROWSERS.isEmpty() ? null : BROWSERS.getFirst()[1];
     private static final Path SCREENSHOTS = Path.of("target", "oncall-screenshots");
     private static final AxeCheck ACCESSIBILITY = new AxeCheck(Path.of("target", "axe-core"),
             SCREENSHOTS.resolve("axe-violations.txt"));
@@ -60,8 +63,7 @@ class OnCallDashboardBrowserIT {
 
     @BeforeAll
     static void startEverything() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed; skipping");
+        assumeTrue(CHROMIUM != null, "no chromium and chromedriver (.ci/run installs Debian's); skipping");
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -84,6 +86,22 @@ class OnCallDashboardBrowserIT {
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
         Files.createDirectories(SCREENSHOTS);
         ACCESSIBILITY.load();
+    }
+
+    private static List<Path[]> browsers() {
+        List<Path[]> candidates = new ArrayList<>();
+        String binary = System.getenv("VIGIL_CHROME_BINARY");
+        String driver = System.getenv("VIGIL_CHROMEDRIVER");
+        if (binary != null && driver != null) {
+            candidates.add(new Path[] {Path.of(binary), Path.of(driver)});
+        }
+        candidates.add(new Path[] {Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromedriver")});
+        String runnerDrivers = System.getenv("CHROMEWEBDRIVER");
+        if (runnerDrivers != null) {
+            candidates.add(new Path[] {Path.of("/usr/bin/google-chrome"), Path.of(runnerDrivers, "chromedriver")});
+        }
+        return candidates.stream().filter(pair -> Files.isExecutable(pair[0]) && Files.isExecutable(pair[1]))
+                .toList();
     }
 
     @AfterAll
