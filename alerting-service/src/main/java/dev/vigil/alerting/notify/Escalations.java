@@ -167,17 +167,19 @@ class Escalations {
      * unverified: an account made with somebody else's address receives no alerts.
      */
     Set<Target> onCallTargets(UUID rotationId, UUID workspaceId, Instant now) {
+        List<OnCallRotation.Cover> covers = covers(rotationId, workspaceId, now);
         Optional<UUID> member = jdbc.sql("""
                         SELECT handoff, starts_at, member_ids FROM oncall_rotations
                         WHERE id = ? AND workspace_id = ?""")
                 .params(rotationId, workspaceId)
                 .query((rs, n) -> new OnCallRotation(OnCallRotation.Handoff.of(rs.getString("handoff")),
                         rs.getTimestamp("starts_at").toInstant(), List.of((UUID[]) rs.getArray("member_ids")
-                        .getArray()), covers(rotationId, workspaceId, now)))
+                        .getArray()), covers))
                 .optional()
                 .map(rotation -> rotation.onCallAt(now))
                 .filter(id -> jdbc.sql("""
-                                SELECT EXISTS (SELECT 1 FROM workspace_members WHERE workspace_id = ? AND user_id = ?)""")
+                                SELECT EXISTS (SELECT 1 FROM workspace_members
+                                               WHERE workspace_id = ? AND user_id = ?)""")
                         .params(workspaceId, id).query(Boolean.class).single());
         if (member.isEmpty()) {
             return Set.of();
