@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -39,9 +40,9 @@ class ProbeFleet {
         return jdbc.sql("""
                         SELECT instance_id, region, version, started_at, last_seen_at,
                                expires_at > ? AND NOT stopping AS live, in_flight, max_in_flight, monitor_types
-                        FROM probe_instances WHERE last_seen_at > ? - interval '1 day'
+                        FROM probe_instances WHERE last_seen_at > ?
                         ORDER BY region, live DESC, instance_id""")
-                .params(now, now)
+                .params(now, Timestamp.from(clock.instant().minus(Duration.ofDays(1))))
                 .query((rs, n) -> new Probe(rs.getString("instance_id"), rs.getString("region"),
                         rs.getString("version"), rs.getTimestamp("started_at").toInstant(),
                         rs.getTimestamp("last_seen_at").toInstant(), rs.getBoolean("live"), rs.getInt("in_flight"),
