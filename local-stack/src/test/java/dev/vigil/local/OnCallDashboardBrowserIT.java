@@ -122,7 +122,8 @@ class OnCallDashboardBrowserIT {
 
     @Test
     void rotationsOverridesContactsEscalationAuditAndProbesInTheBrowser() throws Exception {
-        String owner = "owner-" + UUID.randomUUID() + "@example.com";
+        // Members are listed (and take turns) by address: "ann-" comes before "bob-".
+        String owner = "ann-" + UUID.randomUUID() + "@example.com";
         String apiKey = signUp(owner, "On call");
         JsonNode workspace = TestApi.call(stack, "GET", "/api/v1/workspace", apiKey, null);
         UUID workspaceId = UUID.fromString(workspace.get("id").asString());
