@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -211,13 +212,11 @@ class OnCallDashboardBrowserIT {
         waitFor(By.id("audit-entries"));
         screenshot("08-audit");
         type("audit-action", "oncall_override");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("audit-count")).getText()
-                .startsWith("1 entry"));
+        waitForStart(By.id("audit-count"), "1 entry");
         assertThat(browser.findElement(By.id("audit-entries")).getText()).contains("oncall_override.created")
                 .contains(owner);
         type("audit-actor", "nobody-at-all");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("audit-count")).getText()
-                .startsWith("0 entries"));
+        waitForStart(By.id("audit-count"), "0 entries");
         screenshot("09-audit-filtered");
 
         // 7. Probes: the local regions' live probes with their versions; plugins.
@@ -331,6 +330,12 @@ class OnCallDashboardBrowserIT {
 
     private void click(By by) {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    /** Waits for an element htmx may swap meanwhile to read {@code start}. */
+    private void waitForStart(By by, String start) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(by).getText().startsWith(start));
     }
 
     private WebElement waitFor(By by) {
