@@ -43,7 +43,13 @@ public record MonitorResponse(UUID id, String name, String type,
                               Instant lastSkippedAt,
                               // API_STEPS, BROWSER
                               @Schema(description = "API_STEPS, BROWSER: the steps (values redacted for viewers)")
-                              List<?> steps) {
+                              List<?> steps,
+                              @Schema(description = "Probed types: its own alert noise settings; absent, or a field "
+                                      + "of it absent: the deployment's")
+                              NoiseSettings noise,
+                              @Schema(description = "Changing between up and down too often (flap detection): "
+                                      + "its incident is held open and alerts wait until it settles")
+                              boolean flapping) {
 
     /** A tag as a monitor shows it. */
     public record TagLabel(UUID id, String name, String color) {

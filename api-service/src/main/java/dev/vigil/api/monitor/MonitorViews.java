@@ -93,7 +93,8 @@ public class MonitorViews {
                 heartbeat == null ? monitor.getTimeoutMs() : null, monitor.getRegions(), monitor.getConfirmations(),
                 channelIds, tags.stream().map(TagLabel::id).toList(), tags, monitor.getGroupId(), monitor.isPaused(),
                 monitor.getStatus(), monitor.getCreatedAt(), monitor.getUpdatedAt(), skips.last24h(),
-                skips.lastSkippedAt(), steps(spec, caller));
+                skips.lastSkippedAt(), steps(spec, caller),
+                monitor.getNoise().isDeployment() ? null : monitor.getNoise(), monitor.isFlapping());
     }
 
     /** A multi-step check's steps; for viewers, header values, bodies and filled-in values are redacted. */
