@@ -29,9 +29,10 @@ public record VigilDocument(@JsonProperty("$schema") String schema, Integer vers
     }
 
     /**
-     * A monitor: the fields of {@code POST /api/v1/monitors}, with channels named by key in {@code alertChannels}.
-     * An absent {@code paused} leaves a monitor's pause state as it is (so pausing during an incident survives an
-     * apply); {@code true} or {@code false} sets it.
+     * A monitor: the fields of {@code POST /api/v1/monitors}, with channels named by key in {@code alertChannels},
+     * and its tags and group by name ({@code tags}, {@code group}; created in the workspace when missing). An absent
+     * {@code paused} leaves a monitor's pause state as it is (so pausing during an incident survives an apply);
+     * {@code true} or {@code false} sets it; likewise an absent {@code tags} or {@code group}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MonitorSpec(String key, String name, String type,
@@ -42,7 +43,7 @@ public record VigilDocument(@JsonProperty("$schema") String schema, Integer vers
                               Integer maxRunSeconds, String plugin, List<String> args,
                               Integer intervalSeconds, Integer timeoutMs, List<String> regions,
                               Integer confirmations, List<String> alertChannels, Boolean paused,
-                              List<JsonNode> steps) {
+                              List<JsonNode> steps, List<String> tags, String group) {
     }
 
     /**
