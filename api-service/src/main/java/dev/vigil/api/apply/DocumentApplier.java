@@ -263,13 +263,13 @@ public class DocumentApplier {
                 }));
     }
 
+    /** Tags and group are named in a document, not by id: DocumentLabels sets them once the monitor exists. */
     private static MonitorRequest request(MonitorSpec s) {
         return new MonitorRequest(s.name(), s.type(), s.url(), s.method(), s.headers(), s.body(), s.followRedirects(),
                 s.assertions(), s.degradedAboveMs(), s.host(), s.port(), s.recordType(), s.resolver(),
                 s.minDaysValid(), s.periodSeconds(), s.graceSeconds(), s.schedule(),
                 s.timeZone(), s.maxRunSeconds(), s.plugin(), s.args(), s.intervalSeconds(),
                 s.timeoutMs(), s.regions(), s.confirmations(), null, null, null, s.paused(), s.steps());
-        // Tags and group are named in a document, not by id; DocumentLabels sets them after the monitor exists.
     }
 
     private void applyPages(ApiPrincipal caller, List<StatusPageSpec> specs, KeyIndex index, KeyIndex monitorIndex,

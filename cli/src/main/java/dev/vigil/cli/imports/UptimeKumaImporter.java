@@ -64,7 +64,7 @@ public final class UptimeKumaImporter {
     private final Set<String> keys = new HashSet<>();
     /** Kuma notification id → channel key, for the links. */
     private final Map<Long, String> channelKeys = new HashMap<>();
-    private final KumaChannels channels = new KumaChannels(unmapped, secrets);
+    private final KumaChannels kumaChannels = new KumaChannels(unmapped, secrets);
     /** Kuma monitor id → the id of the group it is in. */
     private final Map<Long, Long> parents = new HashMap<>();
 
@@ -105,7 +105,7 @@ public final class UptimeKumaImporter {
             unmapped.add(path + ": Vigil has no " + kuma + " channel (it has " + KumaChannels.SUPPORTED + ")");
             return;
         }
-        ObjectNode spec = channels.channel(row, unique("kuma-" + slug(name.isEmpty() ? kuma : name, "channel")),
+        ObjectNode spec = kumaChannels.channel(row, unique("kuma-" + slug(name.isEmpty() ? kuma : name, "channel")),
                 path);
         if (spec == null) {
             return;
