@@ -12,7 +12,7 @@ INSERT INTO notification (id, name, active, user_id, is_default, config) VALUES
  (8, 'Ops chat', 1, 1, 0, '{"name":"Ops chat","type":"GoogleChat","googleChatWebhookURL":"https://chat.googleapis.com/v1/spaces/AAAA/messages?key=k&token=gchat-secret"}'),
  (9, 'Mattermost', 1, 1, 0, '{"name":"Mattermost","type":"mattermost","mattermostWebhookUrl":"https://mm.example.com/hooks/mm-secret-hook","mattermostusername":"kuma","mattermostchannel":"ops"}'),
  (10, 'Matrix room', 1, 1, 0, '{"name":"Matrix room","type":"matrix","homeserverUrl":"https://93.184.215.14","internalRoomId":"!abcdef:matrix.example.org","accessToken":"syt_matrix_secret_token"}'),
- (11, 'Pushover', 1, 0, 0, '{"name":"Pushover","type":"pushover","pushoveruserkey":"uQiRzpo4DXghDmr9QzzfQu27cmVRsG","pushoverapptoken":"azGDORePK8gMaC0QOYAMyEEuzJnyUi","pushoverpriority":"1","pushoversounds":"siren"}'),
+ (11, 'Pushover', 0, 1, 0, '{"name":"Pushover","type":"pushover","pushoveruserkey":"uQiRzpo4DXghDmr9QzzfQu27cmVRsG","pushoverapptoken":"azGDORePK8gMaC0QOYAMyEEuzJnyUi","pushoverpriority":"1","pushoversounds":"siren"}'),
  (12, 'Half-done ntfy', 1, 1, 0, '{"name":"Half-done ntfy","type":"ntfy","ntfyserverurl":"https://ntfy.sh","ntfytopic":"","ntfyAuthenticationMethod":"usernamePassword","ntfyusername":"u","ntfypassword":"ntfy-pass"}');
 INSERT INTO tag (id, name, color) VALUES (1, 'env', '#059669'), (2, 'critical', '#DC2626');
 INSERT INTO monitor (id, name, active, user_id, interval, type) VALUES (11, 'Company', 1, 1, 60, 'group');
