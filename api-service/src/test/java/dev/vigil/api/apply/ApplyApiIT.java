@@ -322,13 +322,13 @@ class ApplyApiIT {
                   {"key": "cron", "name": "Cron", "type": "HEARTBEAT", "periodSeconds": 3600}]}""";
 
         ApiClient.Response applied = apply(owner, document, "dryRun=false");
+        String shop = applied.json().get("changes").get(0).get("id").asString();
+        JsonNode monitor = owner.get("/api/v1/monitors/" + shop).json();
         ApiClient.Response again = apply(owner, document, "dryRun=false");
         ApiClient.Response retagged = apply(owner, document.replace("[\"production\", \"EU\"]", "[\"EU\"]"),
                 "dryRun=false");
 
         assertThat(applied.status()).as("%s", applied).isEqualTo(200);
-        String shop = applied.json().get("changes").get(0).get("id").asString();
-        JsonNode monitor = owner.get("/api/v1/monitors/" + shop).json();
         assertThat(monitor.get("tags").valueStream().map(t -> t.get("name").asString()))
                 .containsExactlyInAnyOrder("Production", "EU");
         assertThat(monitor.get("tagIds").valueStream().map(JsonNode::asString)).contains(existing);
