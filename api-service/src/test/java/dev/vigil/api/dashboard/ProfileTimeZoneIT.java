@@ -86,6 +86,6 @@ class ProfileTimeZoneIT {
 
     private String zoneOf(String email) {
         return jdbc.sql("SELECT time_zone FROM users WHERE lower(email) = lower(?)").param(email)
-                .query((rs, row) -> rs.getString(1)).single();
+                .query((rs, row) -> rs.getString(1)).list().getFirst();
     }
 }

@@ -145,10 +145,10 @@ public final class ApiEndpoints {
             Endpoint.write("POST", "/api/v1/incidents/{incident}/link",
                     r -> Map.of("declaredIncidentId", r.get("declared").toString())),
             Endpoint.write("DELETE", "/api/v1/incidents/{incident}/link", null),
-            Endpoint.read("/api/v1/incidents/{declared}/postmortem"),
-            Endpoint.write("PUT", "/api/v1/incidents/{declared}/postmortem",
+            Endpoint.read("/api/v1/incidents/{resolved}/postmortem"),
+            Endpoint.write("PUT", "/api/v1/incidents/{resolved}/postmortem",
                     r -> Map.of("body", "A certificate expired.", "published", false)),
-            Endpoint.write("DELETE", "/api/v1/incidents/{declared}/postmortem", null),
+            Endpoint.write("DELETE", "/api/v1/incidents/{resolved}/postmortem", null),
             // Channels of the newer types (those whose every text field has a syntax, for the hostile-input suite),
             // reminders and the summary email.
             Endpoint.write("POST", "/api/v1/alert-channels", r -> Map.of("name", "Slack", "type", "SLACK", "config",
@@ -309,7 +309,13 @@ public final class ApiEndpoints {
             UUID declared = id(owner.post("/api/v1/incidents", Map.of("title", "Seeded declaration",
                     "severity", "minor", "message", "Looking into it.", "components", List.of(Map.of(
                             "componentId", component.toString(), "impact", "degraded_performance")))), "id");
-            Tenant.require(owner.put("/api/v1/incidents/" + declared + "/postmortem",
+            // A postmortem is written for a resolved incident: a second declaration, resolved by its update.
+            UUID resolved = id(owner.post("/api/v1/incidents", Map.of("title", "Seeded outage", "severity", "major",
+                    "message", "Checkout fails.", "components", List.of(Map.of("componentId", component.toString(),
+                            "impact", "major_outage")))), "id");
+            Tenant.require(owner.post("/api/v1/incidents/" + resolved + "/updates", Map.of("status", "resolved",
+                    "message", "Fixed.")), 201);
+            Tenant.require(owner.put("/api/v1/incidents/" + resolved + "/postmortem",
                     Map.of("body", "What happened.", "published", false)), 200);
             UUID result = tenant.addBrowserResult(jdbc, monitor);
             String token = owner.get("/api/v1/monitors/" + heartbeat).json().get("pingUrl").asString()
@@ -326,7 +332,7 @@ public final class ApiEndpoints {
                     Map.entry("channel", channel), Map.entry("incident", incident), Map.entry("rotation", rotation),
                     Map.entry("maintenance", maintenance), Map.entry("statuspage", statusPage),
                     Map.entry("tag", tag), Map.entry("group", group), Map.entry("component", component),
-                    Map.entry("declared", declared), Map.entry("result", result)),
+                    Map.entry("declared", declared), Map.entry("resolved", resolved), Map.entry("result", result)),
                     Map.of("ping", ping, "variable", VARIABLE));
             Tenant.require(owner.put("/api/v1/monitors/" + monitor + "/escalation-policy",
                     escalationPolicy(resources)), 200);
