@@ -33,6 +33,9 @@ public final class ApiEndpoints {
                 Map.of("rotationId", r.get("rotation").toString())));
     }
 
+    /** The month of an uptime report: this one, so the seeded monitor existed in it. */
+    private static final String THIS_MONTH = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+
     public static final List<Endpoint> KEYED = List.of(
             Endpoint.read("/api/v1/regions"),
             Endpoint.read("/api/v1/workspace"),
@@ -172,8 +175,8 @@ public final class ApiEndpoints {
             Endpoint.write("PUT", "/api/v1/variables/ANOTHER_VARIABLE", r -> Map.of("value", "another value")),
             Endpoint.write("DELETE", "/api/v1/variables/{variable}", null),
             // The query names the monitor; another workspace's is not found, as a missing one.
-            Endpoint.readNotFound("/api/v1/reports/uptime?monitorId={monitor}"),
-            Endpoint.readNotFound("/api/v1/reports/uptime?monitorId={monitor}&format=csv"),
+            Endpoint.readNotFound("/api/v1/reports/uptime?monitorId={monitor}&period=" + THIS_MONTH),
+            Endpoint.readNotFound("/api/v1/reports/uptime?monitorId={monitor}&period=" + THIS_MONTH + "&format=csv"),
             // A dry run (the default apply body must not change the seeded workspace for the suites that compare).
             Endpoint.write("POST", "/api/v1/apply?dryRun=true", r -> Map.of("version", 1, "monitors",
                     List.of(withKey("declared", httpMonitor("Declared"))))),
