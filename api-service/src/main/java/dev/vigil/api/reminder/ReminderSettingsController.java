@@ -1,5 +1,6 @@
 package dev.vigil.api.reminder;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vigil.api.audit.Actor;
 import dev.vigil.api.audit.AuditLog;
 import dev.vigil.api.identity.ApiPrincipal;
@@ -40,7 +41,8 @@ class ReminderSettingsController {
         this.audit = audit;
     }
 
-    /** {@code everyMinutes}: null (or absent) for no reminders. */
+    /** {@code everyMinutes}: null (or absent) for no reminders; answered absent then. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Reminders(Integer everyMinutes) {
     }
 
