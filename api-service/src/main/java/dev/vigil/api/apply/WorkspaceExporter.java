@@ -107,6 +107,8 @@ public class WorkspaceExporter {
                 heartbeat ? null : m.regions(), heartbeat ? null : m.confirmations(), emptyToNull(channelKeys),
                 m.paused() ? true : null, m.steps() == null || m.steps().isEmpty() ? null
                         : m.steps().stream().map(step -> (JsonNode) WireJson.mapper().valueToTree(step)).toList(),
+                m.noise(),
+                m.packetCount(), m.maxPacketLossPercent(), m.payload(), m.payloadEncoding(), m.tlsMode(),
                 m.tags() == null || m.tags().isEmpty() ? null
                         : m.tags().stream().map(MonitorResponse.TagLabel::name).toList(),
                 m.groupId() == null ? null : groupNames.get(m.groupId()));
