@@ -42,7 +42,10 @@ public record VigilDocument(@JsonProperty("$schema") String schema, Integer vers
                               Integer maxRunSeconds, String plugin, List<String> args,
                               Integer intervalSeconds, Integer timeoutMs, List<String> regions,
                               Integer confirmations, List<String> alertChannels, Boolean paused,
-                              List<JsonNode> steps) {
+                              List<JsonNode> steps,
+                              // WEBSOCKET, GRPC, DATABASE (password: a {{vars.NAME}} reference, never a value)
+                              String send, String expect, String service, Boolean tls, String engine,
+                              String database, String username, String password, String query) {
     }
 
     /**

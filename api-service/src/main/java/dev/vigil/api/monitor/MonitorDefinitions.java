@@ -47,15 +47,16 @@ class MonitorDefinitions {
 
     /** Fields that belong to some types only; sending one for another type is a mistake worth naming. */
     private static final List<TypedField> TYPED_FIELDS = List.of(
-            new TypedField("url", MonitorRequest::url, EnumSet.of(MonitorType.HTTP)),
+            new TypedField("url", MonitorRequest::url, EnumSet.of(MonitorType.HTTP, MonitorType.WEBSOCKET)),
             new TypedField("method", MonitorRequest::method, EnumSet.of(MonitorType.HTTP)),
-            new TypedField("headers", MonitorRequest::headers, EnumSet.of(MonitorType.HTTP)),
+            new TypedField("headers", MonitorRequest::headers, EnumSet.of(MonitorType.HTTP, MonitorType.WEBSOCKET)),
             new TypedField("body", MonitorRequest::body, EnumSet.of(MonitorType.HTTP)),
             new TypedField("followRedirects", MonitorRequest::followRedirects, EnumSet.of(MonitorType.HTTP)),
             new TypedField("assertions", MonitorRequest::assertions, EnumSet.of(MonitorType.HTTP, MonitorType.DNS)),
             new TypedField("host", MonitorRequest::host, EnumSet.of(MonitorType.TCP, MonitorType.DNS,
-                    MonitorType.TLS)),
-            new TypedField("port", MonitorRequest::port, EnumSet.of(MonitorType.TCP, MonitorType.TLS)),
+                    MonitorType.TLS, MonitorType.GRPC, MonitorType.DATABASE)),
+            new TypedField("port", MonitorRequest::port, EnumSet.of(MonitorType.TCP, MonitorType.TLS,
+                    MonitorType.GRPC, MonitorType.DATABASE)),
             new TypedField("recordType", MonitorRequest::recordType, EnumSet.of(MonitorType.DNS)),
             new TypedField("resolver", MonitorRequest::resolver, EnumSet.of(MonitorType.DNS)),
             new TypedField("minDaysValid", MonitorRequest::minDaysValid, EnumSet.of(MonitorType.TLS)),
@@ -67,6 +68,15 @@ class MonitorDefinitions {
             new TypedField("plugin", MonitorRequest::plugin, EnumSet.of(MonitorType.PLUGIN)),
             new TypedField("args", MonitorRequest::args, EnumSet.of(MonitorType.PLUGIN)),
             new TypedField("steps", MonitorRequest::steps, EnumSet.of(MonitorType.API_STEPS, MonitorType.BROWSER)),
+            new TypedField("send", MonitorRequest::send, EnumSet.of(MonitorType.WEBSOCKET)),
+            new TypedField("expect", MonitorRequest::expect, EnumSet.of(MonitorType.WEBSOCKET, MonitorType.DATABASE)),
+            new TypedField("service", MonitorRequest::service, EnumSet.of(MonitorType.GRPC)),
+            new TypedField("tls", MonitorRequest::tls, EnumSet.of(MonitorType.GRPC)),
+            new TypedField("engine", MonitorRequest::engine, EnumSet.of(MonitorType.DATABASE)),
+            new TypedField("database", MonitorRequest::database, EnumSet.of(MonitorType.DATABASE)),
+            new TypedField("username", MonitorRequest::username, EnumSet.of(MonitorType.DATABASE)),
+            new TypedField("password", MonitorRequest::password, EnumSet.of(MonitorType.DATABASE)),
+            new TypedField("query", MonitorRequest::query, EnumSet.of(MonitorType.DATABASE)),
             new TypedField("degradedAboveMs", MonitorRequest::degradedAboveMs, PROBED),
             new TypedField("timeoutMs", MonitorRequest::timeoutMs, PROBED),
             new TypedField("regions", MonitorRequest::regions, PROBED),
@@ -177,6 +187,9 @@ class MonitorDefinitions {
             }
             case API_STEPS -> SyntheticCheckRules.apiSteps(problems, request.steps());
             case BROWSER -> SyntheticCheckRules.browser(problems, request.steps());
+            case WEBSOCKET -> ServiceCheckRules.webSocket(problems, request);
+            case GRPC -> ServiceCheckRules.grpc(problems, request);
+            case DATABASE -> ServiceCheckRules.database(problems, request);
             case HEARTBEAT -> throw new IllegalStateException("heartbeats are not probed");
         };
     }

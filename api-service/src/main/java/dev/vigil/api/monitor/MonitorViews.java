@@ -8,6 +8,9 @@ import dev.vigil.common.check.ApiStep;
 import dev.vigil.common.check.ApiStepsCheck;
 import dev.vigil.common.check.BrowserCheck;
 import dev.vigil.common.check.BrowserStep;
+import dev.vigil.common.check.DatabaseCheck;
+import dev.vigil.common.check.GrpcCheck;
+import dev.vigil.common.check.WebSocketCheck;
 import dev.vigil.common.check.DnsCheck;
 import dev.vigil.common.check.HeartbeatCheck;
 import dev.vigil.common.check.HttpCheck;
@@ -70,11 +73,17 @@ public class MonitorViews {
         TlsCheck tls = spec instanceof TlsCheck t ? t : null;
         HeartbeatCheck heartbeat = spec instanceof HeartbeatCheck hb ? hb : null;
         PluginCheck plugin = spec instanceof PluginCheck p ? p : null;
-        String host = tcp != null ? tcp.host() : dns != null ? dns.host() : tls != null ? tls.host() : null;
-        Integer port = tcp != null ? Integer.valueOf(tcp.port()) : tls != null ? Integer.valueOf(tls.port()) : null;
+        WebSocketCheck socket = spec instanceof WebSocketCheck w ? w : null;
+        GrpcCheck grpc = spec instanceof GrpcCheck g ? g : null;
+        DatabaseCheck db = spec instanceof DatabaseCheck d ? d : null;
+        String host = tcp != null ? tcp.host() : dns != null ? dns.host() : tls != null ? tls.host()
+                : grpc != null ? grpc.host() : db != null ? db.host() : null;
+        Integer port = tcp != null ? Integer.valueOf(tcp.port()) : tls != null ? Integer.valueOf(tls.port())
+                : grpc != null ? Integer.valueOf(grpc.port()) : db != null ? Integer.valueOf(db.port()) : null;
         return new MonitorResponse(monitor.getId(), monitor.getName(), monitor.getType().name(),
-                http == null ? null : http.url(), http == null ? null : http.method(),
-                http == null ? null : headers(http.headers(), caller),
+                http != null ? http.url() : socket != null ? socket.url() : null, http == null ? null : http.method(),
+                http != null ? headers(http.headers(), caller) : socket != null ? headers(socket.headers(), caller)
+                        : null,
                 http == null || http.body() == null ? null : caller.canWrite() ? http.body() : REDACTED,
                 http == null ? null : http.followRedirects(),
                 host, port, dns == null ? null : dns.recordType(), dns == null ? null : dns.resolver(),
@@ -93,7 +102,13 @@ public class MonitorViews {
                 heartbeat == null ? monitor.getTimeoutMs() : null, monitor.getRegions(), monitor.getConfirmations(),
                 channelIds, tags.stream().map(TagLabel::id).toList(), tags, monitor.getGroupId(), monitor.isPaused(),
                 monitor.getStatus(), monitor.getCreatedAt(), monitor.getUpdatedAt(), skips.last24h(),
-                skips.lastSkippedAt(), steps(spec, caller));
+                skips.lastSkippedAt(), steps(spec, caller),
+                socket == null || socket.send() == null ? null : caller.canWrite() ? socket.send() : REDACTED,
+                socket != null ? socket.expect() : db != null ? db.expect() : null,
+                grpc == null ? null : grpc.service(), grpc == null ? null : grpc.tls(),
+                db == null || db.engine() == null ? null : db.engine().name(), db == null ? null : db.database(),
+                db == null || db.username() == null ? null : caller.canWrite() ? db.username() : REDACTED,
+                db == null ? null : db.password(), db == null ? null : db.query());
     }
 
     /** A multi-step check's steps; for viewers, header values, bodies and filled-in values are redacted. */

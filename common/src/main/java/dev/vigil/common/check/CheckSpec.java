@@ -17,9 +17,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = HeartbeatCheck.class, name = "HEARTBEAT"),
         @JsonSubTypes.Type(value = PluginCheck.class, name = "PLUGIN"),
         @JsonSubTypes.Type(value = ApiStepsCheck.class, name = "API_STEPS"),
-        @JsonSubTypes.Type(value = BrowserCheck.class, name = "BROWSER")})
+        @JsonSubTypes.Type(value = BrowserCheck.class, name = "BROWSER"),
+        @JsonSubTypes.Type(value = WebSocketCheck.class, name = "WEBSOCKET"),
+        @JsonSubTypes.Type(value = GrpcCheck.class, name = "GRPC"),
+        @JsonSubTypes.Type(value = DatabaseCheck.class, name = "DATABASE")})
 public sealed interface CheckSpec permits HttpCheck, TcpCheck, DnsCheck, TlsCheck, HeartbeatCheck, PluginCheck,
-        ApiStepsCheck, BrowserCheck {
+        ApiStepsCheck, BrowserCheck,
+        WebSocketCheck, GrpcCheck, DatabaseCheck {
 
     @JsonIgnore
     MonitorType type();

@@ -6,5 +6,11 @@ public enum MonitorType {
     /** A sequence of HTTP requests passing values from one to the next (issue 17). */
     API_STEPS,
     /** A real Chromium driven through declarative steps (issue 17). */
-    BROWSER
+    BROWSER,
+    /** A WebSocket handshake, optionally a message sent and one expected back (issue 17). */
+    WEBSOCKET,
+    /** The standard gRPC health check, grpc.health.v1.Health/Check (issue 17). */
+    GRPC,
+    /** PostgreSQL, MySQL/MariaDB or Redis reachability, optionally one read-only query (issue 17). */
+    DATABASE
 }
