@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -27,14 +28,19 @@ import tools.jackson.databind.JsonNode;
 class MonitorForm {
 
     static final List<String> TYPES = List.of("HTTP", "TCP", "DNS", "TLS", "HEARTBEAT", "PLUGIN", "API_STEPS",
-            "BROWSER");
+            "BROWSER",
+            "WEBSOCKET", "GRPC", "DATABASE");
+    static final List<String> ENGINES = List.of("POSTGRESQL", "MYSQL", "REDIS");
+    private static final Pattern VARIABLE_REFERENCE =
+            Pattern.compile("\\s*\\{\\{\\s*vars\\.[A-Za-z_][A-Za-z0-9_]{0,63}\\s*}}\\s*");
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     static final List<String> RECORD_TYPES = List.of("A", "AAAA", "CNAME", "MX", "TXT", "NS");
     /** The fields this form has an input for; problems with others are listed at the top. */
     static final List<String> FIELDS = List.of("name", "type", "url", "method", "headers", "body", "followRedirects",
             "assertions", "degradedAboveMs", "host", "port", "recordType", "resolver", "minDaysValid",
             "periodSeconds", "graceSeconds", "schedule", "timeZone", "maxRunSeconds", "plugin", "args", "intervalSeconds", "timeoutMs", "regions",
-            "confirmations", "alertChannelIds", "tagIds", "groupId");
+            "confirmations", "alertChannelIds", "tagIds", "groupId",
+            "send", "expect", "service", "tls", "engine", "database", "username", "password", "query");
 
     private String name = "";
     private String type = "HTTP";
@@ -59,6 +65,16 @@ class MonitorForm {
     private String args = "";
     /** API_STEPS and BROWSER: the steps as the API's JSON list (docs/api.md). */
     private String steps = "";
+    /** WEBSOCKET, GRPC, DATABASE (url, headers, host and port are the fields above). */
+    private String send = "";
+    private String expect = "";
+    private String service = "";
+    private boolean tls;
+    private String engine = "POSTGRESQL";
+    private String database = "";
+    private String username = "";
+    private String password = "";
+    private String query = "";
     private String intervalSeconds = "60";
     private String timeoutMs = "";
     private List<String> regions = new ArrayList<>();
@@ -99,6 +115,15 @@ class MonitorForm {
         form.plugin = text(m.plugin());
         form.args = m.args() == null ? "" : String.join("\n", m.args());
         form.steps = m.steps() == null ? "" : WireJson.write(m.steps());
+        form.send = text(m.send());
+        form.expect = text(m.expect());
+        form.service = text(m.service());
+        form.tls = Boolean.TRUE.equals(m.tls());
+        form.engine = m.engine() == null ? "POSTGRESQL" : m.engine();
+        form.database = text(m.database());
+        form.username = text(m.username());
+        form.password = text(m.password());
+        form.query = text(m.query());
         form.intervalSeconds = String.valueOf(m.intervalSeconds());
         form.timeoutMs = text(m.timeoutMs());
         form.regions = m.regions() == null ? new ArrayList<>() : new ArrayList<>(m.regions());
@@ -117,18 +142,21 @@ class MonitorForm {
     MonitorRequest toRequest(FieldErrors errors, List<UUID> alertChannelIds, Labels labels, boolean creating) {
         String t = type == null ? "" : type.strip().toUpperCase(Locale.ROOT);
         boolean http = t.equals("HTTP");
+        boolean socket = t.equals("WEBSOCKET");
+        boolean db = t.equals("DATABASE");
         boolean heartbeat = t.equals("HEARTBEAT");
         boolean probed = !heartbeat;
+        boolean hostAndPort = Set.of("GRPC", "DATABASE").contains(t);
         MonitorRequest request = new MonitorRequest(name, t,
-                http ? url : null,
+                http || socket ? url : null,
                 http ? method : null,
-                http ? headers(errors) : null,
+                http || socket ? headers(errors) : null,
                 http && !body.isEmpty() ? body : null,
                 http ? followRedirects : null,
                 http || t.equals("DNS") ? assertions(errors) : null,
                 probed ? number(errors, "degradedAboveMs", degradedAboveMs) : null,
-                Set.of("TCP", "DNS", "TLS").contains(t) ? blankToNull(host) : null,
-                t.equals("TCP") || t.equals("TLS") ? number(errors, "port", port) : null,
+                Set.of("TCP", "DNS", "TLS").contains(t) || hostAndPort ? blankToNull(host) : null,
+                t.equals("TCP") || t.equals("TLS") || hostAndPort ? number(errors, "port", port) : null,
                 t.equals("DNS") ? recordType : null,
                 t.equals("DNS") ? blankToNull(resolver) : null,
                 t.equals("TLS") ? number(errors, "minDaysValid", minDaysValid) : null,
@@ -147,7 +175,16 @@ class MonitorForm {
                 labels.tagIds(),
                 labels.groupId(),
                 creating || paused ? paused : null,
-                t.equals("API_STEPS") || t.equals("BROWSER") ? steps(errors) : null);
+                t.equals("API_STEPS") || t.equals("BROWSER") ? steps(errors) : null,
+                socket ? blankToNull(send) : null,
+                socket || db ? blankToNull(expect) : null,
+                t.equals("GRPC") ? blankToNull(service) : null,
+                t.equals("GRPC") ? tls : null,
+                db ? engine : null,
+                db ? blankToNull(database) : null,
+                db ? blankToNull(username) : null,
+                db ? blankToNull(password) : null,
+                db ? blankToNull(query) : null);
         return errors.isEmpty() ? request : null;
     }
 
@@ -294,6 +331,25 @@ class MonitorForm {
     public void setPlugin(String plugin) { this.plugin = plugin; }
     public String getSteps() { return steps; }
     public void setSteps(String steps) { this.steps = steps; }
+    public String getSend() { return send; }
+    public void setSend(String send) { this.send = send; }
+    public String getExpect() { return expect; }
+    public void setExpect(String expect) { this.expect = expect; }
+    public String getService() { return service; }
+    public void setService(String service) { this.service = service; }
+    public boolean isTls() { return tls; }
+    public void setTls(boolean tls) { this.tls = tls; }
+    public String getEngine() { return engine; }
+    public void setEngine(String engine) { this.engine = engine; }
+    public String getDatabase() { return database; }
+    public void setDatabase(String database) { this.database = database; }
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
+    /** Only a {{vars.NAME}} reference is shown back: a password typed in by mistake is not put into the page. */
+    public String getPassword() { return VARIABLE_REFERENCE.matcher(password).matches() ? password : ""; }
+    public void setPassword(String password) { this.password = password == null ? "" : password; }
+    public String getQuery() { return query; }
+    public void setQuery(String query) { this.query = query; }
     public String getArgs() { return args; }
     public void setArgs(String args) { this.args = args; }
     public String getIntervalSeconds() { return intervalSeconds; }

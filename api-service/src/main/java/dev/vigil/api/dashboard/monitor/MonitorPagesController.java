@@ -185,6 +185,7 @@ class MonitorPagesController {
         model.addAttribute("types", MonitorForm.TYPES);
         model.addAttribute("methods", MonitorForm.METHODS);
         model.addAttribute("recordTypes", MonitorForm.RECORD_TYPES);
+        model.addAttribute("engines", MonitorForm.ENGINES);
         model.addAttribute("regions", regions.regions());
         return "dashboard/monitors/form";
     }
