@@ -70,7 +70,7 @@ class DashboardServiceMonitorsIT {
                 "engine", "POSTGRESQL", "host", "db.example.com", "username", "monitor",
                 "password", "typed-in-secret", "intervalSeconds", "120"));
 
-        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.status()).isEqualTo(422);
         assertThat(page.body()).contains("id=\"password-error\"").doesNotContain("typed-in-secret");
         assertThat(api.get("/api/v1/monitors").json().get("total").asInt()).isZero();
     }
