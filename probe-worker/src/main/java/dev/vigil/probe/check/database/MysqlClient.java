@@ -36,7 +36,9 @@ final class MysqlClient implements DatabaseClient {
         properties.setProperty("user", target.username() == null ? "" : target.username());
         properties.setProperty("password", target.password() == null ? "" : target.password());
         properties.setProperty("connectTimeout", String.valueOf(target.remaining().toMillis()));
-        properties.setProperty("socketTimeout", String.valueOf(target.remaining().toMillis()));
+        // The server's statement limit is the time left; the socket waits a little longer for its error.
+        properties.setProperty("socketTimeout", String.valueOf(target.remaining().toMillis()
+                + PostgresClient.CANCEL_GRACE_MS));
         properties.setProperty("allowLocalInfile", "false");
         properties.setProperty("permitRedirect", "false");
         properties.setProperty("allowMultiQueries", "false");

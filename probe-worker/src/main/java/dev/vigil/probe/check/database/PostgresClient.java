@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class PostgresClient implements DatabaseClient {
 
+    static final long CANCEL_GRACE_MS = 500;
+
     @Override
     public DatabaseEngine engine() {
         return DatabaseEngine.POSTGRESQL;
@@ -42,19 +44,31 @@ final class PostgresClient implements DatabaseClient {
             if (query == null) {
                 return new DatabaseAnswer(server, millis(loggedIn - start), null, null);
             }
-            connection.setNetworkTimeout(Runnable::run, (int) target.remaining().toMillis());
+            long left = target.remaining().toMillis();
+            // The server cancels the statement at the time left; the socket waits a little longer, so the answer
+            // is the server's "canceling statement due to statement timeout" rather than a cut connection.
+            connection.setNetworkTimeout(Runnable::run, (int) (left + CANCEL_GRACE_MS));
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("SET LOCAL statement_timeout = " + target.remaining().toMillis());
+                statement.execute("SET LOCAL statement_timeout = " + left);
                 statement.setMaxRows(1);
                 long queryStart = System.nanoTime();
                 String value = SqlValues.firstValue(statement, query);
                 long queried = System.nanoTime();
                 return new DatabaseAnswer(server, millis(loggedIn - start), millis(queried - queryStart), value);
             } finally {
-                connection.rollback();
+                rollback(connection);
             }
+        }
+    }
+
+    /** Ends the read-only transaction; a failure here (a connection already cut) must not hide the query's error. */
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is closed next either way
         }
     }
 

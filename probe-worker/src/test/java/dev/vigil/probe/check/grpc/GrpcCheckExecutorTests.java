@@ -56,7 +56,7 @@ class GrpcCheckExecutorTests {
     void aServingServerIsUp() throws IOException {
         int port = start(InsecureServerCredentials.create());
 
-        CheckOutcome outcome = plaintext().execute(TestJobs.job(new GrpcCheck("localhost", port, "", false), 3000));
+        CheckOutcome outcome = plaintext().execute(TestJobs.job(new GrpcCheck("localhost", port, "", false), 10_000));
 
         assertThat(outcome.ok()).as(outcome.message()).isTrue();
         assertThat(outcome.message()).startsWith("the server is SERVING");
@@ -67,7 +67,7 @@ class GrpcCheckExecutorTests {
         int port = start(InsecureServerCredentials.create());
 
         CheckOutcome outcome = plaintext().execute(TestJobs.job(
-                new GrpcCheck("127.0.0.1", port, "payments.v1.Payments", false), 3000));
+                new GrpcCheck("127.0.0.1", port, "payments.v1.Payments", false), 10_000));
 
         assertThat(outcome.ok()).as(outcome.message()).isTrue();
         assertThat(outcome.message()).startsWith("service payments.v1.Payments is SERVING");
@@ -78,7 +78,7 @@ class GrpcCheckExecutorTests {
         int port = start(InsecureServerCredentials.create());
 
         CheckOutcome outcome = plaintext().execute(TestJobs.job(
-                new GrpcCheck("127.0.0.1", port, "search.v1.Search", false), 3000));
+                new GrpcCheck("127.0.0.1", port, "search.v1.Search", false), 10_000));
 
         assertThat(outcome.ok()).isFalse();
         assertThat(outcome.error()).isEqualTo(ErrorKind.ASSERTION);
@@ -90,7 +90,7 @@ class GrpcCheckExecutorTests {
         int port = start(InsecureServerCredentials.create());
 
         CheckOutcome outcome = plaintext().execute(TestJobs.job(
-                new GrpcCheck("127.0.0.1", port, "nope.v1.Nope", false), 3000));
+                new GrpcCheck("127.0.0.1", port, "nope.v1.Nope", false), 10_000));
 
         assertThat(outcome.ok()).isFalse();
         assertThat(outcome.message()).contains("does not know the service 'nope.v1.Nope'");
@@ -103,7 +103,7 @@ class GrpcCheckExecutorTests {
             port = socket.getLocalPort();
         }
 
-        CheckOutcome outcome = plaintext().execute(TestJobs.job(new GrpcCheck("127.0.0.1", port, "", false), 3000));
+        CheckOutcome outcome = plaintext().execute(TestJobs.job(new GrpcCheck("127.0.0.1", port, "", false), 10_000));
 
         assertThat(outcome.ok()).isFalse();
         assertThat(outcome.error()).isEqualTo(ErrorKind.CONNECTION);
@@ -117,7 +117,7 @@ class GrpcCheckExecutorTests {
         GrpcCheckExecutor trusting = new GrpcCheckExecutor(TestJobs.localGuard(),
                 TlsTrust.withExtraCertificates(TestCertificates.pem(certificate)));
 
-        CheckOutcome outcome = trusting.execute(TestJobs.job(new GrpcCheck("localhost", port, "", true), 5000));
+        CheckOutcome outcome = trusting.execute(TestJobs.job(new GrpcCheck("localhost", port, "", true), 10_000));
 
         assertThat(outcome.ok()).as(outcome.message()).isTrue();
         assertThat(outcome.message()).contains("TLS");
@@ -127,7 +127,7 @@ class GrpcCheckExecutorTests {
     void tlsWithAnUntrustedCertificateIsATlsFailure() throws IOException {
         int port = start(tls(TestCertificates.selfSigned(Duration.ofDays(30))));
 
-        CheckOutcome outcome = plaintext().execute(TestJobs.job(new GrpcCheck("localhost", port, "", true), 5000));
+        CheckOutcome outcome = plaintext().execute(TestJobs.job(new GrpcCheck("localhost", port, "", true), 10_000));
 
         assertThat(outcome.ok()).isFalse();
         assertThat(outcome.error()).as(outcome.message()).isEqualTo(ErrorKind.TLS);
@@ -138,7 +138,7 @@ class GrpcCheckExecutorTests {
         int port = start(InsecureServerCredentials.create());
 
         CheckOutcome outcome = new GrpcCheckExecutor(TestJobs.saasGuard(), TlsTrust.withExtraCertificates(null))
-                .execute(TestJobs.job(new GrpcCheck("localhost", port, "", false), 3000));
+                .execute(TestJobs.job(new GrpcCheck("localhost", port, "", false), 10_000));
 
         assertThat(outcome.error()).isEqualTo(ErrorKind.BLOCKED);
     }
