@@ -246,8 +246,9 @@ public class DocumentApplier {
                 s.assertions(), s.degradedAboveMs(), s.host(), s.port(), s.recordType(), s.resolver(),
                 s.minDaysValid(), s.periodSeconds(), s.graceSeconds(), s.schedule(),
                 s.timeZone(), s.maxRunSeconds(), s.plugin(), s.args(), s.intervalSeconds(),
-                s.timeoutMs(), s.regions(), s.confirmations(), null, null, null, s.paused(), s.steps(), s.send(),
-                s.expect(), s.service(), s.tls(), s.engine(), s.database(), s.username(), s.password(), s.query());
+                s.timeoutMs(), s.regions(), s.confirmations(), null, null, null, s.paused(), s.steps(), s.noise(),
+                s.send(), s.expect(), s.service(), s.tls(), s.engine(), s.database(), s.username(), s.password(),
+                s.query());
     }
 
     private void applyPages(ApiPrincipal caller, List<StatusPageSpec> specs, KeyIndex index, KeyIndex monitorIndex,

@@ -100,8 +100,8 @@ public class WorkspaceExporter {
                 heartbeat ? null : m.regions(), heartbeat ? null : m.confirmations(), emptyToNull(channelKeys),
                 m.paused() ? true : null, m.steps() == null || m.steps().isEmpty() ? null
                         : m.steps().stream().map(step -> (JsonNode) WireJson.mapper().valueToTree(step)).toList(),
-                m.send(), m.expect(), m.service(), m.tls(), m.engine(), m.database(), m.username(), m.password(),
-                m.query());
+                m.noise(), m.send(), m.expect(), m.service(), m.tls(), m.engine(), m.database(), m.username(),
+                m.password(), m.query());
     }
 
     private static StatusPageSpec page(StatusPageView p, String key, Map<UUID, String> monitorKeys) {

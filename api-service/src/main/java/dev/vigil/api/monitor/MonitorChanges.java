@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class MonitorChanges {
 
     private static final Set<String> IGNORED = Set.of("id", "status", "createdAt", "updatedAt", "pingUrl", "tags",
-            "skippedChecks", "lastSkippedAt");
+            "skippedChecks", "lastSkippedAt", "flapping");
     private static final Set<String> SECRET = Set.of("headers", "body", "args");
 
     private MonitorChanges() {

@@ -81,7 +81,8 @@ class MonitorDefinitions {
             new TypedField("timeoutMs", MonitorRequest::timeoutMs, PROBED),
             new TypedField("regions", MonitorRequest::regions, PROBED),
             new TypedField("confirmations", r -> r.confirmations() == null || r.confirmations() == 0 ? null
-                    : r.confirmations(), PROBED));
+                    : r.confirmations(), PROBED),
+            new TypedField("noise", r -> r.noise() == null || r.noise().isDeployment() ? null : r.noise(), PROBED));
 
     private final MonitorProperties limits;
     private final RegionProperties regions;
@@ -130,7 +131,7 @@ class MonitorDefinitions {
             HeartbeatCheck heartbeat = heartbeat(problems, request);
             problems.throwIfAny();
             return new MonitorDefinition(name, heartbeat, heartbeat.periodSeconds(), DEFAULT_TIMEOUT_MS, List.of(), 0,
-                    null, paused, alertChannels, tags, group);
+                    null, paused, alertChannels, tags, group, NoiseSettings.DEPLOYMENT);
         }
         int interval = request.intervalSeconds() != null ? request.intervalSeconds()
                 : type == MonitorType.BROWSER ? limits.browserMinIntervalSeconds() : DEFAULT_INTERVAL_SECONDS;
@@ -159,10 +160,38 @@ class MonitorDefinitions {
         if (degradedAbove != null && (degradedAbove < 1 || degradedAbove > timeout)) {
             problems.add("degradedAboveMs", "degradedAboveMs must be between 1 and timeoutMs (" + timeout + ")");
         }
+        NoiseSettings noise = noise(problems, request.noise());
         CheckSpec check = type == null ? null : probedCheck(problems, type, request, chosen);
         problems.throwIfAny();
         return new MonitorDefinition(name, check, interval, timeout, chosen, confirmations, degradedAbove, paused,
-                alertChannels, tags, group);
+                alertChannels, tags, group, noise);
+    }
+
+    /** The noise settings within their bounds (docs/api.md, Noise settings); none given: the deployment's. */
+    private static NoiseSettings noise(FieldProblems problems, NoiseSettings requested) {
+        if (requested == null) {
+            return NoiseSettings.DEPLOYMENT;
+        }
+        between(problems, "noise.failuresInRow", requested.failuresInRow(), 1, NoiseSettings.MAX_FAILURES_IN_ROW);
+        between(problems, "noise.recoveryRounds", requested.recoveryRounds(), 1, NoiseSettings.MAX_RECOVERY_ROUNDS);
+        between(problems, "noise.flapTransitions", requested.flapTransitions(), NoiseSettings.MIN_FLAP_TRANSITIONS,
+                NoiseSettings.MAX_FLAP_TRANSITIONS);
+        between(problems, "noise.flapWindowRounds", requested.flapWindowRounds(),
+                NoiseSettings.MIN_FLAP_WINDOW_ROUNDS, NoiseSettings.MAX_FLAP_WINDOW_ROUNDS);
+        if (requested.flapTransitions() != null && requested.flapWindowRounds() != null
+                && !problems.has("noise.flapTransitions") && !problems.has("noise.flapWindowRounds")
+                && requested.flapTransitions() > requested.flapWindowRounds()) {
+            // A round changes the state at most once: more changes than rounds could never be seen.
+            problems.add("noise.flapTransitions", "flapTransitions must not exceed flapWindowRounds ("
+                    + requested.flapWindowRounds() + "): a monitor changes state at most once a round");
+        }
+        return requested;
+    }
+
+    private static void between(FieldProblems problems, String field, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            problems.add(field, field.substring(field.indexOf('.') + 1) + " must be between " + min + " and " + max);
+        }
     }
 
     private CheckSpec probedCheck(FieldProblems problems, MonitorType type, MonitorRequest request,

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * answers it ({@code id}, {@code status}, ...) are accepted and ignored, so a client can PUT back what it read.
  */
 @JsonIgnoreProperties(value = {"id", "status", "pingUrl", "tags", "createdAt", "updatedAt", "skippedChecks",
-        "lastSkippedAt"})
+        "lastSkippedAt", "flapping"})
 @Schema(description = "A monitor definition. Send the common fields and those of its type only.")
 public record MonitorRequest(
         @Schema(description = "1 to 200 characters", example = "Homepage") String name,
@@ -69,6 +69,8 @@ public record MonitorRequest(
         // API_STEPS, BROWSER
         @Schema(description = "API_STEPS: the requests, in order (1 to 10); BROWSER: the steps, in order (1 to 30). "
                 + "See docs/api.md") List<JsonNode> steps,
+        @Schema(description = "Probed types: alert noise settings (failures in a row, recovery rounds, flap "
+                + "detection); left out, or a field of it left out: the deployment's") NoiseSettings noise,
         // WEBSOCKET (with url, headers), GRPC and DATABASE (with host, port)
         @Schema(description = "WEBSOCKET: a text message to send once the connection is open") String send,
         @Schema(description = "WEBSOCKET: a regular expression a received message must contain a match of; "
@@ -92,11 +94,26 @@ public record MonitorRequest(
                           Integer periodSeconds, Integer graceSeconds, String schedule, String timeZone,
                           Integer maxRunSeconds, String plugin, List<String> args, Integer intervalSeconds,
                           Integer timeoutMs, List<String> regions, Integer confirmations, List<UUID> alertChannelIds,
+                          List<UUID> tagIds, UUID groupId, Boolean paused, List<JsonNode> steps,
+                          NoiseSettings noise) {
+        this(name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
+                recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone, maxRunSeconds,
+                plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannelIds, tagIds, groupId,
+                paused, steps, noise, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** A request without noise settings of its own (the deployment's apply; on PUT: back to them). */
+    public MonitorRequest(String name, String type, String url, String method, Map<String, String> headers,
+                          String body, Boolean followRedirects, List<Assertion> assertions, Integer degradedAboveMs,
+                          String host, Integer port, String recordType, String resolver, Integer minDaysValid,
+                          Integer periodSeconds, Integer graceSeconds, String schedule, String timeZone,
+                          Integer maxRunSeconds, String plugin, List<String> args, Integer intervalSeconds,
+                          Integer timeoutMs, List<String> regions, Integer confirmations, List<UUID> alertChannelIds,
                           List<UUID> tagIds, UUID groupId, Boolean paused, List<JsonNode> steps) {
         this(name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
                 recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone, maxRunSeconds,
                 plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannelIds, tagIds, groupId,
-                paused, steps, null, null, null, null, null, null, null, null, null);
+                paused, steps, (NoiseSettings) null);
     }
 
     /** A request of the types without steps. */

@@ -44,6 +44,12 @@ public record MonitorResponse(UUID id, String name, String type,
                               // API_STEPS, BROWSER
                               @Schema(description = "API_STEPS, BROWSER: the steps (values redacted for viewers)")
                               List<?> steps,
+                              @Schema(description = "Probed types: its own alert noise settings; absent, or a field "
+                                      + "of it absent: the deployment's")
+                              NoiseSettings noise,
+                              @Schema(description = "Changing between up and down too often (flap detection): "
+                                      + "its incident is held open and alerts wait until it settles")
+                              boolean flapping,
                               // WEBSOCKET (with url, headers), GRPC and DATABASE (with host, port)
                               @Schema(description = "WEBSOCKET: the message sent once open (redacted for viewers)")
                               String send,

@@ -103,6 +103,7 @@ public class MonitorViews {
                 channelIds, tags.stream().map(TagLabel::id).toList(), tags, monitor.getGroupId(), monitor.isPaused(),
                 monitor.getStatus(), monitor.getCreatedAt(), monitor.getUpdatedAt(), skips.last24h(),
                 skips.lastSkippedAt(), steps(spec, caller),
+                monitor.getNoise().isDeployment() ? null : monitor.getNoise(), monitor.isFlapping(),
                 socket == null || socket.send() == null ? null : caller.canWrite() ? socket.send() : REDACTED,
                 socket != null ? socket.expect() : db != null ? db.expect() : null,
                 grpc == null ? null : grpc.service(), grpc == null ? null : grpc.tls(),

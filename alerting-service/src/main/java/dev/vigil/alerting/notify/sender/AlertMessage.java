@@ -67,6 +67,9 @@ public record AlertMessage(String title, Severity severity, Map<String, String> 
                     facts, link);
             case "monitor.degraded" -> new AlertMessage("DEGRADED: " + name, Severity.WARNING, facts, link);
             case "monitor.restored" -> new AlertMessage("Back to normal: " + name, Severity.RESOLVED, facts, link);
+            case "monitor.flapping" -> new AlertMessage("FLAPPING: " + name, Severity.WARNING, facts, link);
+            case "monitor.settled" -> new AlertMessage("No longer flapping: " + name, Severity.RESOLVED, facts,
+                    link);
             case "channel.unhealthy" -> new AlertMessage("Alert channel failing: "
                     + payload.path("channel").path("name").asString(""), Severity.WARNING, facts, base);
             case "summary" -> new AlertMessage(("WEEKLY".equals(payload.path("frequency").asString(""))

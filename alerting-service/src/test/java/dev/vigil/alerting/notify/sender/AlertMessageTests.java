@@ -35,6 +35,12 @@ class AlertMessageTests {
                 .isEqualTo("Acknowledged: Shop");
         assertThat(AlertMessage.of("monitor.degraded", payload("HTTP", "DOWN", "x", null), DASHBOARD).severity())
                 .isEqualTo(AlertMessage.Severity.WARNING);
+        assertThat(AlertMessage.of("monitor.flapping", payload("HTTP", "DOWN", "x", null), DASHBOARD))
+                .extracting(AlertMessage::title, AlertMessage::severity)
+                .containsExactly("FLAPPING: Shop", AlertMessage.Severity.WARNING);
+        assertThat(AlertMessage.of("monitor.settled", payload("HTTP", "DOWN", "x", null), DASHBOARD))
+                .extracting(AlertMessage::title, AlertMessage::severity)
+                .containsExactly("No longer flapping: Shop", AlertMessage.Severity.RESOLVED);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.vigil.api.dashboard.monitor;
 import dev.vigil.api.dashboard.FieldErrors;
 import dev.vigil.api.monitor.MonitorRequest;
 import dev.vigil.api.monitor.MonitorResponse;
+import dev.vigil.api.monitor.NoiseSettings;
 import dev.vigil.common.check.Assertion;
 import dev.vigil.common.check.AssertionSource;
 import dev.vigil.common.check.Comparison;
@@ -39,7 +40,7 @@ class MonitorForm {
     static final List<String> FIELDS = List.of("name", "type", "url", "method", "headers", "body", "followRedirects",
             "assertions", "degradedAboveMs", "host", "port", "recordType", "resolver", "minDaysValid",
             "periodSeconds", "graceSeconds", "schedule", "timeZone", "maxRunSeconds", "plugin", "args", "intervalSeconds", "timeoutMs", "regions",
-            "confirmations", "alertChannelIds", "tagIds", "groupId",
+            "confirmations", "alertChannelIds", "tagIds", "groupId", "noise",
             "send", "expect", "service", "tls", "engine", "database", "username", "password", "query");
 
     private String name = "";
@@ -79,6 +80,13 @@ class MonitorForm {
     private String timeoutMs = "";
     private List<String> regions = new ArrayList<>();
     private String confirmations = "";
+    // Noise settings: blank is the deployment's.
+    private String failuresInRow = "";
+    private String recoveryRounds = "";
+    /** "", "true" or "false": the deployment's, on, off. */
+    private String flapDetection = "";
+    private String flapTransitions = "";
+    private String flapWindowRounds = "";
     private boolean paused;
     private List<String> alertChannelIds = new ArrayList<>();
     /** Set by the form's channel fieldset: without it (an older page) the monitor keeps its links. */
@@ -128,6 +136,12 @@ class MonitorForm {
         form.timeoutMs = text(m.timeoutMs());
         form.regions = m.regions() == null ? new ArrayList<>() : new ArrayList<>(m.regions());
         form.confirmations = "HEARTBEAT".equals(m.type()) ? "" : String.valueOf(m.confirmations());
+        NoiseSettings noise = m.noise() == null ? NoiseSettings.DEPLOYMENT : m.noise();
+        form.failuresInRow = text(noise.failuresInRow());
+        form.recoveryRounds = text(noise.recoveryRounds());
+        form.flapDetection = text(noise.flapDetection());
+        form.flapTransitions = text(noise.flapTransitions());
+        form.flapWindowRounds = text(noise.flapWindowRounds());
         form.paused = m.paused();
         form.alertChannelIds = new ArrayList<>(m.alertChannelIds().stream().map(UUID::toString).toList());
         form.tagIds = new ArrayList<>(m.tagIds().stream().map(UUID::toString).toList());
@@ -176,6 +190,7 @@ class MonitorForm {
                 labels.groupId(),
                 creating || paused ? paused : null,
                 t.equals("API_STEPS") || t.equals("BROWSER") ? steps(errors) : null,
+                probed ? noise(errors) : null,
                 socket ? blankToNull(send) : null,
                 socket || db ? blankToNull(expect) : null,
                 t.equals("GRPC") ? blankToNull(service) : null,
@@ -186,6 +201,28 @@ class MonitorForm {
                 db ? blankToNull(password) : null,
                 db ? blankToNull(query) : null);
         return errors.isEmpty() ? request : null;
+    }
+
+    /** The noise fieldset; all blank: the deployment's (no {@code noise} sent). */
+    private NoiseSettings noise(FieldErrors errors) {
+        NoiseSettings noise = new NoiseSettings(noiseNumber(errors, "failuresInRow", failuresInRow),
+                noiseNumber(errors, "recoveryRounds", recoveryRounds),
+                flapDetection == null || flapDetection.isBlank() ? null : Boolean.valueOf(flapDetection.strip()),
+                noiseNumber(errors, "flapTransitions", flapTransitions),
+                noiseNumber(errors, "flapWindowRounds", flapWindowRounds));
+        return noise.isDeployment() ? null : noise;
+    }
+
+    private static Integer noiseNumber(FieldErrors errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            errors.add("noise." + field, field + " must be a whole number");
+            return null;
+        }
     }
 
     /** The steps textarea as JSON; the API's rules then check each step. */
@@ -360,6 +397,16 @@ class MonitorForm {
     public void setRegions(List<String> regions) { this.regions = regions == null ? new ArrayList<>() : regions; }
     public String getConfirmations() { return confirmations; }
     public void setConfirmations(String confirmations) { this.confirmations = confirmations; }
+    public String getFailuresInRow() { return failuresInRow; }
+    public void setFailuresInRow(String failuresInRow) { this.failuresInRow = failuresInRow; }
+    public String getRecoveryRounds() { return recoveryRounds; }
+    public void setRecoveryRounds(String recoveryRounds) { this.recoveryRounds = recoveryRounds; }
+    public String getFlapDetection() { return flapDetection; }
+    public void setFlapDetection(String flapDetection) { this.flapDetection = flapDetection; }
+    public String getFlapTransitions() { return flapTransitions; }
+    public void setFlapTransitions(String flapTransitions) { this.flapTransitions = flapTransitions; }
+    public String getFlapWindowRounds() { return flapWindowRounds; }
+    public void setFlapWindowRounds(String flapWindowRounds) { this.flapWindowRounds = flapWindowRounds; }
     public boolean isPaused() { return paused; }
     public void setPaused(boolean paused) { this.paused = paused; }
     public List<String> getAlertChannelIds() { return alertChannelIds; }
