@@ -100,7 +100,9 @@ public class WorkspaceExporter {
                 heartbeat ? null : m.regions(), heartbeat ? null : m.confirmations(), emptyToNull(channelKeys),
                 m.paused() ? true : null, m.steps() == null || m.steps().isEmpty() ? null
                         : m.steps().stream().map(step -> (JsonNode) WireJson.mapper().valueToTree(step)).toList(),
-                m.noise(), m.send(), m.expect(), m.service(), m.tls(), m.engine(), m.database(), m.username(),
+                m.noise(),
+                m.packetCount(), m.maxPacketLossPercent(), m.payload(), m.payloadEncoding(), m.tlsMode(),
+                m.send(), m.expect(), m.service(), m.tls(), m.engine(), m.database(), m.username(),
                 m.password(), m.query());
     }
 

@@ -52,14 +52,17 @@ class MonitorDefinitions {
             new TypedField("headers", MonitorRequest::headers, EnumSet.of(MonitorType.HTTP, MonitorType.WEBSOCKET)),
             new TypedField("body", MonitorRequest::body, EnumSet.of(MonitorType.HTTP)),
             new TypedField("followRedirects", MonitorRequest::followRedirects, EnumSet.of(MonitorType.HTTP)),
-            new TypedField("assertions", MonitorRequest::assertions, EnumSet.of(MonitorType.HTTP, MonitorType.DNS)),
-            new TypedField("host", MonitorRequest::host, EnumSet.of(MonitorType.TCP, MonitorType.DNS,
-                    MonitorType.TLS, MonitorType.GRPC, MonitorType.DATABASE)),
+            new TypedField("assertions", MonitorRequest::assertions, EnumSet.of(MonitorType.HTTP, MonitorType.DNS,
+                    MonitorType.UDP)),
+            new TypedField("host", MonitorRequest::host, with(NetworkCheckRules.TYPES, MonitorType.TCP,
+                    MonitorType.DNS, MonitorType.TLS, MonitorType.GRPC, MonitorType.DATABASE)),
             new TypedField("port", MonitorRequest::port, EnumSet.of(MonitorType.TCP, MonitorType.TLS,
-                    MonitorType.GRPC, MonitorType.DATABASE)),
+                    MonitorType.UDP, MonitorType.SMTP, MonitorType.IMAP, MonitorType.POP3, MonitorType.GRPC,
+                    MonitorType.DATABASE)),
             new TypedField("recordType", MonitorRequest::recordType, EnumSet.of(MonitorType.DNS)),
             new TypedField("resolver", MonitorRequest::resolver, EnumSet.of(MonitorType.DNS)),
-            new TypedField("minDaysValid", MonitorRequest::minDaysValid, EnumSet.of(MonitorType.TLS)),
+            new TypedField("minDaysValid", MonitorRequest::minDaysValid, EnumSet.of(MonitorType.TLS,
+                    MonitorType.DOMAIN, MonitorType.SMTP, MonitorType.IMAP, MonitorType.POP3)),
             new TypedField("periodSeconds", MonitorRequest::periodSeconds, EnumSet.of(MonitorType.HEARTBEAT)),
             new TypedField("graceSeconds", MonitorRequest::graceSeconds, EnumSet.of(MonitorType.HEARTBEAT)),
             new TypedField("schedule", MonitorRequest::schedule, EnumSet.of(MonitorType.HEARTBEAT)),
@@ -68,6 +71,13 @@ class MonitorDefinitions {
             new TypedField("plugin", MonitorRequest::plugin, EnumSet.of(MonitorType.PLUGIN)),
             new TypedField("args", MonitorRequest::args, EnumSet.of(MonitorType.PLUGIN)),
             new TypedField("steps", MonitorRequest::steps, EnumSet.of(MonitorType.API_STEPS, MonitorType.BROWSER)),
+            new TypedField("packetCount", MonitorRequest::packetCount, EnumSet.of(MonitorType.PING)),
+            new TypedField("maxPacketLossPercent", MonitorRequest::maxPacketLossPercent,
+                    EnumSet.of(MonitorType.PING)),
+            new TypedField("payload", MonitorRequest::payload, EnumSet.of(MonitorType.UDP)),
+            new TypedField("payloadEncoding", MonitorRequest::payloadEncoding, EnumSet.of(MonitorType.UDP)),
+            new TypedField("tlsMode", MonitorRequest::tlsMode, EnumSet.of(MonitorType.SMTP, MonitorType.IMAP,
+                    MonitorType.POP3)),
             new TypedField("send", MonitorRequest::send, EnumSet.of(MonitorType.WEBSOCKET)),
             new TypedField("expect", MonitorRequest::expect, EnumSet.of(MonitorType.WEBSOCKET, MonitorType.DATABASE)),
             new TypedField("service", MonitorRequest::service, EnumSet.of(MonitorType.GRPC)),
@@ -216,6 +226,7 @@ class MonitorDefinitions {
             }
             case API_STEPS -> SyntheticCheckRules.apiSteps(problems, request.steps());
             case BROWSER -> SyntheticCheckRules.browser(problems, request.steps());
+            case PING, UDP, DOMAIN, SMTP, IMAP, POP3 -> NetworkCheckRules.check(problems, type, request);
             case WEBSOCKET -> ServiceCheckRules.webSocket(problems, request);
             case GRPC -> ServiceCheckRules.grpc(problems, request);
             case DATABASE -> ServiceCheckRules.database(problems, request);
@@ -371,6 +382,12 @@ class MonitorDefinitions {
                     .collect(Collectors.joining(", ")) + " (see GET /api/v1/tags)");
         }
         return distinct;
+    }
+
+    private static Set<MonitorType> with(Set<MonitorType> types, MonitorType... more) {
+        EnumSet<MonitorType> all = EnumSet.copyOf(types);
+        all.addAll(Arrays.asList(more));
+        return all;
     }
 
     private static boolean isPresent(Object value) {

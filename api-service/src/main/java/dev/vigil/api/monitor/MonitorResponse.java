@@ -24,7 +24,7 @@ public record MonitorResponse(UUID id, String name, String type,
                               String pingUrl,
                               // PLUGIN
                               String plugin, List<String> args,
-                              // HTTP, DNS
+                              // HTTP, DNS, UDP
                               List<Assertion> assertions,
                               // every type
                               Integer degradedAboveMs, int intervalSeconds, Integer timeoutMs, List<String> regions,
@@ -50,6 +50,10 @@ public record MonitorResponse(UUID id, String name, String type,
                               @Schema(description = "Changing between up and down too often (flap detection): "
                                       + "its incident is held open and alerts wait until it settles")
                               boolean flapping,
+                              // PING, UDP, SMTP, IMAP, POP3 (issue 17)
+                              Integer packetCount, Integer maxPacketLossPercent,
+                              @Schema(description = "UDP: what is sent (redacted for viewers)") String payload,
+                              String payloadEncoding, String tlsMode,
                               // WEBSOCKET (with url, headers), GRPC and DATABASE (with host, port)
                               @Schema(description = "WEBSOCKET: the message sent once open (redacted for viewers)")
                               String send,

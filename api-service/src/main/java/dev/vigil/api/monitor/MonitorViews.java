@@ -73,13 +73,14 @@ public class MonitorViews {
         TlsCheck tls = spec instanceof TlsCheck t ? t : null;
         HeartbeatCheck heartbeat = spec instanceof HeartbeatCheck hb ? hb : null;
         PluginCheck plugin = spec instanceof PluginCheck p ? p : null;
+        NetworkFields net = NetworkFields.of(spec);
         WebSocketCheck socket = spec instanceof WebSocketCheck w ? w : null;
         GrpcCheck grpc = spec instanceof GrpcCheck g ? g : null;
         DatabaseCheck db = spec instanceof DatabaseCheck d ? d : null;
         String host = tcp != null ? tcp.host() : dns != null ? dns.host() : tls != null ? tls.host()
-                : grpc != null ? grpc.host() : db != null ? db.host() : null;
+                : grpc != null ? grpc.host() : db != null ? db.host() : net.host();
         Integer port = tcp != null ? Integer.valueOf(tcp.port()) : tls != null ? Integer.valueOf(tls.port())
-                : grpc != null ? Integer.valueOf(grpc.port()) : db != null ? Integer.valueOf(db.port()) : null;
+                : grpc != null ? Integer.valueOf(grpc.port()) : db != null ? Integer.valueOf(db.port()) : net.port();
         return new MonitorResponse(monitor.getId(), monitor.getName(), monitor.getType().name(),
                 http != null ? http.url() : socket != null ? socket.url() : null, http == null ? null : http.method(),
                 http != null ? headers(http.headers(), caller) : socket != null ? headers(socket.headers(), caller)
@@ -87,7 +88,7 @@ public class MonitorViews {
                 http == null || http.body() == null ? null : caller.canWrite() ? http.body() : REDACTED,
                 http == null ? null : http.followRedirects(),
                 host, port, dns == null ? null : dns.recordType(), dns == null ? null : dns.resolver(),
-                tls == null ? null : tls.minDaysValid(),
+                tls == null ? net.minDaysValid() : Integer.valueOf(tls.minDaysValid()),
                 heartbeat == null ? null : heartbeat.periodSeconds(),
                 heartbeat == null ? null : heartbeat.graceSeconds(),
                 heartbeat == null ? null : heartbeat.schedule(),
@@ -97,13 +98,16 @@ public class MonitorViews {
                 plugin == null ? null : plugin.plugin(),
                 plugin == null ? null : caller.canWrite() ? plugin.args() : plugin.args().stream().map(a -> REDACTED)
                         .toList(),
-                http != null ? http.assertions() : dns != null ? dns.assertions() : null,
+                http != null ? http.assertions() : dns != null ? dns.assertions() : net.assertions(),
                 monitor.getDegradedAboveMs(), monitor.getIntervalSeconds(),
                 heartbeat == null ? monitor.getTimeoutMs() : null, monitor.getRegions(), monitor.getConfirmations(),
                 channelIds, tags.stream().map(TagLabel::id).toList(), tags, monitor.getGroupId(), monitor.isPaused(),
                 monitor.getStatus(), monitor.getCreatedAt(), monitor.getUpdatedAt(), skips.last24h(),
                 skips.lastSkippedAt(), steps(spec, caller),
                 monitor.getNoise().isDeployment() ? null : monitor.getNoise(), monitor.isFlapping(),
+                net.packetCount(), net.maxPacketLossPercent(),
+                net.payload() == null || caller.canWrite() ? net.payload() : REDACTED, net.payloadEncoding(),
+                net.tlsMode(),
                 socket == null || socket.send() == null ? null : caller.canWrite() ? socket.send() : REDACTED,
                 socket != null ? socket.expect() : db != null ? db.expect() : null,
                 grpc == null ? null : grpc.service(), grpc == null ? null : grpc.tls(),

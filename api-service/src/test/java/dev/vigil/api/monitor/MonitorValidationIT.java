@@ -53,7 +53,7 @@ class MonitorValidationIT {
                 // common fields
                 bad(HTTP, "name", ""), bad(HTTP, "name", "x".repeat(201)), bad(HTTP, "name", "bell\u0007"),
                 bad(HTTP, "name", "nul\u0000"),
-                bad(without(HTTP, "type"), "type"), bad(HTTP, "type", "SMTP"), bad(HTTP, "type", "http"),
+                bad(without(HTTP, "type"), "type"), bad(HTTP, "type", "SNMP"), bad(HTTP, "type", "http"),
                 bad(HTTP, "intervalSeconds", 10), bad(HTTP, "intervalSeconds", 86_401),
                 bad(HTTP, "intervalSeconds", "60"), bad(HTTP, "intervalSeconds", 60.5),
                 bad(HTTP, "timeoutMs", 50), bad(HTTP, "timeoutMs", 70_000),

@@ -7,6 +7,18 @@ public enum MonitorType {
     API_STEPS,
     /** A real Chromium driven through declarative steps (issue 17). */
     BROWSER,
+    /** ICMP echo: latency and packet loss (issue 17). */
+    PING,
+    /** A UDP datagram and the reply it must get (issue 17). */
+    UDP,
+    /** A domain's registration expiry, read over RDAP (issue 17). */
+    DOMAIN,
+    /** An SMTP server's greeting, optionally STARTTLS or implicit TLS (issue 17). */
+    SMTP,
+    /** An IMAP server's greeting, optionally STARTTLS or implicit TLS (issue 17). */
+    IMAP,
+    /** A POP3 server's greeting, optionally STLS or implicit TLS (issue 17). */
+    POP3,
     /** A WebSocket handshake, optionally a message sent and one expected back (issue 17). */
     WEBSOCKET,
     /** The standard gRPC health check, grpc.health.v1.Health/Check (issue 17). */

@@ -86,9 +86,13 @@ public record AlertMessage(String title, Severity severity, Map<String, String> 
         return switch (kind) {
             case "HEARTBEAT_MISSED" -> "Heartbeat missed: " + name;
             case "HEARTBEAT_FAILED" -> "Job reported a failure: " + name;
-            default -> monitor.path("type").asString("").equals("TLS")
-                    && incident.path("cause").asString("").toLowerCase(java.util.Locale.ROOT).contains("expir")
-                    ? "TLS certificate expiring: " + name : "DOWN: " + name;
+            default -> !incident.path("cause").asString("").toLowerCase(java.util.Locale.ROOT).contains("expir")
+                    ? "DOWN: " + name
+                    : switch (monitor.path("type").asString("")) {
+                        case "TLS" -> "TLS certificate expiring: " + name;
+                        case "DOMAIN" -> "Domain registration expiring: " + name;
+                        default -> "DOWN: " + name;
+                    };
         };
     }
 

@@ -31,6 +31,12 @@ class AlertMessageTests {
                 DASHBOARD).title()).isEqualTo("Heartbeat missed: Shop");
         assertThat(AlertMessage.of("incident.opened", payload("TLS", "DOWN", "Certificate expires in 6 days", null),
                 DASHBOARD).title()).isEqualTo("TLS certificate expiring: Shop");
+        assertThat(AlertMessage.of("incident.opened", payload("DOMAIN", "DOWN",
+                "shop.example expires in 10 days (2026-03-12), fewer than the 30 required", null), DASHBOARD).title())
+                .isEqualTo("Domain registration expiring: Shop");
+        assertThat(AlertMessage.of("incident.opened", payload("DOMAIN", "DOWN",
+                "the registry (rdap.example) has no record of shop.example", null), DASHBOARD).title())
+                .isEqualTo("DOWN: Shop");
         assertThat(AlertMessage.of("incident.acknowledged", payload("HTTP", "DOWN", "x", null), DASHBOARD).title())
                 .isEqualTo("Acknowledged: Shop");
         assertThat(AlertMessage.of("monitor.degraded", payload("HTTP", "DOWN", "x", null), DASHBOARD).severity())

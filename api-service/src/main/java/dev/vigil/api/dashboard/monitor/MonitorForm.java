@@ -30,7 +30,14 @@ class MonitorForm {
 
     static final List<String> TYPES = List.of("HTTP", "TCP", "DNS", "TLS", "HEARTBEAT", "PLUGIN", "API_STEPS",
             "BROWSER",
+            "PING", "UDP", "DOMAIN", "SMTP", "IMAP", "POP3",
             "WEBSOCKET", "GRPC", "DATABASE");
+    /** Issue 17's network types: which of them take a host, a port, minDaysValid. */
+    private static final Set<String> NET_HOST = Set.of("PING", "UDP", "DOMAIN", "SMTP", "IMAP", "POP3");
+    private static final Set<String> NET_PORT = Set.of("UDP", "SMTP", "IMAP", "POP3");
+    private static final Set<String> MAIL = Set.of("SMTP", "IMAP", "POP3");
+    static final List<String> TLS_MODES = List.of("STARTTLS", "IMPLICIT", "NONE");
+    static final List<String> PAYLOAD_ENCODINGS = List.of("TEXT", "HEX");
     static final List<String> ENGINES = List.of("POSTGRESQL", "MYSQL", "REDIS");
     private static final Pattern VARIABLE_REFERENCE =
             Pattern.compile("\\s*\\{\\{\\s*vars\\.[A-Za-z_][A-Za-z0-9_]{0,63}\\s*}}\\s*");
@@ -41,6 +48,7 @@ class MonitorForm {
             "assertions", "degradedAboveMs", "host", "port", "recordType", "resolver", "minDaysValid",
             "periodSeconds", "graceSeconds", "schedule", "timeZone", "maxRunSeconds", "plugin", "args", "intervalSeconds", "timeoutMs", "regions",
             "confirmations", "alertChannelIds", "tagIds", "groupId", "noise",
+            "packetCount", "maxPacketLossPercent", "payload", "payloadEncoding", "tlsMode",
             "send", "expect", "service", "tls", "engine", "database", "username", "password", "query");
 
     private String name = "";
@@ -64,6 +72,11 @@ class MonitorForm {
     private String maxRunSeconds = "";
     private String plugin = "";
     private String args = "";
+    private String packetCount = "";
+    private String maxPacketLossPercent = "";
+    private String payload = "";
+    private String payloadEncoding = "TEXT";
+    private String tlsMode = "";
     /** API_STEPS and BROWSER: the steps as the API's JSON list (docs/api.md). */
     private String steps = "";
     /** WEBSOCKET, GRPC, DATABASE (url, headers, host and port are the fields above). */
@@ -123,6 +136,11 @@ class MonitorForm {
         form.plugin = text(m.plugin());
         form.args = m.args() == null ? "" : String.join("\n", m.args());
         form.steps = m.steps() == null ? "" : WireJson.write(m.steps());
+        form.packetCount = text(m.packetCount());
+        form.maxPacketLossPercent = text(m.maxPacketLossPercent());
+        form.payload = text(m.payload());
+        form.payloadEncoding = m.payloadEncoding() == null ? "TEXT" : m.payloadEncoding();
+        form.tlsMode = text(m.tlsMode());
         form.send = text(m.send());
         form.expect = text(m.expect());
         form.service = text(m.service());
@@ -167,13 +185,16 @@ class MonitorForm {
                 http || socket ? headers(errors) : null,
                 http && !body.isEmpty() ? body : null,
                 http ? followRedirects : null,
-                http || t.equals("DNS") ? assertions(errors) : null,
+                http || t.equals("DNS") || t.equals("UDP") ? assertions(errors) : null,
                 probed ? number(errors, "degradedAboveMs", degradedAboveMs) : null,
-                Set.of("TCP", "DNS", "TLS").contains(t) || hostAndPort ? blankToNull(host) : null,
-                t.equals("TCP") || t.equals("TLS") || hostAndPort ? number(errors, "port", port) : null,
+                Set.of("TCP", "DNS", "TLS").contains(t) || NET_HOST.contains(t) || hostAndPort ? blankToNull(host)
+                        : null,
+                t.equals("TCP") || t.equals("TLS") || NET_PORT.contains(t) || hostAndPort
+                        ? number(errors, "port", port) : null,
                 t.equals("DNS") ? recordType : null,
                 t.equals("DNS") ? blankToNull(resolver) : null,
-                t.equals("TLS") ? number(errors, "minDaysValid", minDaysValid) : null,
+                t.equals("TLS") || t.equals("DOMAIN") || MAIL.contains(t) && !"NONE".equals(tlsMode)
+                        ? number(errors, "minDaysValid", minDaysValid) : null,
                 heartbeat ? number(errors, "periodSeconds", periodSeconds) : null,
                 heartbeat ? number(errors, "graceSeconds", graceSeconds) : null,
                 heartbeat ? blankToNull(schedule) : null,
@@ -191,6 +212,11 @@ class MonitorForm {
                 creating || paused ? paused : null,
                 t.equals("API_STEPS") || t.equals("BROWSER") ? steps(errors) : null,
                 probed ? noise(errors) : null,
+                t.equals("PING") ? number(errors, "packetCount", packetCount) : null,
+                t.equals("PING") ? number(errors, "maxPacketLossPercent", maxPacketLossPercent) : null,
+                t.equals("UDP") && !payload.isEmpty() ? payload : null,
+                t.equals("UDP") ? blankToNull(payloadEncoding) : null,
+                MAIL.contains(t) ? blankToNull(tlsMode) : null,
                 socket ? blankToNull(send) : null,
                 socket || db ? blankToNull(expect) : null,
                 t.equals("GRPC") ? blankToNull(service) : null,
@@ -366,6 +392,16 @@ class MonitorForm {
     public void setMaxRunSeconds(String maxRunSeconds) { this.maxRunSeconds = maxRunSeconds; }
     public String getPlugin() { return plugin; }
     public void setPlugin(String plugin) { this.plugin = plugin; }
+    public String getPacketCount() { return packetCount; }
+    public void setPacketCount(String packetCount) { this.packetCount = packetCount; }
+    public String getMaxPacketLossPercent() { return maxPacketLossPercent; }
+    public void setMaxPacketLossPercent(String value) { this.maxPacketLossPercent = value; }
+    public String getPayload() { return payload; }
+    public void setPayload(String payload) { this.payload = payload == null ? "" : payload; }
+    public String getPayloadEncoding() { return payloadEncoding; }
+    public void setPayloadEncoding(String payloadEncoding) { this.payloadEncoding = payloadEncoding; }
+    public String getTlsMode() { return tlsMode; }
+    public void setTlsMode(String tlsMode) { this.tlsMode = tlsMode; }
     public String getSteps() { return steps; }
     public void setSteps(String steps) { this.steps = steps; }
     public String getSend() { return send; }
