@@ -43,7 +43,11 @@ public record MonitorResponse(UUID id, String name, String type,
                               Instant lastSkippedAt,
                               // API_STEPS, BROWSER
                               @Schema(description = "API_STEPS, BROWSER: the steps (values redacted for viewers)")
-                              List<?> steps) {
+                              List<?> steps,
+                              @Schema(description = "BROWSER: the monitor's regions whose live probes have no working "
+                                      + "Chromium; its checks do not run there, and when that is every region the "
+                                      + "monitor is not checked at all (its status stays as it was, not DOWN)")
+                              List<String> unavailableIn) {
 
     /** A tag as a monitor shows it. */
     public record TagLabel(UUID id, String name, String color) {
