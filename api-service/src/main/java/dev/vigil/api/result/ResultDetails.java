@@ -66,6 +66,21 @@ public class ResultDetails {
                 .params(monitorId, jobId).query((rs, row) -> rs.getBytes(1)).optional();
     }
 
+    /**
+     * The run whose screenshot an incident of the monitor shows: the newest failed browser check with a screenshot
+     * from shortly before the incident started (its first failing round) to its end, as the alert chose it.
+     */
+    public Optional<UUID> screenshotOfIncident(UUID monitorId, Instant startedAt, Instant resolvedAt) {
+        return jdbc.sql("""
+                        SELECT job_id FROM check_artifacts
+                        WHERE monitor_id = ? AND time >= ? AND time <= ? AND screenshot_png IS NOT NULL
+                        ORDER BY time DESC LIMIT 1""")
+                .params(monitorId, Timestamp.from(startedAt.minus(java.time.Duration.ofHours(1))),
+                        Timestamp.from(resolvedAt == null ? Instant.now().plus(java.time.Duration.ofDays(1))
+                                : resolvedAt))
+                .query((rs, row) -> rs.getObject(1, UUID.class)).optional();
+    }
+
     public Optional<String> html(UUID monitorId, UUID jobId) {
         return jdbc.sql("SELECT html FROM check_artifacts WHERE monitor_id = ? AND job_id = ? AND html IS NOT NULL")
                 .params(monitorId, jobId).query(String.class).optional();
