@@ -61,7 +61,9 @@ public record BrowserAvailability(boolean usable, String chromiumVersion, String
         }
         Process process;
         try {
-            process = new ProcessBuilder(executable.toString(), "--version").redirectErrorStream(true)
+            // Standard output only: Debian's wrapper script prints shell warnings on standard error.
+            process = new ProcessBuilder(executable.toString(), "--version")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
         } catch (IOException e) {
             return Answer.failed("does not start (" + e.getMessage() + ")");
