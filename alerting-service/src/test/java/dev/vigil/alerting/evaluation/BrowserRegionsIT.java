@@ -76,7 +76,7 @@ class BrowserRegionsIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> capabilities.get()
                 .lacking(MonitorType.BROWSER, List.of(WITH_BROWSER, WITHOUT_BROWSER)).equals(List.of(WITHOUT_BROWSER)));
         UUID[] ids = new TestMonitors(jdbc).browser(List.of(WITH_BROWSER, WITHOUT_BROWSER), 1, 500, 300);
-        Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(2));
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(45));
         // Only the region with a browser is sent jobs, so only it reports.
         ProbeSimulator probe = new ProbeSimulator(ids[0], ids[1], List.of(WITH_BROWSER), true);
         List<CheckResult> results = new ArrayList<>();

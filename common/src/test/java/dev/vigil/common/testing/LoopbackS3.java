@@ -58,8 +58,13 @@ public final class LoopbackS3 implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        try {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            String contentSha = exchange.getRequestHeaders().getFirst("x-amz-content-sha256");
+            if (contentSha != null && contentSha.startsWith("STREAMING-")) {
+                // SigV4 streaming upload (the SDK's choice over plain HTTP): the object is the chunks' data.
+                body = awsChunked(body);
+            }
             String path = exchange.getRequestURI().getRawPath();
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             requests.add(new Request(exchange.getRequestMethod(), path,
@@ -97,7 +102,39 @@ public final class LoopbackS3 implements AutoCloseable {
                 }
                 default -> error(exchange, 405, "MethodNotAllowed", exchange.getRequestMethod());
             }
+        } finally {
+            exchange.close();
         }
+    }
+
+    /** The data of an {@code aws-chunked} body: {@code hex-size[;chunk-signature=...]\r\n data \r\n}... to size 0. */
+    private static byte[] awsChunked(byte[] body) {
+        java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+        int at = 0;
+        while (at < body.length) {
+            int lineEnd = indexOfCrlf(body, at);
+            if (lineEnd < 0) {
+                break;
+            }
+            String header = new String(body, at, lineEnd - at, StandardCharsets.US_ASCII);
+            int size = Integer.parseInt(header.split(";", 2)[0].trim(), 16);
+            at = lineEnd + 2;
+            if (size == 0) {
+                break;
+            }
+            data.write(body, at, size);
+            at += size + 2;
+        }
+        return data.toByteArray();
+    }
+
+    private static int indexOfCrlf(byte[] bytes, int from) {
+        for (int i = from; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
