@@ -101,6 +101,9 @@ class BrowserCheckScreenshotBrowserIT {
         stack = LocalStack.start(new LocalStackOptions(database.jdbcUrl(), Path.of("unused"), apiPort, 0,
                 LocalStackOptions.LOCAL_REGIONS, Map.of("vigil.sqs.wait-time", "1s",
                 "vigil.notify.dashboard-url", base, "vigil.api.public-url", base,
+                // The probes' browser is the test's.
+                "vigil.probe.browser.chromium", CHROMIUM.toString(),
+                "vigil.probe.browser.chromedriver", CHROMEDRIVER.toString(),
                 "spring.mail.host", "127.0.0.1", "spring.mail.port", Integer.toString(SMTP.getSmtp().getPort()))));
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();

@@ -1,6 +1,7 @@
 package dev.vigil.probe.check.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ class BrowserAvailabilityTests {
 
     @Test
     void debiansChromiumAndChromedriverAreUsable() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "no Debian chromium here");
         BrowserAvailability found = BrowserAvailability.probe(CHROMIUM, CHROMEDRIVER, Duration.ofSeconds(20));
 
         assertThat(found.usable()).as(found.reason()).isTrue();
@@ -49,6 +51,7 @@ class BrowserAvailabilityTests {
 
     @Test
     void aChromedriverOfAnotherMajorVersionIsNotUsable() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM), "no Debian chromium here");
         Path driver = script("chromedriver", "echo 'ChromeDriver 99.0.4844.51 (refs/branch-heads/4844)'");
 
         BrowserAvailability found = BrowserAvailability.probe(CHROMIUM, driver, Duration.ofSeconds(20));
@@ -74,6 +77,7 @@ class BrowserAvailabilityTests {
 
     @Test
     void aBinaryThatFailsOrPrintsNoVersionIsNotUsable() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "no Debian chromium here");
         assertThat(BrowserAvailability.probe(script("chromium", "echo broken; exit 3"), CHROMEDRIVER,
                 Duration.ofSeconds(20)).reason()).contains("exited with 3");
         assertThat(BrowserAvailability.probe(CHROMIUM, script("chromedriver", "echo hello"),
