@@ -107,6 +107,7 @@ class BrowserCapabilityApiIT {
         assertThat(page).contains("Not checked:").contains("browser checks")
                 .contains("The status stays as it was, not");
         assertThat(api.get("/api/v1/monitors/" + id).json().path("status").asString()).isEqualTo("PENDING");
+        assertThat(dashboard.get("/app/monitors").body()).contains("not checked: no probe of its regions can");
     }
 
     private static JsonNode region(JsonNode items, String id) {
