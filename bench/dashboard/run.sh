@@ -40,6 +40,8 @@ jar=$(ls api-service/target/api-service-*.jar | grep -v plain | head -n 1)
 psql -q -d postgres -c "CREATE DATABASE $db" >/dev/null
 API="http://127.0.0.1:$API_PORT"
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m}
+# A throwaway key for sealing channel secrets (the service refuses to start with the public development key).
+export VIGIL_CHANNEL_ENCRYPTION_KEY="${VIGIL_CHANNEL_ENCRYPTION_KEY:-$(openssl rand -hex 32)}"
 # shellcheck disable=SC2086
 "$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$jar" --server.port="$API_PORT" --server.address=127.0.0.1 \
   --vigil.db.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --vigil.db.user="$PGUSER" \
@@ -50,6 +52,7 @@ api_pid=$!
 deadline=$(( $(date +%s) + ${START_WAIT:-600} ))
 until curl -fs -m 5 "$API/readyz" >/dev/null 2>&1; do
   [ "$(date +%s)" -lt "$deadline" ] || { echo "api-service did not start"; tail -50 "$work/api.log"; exit 1; }
+  kill -0 "$api_pid" 2>/dev/null || { echo "api-service exited"; tail -50 "$work/api.log"; api_pid=""; exit 1; }
   sleep 1
 done
 echo "== api-service up after $(( $(date +%s) - deadline + ${START_WAIT:-600} )) s"
@@ -61,12 +64,17 @@ key=$(curl -fs -H 'Content-Type: application/json' -d '{"email":"'$email'","pass
   "workspace":"Bench"}' "$API/api/v1/signup" | jq -r .apiKey)
 curl -fs -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d '{"name":"service-1","type":"HTTP",
   "url":"https://example.com/1","regions":["local-a","local-b"]}' "$API/api/v1/monitors" >/dev/null
-psql -q -d "$db" >/dev/null <<'SQL'
-INSERT INTO monitors
-SELECT (jsonb_populate_record(NULL::monitors, to_jsonb(m) || jsonb_build_object('id', gen_random_uuid(),
+# The copies name every stored column (search_text is generated, so it is left for PostgreSQL to fill in).
+columns=$(psql -tA -d "$db" -c "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position)
+  FROM information_schema.columns WHERE table_name = 'monitors' AND is_generated = 'NEVER'")
+psql -q -v ON_ERROR_STOP=1 -d "$db" >/dev/null <<SQL
+INSERT INTO monitors ($columns)
+SELECT $(echo "$columns" | sed 's/[a-z_][a-z_0-9]*/r.&/g') FROM monitors m, generate_series(2, 1000) g,
+  jsonb_populate_record(NULL::monitors, to_jsonb(m) || jsonb_build_object('id', gen_random_uuid(),
         'name', 'service-' || g, 'ping_token', NULL,
-        'status', CASE WHEN g % 97 = 0 THEN 'DOWN' WHEN g % 31 = 0 THEN 'DEGRADED' ELSE 'UP' END))).*
-FROM monitors m, generate_series(2, 1000) g;
+        'status', CASE WHEN g % 97 = 0 THEN 'DOWN' WHEN g % 31 = 0 THEN 'DEGRADED' ELSE 'UP' END)) r;
+SQL
+psql -q -v ON_ERROR_STOP=1 -d "$db" >/dev/null <<'SQL'
 INSERT INTO check_results (time, job_id, round_id, monitor_id, workspace_id, region, kind, started_at, ok, latency_ms,
                            error)
 SELECT now() - make_interval(secs => 60 * i), gen_random_uuid(), gen_random_uuid(), m.id, m.workspace_id,

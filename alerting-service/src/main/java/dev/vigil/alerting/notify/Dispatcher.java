@@ -70,18 +70,31 @@ class Dispatcher {
 
     /** One pass; answers how many deliveries it attempted. */
     public int runOnce() {
-        fanout.fanOut(clock.instant());
+        return pass().attempted();
+    }
+
+    /** What one pass did: outbox rows fanned out and deliveries attempted. */
+    record Pass(int fannedOut, int attempted) {
+
+        /** Whether another pass right away may find more: either kind of work may have a backlog. */
+        boolean didWork() {
+            return fannedOut > 0 || attempted > 0;
+        }
+    }
+
+    /** One pass: fan out, digests, escalations and reminders, then a batch of due deliveries sent. */
+    Pass pass() {
+        int fannedOut = fanout.fanOut(clock.instant());
         digests.write(clock.instant());
         if (escalations.escalate(clock.instant()) + reminders.remind(clock.instant())
                 + summaries.write(clock.instant()) > 0) {
-            fanout.fanOut(clock.instant());
+            fannedOut += fanout.fanOut(clock.instant());
         }
         List<ClaimedDelivery> claimed = queue.claim(clock.instant());
-        if (claimed.isEmpty()) {
-            return 0;
+        if (!claimed.isEmpty()) {
+            sendAll(claimed);
         }
-        sendAll(claimed);
-        return claimed.size();
+        return new Pass(fannedOut, claimed.size());
     }
 
     /**

@@ -119,4 +119,33 @@ class NoiseControlIT {
             assertThat(digest).contains("\"held\":4").contains("\"incident.opened\":4");
         }
     }
+
+    /**
+     * A storm held back by the rate limit sends almost nothing, yet every event must be fanned out (held for the
+     * digest) within one scheduled run: the schedule used to stop after the first pass that sent nothing, one batch a
+     * second, and a mass outage's 10,000 events took 50 s to fan out (their recoveries as long again).
+     */
+    @Test
+    void aStormHeldByTheRateLimitIsFannedOutInOneScheduledRun() throws Exception {
+        try (Receiver receiver = Receiver.ok()) {
+            UUID workspace = harness.workspace();
+            UUID channel = webhook(workspace, receiver);
+            for (int i = 0; i < 30; i++) {
+                MonitorRef monitor = harness.monitor(workspace, "Outage " + i);
+                harness.link(monitor, channel);
+                harness.open(monitor);
+            }
+            Dispatcher dispatcher = harness.dispatcher(NotifyHarness.properties(URI.create("http://127.0.0.1:9/"),
+                    URI.create("http://127.0.0.1:9/"), 3, 5), null, TargetPolicy.allowingPrivate());
+
+            new DispatchSchedule(dispatcher).run();
+
+            assertThat(harness.jdbc.sql("""
+                            SELECT count(*) FROM notification_outbox WHERE workspace_id = ? AND processed_at IS NULL""")
+                    .param(workspace).query(Long.class).single()).isZero();
+            assertThat(events(receiver)).hasSize(3);
+            assertThat(harness.deliveries(channel).stream().filter(d -> "SUPPRESSED".equals(d.get("status"))))
+                    .hasSize(27);
+        }
+    }
 }

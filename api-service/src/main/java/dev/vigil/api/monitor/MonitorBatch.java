@@ -43,15 +43,17 @@ public class MonitorBatch {
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final LargeCounts counts;
 
     MonitorBatch(MonitorDefinitions definitions, MonitorProperties limits, PingTokens pingTokens, JdbcTemplate jdbc,
-                 AuditLog audit, Clock clock) {
+                 AuditLog audit, Clock clock, LargeCounts counts) {
         this.definitions = definitions;
         this.limits = limits;
         this.pingTokens = pingTokens;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.counts = counts;
     }
 
     /** A validated monitor definition; what it holds stays inside this package. */
@@ -155,6 +157,7 @@ public class MonitorBatch {
         if (monitors.isEmpty()) {
             return List.of();
         }
+        counts.forget(caller.workspaceId());
         Long count = jdbc.queryForObject("SELECT count(*) FROM monitors WHERE workspace_id = ?", Long.class,
                 caller.workspaceId());
         long after = Objects.requireNonNull(count) - deleting + monitors.size();
@@ -237,6 +240,7 @@ public class MonitorBatch {
         if (namesById.isEmpty()) {
             return;
         }
+        counts.forget(caller.workspaceId());
         jdbc.batchUpdate("DELETE FROM monitors WHERE id = ? AND workspace_id = ?", namesById.keySet().stream()
                 .map(id -> new Object[]{id, caller.workspaceId()}).toList());
         audit.recordAll(caller.workspaceId(), Actor.of(caller), namesById.entrySet().stream()

@@ -69,9 +69,10 @@ public class MonitorBulkActions {
     private final WorkspaceLocks locks;
     private final AuditLog audit;
     private final Clock clock;
+    private final LargeCounts counts;
 
     MonitorBulkActions(JdbcClient jdbc, MonitorSearch search, MonitorLabels labels, MonitorChannelLinks channels,
-                       WorkspaceLocks locks, AuditLog audit, Clock clock) {
+                       WorkspaceLocks locks, AuditLog audit, Clock clock, LargeCounts counts) {
         this.jdbc = jdbc;
         this.search = search;
         this.labels = labels;
@@ -79,6 +80,7 @@ public class MonitorBulkActions {
         this.locks = locks;
         this.audit = audit;
         this.clock = clock;
+        this.counts = counts;
     }
 
     @Transactional
@@ -90,6 +92,7 @@ public class MonitorBulkActions {
         // 2. Fix the set: the workspace lock keeps two bulk actions (and the per-monitor tag and channel limits they
         //    check) from interleaving; the row locks keep single edits out until this commits.
         locks.lock(workspace);
+        counts.forget(workspace);
         List<UUID> wanted = request.monitorIds() != null ? List.copyOf(new LinkedHashSet<>(request.monitorIds()))
                 : search.all(workspace, request.filter(), "filter.");
         Map<UUID, String> names = lockedNames(workspace, wanted);

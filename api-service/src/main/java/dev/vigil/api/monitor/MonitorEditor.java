@@ -41,11 +41,12 @@ public class MonitorEditor {
     private final JsonMapper json;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final LargeCounts counts;
 
     MonitorEditor(MonitorRepository monitors, MonitorDefinitions definitions, MonitorChannelLinks links,
                   MonitorLabels labels, MonitorViews views, PingTokens pingTokens, MonitorProperties limits,
                   WorkspaceLocks locks,
-                  AuditLog audit, JsonMapper json, JdbcClient jdbc, Clock clock) {
+                  AuditLog audit, JsonMapper json, JdbcClient jdbc, Clock clock, LargeCounts counts) {
         this.monitors = monitors;
         this.definitions = definitions;
         this.links = links;
@@ -58,6 +59,7 @@ public class MonitorEditor {
         this.json = json;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.counts = counts;
     }
 
     @Transactional
@@ -80,6 +82,7 @@ public class MonitorEditor {
         audit.record(caller.workspaceId(), Actor.of(caller), "monitor.created", "MONITOR", monitor.getId(),
                 MonitorChanges.snapshot(created));
         checkQuota(caller.workspaceId());
+        counts.forget(caller.workspaceId());
         log.info("monitor created workspace={} monitor={} type={}", caller.workspaceId(), monitor.getId(),
                 monitor.getType());
         return created;
@@ -133,6 +136,7 @@ public class MonitorEditor {
         MonitorResponse before = views.of(monitor, caller);
         monitors.delete(monitor);
         monitors.flush();
+        counts.forget(caller.workspaceId());
         audit.record(caller.workspaceId(), Actor.of(caller), "monitor.deleted", "MONITOR", id,
                 MonitorChanges.snapshot(before));
         log.info("monitor deleted workspace={} monitor={}", caller.workspaceId(), id);
@@ -144,6 +148,7 @@ public class MonitorEditor {
         Monitor monitor = load(caller, id);
         if (monitor.setPaused(paused, StoredTime.now(clock))) {
             monitors.saveAndFlush(monitor);
+            counts.forget(caller.workspaceId());
             audit.record(caller.workspaceId(), Actor.of(caller), paused ? "monitor.paused" : "monitor.resumed",
                     "MONITOR", id, Map.of("name", monitor.getName()));
             log.info("monitor {} workspace={} monitor={}", paused ? "paused" : "resumed", caller.workspaceId(), id);

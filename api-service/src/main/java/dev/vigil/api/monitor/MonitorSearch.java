@@ -45,10 +45,12 @@ public class MonitorSearch {
 
     private final JdbcClient jdbc;
     private final RegionProperties regions;
+    private final LargeCounts counts;
 
-    MonitorSearch(JdbcClient jdbc, RegionProperties regions) {
+    MonitorSearch(JdbcClient jdbc, RegionProperties regions, LargeCounts counts) {
         this.jdbc = jdbc;
         this.regions = regions;
+        this.counts = counts;
     }
 
     /**
@@ -64,9 +66,16 @@ public class MonitorSearch {
                 .params(where.params()).param("limit", limit).param("offset", offset)
                 .query(UUID.class).list();
         long total = ids.size() < limit && (offset == 0 || !ids.isEmpty()) ? offset + ids.size()
-                : jdbc.sql("SELECT count(*) FROM monitors m WHERE " + where.sql()).params(where.params())
-                .query(Long.class).single();
+                : count(workspaceId, where);
         return new Found(ids, total);
+    }
+
+    private long count(UUID workspaceId, Condition where) {
+        String sql = "SELECT count(*) FROM monitors m WHERE " + where.sql();
+        List<Object> params = where.params().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> (Object) List.of(e.getKey(), e.getValue())).toList();
+        return counts.of(workspaceId, sql, params,
+                () -> jdbc.sql(sql).params(where.params()).query(Long.class).single(), Long::longValue);
     }
 
     /** Every matching id (a workspace holds at most a few thousand monitors), oldest first. */

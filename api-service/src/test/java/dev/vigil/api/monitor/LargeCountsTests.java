@@ -1,0 +1,71 @@
+package dev.vigil.api.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.common.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class LargeCountsTests {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T12:00:00Z"));
+    private final LargeCounts counts = new LargeCounts(clock);
+    private final UUID workspace = UUID.randomUUID();
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicInteger queries = new AtomicInteger();
+
+    private long count(String query) {
+        return counts.of(workspace, query, List.of(), () -> {
+            queries.incrementAndGet();
+            return stored.get();
+        }, Long::longValue);
+    }
+
+    @Test
+    void smallCountsAreCountedEveryTime() {
+        stored.set(LargeCounts.EXACT_BELOW - 1);
+        assertThat(count("all")).isEqualTo(LargeCounts.EXACT_BELOW - 1);
+        stored.set(5);
+        assertThat(count("all")).isEqualTo(5);
+        assertThat(queries).hasValue(2);
+    }
+
+    @Test
+    void largeCountsAreRememberedForAFewSecondsOnly() {
+        stored.set(100_000);
+        assertThat(count("all")).isEqualTo(100_000);
+        stored.set(100_500);
+        clock.advance(LargeCounts.FRESH_FOR.minusSeconds(1));
+        assertThat(count("all")).isEqualTo(100_000);
+        assertThat(queries).hasValue(1);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(count("all")).isEqualTo(100_500);
+        assertThat(queries).hasValue(2);
+    }
+
+    @Test
+    void eachQueryAndWorkspaceHasItsOwnCount() {
+        stored.set(20_000);
+        count("all");
+        stored.set(30_000);
+        assertThat(count("status=UP")).isEqualTo(30_000);
+        assertThat(counts.of(UUID.randomUUID(), "all", List.of(), () -> 12L, Long::longValue)).isEqualTo(12);
+        assertThat(count("all")).isEqualTo(20_000);
+    }
+
+    @Test
+    void aChangeMadeHereIsCountedAtOnce() {
+        stored.set(50_000);
+        count("all");
+        stored.set(50_001);
+        counts.forget(UUID.randomUUID());
+        assertThat(count("all")).isEqualTo(50_000);
+        counts.forget(workspace);
+        assertThat(count("all")).isEqualTo(50_001);
+    }
+}
