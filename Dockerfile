@@ -70,10 +70,12 @@ COPY --from=build /layers/alerting-service/spring-boot-loader/ ./
 COPY --from=build /layers/alerting-service/snapshot-dependencies/ ./
 COPY --from=build /layers/alerting-service/application/ ./
 
-# Probe workers also offer the distribution's Nagios-compatible plugins (check_tcp, check_http, ...).
+# Probe workers also offer the distribution's Nagios-compatible plugins (check_tcp, check_http, ...), and run
+# iputils' ping for PING checks: it sends ICMP as an unprivileged user through its cap_net_raw file capability or the
+# kernel's ping sockets (Docker allows them for every group in net.ipv4.ping_group_range).
 FROM service AS probe-worker
 USER root
-RUN apt-get update && apt-get install -y --no-install-recommends monitoring-plugins-basic \
+RUN apt-get update && apt-get install -y --no-install-recommends monitoring-plugins-basic iputils-ping \
     && rm -rf /var/lib/apt/lists/* /var/cache/apt/*
 USER 10001:10001
 COPY --from=build /layers/probe-worker/dependencies/ ./

@@ -41,6 +41,8 @@ final class MonitorsCommand implements Callable<Integer> {
             case "DNS" -> m.path("recordType").asString("") + " " + m.path("host").asString("");
             case "HEARTBEAT" -> m.path("pingUrl").asString("");
             case "PLUGIN" -> m.path("plugin").asString("");
+            case "PING", "DOMAIN" -> m.path("host").asString("");
+            case "UDP", "SMTP", "IMAP", "POP3" -> m.path("host").asString("") + ":" + m.path("port").asString("");
             default -> "-";
         };
     }

@@ -12,11 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmationWindow  how long after a round's first failure other regions may confirm it; unset = twice the
  *                            monitor's timeout plus {@code settle} (a local retry and a confirmation run each take up
  *                            to a timeout)
- * @param recoveryRounds      successful rounds in a row that end an outage
+ * @param failuresInRow       failed rounds in a row in a region before that region's failure counts (default 1: at
+ *                            once); a monitor may set its own
+ * @param recoveryRounds      successful rounds in a row that end an outage; a monitor may set its own
  * @param degradedRounds      slow rounds in a row that make an UP monitor DEGRADED
- * @param flapWindow          the window in which up/down flips are counted
+ * @param flapDetection       whether flapping is detected; a monitor may set its own
+ * @param flapWindow          the window in which up/down flips are counted; a monitor may set its own, in rounds
  * @param flapThreshold       flips within {@code flapWindow} that make a monitor flapping: its incident is then held
- *                            open instead of being resolved
+ *                            open instead of being resolved, and one alert says so; a monitor may set its own
  * @param reopenWithin        a monitor down again this soon after its incident was resolved reopens that incident
  *                            rather than opening a new one (with flapping detection: one incident, not a storm)
  * @param lookback            how far back a monitor evaluated for the first time looks for rounds
@@ -26,7 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("vigil.evaluation")
 record EvaluationProperties(@DefaultValue("15s") Duration settle, Duration confirmationWindow,
+                                   @DefaultValue("1") int failuresInRow,
                                    @DefaultValue("1") int recoveryRounds, @DefaultValue("2") int degradedRounds,
+                                   @DefaultValue("true") boolean flapDetection,
                                    @DefaultValue("30m") Duration flapWindow, @DefaultValue("4") int flapThreshold,
                                    @DefaultValue("10m") Duration reopenWithin,
                                    @DefaultValue("1h") Duration lookback, @DefaultValue("1s") Duration sweepInterval,
@@ -38,6 +43,9 @@ record EvaluationProperties(@DefaultValue("15s") Duration settle, Duration confi
         }
         if (confirmationWindow != null && (confirmationWindow.isNegative() || confirmationWindow.isZero())) {
             throw new IllegalArgumentException("vigil.evaluation.confirmation-window must be positive when set");
+        }
+        if (failuresInRow < 1 || failuresInRow > 10) {
+            throw new IllegalArgumentException("vigil.evaluation.failures-in-row must be between 1 and 10");
         }
         if (recoveryRounds < 1) {
             throw new IllegalArgumentException("vigil.evaluation.recovery-rounds must be at least 1");
@@ -61,7 +69,7 @@ record EvaluationProperties(@DefaultValue("15s") Duration settle, Duration confi
 
     /** Defaults, for unit tests. */
     public static EvaluationProperties defaults() {
-        return new EvaluationProperties(Duration.ofSeconds(15), null, 1, 2, Duration.ofMinutes(30), 4,
+        return new EvaluationProperties(Duration.ofSeconds(15), null, 1, 1, 2, true, Duration.ofMinutes(30), 4,
                 Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofSeconds(1), 200, 4);
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.alerting.evaluation;
 
+import dev.vigil.common.json.WireJson;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +31,7 @@ class MonitorStates {
             UPDATE monitor_states
             SET status = ?, last_round_at = ?, failing = ?, consecutive_ok = ?, consecutive_slow = ?,
                 flips = ?::timestamptz[], flapping = ?, last_ping_id = ?, next_evaluation_at = ?, confirm_round_id = ?,
-                confirm_asked = ?, updated_at = now()
+                confirm_asked = ?, region_failures = ?::jsonb, updated_at = now()
             WHERE monitor_id = ?""";
 
     private final JdbcClient jdbc;
@@ -73,7 +75,8 @@ class MonitorStates {
     Optional<Locked> lockIfDue(UUID monitorId) {
         return jdbc.sql("""
                         SELECT monitor_id, status, last_round_at, failing, consecutive_ok, consecutive_slow, flips,
-                               flapping, last_ping_id, confirm_round_id, confirm_asked
+                               flapping, last_ping_id, confirm_round_id, confirm_asked,
+                               region_failures::text AS region_failures
                         FROM monitor_states
                         WHERE monitor_id = ? AND next_evaluation_at <= now()
                         FOR UPDATE SKIP LOCKED""")
@@ -88,7 +91,8 @@ class MonitorStates {
         Map<UUID, Locked> locked = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT monitor_id, status, last_round_at, failing, consecutive_ok, consecutive_slow, flips,
-                               flapping, last_ping_id, confirm_round_id, confirm_asked
+                               flapping, last_ping_id, confirm_round_id, confirm_asked,
+                               region_failures::text AS region_failures
                         FROM monitor_states
                         WHERE monitor_id = ANY(?) AND next_evaluation_at <= now()
                         ORDER BY monitor_id
@@ -126,7 +130,8 @@ class MonitorStates {
             statement.setTimestamp(9, timestamp(s.nextEvaluationAt()));
             statement.setObject(10, s.confirmRound());
             statement.setArray(11, statement.getConnection().createArrayOf("text", s.confirmAsked().toArray()));
-            statement.setObject(12, state.monitorId());
+            statement.setString(12, WireJson.write(state.regionFailures()));
+            statement.setObject(13, state.monitorId());
         });
     }
 
@@ -159,10 +164,19 @@ class MonitorStates {
         MonitorState state = new MonitorState(rs.getObject("monitor_id", UUID.class),
                 MonitorStatus.valueOf(rs.getString("status")), lastRound == null ? null : lastRound.toInstant(),
                 rs.getBoolean("failing"), rs.getInt("consecutive_ok"), rs.getInt("consecutive_slow"), flipTimes,
-                rs.getBoolean("flapping"));
+                rs.getBoolean("flapping"), regionFailures(rs.getString("region_failures")));
         Array asked = rs.getArray("confirm_asked");
         return new Locked(state, rs.getLong("last_ping_id"), rs.getObject("confirm_round_id", UUID.class),
                 asked == null ? List.of() : List.of((String[]) asked.getArray()));
+    }
+
+    private static Map<String, Integer> regionFailures(String json) {
+        Map<String, Integer> counts = new TreeMap<>();
+        if (json != null) {
+            Map<?, ?> stored = WireJson.read(json, Map.class);
+            stored.forEach((region, count) -> counts.put((String) region, ((Number) count).intValue()));
+        }
+        return counts;
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -111,9 +111,10 @@ class RoundEvaluator {
             StateMachine.IncidentContext context = new StateMachine.IncidentContext(open.isPresent(),
                     open.isPresent() ? null : lastResolved.get(id), suppressed);
             MonitorState state = claim.state();
+            NoiseRules rules = NoiseRules.of(monitor, properties);
             Evaluated result = new Evaluated(claim);
             for (Round round : roundsOf.getOrDefault(id, List.of())) {
-                RoundVerdict verdict = judge.judge(round, monitor, now);
+                RoundVerdict verdict = judge.judge(round, monitor, now, state.regionFailures());
                 if (verdict instanceof RoundVerdict.Pending pending) {
                     result.nextEvaluation = pending.decideBy();
                     questions.addAll(result.ask(monitor, round, pending.ask(), now));
@@ -125,13 +126,13 @@ class RoundEvaluator {
                     state = state.appliedThrough(round.scheduledAt());
                     continue;
                 }
-                StateMachine.Step step = machine.apply(state, verdict, round.scheduledAt(), now, context);
+                StateMachine.Step step = machine.apply(state, verdict, round.scheduledAt(), now, context, rules);
                 if (!step.effects().isEmpty()) {
                     open = carryOut(step.effects(), monitor, round, verdict, open);
                     context = new StateMachine.IncidentContext(open.isPresent(),
                             open.isPresent() ? null : incidents.lastResolvedAt(id).orElse(null), suppressed);
                 }
-                state = step.next();
+                state = step.next().countingFailuresOf(round);
             }
             result.state = state;
             evaluated.add(result);
@@ -219,9 +220,12 @@ class RoundEvaluator {
                     incident = Optional.empty();
                 }
                 case StateMachine.Note n -> incident.ifPresent(id -> incidents.note(id, at, n.type(), n.message()));
-                case StateMachine.Notify n -> incidents.notifyMonitor(ref, n.event(), at,
-                        n.event().equals("monitor.degraded") ? "Slower than " + monitor.degradedAboveMs() + " ms"
-                                : "Response times are back to normal");
+                case StateMachine.Notify n -> {
+                    incidents.notifyMonitor(ref, n.event(), at, n.message() != null ? n.message()
+                            : n.event().equals("monitor.degraded") ? "Slower than " + monitor.degradedAboveMs() + " ms"
+                            : "Response times are back to normal");
+                    log.info("monitor event monitor={} event={}", monitor.id(), n.event());
+                }
                 case StateMachine.Transition t -> {
                     states.recordTransition(monitor.id(), monitor.workspaceId(), t.from(), t.to(), at, t.reason(),
                             round.roundId(), incident.orElse(null));
@@ -251,6 +255,7 @@ class RoundEvaluator {
         String outcome = switch (verdict) {
             case RoundVerdict.Down d -> "down";
             case RoundVerdict.NotConfirmed n -> "not_confirmed";
+            case RoundVerdict.Tolerated t -> "tolerated";
             case RoundVerdict.Up u -> u.slow() ? "slow" : "up";
             case RoundVerdict.Pending p -> "pending";
         };

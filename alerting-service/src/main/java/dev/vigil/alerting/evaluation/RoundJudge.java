@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,11 +16,14 @@ import java.util.Set;
  * region's failing confirmation counts even when its own scheduled check (run earlier) passed.
  *
  * <ol>
- *   <li>No failure: the round is UP once every region of the monitor reported, or once the round's timeout plus the
- *       settle time passed, and the settle time since its first result arrived (a region whose probes are gone must
- *       not hold the monitor's state forever).</li>
- *   <li>A failure: the first failing SCHEDULED result opens the question; every other region with any failing result
- *       in the round confirms it. Enough confirmations: DOWN, at once.</li>
+ *   <li>No failure that counts: the round is UP (or TOLERATED, when it has failures) once every region of the monitor
+ *       reported, or once the round's timeout plus the settle time passed, and the settle time since its first result
+ *       arrived (a region whose probes are gone must not hold the monitor's state forever). A region's failure counts
+ *       once the region has failed the monitor's {@code failuresInRow} rounds in a row, this one included (1, the
+ *       default: at once).</li>
+ *   <li>A failure that counts: the first such SCHEDULED result opens the question; every other region with any
+ *       failing result in the round confirms it (a confirmation needs no streak: it answers a question the first region
+ *       raised). Enough confirmations: DOWN, at once.</li>
  *   <li>Other regions whose confirmation run passed count against it: once too few regions are left to confirm, the
  *       round is NOT_CONFIRMED at once. An ordinary scheduled success does not count against (it may have run before
  *       the outage began); it only lets the window run out.</li>
@@ -37,6 +41,13 @@ final class RoundJudge {
     }
 
     RoundVerdict judge(Round round, MonitorSettings monitor, Instant now) {
+        return judge(round, monitor, now, Map.of());
+    }
+
+    /**
+     * @param failuresBefore each region's failed rounds in a row before this round ({@link MonitorState#regionFailures})
+     */
+    RoundVerdict judge(Round round, MonitorSettings monitor, Instant now, Map<String, Integer> failuresBefore) {
         List<RoundResult> failures = round.results().stream().filter(r -> !r.ok())
                 .sorted(Comparator.comparing(RoundResult::receivedAt)).toList();
         Set<String> failed = new LinkedHashSet<>();
@@ -44,22 +55,30 @@ final class RoundJudge {
         Set<String> passed = new LinkedHashSet<>();
         round.results().stream().filter(RoundResult::ok).map(RoundResult::region).filter(r -> !failed.contains(r))
                 .forEach(passed::add);
+        int inRow = NoiseRules.of(monitor, properties).failuresInRow();
+        List<RoundResult> counting = failures.stream()
+                .filter(r -> failuresBefore.getOrDefault(r.region(), 0) + 1 >= inRow).toList();
 
-        if (failures.isEmpty()) {
+        if (counting.isEmpty()) {
             // After an outage of the alerting service, old rounds arrive from the queue's backlog in several
-            // batches: their regions still get the settle time from the first one's arrival.
+            // batches: their regions still get the settle time from the first one's arrival. A failure that does not
+            // count yet waits the same way: a region still to report may be the one whose failure would.
             Instant firstArrival = round.results().stream().map(RoundResult::receivedAt).min(Instant::compareTo)
                     .orElse(round.scheduledAt());
             Instant settleBy = latest(round.scheduledAt().plusMillis(monitor.timeoutMs()),
                     firstArrival).plus(properties.settle());
-            if (passed.containsAll(monitor.regions()) || !now.isBefore(settleBy)) {
-                return new RoundVerdict.Up(isSlow(round, monitor));
+            Set<String> reported = new LinkedHashSet<>(passed);
+            reported.addAll(failed);
+            if (reported.containsAll(monitor.regions()) || !now.isBefore(settleBy)) {
+                return failures.isEmpty() ? new RoundVerdict.Up(isSlow(round, monitor))
+                        : new RoundVerdict.Tolerated(new ArrayList<>(failed), new ArrayList<>(passed),
+                        failures.getFirst().cause());
             }
             return new RoundVerdict.Pending(settleBy);
         }
 
-        RoundResult first = failures.stream().filter(r -> r.kind() == JobKind.SCHEDULED).findFirst()
-                .orElse(failures.getFirst());
+        RoundResult first = counting.stream().filter(r -> r.kind() == JobKind.SCHEDULED).findFirst()
+                .orElse(counting.getFirst());
         List<String> others = monitor.regions().stream().filter(r -> !r.equals(first.region())).toList();
         // A monitor whose regions were reduced since the round ran cannot ask more regions than it has.
         int needed = Math.min(monitor.confirmations(), others.size());

@@ -45,7 +45,8 @@ class RoundStore {
 
     private static final String SETTINGS = """
             SELECT id, workspace_id, name, check_spec::text AS spec, regions, confirmations, timeout_ms,
-                   interval_seconds, degraded_above_ms, paused
+                   interval_seconds, degraded_above_ms, paused, failures_in_row, recovery_rounds, flap_detection,
+                   flap_transitions, flap_window_rounds
             FROM monitors""";
 
     Optional<MonitorSettings> settingsOf(UUID monitorId) {
@@ -74,7 +75,11 @@ class RoundStore {
                 rs.getString("name"), WireJson.read(rs.getString("spec"), CheckSpec.class),
                 List.of((String[]) rs.getArray("regions").getArray()), rs.getInt("confirmations"),
                 rs.getInt("timeout_ms"), rs.getInt("interval_seconds"),
-                rs.getObject("degraded_above_ms", Integer.class), rs.getBoolean("paused"));
+                rs.getObject("degraded_above_ms", Integer.class), rs.getBoolean("paused"),
+                new MonitorSettings.Noise(rs.getObject("failures_in_row", Integer.class),
+                        rs.getObject("recovery_rounds", Integer.class), rs.getObject("flap_detection", Boolean.class),
+                        rs.getObject("flap_transitions", Integer.class),
+                        rs.getObject("flap_window_rounds", Integer.class)));
     }
 
     /**
@@ -155,6 +160,12 @@ class RoundStore {
             failed = n.failedRegions();
             ok = n.okRegions();
             cause = n.cause();
+        } else if (verdict instanceof RoundVerdict.Tolerated t) {
+            // Shown as unconfirmed: a failure recorded and alerted to no one (the API's roundStatus has no other word).
+            name = "NOT_CONFIRMED";
+            failed = t.failedRegions();
+            ok = t.okRegions();
+            cause = t.cause();
         } else {
             return;
         }

@@ -30,6 +30,14 @@ sealed interface RoundVerdict {
     record NotConfirmed(List<String> failedRegions, List<String> okRegions, String cause) implements RoundVerdict {
     }
 
+    /**
+     * A failure that does not count yet: no failing region has failed the monitor's {@code failuresInRow} rounds in a
+     * row. Recorded and shown like an unconfirmed one, alerted to no one; unlike a pass, it does not count toward a
+     * recovery.
+     */
+    record Tolerated(List<String> failedRegions, List<String> okRegions, String cause) implements RoundVerdict {
+    }
+
     /** Every region that reported was fine; {@code slow} when most were slower than the monitor's threshold. */
     record Up(boolean slow) implements RoundVerdict {
     }

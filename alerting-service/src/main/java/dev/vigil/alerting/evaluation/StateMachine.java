@@ -13,10 +13,17 @@ import java.util.List;
  *       (paused, maintenance). Down again within {@code reopenWithin} of a resolution: that incident is reopened
  *       instead.</li>
  *   <li>A successful round (UP, or a failure nobody confirmed) counts toward recovery: after
- *       {@code recoveryRounds} of them the monitor is UP again and its incident resolved, unless it is flapping, in
- *       which case the incident is held open until the flips age out of the window.</li>
+ *       {@code recoveryRounds} of them in a row the monitor is UP again and its incident resolved, unless it is
+ *       flapping, in which case the incident is held open until the flips age out of the window. A tolerated failure
+ *       (fewer than {@code failuresInRow} in a row) changes no status but starts the count toward recovery again.</li>
+ *   <li>Flapping (Nagios' flap detection): {@code flapTransitions} up/down changes within the flap window make the
+ *       monitor flapping. It is said once ({@code monitor.flapping}, and a FLAPPING line on the open incident); while
+ *       it lasts the incident stays open, so no opened/resolved alert goes out per flip; once the changes age out of
+ *       the window it is said once more ({@code monitor.settled}), and a monitor UP by then resolves its incident.</li>
  *   <li>Slow rounds: {@code degradedRounds} in a row make an UP monitor DEGRADED; a fast one makes it UP again.</li>
  * </ol>
+ *
+ * <p>The thresholds are the monitor's own where it has them ({@link NoiseRules}), else the deployment's.
  */
 final class StateMachine {
 
@@ -49,28 +56,51 @@ final class StateMachine {
     record Note(String type, String message) implements Effect {
     }
 
-    /** An outbox event without an incident (monitor.degraded, monitor.restored). */
-    record Notify(String event) implements Effect {
+    /**
+     * An outbox event without an incident (monitor.degraded, monitor.restored, monitor.flapping, monitor.settled);
+     * {@code message} null: the evaluator words it.
+     */
+    record Notify(String event, String message) implements Effect {
+
+        Notify(String event) {
+            this(event, null);
+        }
     }
 
     record Step(MonitorState next, List<Effect> effects) {
     }
 
+    /** Applies a round by the deployment's noise settings alone. */
     Step apply(MonitorState state, RoundVerdict verdict, Instant roundAt, Instant now, IncidentContext incidents) {
+        return apply(state, verdict, roundAt, now, incidents, NoiseRules.of(properties));
+    }
+
+    Step apply(MonitorState state, RoundVerdict verdict, Instant roundAt, Instant now, IncidentContext incidents,
+               NoiseRules rules) {
         if (verdict instanceof RoundVerdict.Pending) {
             throw new IllegalArgumentException("a pending round cannot be applied");
         }
         boolean down = verdict instanceof RoundVerdict.Down;
+        boolean tolerated = verdict instanceof RoundVerdict.Tolerated;
         boolean slow = verdict instanceof RoundVerdict.Up up && up.slow();
 
         List<Instant> flips = new ArrayList<>(state.flips().stream()
-                .filter(t -> t.isAfter(roundAt.minus(properties.flapWindow()))).toList());
+                .filter(t -> t.isAfter(roundAt.minus(rules.flapWindow()))).toList());
         if (state.status() != MonitorStatus.PENDING && down != state.failing()) {
             flips.add(roundAt);
         }
-        boolean flapping = flips.size() >= properties.flapThreshold();
+        boolean flapping = rules.flapDetection() && flips.size() >= rules.flapTransitions();
 
         List<Effect> effects = new ArrayList<>();
+        if (state.flapping() && !flapping) {
+            // Said before a resolution this round may bring, so the timeline reads in order.
+            effects.add(new Notify("monitor.settled", "Stable again: fewer than " + rules.flapTransitions()
+                    + " up/down changes within " + rules.flapWindowText()));
+            if (incidents.open()) {
+                effects.add(new Note("SETTLED", "No longer flapping: fewer than " + rules.flapTransitions()
+                        + " up/down changes within " + rules.flapWindowText()));
+            }
+        }
         MonitorStatus to;
         int consecutiveOk;
         int consecutiveSlow;
@@ -89,12 +119,14 @@ final class StateMachine {
                 incidentOpen = true;
             }
         } else {
-            consecutiveOk = state.consecutiveOk() + 1;
+            consecutiveOk = tolerated ? 0 : state.consecutiveOk() + 1;
             consecutiveSlow = slow ? state.consecutiveSlow() + 1 : 0;
             boolean holdDown = state.status() == MonitorStatus.DOWN
-                    && (consecutiveOk < properties.recoveryRounds() || (flapping && incidents.open()));
+                    && (consecutiveOk < rules.recoveryRounds() || (flapping && incidents.open()));
             if (holdDown) {
                 to = MonitorStatus.DOWN;
+            } else if (tolerated && state.status() == MonitorStatus.PENDING) {
+                to = MonitorStatus.PENDING; // a failure that does not count yet is no proof of UP either
             } else {
                 to = consecutiveSlow >= properties.degradedRounds()
                         || (state.status() == MonitorStatus.DEGRADED && slow) ? MonitorStatus.DEGRADED
@@ -106,10 +138,13 @@ final class StateMachine {
                 }
             }
         }
-        if (flapping && !state.flapping() && incidentOpen) {
-            effects.add(new Note("FLAPPING", "Flapping: " + flips.size() + " up/down changes within "
-                    + properties.flapWindow().toMinutes() + " min; this incident stays open until the monitor is "
-                    + "stable"));
+        if (flapping && !state.flapping()) {
+            effects.add(new Notify("monitor.flapping", "Flapping: " + flips.size() + " up/down changes within "
+                    + rules.flapWindowText() + "; no alert per change until it is stable"));
+            if (incidentOpen) {
+                effects.add(new Note("FLAPPING", "Flapping: " + flips.size() + " up/down changes within "
+                        + rules.flapWindowText() + "; this incident stays open until the monitor is stable"));
+            }
         }
         if (to != state.status()) {
             effects.add(new Transition(state.status(), to, reason(state, to, verdict, consecutiveOk)));
@@ -120,7 +155,7 @@ final class StateMachine {
             }
         }
         MonitorState next = new MonitorState(state.monitorId(), to, roundAt, down, consecutiveOk, consecutiveSlow,
-                flips, flapping);
+                flips, flapping, state.regionFailures());
         return new Step(next, effects);
     }
 

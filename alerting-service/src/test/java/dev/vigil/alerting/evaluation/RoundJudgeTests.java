@@ -143,4 +143,44 @@ class RoundJudgeTests {
         assertThat(judge.judge(partial, monitor(1, "a", "b", "c"), arrival.plusSeconds(1)))
                 .isEqualTo(new RoundVerdict.Pending(arrival.plusSeconds(15)));
     }
+
+    /** {@code monitor(confirmations, regions)} with its own failures in a row. */
+    private static MonitorSettings withFailuresInRow(int inRow, int confirmations, String... regions) {
+        MonitorSettings m = monitor(confirmations, regions);
+        return new MonitorSettings(m.id(), m.workspaceId(), m.name(), m.check(), m.regions(), m.confirmations(),
+                m.timeoutMs(), m.intervalSeconds(), m.degradedAboveMs(), m.paused(),
+                new MonitorSettings.Noise(inRow, null, null, null, null));
+    }
+
+    @Test
+    void aFailureShortOfTheFailuresInARowIsToleratedOnceEveryRegionReported() {
+        MonitorSettings m = withFailuresInRow(3, 1, "a", "b");
+        Round round = round(RoundResult.failed("a", JobKind.SCHEDULED, "HTTP 503", at(1)),
+                RoundResult.failed("b", JobKind.SCHEDULED, "HTTP 503", at(1)));
+
+        // Both regions have failed once before: this is their second failure in a row of the three needed.
+        assertThat(judge.judge(round, m, at(2), Map.of("a", 1, "b", 1)))
+                .isEqualTo(new RoundVerdict.Tolerated(List.of("a", "b"), List.of(), "HTTP 503"));
+        // Their third: down.
+        assertThat(judge.judge(round, m, at(2), Map.of("a", 2, "b", 2))).isInstanceOf(RoundVerdict.Down.class);
+    }
+
+    @Test
+    void aToleratedFailureWaitsForTheRegionsStillToReport() {
+        MonitorSettings m = withFailuresInRow(3, 1, "a", "b");
+        Round round = round(RoundResult.failed("b", JobKind.SCHEDULED, "HTTP 503", at(1)));
+
+        // a, two failures in a row behind it, may still report its third.
+        assertThat(judge.judge(round, m, at(2), Map.of("a", 2))).isInstanceOf(RoundVerdict.Pending.class);
+    }
+
+    @Test
+    void aRegionAtItsFailuresInARowOpensTheQuestionAndAnyOtherFailureConfirmsIt() {
+        MonitorSettings m = withFailuresInRow(3, 1, "a", "b", "c");
+        Round round = round(RoundResult.failed("b", JobKind.SCHEDULED, "x", at(1)),
+                RoundResult.failed("a", JobKind.SCHEDULED, "y", at(2)), RoundResult.ok("c", JobKind.SCHEDULED, 40, at(1)));
+
+        assertThat(judge.judge(round, m, at(3), Map.of("a", 2))).isInstanceOfSatisfying(RoundVerdict.Down.class,
+                d -> assertThat(d.firstRegion()).isEqualTo("a"));
+    }
 }

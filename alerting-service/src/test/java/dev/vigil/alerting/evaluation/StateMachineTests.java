@@ -21,17 +21,26 @@ class StateMachineTests {
 
     /** Replays verdicts a minute apart, keeping the incident context as the evaluator would. */
     private final class Replay {
+        final NoiseRules rules;
         MonitorState state = MonitorState.initial(UUID.randomUUID());
         boolean open;
         Instant lastResolved;
         final List<StateMachine.Effect> effects = new ArrayList<>();
         int minute;
 
+        Replay() {
+            this(NoiseRules.of(EvaluationProperties.defaults()));
+        }
+
+        Replay(NoiseRules rules) {
+            this.rules = rules;
+        }
+
         Replay play(RoundVerdict... verdicts) {
             for (RoundVerdict verdict : verdicts) {
                 Instant at = T0.plus(Duration.ofMinutes(minute++));
                 StateMachine.Step step = machine.apply(state, verdict, at, at,
-                        new StateMachine.IncidentContext(open, lastResolved, false));
+                        new StateMachine.IncidentContext(open, lastResolved, false), rules);
                 for (StateMachine.Effect effect : step.effects()) {
                     if (effect instanceof StateMachine.OpenIncident || effect instanceof StateMachine.ReopenIncident) {
                         open = true;
@@ -48,6 +57,11 @@ class StateMachineTests {
 
         long count(Class<? extends StateMachine.Effect> type) {
             return effects.stream().filter(type::isInstance).count();
+        }
+
+        List<String> events() {
+            return effects.stream().filter(StateMachine.Notify.class::isInstance)
+                    .map(e -> ((StateMachine.Notify) e).event()).toList();
         }
     }
 
@@ -73,8 +87,9 @@ class StateMachineTests {
 
     @Test
     void recoveryWaitsForTheConfiguredNumberOfGoodRounds() {
-        StateMachine strict = new StateMachine(new EvaluationProperties(Duration.ofSeconds(15), null, 3, 2,
-                Duration.ofMinutes(30), 4, Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofSeconds(1), 200, 4));
+        StateMachine strict = new StateMachine(new EvaluationProperties(Duration.ofSeconds(15), null, 1, 3, 2,
+                true, Duration.ofMinutes(30), 4, Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofSeconds(1),
+                200, 4));
         MonitorState state = MonitorState.initial(UUID.randomUUID());
         StateMachine.IncidentContext open = new StateMachine.IncidentContext(true, null, false);
         state = strict.apply(state, DOWN, T0, T0, new StateMachine.IncidentContext(false, null, false)).next();
@@ -134,5 +149,58 @@ class StateMachineTests {
 
         assertThat(step.next().status()).isEqualTo(MonitorStatus.DOWN);
         assertThat(step.effects()).noneMatch(StateMachine.OpenIncident.class::isInstance);
+    }
+
+    private static final RoundVerdict TOLERATED = new RoundVerdict.Tolerated(List.of("a"), List.of("b"), "x");
+
+    /** A monitor's own settings: failures in a row 3, recovery 2, flapping at 3 changes within 10 one-minute rounds. */
+    private static NoiseRules own(boolean flapDetection) {
+        return new NoiseRules(3, 2, flapDetection, 3, Duration.ofMinutes(10), "10 rounds");
+    }
+
+    @Test
+    void aToleratedFailureChangesNoStatusButRestartsTheRecoveryCount() {
+        Replay replay = new Replay(own(true)).play(TOLERATED);
+        assertThat(replay.state.status()).isEqualTo(MonitorStatus.PENDING);
+
+        replay.play(UP, TOLERATED, UP, DOWN, UP, TOLERATED, UP);
+        assertThat(replay.state.status()).isEqualTo(MonitorStatus.DOWN);
+        assertThat(replay.open).isTrue();
+
+        replay.play(UP);
+        assertThat(replay.state.status()).isEqualTo(MonitorStatus.UP);
+        assertThat(replay.open).isFalse();
+    }
+
+    @Test
+    void aFlappingMonitorIsAnnouncedOnceAndOnceMoreWhenItSettles() {
+        Replay replay = new Replay(own(true)).play(UP);
+        for (int i = 0; i < 6; i++) {
+            replay.play(DOWN, UP, UP);
+        }
+        assertThat(replay.events()).containsExactly("monitor.flapping");
+        assertThat(replay.count(StateMachine.OpenIncident.class)).isEqualTo(1);
+        assertThat(replay.open).isTrue();
+
+        for (int i = 0; i < 10; i++) {
+            replay.play(UP);
+        }
+        assertThat(replay.events()).containsExactly("monitor.flapping", "monitor.settled");
+        assertThat(replay.open).isFalse();
+        assertThat(replay.state.flapping()).isFalse();
+        assertThat(replay.state.status()).isEqualTo(MonitorStatus.UP);
+    }
+
+    @Test
+    void withoutFlapDetectionEveryOutageIsItsOwnAlert() {
+        Replay replay = new Replay(own(false)).play(UP);
+        for (int i = 0; i < 6; i++) {
+            replay.play(DOWN, UP, UP);
+        }
+
+        assertThat(replay.events()).isEmpty();
+        assertThat(replay.state.flapping()).isFalse();
+        assertThat(replay.count(StateMachine.ResolveIncident.class)).isEqualTo(6);
+        assertThat(replay.open).isFalse();
     }
 }

@@ -246,7 +246,8 @@ public class DocumentApplier {
                 s.assertions(), s.degradedAboveMs(), s.host(), s.port(), s.recordType(), s.resolver(),
                 s.minDaysValid(), s.periodSeconds(), s.graceSeconds(), s.schedule(),
                 s.timeZone(), s.maxRunSeconds(), s.plugin(), s.args(), s.intervalSeconds(),
-                s.timeoutMs(), s.regions(), s.confirmations(), null, null, null, s.paused(), s.steps());
+                s.timeoutMs(), s.regions(), s.confirmations(), null, null, null, s.paused(), s.steps(), s.noise(),
+                s.packetCount(), s.maxPacketLossPercent(), s.payload(), s.payloadEncoding(), s.tlsMode());
     }
 
     private void applyPages(ApiPrincipal caller, List<StatusPageSpec> specs, KeyIndex index, KeyIndex monitorIndex,

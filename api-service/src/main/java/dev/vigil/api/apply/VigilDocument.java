@@ -2,6 +2,7 @@ package dev.vigil.api.apply;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.vigil.api.monitor.NoiseSettings;
 import dev.vigil.common.check.Assertion;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,56 @@ public record VigilDocument(@JsonProperty("$schema") String schema, Integer vers
                               Integer maxRunSeconds, String plugin, List<String> args,
                               Integer intervalSeconds, Integer timeoutMs, List<String> regions,
                               Integer confirmations, List<String> alertChannels, Boolean paused,
-                              List<JsonNode> steps) {
+                              List<JsonNode> steps, NoiseSettings noise,
+                              // PING, UDP, SMTP, IMAP, POP3 (issue 17)
+                              Integer packetCount, Integer maxPacketLossPercent, String payload,
+                              String payloadEncoding, String tlsMode) {
+
+        /** A monitor without noise settings of its own, of the types before issue 17's network types. */
+        public MonitorSpec(String key, String name, String type, String url, String method,
+                           Map<String, String> headers, String body, Boolean followRedirects,
+                           List<Assertion> assertions, Integer degradedAboveMs, String host, Integer port,
+                           String recordType, String resolver, Integer minDaysValid, Integer periodSeconds,
+                           Integer graceSeconds, String schedule, String timeZone, Integer maxRunSeconds,
+                           String plugin, List<String> args, Integer intervalSeconds, Integer timeoutMs,
+                           List<String> regions, Integer confirmations, List<String> alertChannels, Boolean paused,
+                           List<JsonNode> steps) {
+            this(key, name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
+                    recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone,
+                    maxRunSeconds, plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannels,
+                    paused, steps, null, null, null, null, null, null);
+        }
+
+        /** A monitor with noise settings, of the types before issue 17's network types. */
+        public MonitorSpec(String key, String name, String type, String url, String method,
+                           Map<String, String> headers, String body, Boolean followRedirects,
+                           List<Assertion> assertions, Integer degradedAboveMs, String host, Integer port,
+                           String recordType, String resolver, Integer minDaysValid, Integer periodSeconds,
+                           Integer graceSeconds, String schedule, String timeZone, Integer maxRunSeconds,
+                           String plugin, List<String> args, Integer intervalSeconds, Integer timeoutMs,
+                           List<String> regions, Integer confirmations, List<String> alertChannels, Boolean paused,
+                           List<JsonNode> steps, NoiseSettings noise) {
+            this(key, name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
+                    recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone,
+                    maxRunSeconds, plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannels,
+                    paused, steps, noise, null, null, null, null, null);
+        }
+
+        /** A monitor without noise settings of its own, of any type. */
+        public MonitorSpec(String key, String name, String type, String url, String method,
+                           Map<String, String> headers, String body, Boolean followRedirects,
+                           List<Assertion> assertions, Integer degradedAboveMs, String host, Integer port,
+                           String recordType, String resolver, Integer minDaysValid, Integer periodSeconds,
+                           Integer graceSeconds, String schedule, String timeZone, Integer maxRunSeconds,
+                           String plugin, List<String> args, Integer intervalSeconds, Integer timeoutMs,
+                           List<String> regions, Integer confirmations, List<String> alertChannels, Boolean paused,
+                           List<JsonNode> steps, Integer packetCount, Integer maxPacketLossPercent,
+                           String payload, String payloadEncoding, String tlsMode) {
+            this(key, name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
+                    recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone,
+                    maxRunSeconds, plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannels,
+                    paused, steps, null, packetCount, maxPacketLossPercent, payload, payloadEncoding, tlsMode);
+        }
     }
 
     /**

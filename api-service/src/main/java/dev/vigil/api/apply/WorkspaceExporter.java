@@ -99,7 +99,9 @@ public class WorkspaceExporter {
                 emptyToNull(m.args()), heartbeat ? null : m.intervalSeconds(), m.timeoutMs(),
                 heartbeat ? null : m.regions(), heartbeat ? null : m.confirmations(), emptyToNull(channelKeys),
                 m.paused() ? true : null, m.steps() == null || m.steps().isEmpty() ? null
-                        : m.steps().stream().map(step -> (JsonNode) WireJson.mapper().valueToTree(step)).toList());
+                        : m.steps().stream().map(step -> (JsonNode) WireJson.mapper().valueToTree(step)).toList(),
+                m.noise(),
+                m.packetCount(), m.maxPacketLossPercent(), m.payload(), m.payloadEncoding(), m.tlsMode());
     }
 
     private static StatusPageSpec page(StatusPageView p, String key, Map<UUID, String> monitorKeys) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.Formula;
 
 /** A monitor as stored. The type-specific definition is the wire {@link CheckSpec}, kept as JSON. */
 @Entity
@@ -41,6 +42,15 @@ public class Monitor extends AssignedIdEntity<UUID> {
     private String status;
     private String pingToken;
     private UUID groupId;
+    // Noise settings (issue 19); null: the deployment's.
+    private Integer failuresInRow;
+    private Integer recoveryRounds;
+    private Boolean flapDetection;
+    private Integer flapTransitions;
+    private Integer flapWindowRounds;
+    /** Written by the alerting service (monitor_states); read here for the API's {@code flapping}. */
+    @Formula("(SELECT s.flapping FROM monitor_states s WHERE s.monitor_id = id)")
+    private Boolean flapping;
     @Column(updatable = false)
     private Instant createdAt;
     private Instant updatedAt;
@@ -67,6 +77,12 @@ public class Monitor extends AssignedIdEntity<UUID> {
         this.confirmations = definition.confirmations();
         this.degradedAboveMs = definition.degradedAboveMs();
         this.groupId = definition.groupId();
+        NoiseSettings noise = definition.noise();
+        this.failuresInRow = noise.failuresInRow();
+        this.recoveryRounds = noise.recoveryRounds();
+        this.flapDetection = noise.flapDetection();
+        this.flapTransitions = noise.flapTransitions();
+        this.flapWindowRounds = noise.flapWindowRounds();
         if (definition.paused() != null) {
             this.paused = definition.paused();
         }
@@ -142,6 +158,16 @@ public class Monitor extends AssignedIdEntity<UUID> {
     /** The group (folder) it is in, or null. */
     public UUID getGroupId() {
         return groupId;
+    }
+
+    /** Its own noise settings; {@link NoiseSettings#DEPLOYMENT} when it has none. */
+    public NoiseSettings getNoise() {
+        return new NoiseSettings(failuresInRow, recoveryRounds, flapDetection, flapTransitions, flapWindowRounds);
+    }
+
+    /** Whether the alerting service found it flapping at its last evaluation. */
+    public boolean isFlapping() {
+        return Boolean.TRUE.equals(flapping);
     }
 
     public String getPingToken() {

@@ -24,6 +24,10 @@ class MonitorApiDocs {
         byType.put("TLS", MonitorExamples.TLS);
         byType.put("HEARTBEAT", MonitorExamples.HEARTBEAT);
         byType.put("PLUGIN", MonitorExamples.PLUGIN);
+        byType.put("PING", MonitorExamples.PING);
+        byType.put("UDP", MonitorExamples.UDP);
+        byType.put("DOMAIN", MonitorExamples.DOMAIN);
+        byType.put("SMTP", MonitorExamples.SMTP);
         return openApi -> {
             PathItem collection = openApi.getPaths().get("/api/v1/monitors");
             PathItem one = openApi.getPaths().get("/api/v1/monitors/{id}");

@@ -88,7 +88,7 @@ public class MonitorBatch {
         MonitorDefinition d = definitions.definitionOf(workspaceId, request, false);
         return new Prepared(new MonitorDefinition(d.name(), d.check(), d.intervalSeconds(), d.timeoutMs(),
                 d.regions(), d.confirmations(), d.degradedAboveMs(), d.paused(), List.copyOf(alertChannelIds), NO_TAGS,
-                null));
+                null, d.noise()));
     }
 
     /** Every monitor of the workspace as its stored definition, by id. */
@@ -103,7 +103,8 @@ public class MonitorBatch {
         Map<UUID, Prepared> current = new LinkedHashMap<>();
         jdbc.query("""
                         SELECT id, name, check_spec::text, interval_seconds, timeout_ms, regions, confirmations,
-                               degraded_above_ms, paused
+                               degraded_above_ms, paused, failures_in_row, recovery_rounds, flap_detection,
+                               flap_transitions, flap_window_rounds
                         FROM monitors WHERE workspace_id = ? ORDER BY created_at, id""", rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     Object degraded = rs.getObject(8);
@@ -111,7 +112,10 @@ public class MonitorBatch {
                             WireJson.read(rs.getString(3), CheckSpec.class), rs.getInt(4), rs.getInt(5),
                             List.of((String[]) rs.getArray(6).getArray()), rs.getInt(7),
                             degraded == null ? null : ((Number) degraded).intValue(), rs.getBoolean(9),
-                            List.copyOf(links.getOrDefault(id, List.of())), NO_TAGS, null)));
+                            List.copyOf(links.getOrDefault(id, List.of())), NO_TAGS, null,
+                            new NoiseSettings(rs.getObject(10, Integer.class), rs.getObject(11, Integer.class),
+                                    rs.getObject(12, Boolean.class), rs.getObject(13, Integer.class),
+                                    rs.getObject(14, Integer.class)))));
                 }, workspaceId);
         return current;
     }
@@ -134,6 +138,7 @@ public class MonitorBatch {
         compare(changed, "regions", a.regions(), b.regions());
         compare(changed, "confirmations", a.confirmations(), b.confirmations());
         compare(changed, "degradedAboveMs", a.degradedAboveMs(), b.degradedAboveMs());
+        compare(changed, "noise", a.noise(), b.noise());
         if (b.paused() != null) {
             compare(changed, "paused", a.paused(), b.paused());
         }
@@ -178,14 +183,17 @@ public class MonitorBatch {
             rows.add(new Object[]{id, caller.workspaceId(), d.name(), d.check().type().name(),
                     WireJson.write(d.check()), d.intervalSeconds(), d.timeoutMs(), d.regions().toArray(String[]::new),
                     d.confirmations(), d.degradedAboveMs(), Boolean.TRUE.equals(d.paused()),
-                    d.check().type() == MonitorType.HEARTBEAT ? pingTokens.next() : null, now, now});
+                    d.check().type() == MonitorType.HEARTBEAT ? pingTokens.next() : null, now, now,
+                    d.noise().failuresInRow(), d.noise().recoveryRounds(), d.noise().flapDetection(),
+                    d.noise().flapTransitions(), d.noise().flapWindowRounds()});
             entries.add(new AuditLog.Entry("monitor.created", "MONITOR", id, summary(d)));
         }
         jdbc.batchUpdate("""
                 INSERT INTO monitors (id, workspace_id, name, type, check_spec, interval_seconds, timeout_ms, regions,
                                       confirmations, degraded_above_ms, paused, status, ping_token, created_at,
-                                      updated_at)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""", rows);
+                                      updated_at, failures_in_row, recovery_rounds, flap_detection, flap_transitions,
+                                      flap_window_rounds)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         Map<UUID, List<UUID>> links = new LinkedHashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             links.put(ids.get(i), monitors.get(i).definition.alertChannelIds());
@@ -211,7 +219,9 @@ public class MonitorBatch {
             // A monitor that becomes a HEARTBEAT gets a ping token; one that stops being one loses it.
             rows.add(new Object[]{d.name(), type, WireJson.write(d.check()), d.intervalSeconds(), d.timeoutMs(),
                     d.regions().toArray(String[]::new), d.confirmations(), d.degradedAboveMs(), d.paused(), type,
-                    pingTokens.next(), now, id, caller.workspaceId()});
+                    pingTokens.next(), now, d.noise().failuresInRow(), d.noise().recoveryRounds(),
+                    d.noise().flapDetection(), d.noise().flapTransitions(), d.noise().flapWindowRounds(), id,
+                    caller.workspaceId()});
             List<String> fields = changedFields.getOrDefault(id, List.of());
             if (fields.contains("alertChannels")) {
                 relinked.put(id, d.alertChannelIds());
@@ -224,7 +234,9 @@ public class MonitorBatch {
         jdbc.batchUpdate("""
                 UPDATE monitors SET name = ?, type = ?, check_spec = ?::jsonb, interval_seconds = ?, timeout_ms = ?,
                        regions = ?, confirmations = ?, degraded_above_ms = ?, paused = COALESCE(?, paused),
-                       ping_token = CASE WHEN ? = 'HEARTBEAT' THEN COALESCE(ping_token, ?) END, updated_at = ?
+                       ping_token = CASE WHEN ? = 'HEARTBEAT' THEN COALESCE(ping_token, ?) END, updated_at = ?,
+                       failures_in_row = ?, recovery_rounds = ?, flap_detection = ?, flap_transitions = ?,
+                       flap_window_rounds = ?
                 WHERE id = ? AND workspace_id = ?""", rows);
         if (!relinked.isEmpty()) {
             jdbc.batchUpdate("DELETE FROM monitor_alert_channels WHERE monitor_id = ?",

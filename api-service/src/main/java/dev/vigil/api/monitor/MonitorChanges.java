@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class MonitorChanges {
 
     private static final Set<String> IGNORED = Set.of("id", "status", "createdAt", "updatedAt", "pingUrl", "tags",
-            "skippedChecks", "lastSkippedAt");
-    private static final Set<String> SECRET = Set.of("headers", "body", "args");
+            "skippedChecks", "lastSkippedAt", "flapping");
+    private static final Set<String> SECRET = Set.of("headers", "body", "args", "payload");
 
     private MonitorChanges() {
     }
@@ -68,6 +68,8 @@ final class MonitorChanges {
             case "DNS" -> monitor.recordType() + " " + monitor.host();
             case "HEARTBEAT" -> "every " + monitor.periodSeconds() + "s";
             case "PLUGIN" -> monitor.plugin();
+            case "PING", "DOMAIN" -> monitor.host();
+            case "UDP", "SMTP", "IMAP", "POP3" -> monitor.host() + ":" + monitor.port();
             default -> "";
         };
     }

@@ -12,8 +12,13 @@ import java.util.UUID;
  * @param alertChannelIds channels of the monitor's workspace, without duplicates
  * @param tagIds          tags of the monitor's workspace, without duplicates
  * @param groupId         a group of the monitor's workspace, null for none
+ * @param noise           the monitor's own noise settings, never null ({@link NoiseSettings#DEPLOYMENT}: none)
  */
 record MonitorDefinition(String name, CheckSpec check, int intervalSeconds, int timeoutMs,
                                 List<String> regions, int confirmations, Integer degradedAboveMs, Boolean paused,
-                                List<UUID> alertChannelIds, List<UUID> tagIds, UUID groupId) {
+                                List<UUID> alertChannelIds, List<UUID> tagIds, UUID groupId, NoiseSettings noise) {
+
+    MonitorDefinition {
+        noise = noise == null ? NoiseSettings.DEPLOYMENT : noise;
+    }
 }

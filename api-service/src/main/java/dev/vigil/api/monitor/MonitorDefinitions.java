@@ -52,13 +52,16 @@ class MonitorDefinitions {
             new TypedField("headers", MonitorRequest::headers, EnumSet.of(MonitorType.HTTP)),
             new TypedField("body", MonitorRequest::body, EnumSet.of(MonitorType.HTTP)),
             new TypedField("followRedirects", MonitorRequest::followRedirects, EnumSet.of(MonitorType.HTTP)),
-            new TypedField("assertions", MonitorRequest::assertions, EnumSet.of(MonitorType.HTTP, MonitorType.DNS)),
-            new TypedField("host", MonitorRequest::host, EnumSet.of(MonitorType.TCP, MonitorType.DNS,
-                    MonitorType.TLS)),
-            new TypedField("port", MonitorRequest::port, EnumSet.of(MonitorType.TCP, MonitorType.TLS)),
+            new TypedField("assertions", MonitorRequest::assertions, EnumSet.of(MonitorType.HTTP, MonitorType.DNS,
+                    MonitorType.UDP)),
+            new TypedField("host", MonitorRequest::host, with(NetworkCheckRules.TYPES, MonitorType.TCP,
+                    MonitorType.DNS, MonitorType.TLS)),
+            new TypedField("port", MonitorRequest::port, EnumSet.of(MonitorType.TCP, MonitorType.TLS,
+                    MonitorType.UDP, MonitorType.SMTP, MonitorType.IMAP, MonitorType.POP3)),
             new TypedField("recordType", MonitorRequest::recordType, EnumSet.of(MonitorType.DNS)),
             new TypedField("resolver", MonitorRequest::resolver, EnumSet.of(MonitorType.DNS)),
-            new TypedField("minDaysValid", MonitorRequest::minDaysValid, EnumSet.of(MonitorType.TLS)),
+            new TypedField("minDaysValid", MonitorRequest::minDaysValid, EnumSet.of(MonitorType.TLS,
+                    MonitorType.DOMAIN, MonitorType.SMTP, MonitorType.IMAP, MonitorType.POP3)),
             new TypedField("periodSeconds", MonitorRequest::periodSeconds, EnumSet.of(MonitorType.HEARTBEAT)),
             new TypedField("graceSeconds", MonitorRequest::graceSeconds, EnumSet.of(MonitorType.HEARTBEAT)),
             new TypedField("schedule", MonitorRequest::schedule, EnumSet.of(MonitorType.HEARTBEAT)),
@@ -67,11 +70,19 @@ class MonitorDefinitions {
             new TypedField("plugin", MonitorRequest::plugin, EnumSet.of(MonitorType.PLUGIN)),
             new TypedField("args", MonitorRequest::args, EnumSet.of(MonitorType.PLUGIN)),
             new TypedField("steps", MonitorRequest::steps, EnumSet.of(MonitorType.API_STEPS, MonitorType.BROWSER)),
+            new TypedField("packetCount", MonitorRequest::packetCount, EnumSet.of(MonitorType.PING)),
+            new TypedField("maxPacketLossPercent", MonitorRequest::maxPacketLossPercent,
+                    EnumSet.of(MonitorType.PING)),
+            new TypedField("payload", MonitorRequest::payload, EnumSet.of(MonitorType.UDP)),
+            new TypedField("payloadEncoding", MonitorRequest::payloadEncoding, EnumSet.of(MonitorType.UDP)),
+            new TypedField("tlsMode", MonitorRequest::tlsMode, EnumSet.of(MonitorType.SMTP, MonitorType.IMAP,
+                    MonitorType.POP3)),
             new TypedField("degradedAboveMs", MonitorRequest::degradedAboveMs, PROBED),
             new TypedField("timeoutMs", MonitorRequest::timeoutMs, PROBED),
             new TypedField("regions", MonitorRequest::regions, PROBED),
             new TypedField("confirmations", r -> r.confirmations() == null || r.confirmations() == 0 ? null
-                    : r.confirmations(), PROBED));
+                    : r.confirmations(), PROBED),
+            new TypedField("noise", r -> r.noise() == null || r.noise().isDeployment() ? null : r.noise(), PROBED));
 
     private final MonitorProperties limits;
     private final RegionProperties regions;
@@ -120,7 +131,7 @@ class MonitorDefinitions {
             HeartbeatCheck heartbeat = heartbeat(problems, request);
             problems.throwIfAny();
             return new MonitorDefinition(name, heartbeat, heartbeat.periodSeconds(), DEFAULT_TIMEOUT_MS, List.of(), 0,
-                    null, paused, alertChannels, tags, group);
+                    null, paused, alertChannels, tags, group, NoiseSettings.DEPLOYMENT);
         }
         int interval = request.intervalSeconds() != null ? request.intervalSeconds()
                 : type == MonitorType.BROWSER ? limits.browserMinIntervalSeconds() : DEFAULT_INTERVAL_SECONDS;
@@ -149,10 +160,38 @@ class MonitorDefinitions {
         if (degradedAbove != null && (degradedAbove < 1 || degradedAbove > timeout)) {
             problems.add("degradedAboveMs", "degradedAboveMs must be between 1 and timeoutMs (" + timeout + ")");
         }
+        NoiseSettings noise = noise(problems, request.noise());
         CheckSpec check = type == null ? null : probedCheck(problems, type, request, chosen);
         problems.throwIfAny();
         return new MonitorDefinition(name, check, interval, timeout, chosen, confirmations, degradedAbove, paused,
-                alertChannels, tags, group);
+                alertChannels, tags, group, noise);
+    }
+
+    /** The noise settings within their bounds (docs/api.md, Noise settings); none given: the deployment's. */
+    private static NoiseSettings noise(FieldProblems problems, NoiseSettings requested) {
+        if (requested == null) {
+            return NoiseSettings.DEPLOYMENT;
+        }
+        between(problems, "noise.failuresInRow", requested.failuresInRow(), 1, NoiseSettings.MAX_FAILURES_IN_ROW);
+        between(problems, "noise.recoveryRounds", requested.recoveryRounds(), 1, NoiseSettings.MAX_RECOVERY_ROUNDS);
+        between(problems, "noise.flapTransitions", requested.flapTransitions(), NoiseSettings.MIN_FLAP_TRANSITIONS,
+                NoiseSettings.MAX_FLAP_TRANSITIONS);
+        between(problems, "noise.flapWindowRounds", requested.flapWindowRounds(),
+                NoiseSettings.MIN_FLAP_WINDOW_ROUNDS, NoiseSettings.MAX_FLAP_WINDOW_ROUNDS);
+        if (requested.flapTransitions() != null && requested.flapWindowRounds() != null
+                && !problems.has("noise.flapTransitions") && !problems.has("noise.flapWindowRounds")
+                && requested.flapTransitions() > requested.flapWindowRounds()) {
+            // A round changes the state at most once: more changes than rounds could never be seen.
+            problems.add("noise.flapTransitions", "flapTransitions must not exceed flapWindowRounds ("
+                    + requested.flapWindowRounds() + "): a monitor changes state at most once a round");
+        }
+        return requested;
+    }
+
+    private static void between(FieldProblems problems, String field, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            problems.add(field, field.substring(field.indexOf('.') + 1) + " must be between " + min + " and " + max);
+        }
     }
 
     private CheckSpec probedCheck(FieldProblems problems, MonitorType type, MonitorRequest request,
@@ -177,6 +216,7 @@ class MonitorDefinitions {
             }
             case API_STEPS -> SyntheticCheckRules.apiSteps(problems, request.steps());
             case BROWSER -> SyntheticCheckRules.browser(problems, request.steps());
+            case PING, UDP, DOMAIN, SMTP, IMAP, POP3 -> NetworkCheckRules.check(problems, type, request);
             case HEARTBEAT -> throw new IllegalStateException("heartbeats are not probed");
         };
     }
@@ -329,6 +369,12 @@ class MonitorDefinitions {
                     .collect(Collectors.joining(", ")) + " (see GET /api/v1/tags)");
         }
         return distinct;
+    }
+
+    private static Set<MonitorType> with(Set<MonitorType> types, MonitorType... more) {
+        EnumSet<MonitorType> all = EnumSet.copyOf(types);
+        all.addAll(Arrays.asList(more));
+        return all;
     }
 
     private static boolean isPresent(Object value) {

@@ -31,6 +31,23 @@ final class MonitorExamples {
             {"name": "SSH banner", "type": "PLUGIN", "plugin": "check_ssh", "args": ["-H", "example.com", "-p", "22"],
              "intervalSeconds": 300}""";
 
+    // Issue 17's network types.
+    static final String PING = """
+            {"name": "Edge router", "type": "PING", "host": "192.0.2.1", "packetCount": 5,
+             "maxPacketLossPercent": 20, "intervalSeconds": 60}""";
+
+    static final String UDP = """
+            {"name": "Game server", "type": "UDP", "host": "game.example.com", "port": 27015, "payload": "status\\n",
+             "assertions": [{"source": "BODY", "comparison": "MATCHES", "target": "^OK"}], "intervalSeconds": 60}""";
+
+    static final String DOMAIN = """
+            {"name": "Domain registration", "type": "DOMAIN", "host": "example.com", "minDaysValid": 30,
+             "intervalSeconds": 86400}""";
+
+    static final String SMTP = """
+            {"name": "Mail relay", "type": "SMTP", "host": "mx.example.com", "port": 587, "tlsMode": "STARTTLS",
+             "minDaysValid": 14, "intervalSeconds": 300}""";
+
     private MonitorExamples() {
     }
 }

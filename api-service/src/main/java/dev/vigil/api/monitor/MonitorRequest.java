@@ -14,11 +14,12 @@ import tools.jackson.databind.JsonNode;
  * answers it ({@code id}, {@code status}, ...) are accepted and ignored, so a client can PUT back what it read.
  */
 @JsonIgnoreProperties(value = {"id", "status", "pingUrl", "tags", "createdAt", "updatedAt", "skippedChecks",
-        "lastSkippedAt"})
+        "lastSkippedAt", "flapping"})
 @Schema(description = "A monitor definition. Send the common fields and those of its type only.")
 public record MonitorRequest(
         @Schema(description = "1 to 200 characters", example = "Homepage") String name,
-        @Schema(description = "HTTP, TCP, DNS, TLS, HEARTBEAT, PLUGIN, API_STEPS or BROWSER", example = "HTTP") String type,
+        @Schema(description = "HTTP, TCP, DNS, TLS, HEARTBEAT, PLUGIN, API_STEPS, BROWSER, PING, UDP, DOMAIN, SMTP, "
+                + "IMAP or POP3", example = "HTTP") String type,
         // HTTP
         @Schema(description = "HTTP: absolute http(s) URL, no credentials in it",
                 example = "https://example.com/health") String url,
@@ -26,16 +27,19 @@ public record MonitorRequest(
         @Schema(description = "HTTP: request headers, at most 50") Map<String, String> headers,
         @Schema(description = "HTTP: request body, with POST, PUT, PATCH or DELETE; at most 64 KiB") String body,
         @Schema(description = "HTTP: follow redirects (default true)") Boolean followRedirects,
-        @Schema(description = "HTTP and DNS: conditions on the response, at most 20; HTTP passes on 2xx/3xx "
-                + "without any") List<Assertion> assertions,
+        @Schema(description = "HTTP, DNS and UDP: conditions on the response, at most 20; HTTP passes on 2xx/3xx "
+                + "without any, UDP on any reply") List<Assertion> assertions,
         @Schema(description = "Probed types: UP but slower than this is DEGRADED (1 to timeoutMs)")
         Integer degradedAboveMs,
         // TCP, DNS, TLS
-        @Schema(description = "TCP, TLS: host name or IP address; DNS: the name to query") String host,
-        @Schema(description = "TCP: required; TLS: default 443") Integer port,
+        @Schema(description = "TCP, TLS, PING, UDP, SMTP, IMAP, POP3: host name or IP address; DNS: the name to "
+                + "query; DOMAIN: the registered domain") String host,
+        @Schema(description = "TCP, UDP: required; TLS: default 443; SMTP: 25 (465 with IMPLICIT); IMAP: 143 (993); "
+                + "POP3: 110 (995)") Integer port,
         @Schema(description = "DNS: A (default), AAAA, CNAME, MX, TXT or NS") String recordType,
         @Schema(description = "DNS: resolver IP, optionally with port, e.g. 9.9.9.9:53") String resolver,
-        @Schema(description = "TLS: fail when the certificate expires in fewer days (default 14)")
+        @Schema(description = "TLS, and SMTP, IMAP, POP3 with TLS: fail when the certificate expires in fewer days "
+                + "(default 14); DOMAIN: when the registration does (default 30)")
         Integer minDaysValid,
         // HEARTBEAT
         @Schema(description = "HEARTBEAT: expected time between pings, in seconds") Integer periodSeconds,
@@ -67,7 +71,62 @@ public record MonitorRequest(
         @Schema(description = "Create paused; on PUT, leave out to keep the current state") Boolean paused,
         // API_STEPS, BROWSER
         @Schema(description = "API_STEPS: the requests, in order (1 to 10); BROWSER: the steps, in order (1 to 30). "
-                + "See docs/api.md") List<JsonNode> steps) {
+                + "See docs/api.md") List<JsonNode> steps,
+        @Schema(description = "Probed types: alert noise settings (failures in a row, recovery rounds, flap "
+                + "detection); left out, or a field of it left out: the deployment's") NoiseSettings noise,
+        // PING, UDP, SMTP, IMAP, POP3 (issue 17)
+        @Schema(description = "PING: echo requests sent (1 to 10, default 3)") Integer packetCount,
+        @Schema(description = "PING: the packet loss in percent still counted as up (0 to 99, default 50)")
+        Integer maxPacketLossPercent,
+        @Schema(description = "UDP: what is sent, text or hex digits (at most 4096 bytes; default empty)")
+        String payload,
+        @Schema(description = "UDP: TEXT (default) or HEX: how payload is written and how assertions see the reply")
+        String payloadEncoding,
+        @Schema(description = "SMTP, IMAP, POP3: NONE, STARTTLS or IMPLICIT (default STARTTLS; IMPLICIT on 465, "
+                + "993 and 995)") String tlsMode) {
+
+    /** A request without noise settings of its own and of the types before issue 17's network types. */
+    public MonitorRequest(String name, String type, String url, String method, Map<String, String> headers,
+                          String body, Boolean followRedirects, List<Assertion> assertions, Integer degradedAboveMs,
+                          String host, Integer port, String recordType, String resolver, Integer minDaysValid,
+                          Integer periodSeconds, Integer graceSeconds, String schedule, String timeZone,
+                          Integer maxRunSeconds, String plugin, List<String> args, Integer intervalSeconds,
+                          Integer timeoutMs, List<String> regions, Integer confirmations, List<UUID> alertChannelIds,
+                          List<UUID> tagIds, UUID groupId, Boolean paused, List<JsonNode> steps) {
+        this(name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
+                recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone, maxRunSeconds,
+                plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannelIds, tagIds, groupId,
+                paused, steps, null, null, null, null, null, null);
+    }
+
+    /** A request with noise settings, of the types before issue 17's network types (no ping, UDP or mail fields). */
+    public MonitorRequest(String name, String type, String url, String method, Map<String, String> headers,
+                          String body, Boolean followRedirects, List<Assertion> assertions, Integer degradedAboveMs,
+                          String host, Integer port, String recordType, String resolver, Integer minDaysValid,
+                          Integer periodSeconds, Integer graceSeconds, String schedule, String timeZone,
+                          Integer maxRunSeconds, String plugin, List<String> args, Integer intervalSeconds,
+                          Integer timeoutMs, List<String> regions, Integer confirmations, List<UUID> alertChannelIds,
+                          List<UUID> tagIds, UUID groupId, Boolean paused, List<JsonNode> steps, NoiseSettings noise) {
+        this(name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
+                recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone, maxRunSeconds,
+                plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannelIds, tagIds, groupId,
+                paused, steps, noise, null, null, null, null, null);
+    }
+
+    /** A request without noise settings of its own, of any type. */
+    public MonitorRequest(String name, String type, String url, String method, Map<String, String> headers,
+                          String body, Boolean followRedirects, List<Assertion> assertions, Integer degradedAboveMs,
+                          String host, Integer port, String recordType, String resolver, Integer minDaysValid,
+                          Integer periodSeconds, Integer graceSeconds, String schedule, String timeZone,
+                          Integer maxRunSeconds, String plugin, List<String> args, Integer intervalSeconds,
+                          Integer timeoutMs, List<String> regions, Integer confirmations, List<UUID> alertChannelIds,
+                          List<UUID> tagIds, UUID groupId, Boolean paused, List<JsonNode> steps, Integer packetCount,
+                          Integer maxPacketLossPercent, String payload, String payloadEncoding, String tlsMode) {
+        this(name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
+                recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone, maxRunSeconds,
+                plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannelIds, tagIds, groupId,
+                paused, steps, null, packetCount, maxPacketLossPercent, payload, payloadEncoding, tlsMode);
+    }
 
     /** A request of the types without steps. */
     public MonitorRequest(String name, String type, String url, String method, Map<String, String> headers,

@@ -24,7 +24,7 @@ public record MonitorResponse(UUID id, String name, String type,
                               String pingUrl,
                               // PLUGIN
                               String plugin, List<String> args,
-                              // HTTP, DNS
+                              // HTTP, DNS, UDP
                               List<Assertion> assertions,
                               // every type
                               Integer degradedAboveMs, int intervalSeconds, Integer timeoutMs, List<String> regions,
@@ -44,6 +44,16 @@ public record MonitorResponse(UUID id, String name, String type,
                               // API_STEPS, BROWSER
                               @Schema(description = "API_STEPS, BROWSER: the steps (values redacted for viewers)")
                               List<?> steps,
+                              @Schema(description = "Probed types: its own alert noise settings; absent, or a field "
+                                      + "of it absent: the deployment's")
+                              NoiseSettings noise,
+                              @Schema(description = "Changing between up and down too often (flap detection): "
+                                      + "its incident is held open and alerts wait until it settles")
+                              boolean flapping,
+                              // PING, UDP, SMTP, IMAP, POP3 (issue 17)
+                              Integer packetCount, Integer maxPacketLossPercent,
+                              @Schema(description = "UDP: what is sent (redacted for viewers)") String payload,
+                              String payloadEncoding, String tlsMode,
                               @Schema(description = "BROWSER: the monitor's regions whose live probes have no working "
                                       + "Chromium; its checks do not run there, and when that is every region the "
                                       + "monitor is not checked at all (its status stays as it was, not DOWN)")

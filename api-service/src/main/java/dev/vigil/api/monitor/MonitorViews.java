@@ -78,15 +78,17 @@ public class MonitorViews {
         TlsCheck tls = spec instanceof TlsCheck t ? t : null;
         HeartbeatCheck heartbeat = spec instanceof HeartbeatCheck hb ? hb : null;
         PluginCheck plugin = spec instanceof PluginCheck p ? p : null;
-        String host = tcp != null ? tcp.host() : dns != null ? dns.host() : tls != null ? tls.host() : null;
-        Integer port = tcp != null ? Integer.valueOf(tcp.port()) : tls != null ? Integer.valueOf(tls.port()) : null;
+        NetworkFields net = NetworkFields.of(spec);
+        String host = tcp != null ? tcp.host() : dns != null ? dns.host() : tls != null ? tls.host() : net.host();
+        Integer port = tcp != null ? Integer.valueOf(tcp.port()) : tls != null ? Integer.valueOf(tls.port())
+                : net.port();
         return new MonitorResponse(monitor.getId(), monitor.getName(), monitor.getType().name(),
                 http == null ? null : http.url(), http == null ? null : http.method(),
                 http == null ? null : headers(http.headers(), caller),
                 http == null || http.body() == null ? null : caller.canWrite() ? http.body() : REDACTED,
                 http == null ? null : http.followRedirects(),
                 host, port, dns == null ? null : dns.recordType(), dns == null ? null : dns.resolver(),
-                tls == null ? null : tls.minDaysValid(),
+                tls == null ? net.minDaysValid() : Integer.valueOf(tls.minDaysValid()),
                 heartbeat == null ? null : heartbeat.periodSeconds(),
                 heartbeat == null ? null : heartbeat.graceSeconds(),
                 heartbeat == null ? null : heartbeat.schedule(),
@@ -96,13 +98,16 @@ public class MonitorViews {
                 plugin == null ? null : plugin.plugin(),
                 plugin == null ? null : caller.canWrite() ? plugin.args() : plugin.args().stream().map(a -> REDACTED)
                         .toList(),
-                http != null ? http.assertions() : dns != null ? dns.assertions() : null,
+                http != null ? http.assertions() : dns != null ? dns.assertions() : net.assertions(),
                 monitor.getDegradedAboveMs(), monitor.getIntervalSeconds(),
                 heartbeat == null ? monitor.getTimeoutMs() : null, monitor.getRegions(), monitor.getConfirmations(),
                 channelIds, tags.stream().map(TagLabel::id).toList(), tags, monitor.getGroupId(), monitor.isPaused(),
                 monitor.getStatus(), monitor.getCreatedAt(), monitor.getUpdatedAt(), skips.last24h(),
                 skips.lastSkippedAt(), steps(spec, caller),
-                capable.lacking(monitor.getType(), monitor.getRegions()));
+                monitor.getNoise().isDeployment() ? null : monitor.getNoise(), monitor.isFlapping(),
+                net.packetCount(), net.maxPacketLossPercent(),
+                net.payload() == null || caller.canWrite() ? net.payload() : REDACTED, net.payloadEncoding(),
+                net.tlsMode(), capable.lacking(monitor.getType(), monitor.getRegions()));
     }
 
     /** A multi-step check's steps; for viewers, header values, bodies and filled-in values are redacted. */

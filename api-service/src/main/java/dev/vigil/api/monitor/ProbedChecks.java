@@ -41,10 +41,11 @@ public class ProbedChecks {
         MonitorRequest checkOnly = new MonitorRequest(UNNAMED, request.type(), request.url(), request.method(),
                 request.headers(), request.body(), request.followRedirects(), request.assertions(),
                 request.degradedAboveMs(), request.host(), request.port(), request.recordType(), request.resolver(),
-                request.minDaysValid(), null, null, request.plugin(), request.args(),
+                request.minDaysValid(), null, null, null, null, null, request.plugin(), request.args(),
                 // It runs once: an interval only bounds the timeout, so the longest one allowed.
                 limits.maxIntervalSeconds(),
-                request.timeoutMs(), request.regions(), 0, null, null, null, null);
+                request.timeoutMs(), request.regions(), 0, null, null, null, null, null, request.packetCount(),
+                request.maxPacketLossPercent(), request.payload(), request.payloadEncoding(), request.tlsMode());
         MonitorDefinition definition = definitions.definitionOf(workspaceId, checkOnly, true);
         return new ProbedCheck(definition.check(), definition.timeoutMs(), definition.degradedAboveMs(),
                 definition.regions());

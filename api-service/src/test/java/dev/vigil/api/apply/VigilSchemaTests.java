@@ -49,6 +49,8 @@ class VigilSchemaTests {
                 "maintenanceWindows", "monitors", "statusPages", "version"));
         assertThat(properties(sections.get("monitors").get("items")))
                 .isEqualTo(components(VigilDocument.MonitorSpec.class));
+        assertThat(properties(sections.get("monitors").get("items").get("properties").get("noise")))
+                .isEqualTo(components(dev.vigil.api.monitor.NoiseSettings.class));
         assertThat(properties(sections.get("alertChannels").get("items")))
                 .isEqualTo(components(VigilDocument.ChannelSpec.class));
         assertThat(properties(sections.get("statusPages").get("items")))

@@ -53,7 +53,7 @@ class MonitorValidationIT {
                 // common fields
                 bad(HTTP, "name", ""), bad(HTTP, "name", "x".repeat(201)), bad(HTTP, "name", "bell\u0007"),
                 bad(HTTP, "name", "nul\u0000"),
-                bad(without(HTTP, "type"), "type"), bad(HTTP, "type", "SMTP"), bad(HTTP, "type", "http"),
+                bad(without(HTTP, "type"), "type"), bad(HTTP, "type", "SNMP"), bad(HTTP, "type", "http"),
                 bad(HTTP, "intervalSeconds", 10), bad(HTTP, "intervalSeconds", 86_401),
                 bad(HTTP, "intervalSeconds", "60"), bad(HTTP, "intervalSeconds", 60.5),
                 bad(HTTP, "timeoutMs", 50), bad(HTTP, "timeoutMs", 70_000),
@@ -138,6 +138,17 @@ class MonitorValidationIT {
                 bad(HEARTBEAT, "regions", List.of("local-a")), bad(HEARTBEAT, "timeoutMs", 1000),
                 bad(HEARTBEAT, "confirmations", 1), bad(HEARTBEAT, "url", "https://example.com"),
                 bad(HEARTBEAT, "degradedAboveMs", 100),
+                bad(HEARTBEAT, "noise", Map.of("recoveryRounds", 2)),
+                // noise settings (issue 19)
+                bad(HTTP, "noise.failuresInRow", "noise", Map.of("failuresInRow", 0)),
+                bad(HTTP, "noise.failuresInRow", "noise", Map.of("failuresInRow", 11)),
+                bad(HTTP, "noise.recoveryRounds", "noise", Map.of("recoveryRounds", 0)),
+                bad(HTTP, "noise.recoveryRounds", "noise", Map.of("recoveryRounds", 11)),
+                bad(HTTP, "noise.flapTransitions", "noise", Map.of("flapTransitions", 1)),
+                bad(HTTP, "noise.flapTransitions", "noise", Map.of("flapTransitions", 51)),
+                bad(HTTP, "noise.flapWindowRounds", "noise", Map.of("flapWindowRounds", 1)),
+                bad(HTTP, "noise.flapWindowRounds", "noise", Map.of("flapWindowRounds", 201)),
+                bad(HTTP, "noise.flapTransitions", "noise", Map.of("flapTransitions", 10, "flapWindowRounds", 5)),
                 // PLUGIN
                 bad(without(PLUGIN, "plugin"), "plugin"), bad(PLUGIN, "plugin", "../../bin/sh"),
                 bad(PLUGIN, "plugin", "/usr/lib/nagios/plugins/check_ssh"), bad(PLUGIN, "plugin", ".hidden"),

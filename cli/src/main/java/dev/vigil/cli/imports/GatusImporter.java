@@ -30,6 +30,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class GatusImporter {
 
+    /** The most failures in a row and recovery rounds a Vigil monitor takes (docs/api.md, Noise settings). */
+    private static final int MAX_NOISE_ROUNDS = 10;
+
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ENV = Pattern.compile("^\\$\\{([A-Za-z_][A-Za-z0-9_]*)}$");
@@ -179,7 +182,7 @@ public final class GatusImporter {
         if (type.equals("TLS") && certificateDays != null) {
             monitor.put("minDaysValid", certificateDays);
         }
-        alerts(path, endpoint.path("alerts"), monitor);
+        alerts(path, endpoint.path("alerts"), monitor, true);
         if (endpoint.has("enabled") && !endpoint.get("enabled").asBoolean(true)) {
             monitor.put("paused", true);
         }
@@ -271,8 +274,15 @@ public final class GatusImporter {
         }
     }
 
-    private void alerts(String path, JsonNode alerts, ObjectNode monitor) {
+    /**
+     * An endpoint's alerts as channel links. A probed endpoint's {@code failure-threshold} and
+     * {@code success-threshold} become its noise settings {@code failuresInRow} and {@code recoveryRounds} (the
+     * smallest of its alerts', as the first alert Gatus would send); Vigil takes at most 10 of either.
+     */
+    private void alerts(String path, JsonNode alerts, ObjectNode monitor, boolean probed) {
         ArrayNode linked = JSON.createArrayNode();
+        Map<String, String> thresholds = Map.of("failure-threshold", "failuresInRow",
+                "success-threshold", "recoveryRounds");
         for (int j = 0; j < alerts.size(); j++) {
             JsonNode alert = alerts.get(j);
             String type = alert.path("type").asString("");
@@ -287,6 +297,18 @@ public final class GatusImporter {
                 linked.add("gatus-" + type);
             }
             for (String field : alert.propertyNames()) {
+                if (probed && thresholds.containsKey(field) && alert.get(field).asInt(0) >= 1) {
+                    ObjectNode noise = monitor.has("noise") ? (ObjectNode) monitor.get("noise")
+                            : monitor.putObject("noise");
+                    String setting = thresholds.get(field);
+                    int value = Math.min(alert.get(field).asInt(), MAX_NOISE_ROUNDS);
+                    noise.put(setting, noise.has(setting) ? Math.min(noise.get(setting).asInt(), value) : value);
+                    if (alert.get(field).asInt() > MAX_NOISE_ROUNDS) {
+                        unmapped.add(path + ".alerts[" + j + "]." + field + ": " + alert.get(field).asInt()
+                                + " imported as " + MAX_NOISE_ROUNDS + ", Vigil's most");
+                    }
+                    continue;
+                }
                 if (!Set.of("type", "enabled").contains(field)) {
                     unmapped.add(path + ".alerts[" + j + "]." + field + ": not imported (Vigil confirms failures "
                             + "from other regions and alerts on every incident)");
@@ -331,7 +353,7 @@ public final class GatusImporter {
             unmapped.add(path + ".token: not imported; the job pings the monitor's own ping URL instead "
                     + "(shown by `vigil monitors get`)");
         }
-        alerts(path, endpoint.path("alerts"), monitor);
+        alerts(path, endpoint.path("alerts"), monitor, false);
     }
 
     /** A key from the group and name, lower case, unique in this document. */

@@ -23,12 +23,16 @@ import tools.jackson.databind.node.ObjectNode;
  *       become alert channels, their secrets environment references {@code KUMA_<CHANNEL>_<FIELD>};</li>
  *   <li>{@code http}, {@code keyword} and {@code json-query} monitors become HTTP monitors with assertions,
  *       {@code port} TCP, {@code dns} DNS, {@code push} HEARTBEAT; inactive monitors are paused, links to
- *       notifications become {@code alertChannels};</li>
- *   <li>every other monitor type, tags, groups, retries, authentication and settings Vigil has no field for are
+ *       notifications become {@code alertChannels}; {@code maxretries} N becomes {@code noise.failuresInRow} N+1
+ *       (a check retried N times is DOWN at its (N+1)th failure in a row);</li>
+ *   <li>every other monitor type, tags, groups, heartbeat retries, authentication and settings Vigil has no field for are
  *       listed with their place ({@code monitor[id] (name).column}).</li>
  * </ol>
  */
 public final class UptimeKumaImporter {
+
+    /** The most failures in a row a Vigil monitor takes (docs/api.md, Noise settings). */
+    private static final int MAX_FAILURES_IN_ROW = 10;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MIN_INTERVAL_SECONDS = 30;
@@ -217,13 +221,22 @@ public final class UptimeKumaImporter {
             if (timeout > 0) {
                 monitor.put("timeoutMs", (int) Math.min(Math.min(timeout * 1000, 60_000), interval * 1000));
             }
+            int retries = row.path("maxretries").asInt(0);
+            if (retries > 0) {
+                // Kuma retries a failed check maxretries times before DOWN: that many more failures in a row.
+                monitor.putObject("noise").put("failuresInRow", Math.min(retries + 1, MAX_FAILURES_IN_ROW));
+                if (retries + 1 > MAX_FAILURES_IN_ROW) {
+                    unmapped.add(path + ".maxretries: " + retries + " imported as " + MAX_FAILURES_IN_ROW
+                            + " failures in a row, Vigil's most");
+                }
+            }
         }
         if (!flag(row.path("active"), true)) {
             monitor.put("paused", true);
         }
         links(path, id, tables, monitor);
         tags(path, id, tables, names, row);
-        rest(path, row);
+        rest(path, row, type.equals("HEARTBEAT"));
         monitors.add(monitor);
     }
 
@@ -355,16 +368,16 @@ public final class UptimeKumaImporter {
     }
 
     /** Every other column with a value of its own is listed: nothing is dropped without a line. */
-    private void rest(String path, JsonNode row) {
+    private void rest(String path, JsonNode row, boolean heartbeat) {
         if (flag(row.path("ignore_tls"), false)) {
             unmapped.add(path + ".ignore_tls: Vigil always verifies certificates; a self-signed target will fail");
         }
         if (flag(row.path("upside_down"), false)) {
             unmapped.add(path + ".upside_down: not imported (Vigil has no inverted monitors); check it by hand");
         }
-        if (row.path("maxretries").asInt(0) > 0) {
-            unmapped.add(path + ".maxretries: " + row.path("maxretries").asInt() + " not imported (Vigil confirms a "
-                    + "failure from other regions before an incident instead of retrying)");
+        if (heartbeat && row.path("maxretries").asInt(0) > 0) {
+            unmapped.add(path + ".maxretries: " + row.path("maxretries").asInt() + " not imported (a heartbeat is "
+                    + "late after its grace time, without retries)");
         }
         for (String column : row.propertyNames()) {
             JsonNode value = row.get(column);

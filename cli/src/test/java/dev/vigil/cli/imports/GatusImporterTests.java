@@ -37,6 +37,8 @@ class GatusImporterTests {
                 + "\"EQUALS\",\"target\":\"UP\"},{\"source\":\"RESPONSE_TIME_MS\",\"comparison\":\"LESS_THAN\","
                 + "\"target\":\"150\"}]");
         assertThat(frontEnd.get("alertChannels").toString()).isEqualTo("[\"gatus-slack\",\"gatus-pagerduty\"]");
+        // The slack alert's failure-threshold: 3.
+        assertThat(frontEnd.get("noise").toString()).isEqualTo("{\"failuresInRow\":3}");
 
         JsonNode certificate = monitor(document, "core-back-end-certificate");
         assertThat(certificate.get("type").asString()).isEqualTo("TLS");
@@ -95,7 +97,7 @@ class GatusImporterTests {
                 .anyMatch(l -> l.startsWith("alerting.twilio: "))
                 .anyMatch(l -> l.startsWith("alerting.email.password: "))
                 .anyMatch(l -> l.startsWith("endpoints[0].group: "))
-                .anyMatch(l -> l.startsWith("endpoints[0].alerts[0].failure-threshold: "))
+                .noneMatch(l -> l.contains("failure-threshold"))
                 .anyMatch(l -> l.startsWith("endpoints[2].interval: 10s is below"))
                 .anyMatch(l -> l.startsWith("endpoints[2].client.insecure: "))
                 .anyMatch(l -> l.startsWith("endpoints[2].conditions[1]: len([BODY].data) > 0"))

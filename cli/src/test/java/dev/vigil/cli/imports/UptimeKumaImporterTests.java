@@ -105,7 +105,6 @@ public class UptimeKumaImporterTests {
                 .anyMatch(l -> l.startsWith("monitor[1] (Homepage).tags: env=prod, critical not imported"))
                 .anyMatch(l -> l.startsWith("monitor[1] (Homepage).parent: group 'Production'"))
                 .anyMatch(l -> l.startsWith("monitor[1] (Homepage).description: not imported (The public site)"))
-                .anyMatch(l -> l.startsWith("monitor[2] (Shop search).maxretries: 2 not imported"))
                 .anyMatch(l -> l.startsWith("monitor[9] (Admin).accepted_statuscodes: [\"200-299\",\"401\"]"))
                 .anyMatch(l -> l.startsWith("monitor[9] (Admin).ignore_tls"))
                 .anyMatch(l -> l.equals("monitor[9] (Admin).basic_auth_pass: not imported (a secret: set it up by hand)"))
@@ -122,6 +121,11 @@ public class UptimeKumaImporterTests {
                 .contains("\"chatId\":\"-100200300\"", "\"to\":\"oncall@example.com\"",
                         "\"url\":\"https://93.184.215.14/kuma-hook\"");
         assertThat(result.document().get("alertChannels").get(0).get("isDefault").asBoolean()).isTrue();
+        // Kuma's 2 retries: down at the 3rd failure in a row.
+        assertThat(result.unmapped()).noneMatch(l -> l.contains("maxretries"));
+        assertThat(result.document().get("monitors").valueStream()
+                .filter(m -> m.get("name").asString().equals("Shop search")).findFirst().orElseThrow()
+                .get("noise").toString()).isEqualTo("{\"failuresInRow\":3}");
     }
 
     @Test
@@ -133,6 +137,7 @@ public class UptimeKumaImporterTests {
         assertThat(monitor(result, "website").get("alertChannels").toString())
                 .isEqualTo("[\"kuma-ops-discord\",\"kuma-pagerduty\"]");
         assertThat(monitor(result, "mail-server").get("paused").asBoolean()).isTrue();
+        assertThat(monitor(result, "mail-server").get("noise").get("failuresInRow").asInt()).isEqualTo(2);
         assertThat(monitor(result, "cron-heartbeat").get("periodSeconds").asInt()).isEqualTo(3600);
         assertThat(result.document().get("alertChannels").valueStream()
                 .map(c -> c.get("type").asString() + " " + c.get("config"))).containsExactly(
@@ -140,7 +145,6 @@ public class UptimeKumaImporterTests {
                 "PAGERDUTY {\"routingKey\":{\"env\":\"KUMA_PAGERDUTY_ROUTING_KEY\"}}");
         assertThat(result.unmapped()).anyMatch(l -> l.startsWith("monitor[4] (Game server): not imported"))
                 .anyMatch(l -> l.startsWith("monitor[1] (Website).tags: team=web"))
-                .anyMatch(l -> l.startsWith("monitor[2] (Mail server).maxretries: 1"))
                 .anyMatch(l -> l.startsWith("notification[1] (Ops Discord).discordUsername: not imported (Kuma)"))
                 .anyMatch(l -> l.startsWith("notification[2] (PagerDuty).pagerdutyPriority"))
                 .noneMatch(l -> l.contains("dns_resolve") || l.contains("packet_size") || l.contains("weight"));

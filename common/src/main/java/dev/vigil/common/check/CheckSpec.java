@@ -17,9 +17,16 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = HeartbeatCheck.class, name = "HEARTBEAT"),
         @JsonSubTypes.Type(value = PluginCheck.class, name = "PLUGIN"),
         @JsonSubTypes.Type(value = ApiStepsCheck.class, name = "API_STEPS"),
-        @JsonSubTypes.Type(value = BrowserCheck.class, name = "BROWSER")})
+        @JsonSubTypes.Type(value = BrowserCheck.class, name = "BROWSER"),
+        @JsonSubTypes.Type(value = PingCheck.class, name = "PING"),
+        @JsonSubTypes.Type(value = UdpCheck.class, name = "UDP"),
+        @JsonSubTypes.Type(value = DomainCheck.class, name = "DOMAIN"),
+        @JsonSubTypes.Type(value = SmtpCheck.class, name = "SMTP"),
+        @JsonSubTypes.Type(value = ImapCheck.class, name = "IMAP"),
+        @JsonSubTypes.Type(value = Pop3Check.class, name = "POP3")})
 public sealed interface CheckSpec permits HttpCheck, TcpCheck, DnsCheck, TlsCheck, HeartbeatCheck, PluginCheck,
-        ApiStepsCheck, BrowserCheck {
+        ApiStepsCheck, BrowserCheck,
+        PingCheck, UdpCheck, DomainCheck, SmtpCheck, ImapCheck, Pop3Check {
 
     @JsonIgnore
     MonitorType type();

@@ -6,5 +6,17 @@ public enum MonitorType {
     /** A sequence of HTTP requests passing values from one to the next (issue 17). */
     API_STEPS,
     /** A real Chromium driven through declarative steps (issue 17). */
-    BROWSER
+    BROWSER,
+    /** ICMP echo: latency and packet loss (issue 17). */
+    PING,
+    /** A UDP datagram and the reply it must get (issue 17). */
+    UDP,
+    /** A domain's registration expiry, read over RDAP (issue 17). */
+    DOMAIN,
+    /** An SMTP server's greeting, optionally STARTTLS or implicit TLS (issue 17). */
+    SMTP,
+    /** An IMAP server's greeting, optionally STARTTLS or implicit TLS (issue 17). */
+    IMAP,
+    /** A POP3 server's greeting, optionally STLS or implicit TLS (issue 17). */
+    POP3
 }

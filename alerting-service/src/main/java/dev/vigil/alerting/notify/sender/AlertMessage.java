@@ -67,6 +67,9 @@ public record AlertMessage(String title, Severity severity, Map<String, String> 
                     facts, link);
             case "monitor.degraded" -> new AlertMessage("DEGRADED: " + name, Severity.WARNING, facts, link);
             case "monitor.restored" -> new AlertMessage("Back to normal: " + name, Severity.RESOLVED, facts, link);
+            case "monitor.flapping" -> new AlertMessage("FLAPPING: " + name, Severity.WARNING, facts, link);
+            case "monitor.settled" -> new AlertMessage("No longer flapping: " + name, Severity.RESOLVED, facts,
+                    link);
             case "channel.unhealthy" -> new AlertMessage("Alert channel failing: "
                     + payload.path("channel").path("name").asString(""), Severity.WARNING, facts, base);
             case "summary" -> new AlertMessage(("WEEKLY".equals(payload.path("frequency").asString(""))
@@ -83,9 +86,13 @@ public record AlertMessage(String title, Severity severity, Map<String, String> 
         return switch (kind) {
             case "HEARTBEAT_MISSED" -> "Heartbeat missed: " + name;
             case "HEARTBEAT_FAILED" -> "Job reported a failure: " + name;
-            default -> monitor.path("type").asString("").equals("TLS")
-                    && incident.path("cause").asString("").toLowerCase(java.util.Locale.ROOT).contains("expir")
-                    ? "TLS certificate expiring: " + name : "DOWN: " + name;
+            default -> !incident.path("cause").asString("").toLowerCase(java.util.Locale.ROOT).contains("expir")
+                    ? "DOWN: " + name
+                    : switch (monitor.path("type").asString("")) {
+                        case "TLS" -> "TLS certificate expiring: " + name;
+                        case "DOMAIN" -> "Domain registration expiring: " + name;
+                        default -> "DOWN: " + name;
+                    };
         };
     }
 

@@ -41,7 +41,7 @@ public final class OpsgenieSender implements ChannelSender {
         return switch (notification.event()) {
             case "incident.acknowledged" -> http.postJson(URI.create(base + "/" + alias
                     + "/acknowledge?identifierType=alias"), WireJson.write(action(note)), headers, timeout);
-            case "incident.resolved", "monitor.restored" -> http.postJson(URI.create(base + "/" + alias
+            case "incident.resolved", "monitor.restored", "monitor.settled" -> http.postJson(URI.create(base + "/" + alias
                     + "/close?identifierType=alias"), WireJson.write(action(note)), headers, timeout);
             default -> http.postJson(URI.create(base), WireJson.write(create(notification, alias,
                     config.get("priority"))), headers, timeout);
@@ -52,6 +52,7 @@ public final class OpsgenieSender implements ChannelSender {
         String monitorId = notification.payload().path("monitor").path("id").asString("");
         return switch (notification.event()) {
             case "monitor.degraded", "monitor.restored" -> "vigil-degraded-" + monitorId;
+            case "monitor.flapping", "monitor.settled" -> "vigil-flapping-" + monitorId;
             default -> notification.incidentId() != null ? "vigil-incident-" + notification.incidentId()
                     : "vigil-" + notification.event() + "-" + notification.deliveryId();
         };

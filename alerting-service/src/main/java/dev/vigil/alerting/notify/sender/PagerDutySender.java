@@ -64,6 +64,14 @@ public final class PagerDutySender implements ChannelSender {
                 action = "resolve";
                 dedupKey = "vigil-degraded-" + monitorId;
             }
+            case "monitor.flapping" -> {
+                action = "trigger";
+                dedupKey = "vigil-flapping-" + monitorId;
+            }
+            case "monitor.settled" -> {
+                action = "resolve";
+                dedupKey = "vigil-flapping-" + monitorId;
+            }
             case "test", "channel.unhealthy" -> {
                 action = "trigger";
                 dedupKey = "vigil-" + event + "-" + notification.deliveryId();

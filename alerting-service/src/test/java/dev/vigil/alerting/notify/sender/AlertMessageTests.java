@@ -31,10 +31,22 @@ class AlertMessageTests {
                 DASHBOARD).title()).isEqualTo("Heartbeat missed: Shop");
         assertThat(AlertMessage.of("incident.opened", payload("TLS", "DOWN", "Certificate expires in 6 days", null),
                 DASHBOARD).title()).isEqualTo("TLS certificate expiring: Shop");
+        assertThat(AlertMessage.of("incident.opened", payload("DOMAIN", "DOWN",
+                "shop.example expires in 10 days (2026-03-12), fewer than the 30 required", null), DASHBOARD).title())
+                .isEqualTo("Domain registration expiring: Shop");
+        assertThat(AlertMessage.of("incident.opened", payload("DOMAIN", "DOWN",
+                "the registry (rdap.example) has no record of shop.example", null), DASHBOARD).title())
+                .isEqualTo("DOWN: Shop");
         assertThat(AlertMessage.of("incident.acknowledged", payload("HTTP", "DOWN", "x", null), DASHBOARD).title())
                 .isEqualTo("Acknowledged: Shop");
         assertThat(AlertMessage.of("monitor.degraded", payload("HTTP", "DOWN", "x", null), DASHBOARD).severity())
                 .isEqualTo(AlertMessage.Severity.WARNING);
+        assertThat(AlertMessage.of("monitor.flapping", payload("HTTP", "DOWN", "x", null), DASHBOARD))
+                .extracting(AlertMessage::title, AlertMessage::severity)
+                .containsExactly("FLAPPING: Shop", AlertMessage.Severity.WARNING);
+        assertThat(AlertMessage.of("monitor.settled", payload("HTTP", "DOWN", "x", null), DASHBOARD))
+                .extracting(AlertMessage::title, AlertMessage::severity)
+                .containsExactly("No longer flapping: Shop", AlertMessage.Severity.RESOLVED);
     }
 
     @Test

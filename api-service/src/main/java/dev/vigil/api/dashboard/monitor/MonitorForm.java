@@ -3,6 +3,7 @@ package dev.vigil.api.dashboard.monitor;
 import dev.vigil.api.dashboard.FieldErrors;
 import dev.vigil.api.monitor.MonitorRequest;
 import dev.vigil.api.monitor.MonitorResponse;
+import dev.vigil.api.monitor.NoiseSettings;
 import dev.vigil.common.check.Assertion;
 import dev.vigil.common.check.AssertionSource;
 import dev.vigil.common.check.Comparison;
@@ -27,14 +28,22 @@ import tools.jackson.databind.JsonNode;
 class MonitorForm {
 
     static final List<String> TYPES = List.of("HTTP", "TCP", "DNS", "TLS", "HEARTBEAT", "PLUGIN", "API_STEPS",
-            "BROWSER");
+            "BROWSER",
+            "PING", "UDP", "DOMAIN", "SMTP", "IMAP", "POP3");
+    /** Issue 17's network types: which of them take a host, a port, minDaysValid. */
+    private static final Set<String> NET_HOST = Set.of("PING", "UDP", "DOMAIN", "SMTP", "IMAP", "POP3");
+    private static final Set<String> NET_PORT = Set.of("UDP", "SMTP", "IMAP", "POP3");
+    private static final Set<String> MAIL = Set.of("SMTP", "IMAP", "POP3");
+    static final List<String> TLS_MODES = List.of("STARTTLS", "IMPLICIT", "NONE");
+    static final List<String> PAYLOAD_ENCODINGS = List.of("TEXT", "HEX");
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     static final List<String> RECORD_TYPES = List.of("A", "AAAA", "CNAME", "MX", "TXT", "NS");
     /** The fields this form has an input for; problems with others are listed at the top. */
     static final List<String> FIELDS = List.of("name", "type", "url", "method", "headers", "body", "followRedirects",
             "assertions", "degradedAboveMs", "host", "port", "recordType", "resolver", "minDaysValid",
             "periodSeconds", "graceSeconds", "schedule", "timeZone", "maxRunSeconds", "plugin", "args", "intervalSeconds", "timeoutMs", "regions",
-            "confirmations", "alertChannelIds", "tagIds", "groupId");
+            "confirmations", "alertChannelIds", "tagIds", "groupId", "noise",
+            "packetCount", "maxPacketLossPercent", "payload", "payloadEncoding", "tlsMode");
 
     private String name = "";
     private String type = "HTTP";
@@ -57,12 +66,24 @@ class MonitorForm {
     private String maxRunSeconds = "";
     private String plugin = "";
     private String args = "";
+    private String packetCount = "";
+    private String maxPacketLossPercent = "";
+    private String payload = "";
+    private String payloadEncoding = "TEXT";
+    private String tlsMode = "";
     /** API_STEPS and BROWSER: the steps as the API's JSON list (docs/api.md). */
     private String steps = "";
     private String intervalSeconds = "60";
     private String timeoutMs = "";
     private List<String> regions = new ArrayList<>();
     private String confirmations = "";
+    // Noise settings: blank is the deployment's.
+    private String failuresInRow = "";
+    private String recoveryRounds = "";
+    /** "", "true" or "false": the deployment's, on, off. */
+    private String flapDetection = "";
+    private String flapTransitions = "";
+    private String flapWindowRounds = "";
     private boolean paused;
     private List<String> alertChannelIds = new ArrayList<>();
     /** Set by the form's channel fieldset: without it (an older page) the monitor keeps its links. */
@@ -99,10 +120,21 @@ class MonitorForm {
         form.plugin = text(m.plugin());
         form.args = m.args() == null ? "" : String.join("\n", m.args());
         form.steps = m.steps() == null ? "" : WireJson.write(m.steps());
+        form.packetCount = text(m.packetCount());
+        form.maxPacketLossPercent = text(m.maxPacketLossPercent());
+        form.payload = text(m.payload());
+        form.payloadEncoding = m.payloadEncoding() == null ? "TEXT" : m.payloadEncoding();
+        form.tlsMode = text(m.tlsMode());
         form.intervalSeconds = String.valueOf(m.intervalSeconds());
         form.timeoutMs = text(m.timeoutMs());
         form.regions = m.regions() == null ? new ArrayList<>() : new ArrayList<>(m.regions());
         form.confirmations = "HEARTBEAT".equals(m.type()) ? "" : String.valueOf(m.confirmations());
+        NoiseSettings noise = m.noise() == null ? NoiseSettings.DEPLOYMENT : m.noise();
+        form.failuresInRow = text(noise.failuresInRow());
+        form.recoveryRounds = text(noise.recoveryRounds());
+        form.flapDetection = text(noise.flapDetection());
+        form.flapTransitions = text(noise.flapTransitions());
+        form.flapWindowRounds = text(noise.flapWindowRounds());
         form.paused = m.paused();
         form.alertChannelIds = new ArrayList<>(m.alertChannelIds().stream().map(UUID::toString).toList());
         form.tagIds = new ArrayList<>(m.tagIds().stream().map(UUID::toString).toList());
@@ -125,13 +157,14 @@ class MonitorForm {
                 http ? headers(errors) : null,
                 http && !body.isEmpty() ? body : null,
                 http ? followRedirects : null,
-                http || t.equals("DNS") ? assertions(errors) : null,
+                http || t.equals("DNS") || t.equals("UDP") ? assertions(errors) : null,
                 probed ? number(errors, "degradedAboveMs", degradedAboveMs) : null,
-                Set.of("TCP", "DNS", "TLS").contains(t) ? blankToNull(host) : null,
-                t.equals("TCP") || t.equals("TLS") ? number(errors, "port", port) : null,
+                Set.of("TCP", "DNS", "TLS").contains(t) || NET_HOST.contains(t) ? blankToNull(host) : null,
+                t.equals("TCP") || t.equals("TLS") || NET_PORT.contains(t) ? number(errors, "port", port) : null,
                 t.equals("DNS") ? recordType : null,
                 t.equals("DNS") ? blankToNull(resolver) : null,
-                t.equals("TLS") ? number(errors, "minDaysValid", minDaysValid) : null,
+                t.equals("TLS") || t.equals("DOMAIN") || MAIL.contains(t) && !"NONE".equals(tlsMode)
+                        ? number(errors, "minDaysValid", minDaysValid) : null,
                 heartbeat ? number(errors, "periodSeconds", periodSeconds) : null,
                 heartbeat ? number(errors, "graceSeconds", graceSeconds) : null,
                 heartbeat ? blankToNull(schedule) : null,
@@ -147,8 +180,36 @@ class MonitorForm {
                 labels.tagIds(),
                 labels.groupId(),
                 creating || paused ? paused : null,
-                t.equals("API_STEPS") || t.equals("BROWSER") ? steps(errors) : null);
+                t.equals("API_STEPS") || t.equals("BROWSER") ? steps(errors) : null,
+                probed ? noise(errors) : null,
+                t.equals("PING") ? number(errors, "packetCount", packetCount) : null,
+                t.equals("PING") ? number(errors, "maxPacketLossPercent", maxPacketLossPercent) : null,
+                t.equals("UDP") && !payload.isEmpty() ? payload : null,
+                t.equals("UDP") ? blankToNull(payloadEncoding) : null,
+                MAIL.contains(t) ? blankToNull(tlsMode) : null);
         return errors.isEmpty() ? request : null;
+    }
+
+    /** The noise fieldset; all blank: the deployment's (no {@code noise} sent). */
+    private NoiseSettings noise(FieldErrors errors) {
+        NoiseSettings noise = new NoiseSettings(noiseNumber(errors, "failuresInRow", failuresInRow),
+                noiseNumber(errors, "recoveryRounds", recoveryRounds),
+                flapDetection == null || flapDetection.isBlank() ? null : Boolean.valueOf(flapDetection.strip()),
+                noiseNumber(errors, "flapTransitions", flapTransitions),
+                noiseNumber(errors, "flapWindowRounds", flapWindowRounds));
+        return noise.isDeployment() ? null : noise;
+    }
+
+    private static Integer noiseNumber(FieldErrors errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            errors.add("noise." + field, field + " must be a whole number");
+            return null;
+        }
     }
 
     /** The steps textarea as JSON; the API's rules then check each step. */
@@ -292,6 +353,16 @@ class MonitorForm {
     public void setMaxRunSeconds(String maxRunSeconds) { this.maxRunSeconds = maxRunSeconds; }
     public String getPlugin() { return plugin; }
     public void setPlugin(String plugin) { this.plugin = plugin; }
+    public String getPacketCount() { return packetCount; }
+    public void setPacketCount(String packetCount) { this.packetCount = packetCount; }
+    public String getMaxPacketLossPercent() { return maxPacketLossPercent; }
+    public void setMaxPacketLossPercent(String value) { this.maxPacketLossPercent = value; }
+    public String getPayload() { return payload; }
+    public void setPayload(String payload) { this.payload = payload == null ? "" : payload; }
+    public String getPayloadEncoding() { return payloadEncoding; }
+    public void setPayloadEncoding(String payloadEncoding) { this.payloadEncoding = payloadEncoding; }
+    public String getTlsMode() { return tlsMode; }
+    public void setTlsMode(String tlsMode) { this.tlsMode = tlsMode; }
     public String getSteps() { return steps; }
     public void setSteps(String steps) { this.steps = steps; }
     public String getArgs() { return args; }
@@ -304,6 +375,16 @@ class MonitorForm {
     public void setRegions(List<String> regions) { this.regions = regions == null ? new ArrayList<>() : regions; }
     public String getConfirmations() { return confirmations; }
     public void setConfirmations(String confirmations) { this.confirmations = confirmations; }
+    public String getFailuresInRow() { return failuresInRow; }
+    public void setFailuresInRow(String failuresInRow) { this.failuresInRow = failuresInRow; }
+    public String getRecoveryRounds() { return recoveryRounds; }
+    public void setRecoveryRounds(String recoveryRounds) { this.recoveryRounds = recoveryRounds; }
+    public String getFlapDetection() { return flapDetection; }
+    public void setFlapDetection(String flapDetection) { this.flapDetection = flapDetection; }
+    public String getFlapTransitions() { return flapTransitions; }
+    public void setFlapTransitions(String flapTransitions) { this.flapTransitions = flapTransitions; }
+    public String getFlapWindowRounds() { return flapWindowRounds; }
+    public void setFlapWindowRounds(String flapWindowRounds) { this.flapWindowRounds = flapWindowRounds; }
     public boolean isPaused() { return paused; }
     public void setPaused(boolean paused) { this.paused = paused; }
     public List<String> getAlertChannelIds() { return alertChannelIds; }

@@ -100,6 +100,9 @@ class MonitorOverview {
             case "DNS" -> m.recordType() + " " + m.host();
             case "PLUGIN" -> m.plugin();
             case "HEARTBEAT" -> "ping every " + m.periodSeconds() + " s";
+            case "PING", "DOMAIN" -> m.host();
+            case "UDP" -> "udp " + m.host() + ":" + m.port();
+            case "SMTP", "IMAP", "POP3" -> m.host() + ":" + m.port() + " (" + m.tlsMode() + ")";
             default -> "";
         };
     }

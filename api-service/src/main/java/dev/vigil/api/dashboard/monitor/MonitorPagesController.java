@@ -185,6 +185,8 @@ class MonitorPagesController {
         model.addAttribute("types", MonitorForm.TYPES);
         model.addAttribute("methods", MonitorForm.METHODS);
         model.addAttribute("recordTypes", MonitorForm.RECORD_TYPES);
+        model.addAttribute("tlsModes", MonitorForm.TLS_MODES);
+        model.addAttribute("payloadEncodings", MonitorForm.PAYLOAD_ENCODINGS);
         model.addAttribute("regions", regions.regions());
         return "dashboard/monitors/form";
     }

@@ -1,0 +1,2 @@
+/** UDP request/reply checks. */
+package dev.vigil.probe.check.udp;
