@@ -54,6 +54,15 @@ public record MonitorResponse(UUID id, String name, String type,
                               Integer packetCount, Integer maxPacketLossPercent,
                               @Schema(description = "UDP: what is sent (redacted for viewers)") String payload,
                               String payloadEncoding, String tlsMode,
+                              // WEBSOCKET (with url, headers), GRPC and DATABASE (with host, port)
+                              @Schema(description = "WEBSOCKET: the message sent once open (redacted for viewers)")
+                              String send,
+                              String expect, String service, Boolean tls, String engine, String database,
+                              @Schema(description = "DATABASE: the user (redacted for viewers)") String username,
+                              @Schema(description = "DATABASE: the workspace variable holding the password, as "
+                                      + "{{vars.NAME}} (never its value)") String password,
+                              String query,
+
                               @Schema(description = "BROWSER: the monitor's regions whose live probes have no working "
                                       + "Chromium; its checks do not run there, and when that is every region the "
                                       + "monitor is not checked at all (its status stays as it was, not DOWN)")
