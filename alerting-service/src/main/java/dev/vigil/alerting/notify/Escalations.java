@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * Escalation policies. When an incident opens (or reopens) on a monitor with a policy, its first level is alerted
  * with everyone else and the incident's escalation clock starts; {@link #escalate} then moves every incident whose
  * level timed out, unacknowledged and still open, to the next level with an {@code incident.escalated} event (the
- * level's channels and the current on-call member by email). An acknowledgement or the resolution stops the clock;
+ * level's channels and the current on-call member, by the channels of their on-call contact and/or email). An acknowledgement or the resolution stops the clock;
  * the acknowledgement and the resolution still reach every level alerted so far (PagerDuty must hear "resolve").
  */
 @Component
@@ -155,29 +155,67 @@ class Escalations {
                     .forEach(id -> targets.add(Target.channel(id)));
         }
         if (level.rotationId() != null) {
-            onCallEmail(level.rotationId(), workspaceId, now).ifPresent(email -> targets.add(Target.person(email)));
+            targets.addAll(onCallTargets(level.rotationId(), workspaceId, now));
         }
         return targets;
     }
 
     /**
-     * The email of the rotation's member on call now, if the rotation exists, they are still a member and their address
-     * is verified: an account made with somebody else's address receives no alerts.
+     * Where the rotation's member on call now (an override's member while one runs) is paged: the channels they chose
+     * in their on-call contact (any type, only the workspace's own) and their email unless they turned it off (by
+     * default). Nobody when the rotation is gone or the person is no longer a member; no email when their address is
+     * unverified: an account made with somebody else's address receives no alerts.
      */
-    Optional<String> onCallEmail(UUID rotationId, UUID workspaceId, Instant now) {
-        return jdbc.sql("""
-                        SELECT id, handoff, starts_at, member_ids FROM oncall_rotations
+    Set<Target> onCallTargets(UUID rotationId, UUID workspaceId, Instant now) {
+        List<OnCallRotation.Cover> covers = covers(rotationId, workspaceId, now);
+        Optional<UUID> member = jdbc.sql("""
+                        SELECT handoff, starts_at, member_ids FROM oncall_rotations
                         WHERE id = ? AND workspace_id = ?""")
                 .params(rotationId, workspaceId)
                 .query((rs, n) -> new OnCallRotation(OnCallRotation.Handoff.of(rs.getString("handoff")),
                         rs.getTimestamp("starts_at").toInstant(), List.of((UUID[]) rs.getArray("member_ids")
-                        .getArray())))
+                        .getArray()), covers))
                 .optional()
-                .flatMap(rotation -> jdbc.sql("""
-                                SELECT u.email FROM users u
-                                JOIN workspace_members m ON m.user_id = u.id AND m.workspace_id = ?
-                                WHERE u.id = ? AND u.email_verified_at IS NOT NULL""")
-                        .params(workspaceId, rotation.onCallAt(now)).query(String.class).optional());
+                .map(rotation -> rotation.onCallAt(now))
+                .filter(id -> jdbc.sql("""
+                                SELECT EXISTS (SELECT 1 FROM workspace_members
+                                               WHERE workspace_id = ? AND user_id = ?)""")
+                        .params(workspaceId, id).query(Boolean.class).single());
+        if (member.isEmpty()) {
+            return Set.of();
+        }
+        record Contact(List<UUID> channelIds, boolean email) {
+        }
+        Contact contact = jdbc.sql("""
+                        SELECT channel_ids, email FROM oncall_contacts WHERE workspace_id = ? AND user_id = ?""")
+                .params(workspaceId, member.get())
+                .query((rs, n) -> new Contact(List.of((UUID[]) rs.getArray("channel_ids").getArray()),
+                        rs.getBoolean("email")))
+                .optional().orElse(new Contact(List.of(), true));
+        Set<Target> targets = new LinkedHashSet<>();
+        if (!contact.channelIds().isEmpty()) {
+            jdbc.sql("SELECT id FROM alert_channels WHERE workspace_id = :w AND id IN (:ids) ORDER BY created_at")
+                    .param("w", workspaceId).param("ids", contact.channelIds()).query(UUID.class).list()
+                    .forEach(id -> targets.add(Target.channel(id)));
+        }
+        if (contact.email()) {
+            jdbc.sql("SELECT email FROM users WHERE id = ? AND email_verified_at IS NOT NULL")
+                    .param(member.get()).query(String.class).optional()
+                    .ifPresent(email -> targets.add(Target.person(email)));
+        }
+        return targets;
+    }
+
+    /** The rotation's overrides running at {@code now}, oldest first (the newest of overlapping ones wins). */
+    private List<OnCallRotation.Cover> covers(UUID rotationId, UUID workspaceId, Instant now) {
+        return jdbc.sql("""
+                        SELECT member_id, starts_at, ends_at FROM oncall_overrides
+                        WHERE rotation_id = ? AND workspace_id = ? AND starts_at <= ? AND ends_at > ?
+                        ORDER BY created_at, id""")
+                .params(rotationId, workspaceId, Timestamp.from(now), Timestamp.from(now))
+                .query((rs, n) -> new OnCallRotation.Cover(rs.getObject("member_id", UUID.class),
+                        rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant()))
+                .list();
     }
 
     /** Those of {@code monitorIds} that have an escalation policy: one query for a fan-out batch. */

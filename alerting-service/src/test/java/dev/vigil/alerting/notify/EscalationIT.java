@@ -51,7 +51,8 @@ class EscalationIT {
         harness.close();
     }
 
-    private record Setup(MonitorRef monitor, Receiver first, Receiver second, List<String> onCall) {
+    private record Setup(UUID workspace, MonitorRef monitor, Receiver first, Receiver second, List<String> onCall,
+                         UUID rotation, List<UUID> members) {
     }
 
     /** Level 1: a webhook, 5 minutes; level 2: another webhook and a daily rotation of two members. */
@@ -94,7 +95,7 @@ class EscalationIT {
                         Map.of("channelIds", List.of(one.toString()), "afterMinutes", 5),
                         Map.of("channelIds", List.of(two.toString()), "rotationId", rotation.toString()))))
                 .update();
-        return new Setup(monitor, first, second, emails);
+        return new Setup(workspace, monitor, first, second, emails, rotation, List.of(members));
     }
 
     private static List<String> events(Receiver receiver) {
@@ -189,5 +190,60 @@ class EscalationIT {
             NotifyHarness.drain(dispatcher);
             assertThat(events(second)).isEmpty();
         }
+    }
+
+    @Test
+    void anOverrideRunningAtTheEscalationPagesTheMemberWhoCovers() throws Exception {
+        Setup s = setup();
+        try (Receiver first = s.first(); Receiver second = s.second()) {
+            // Ann covers Bob's shift for the next two hours; another workspace's override of the same rotation id
+            // would be ignored, so one is written with a wrong workspace to show it.
+            override(s.rotation(), s.workspace(), s.members().get(0), Duration.ofHours(-1), Duration.ofHours(2));
+            override(s.rotation(), harness.workspace(), s.members().get(1), Duration.ofHours(-1), Duration.ofHours(2));
+            harness.open(s.monitor());
+            NotifyHarness.drain(dispatcher);
+            harness.clock.advance(Duration.ofMinutes(6));
+            NotifyHarness.drain(dispatcher);
+
+            assertThat(events(second)).containsExactly("incident.escalated");
+            assertThat(mailTo(s.onCall().get(0))).as("covering").singleElement();
+            assertThat(mailTo(s.onCall().get(1))).as("covered for").isEmpty();
+        }
+    }
+
+    @Test
+    void theOnCallMemberIsPagedByTheChannelsOfTheirContactAndNotByEmailWhenTheyTurnItOff() throws Exception {
+        Setup s = setup();
+        try (Receiver first = s.first(); Receiver second = s.second(); Receiver phone = Receiver.ok()) {
+            UUID mine = harness.channel(s.workspace(), "NTFY", Map.of("topicUrl", phone.url("/bob-phone")), false);
+            UUID foreign = harness.channel(harness.workspace(), "WEBHOOK", Map.of("url", phone.url("/foreign"),
+                    "secret", "webhook-secret-000000013"), false);
+            harness.jdbc.sql("""
+                            INSERT INTO oncall_contacts (workspace_id, user_id, channel_ids, email)
+                            VALUES (?, ?, ?, false)""")
+                    .params(s.workspace(), s.members().get(1), new UUID[] {mine, foreign}).update();
+            harness.open(s.monitor());
+            NotifyHarness.drain(dispatcher);
+            harness.clock.advance(Duration.ofMinutes(6));
+            NotifyHarness.drain(dispatcher);
+
+            assertThat(events(second)).containsExactly("incident.escalated");
+            assertThat(phone.requests()).as("only the workspace's own channel").singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.path()).isEqualTo("/bob-phone");
+                        assertThat(r.header("Title")).isEqualTo("ESCALATED, not acknowledged: Escalating");
+                    });
+            assertThat(mailTo(s.onCall().get(1))).as("email turned off").isEmpty();
+        }
+    }
+
+    private void override(UUID rotation, UUID workspace, UUID member, Duration from, Duration until) {
+        harness.jdbc.sql("""
+                        INSERT INTO oncall_overrides (id, rotation_id, workspace_id, member_id, starts_at, ends_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), rotation, workspace, member,
+                        Timestamp.from(harness.clock.instant().plus(from)),
+                        Timestamp.from(harness.clock.instant().plus(until)))
+                .update();
     }
 }

@@ -26,9 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * audited. A monitor of another workspace is not found.
  */
 @Service
-class EscalationPolicies {
+public class EscalationPolicies {
 
-    static final int MAX_LEVELS = 5;
+    public static final int MAX_LEVELS = 5;
     static final int MAX_AFTER_MINUTES = 1440;
 
     private final JdbcClient jdbc;
@@ -42,11 +42,11 @@ class EscalationPolicies {
     }
 
     /** The policy as stored and answered: ids as strings, afterMinutes null on the last level. */
-    record PolicyView(String monitorId, List<Map<String, Object>> levels) {
+    public record PolicyView(String monitorId, List<Map<String, Object>> levels) {
     }
 
     @Transactional
-    PolicyView put(ApiPrincipal caller, UUID monitorId, EscalationRequests.Policy request) {
+    public PolicyView put(ApiPrincipal caller, UUID monitorId, EscalationRequests.Policy request) {
         requireMonitor(caller, monitorId);
         List<Map<String, Object>> levels = check(caller.workspaceId(), request);
         jdbc.sql("""
@@ -63,7 +63,7 @@ class EscalationPolicies {
     }
 
     @Transactional(readOnly = true)
-    PolicyView get(ApiPrincipal caller, UUID monitorId) {
+    public PolicyView get(ApiPrincipal caller, UUID monitorId) {
         requireMonitor(caller, monitorId);
         String levels = jdbc.sql("SELECT levels::text FROM escalation_policies WHERE monitor_id = ?")
                 .param(monitorId).query(String.class).optional()
@@ -74,13 +74,36 @@ class EscalationPolicies {
     }
 
     @Transactional
-    void delete(ApiPrincipal caller, UUID monitorId) {
+    public void delete(ApiPrincipal caller, UUID monitorId) {
         requireMonitor(caller, monitorId);
         if (jdbc.sql("DELETE FROM escalation_policies WHERE monitor_id = ?").param(monitorId).update() == 0) {
             throw new NotFoundException("escalation policy");
         }
         audit.record(caller.workspaceId(), Actor.of(caller), "escalation_policy.deleted", "MONITOR", monitorId,
                 Map.of());
+    }
+
+    /** A monitor of the workspace, with its policy's levels (empty when it has none). */
+    public record MonitorPolicy(String monitorId, String monitorName, List<Map<String, Object>> levels) {
+    }
+
+    /** Every monitor of the workspace by name, with its policy: one query for the dashboard's list. */
+    @Transactional(readOnly = true)
+    public List<MonitorPolicy> overview(ApiPrincipal caller) {
+        return jdbc.sql("""
+                        SELECT m.id, m.name, p.levels::text AS levels
+                        FROM monitors m
+                        LEFT JOIN escalation_policies p ON p.monitor_id = m.id AND p.workspace_id = m.workspace_id
+                        WHERE m.workspace_id = ? ORDER BY m.name, m.id""")
+                .param(caller.workspaceId())
+                .query((rs, n) -> {
+                    String levels = rs.getString("levels");
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> parsed = levels == null ? List.of() : WireJson.read(levels, List.class);
+                    return new MonitorPolicy(rs.getObject("id", UUID.class).toString(),
+                            rs.getString("name"), parsed);
+                })
+                .list();
     }
 
     private void requireMonitor(ApiPrincipal caller, UUID monitorId) {

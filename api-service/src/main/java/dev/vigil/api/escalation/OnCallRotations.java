@@ -13,10 +13,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A workspace's on-call rotations: validated (members of the workspace, a DAILY or WEEKLY handoff, a start), at most
- * {@value #MAX_PER_WORKSPACE} per workspace, audited, and shown with who is on call now by the same
- * {@link OnCallRotation} arithmetic the alerting service pages with.
+ * {@value #MAX_PER_WORKSPACE} per workspace, audited, and shown with who is on call now and the next hand-over by the
+ * same {@link OnCallRotation} arithmetic (overrides included) the alerting service pages with.
  */
 @Service
-class OnCallRotations {
+public class OnCallRotations {
 
     private static final int MAX_MEMBERS = 50;
     private static final int MAX_PER_WORKSPACE = 50;
@@ -50,50 +49,22 @@ class OnCallRotations {
     /**
      * A rotation, with who is on call now.
      *
-     * @param onCallNow the member id whose shift is running (members take turns from startsAt)
+     * @param onCallNow        the member on call now: an override's member while one runs, else the member whose
+     *                         shift is running (members take turns from startsAt)
+     * @param onCallOverrideId the override that put {@code onCallNow} on call, or null when it is the schedule
+     * @param nextHandover     when somebody else takes over next, and who; null when nobody ever does
      */
-    record RotationView(String id, String name, String handoff, Instant startsAt, List<String> memberIds,
-                        String onCallNow) {
+    public record RotationView(String id, String name, String handoff, Instant startsAt, List<String> memberIds,
+                               String onCallNow, String onCallOverrideId, Handover nextHandover) {
+    }
+
+    /** The next change of who is on call. */
+    public record Handover(Instant at, String memberId) {
     }
 
     @Transactional
-    RotationView create(ApiPrincipal caller, EscalationRequests.Rotation request) {
-        FieldProblems problems = new FieldProblems();
-        String name = problems.requiredLine("name", request.name(), 100);
-        String handoff = request.handoff();
-        if (handoff == null || !Set.of("DAILY", "WEEKLY").contains(handoff)) {
-            problems.add("handoff", "handoff must be DAILY or WEEKLY");
-        }
-        Instant startsAt = null;
-        if (request.startsAt() == null) {
-            problems.add("startsAt", "startsAt is required (an ISO-8601 instant)");
-        } else {
-            try {
-                startsAt = Instant.parse(request.startsAt()).truncatedTo(ChronoUnit.MICROS);
-            } catch (DateTimeParseException e) {
-                problems.add("startsAt", "startsAt must be an ISO-8601 instant, e.g. 2026-03-02T09:00:00Z");
-            }
-        }
-        List<UUID> members = new ArrayList<>();
-        // Without memberIds the caller alone is on call (a rotation of one, extended later by replacing it).
-        List<String> given = request.memberIds() != null ? request.memberIds()
-                : caller.userId() == null ? List.of() : List.of(caller.userId().toString());
-        if (given.isEmpty() || given.size() > MAX_MEMBERS) {
-            problems.add("memberIds", "memberIds must hold 1 to " + MAX_MEMBERS + " workspace members");
-        } else {
-            Set<UUID> workspaceMembers = new HashSet<>(jdbc.sql(
-                            "SELECT user_id FROM workspace_members WHERE workspace_id = ?")
-                    .param(caller.workspaceId()).query(UUID.class).list());
-            for (int i = 0; i < given.size(); i++) {
-                UUID id = EscalationRequests.uuid(given.get(i));
-                if (id == null || !workspaceMembers.contains(id)) {
-                    problems.add("memberIds[" + i + "]", "not a member of this workspace");
-                } else {
-                    members.add(id);
-                }
-            }
-        }
-        problems.throwIfAny();
+    public RotationView create(ApiPrincipal caller, EscalationRequests.Rotation request) {
+        Checked rotation = check(caller, request);
         long count = jdbc.sql("SELECT count(*) FROM oncall_rotations WHERE workspace_id = ?")
                 .param(caller.workspaceId()).query(Long.class).single();
         if (count >= MAX_PER_WORKSPACE) {
@@ -105,29 +76,47 @@ class OnCallRotations {
                         INSERT INTO oncall_rotations (id, workspace_id, name, handoff, starts_at, member_ids,
                                                       created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, caller.workspaceId(), name, handoff, Timestamp.from(startsAt),
-                        members.toArray(UUID[]::new), Timestamp.from(StoredTime.now(clock)))
+                .params(id, caller.workspaceId(), rotation.name(), rotation.handoff(),
+                        Timestamp.from(rotation.startsAt()), rotation.members().toArray(UUID[]::new),
+                        Timestamp.from(StoredTime.now(clock)))
                 .update();
         audit.record(caller.workspaceId(), Actor.of(caller), "oncall_rotation.created", "ONCALL_ROTATION", id,
-                Map.of("name", name, "handoff", handoff, "members", members.size()));
+                Map.of("name", rotation.name(), "handoff", rotation.handoff(), "members", rotation.members().size()));
+        return load(caller, id);
+    }
+
+    /** Replaces a rotation's name, hand-over, start and members; its overrides stay. */
+    @Transactional
+    public RotationView update(ApiPrincipal caller, UUID id, EscalationRequests.Rotation request) {
+        load(caller, id);
+        Checked rotation = check(caller, request);
+        jdbc.sql("""
+                        UPDATE oncall_rotations SET name = ?, handoff = ?, starts_at = ?, member_ids = ?
+                        WHERE id = ? AND workspace_id = ?""")
+                .params(rotation.name(), rotation.handoff(), Timestamp.from(rotation.startsAt()),
+                        rotation.members().toArray(UUID[]::new), id, caller.workspaceId())
+                .update();
+        audit.record(caller.workspaceId(), Actor.of(caller), "oncall_rotation.updated", "ONCALL_ROTATION", id,
+                Map.of("name", rotation.name(), "handoff", rotation.handoff(), "members", rotation.members().size()));
         return load(caller, id);
     }
 
     @Transactional(readOnly = true)
-    List<RotationView> list(ApiPrincipal caller) {
+    public List<RotationView> list(ApiPrincipal caller) {
+        Map<UUID, List<Cover>> covers = covers(caller.workspaceId(), null);
         return jdbc.sql("""
                         SELECT id, name, handoff, starts_at, member_ids FROM oncall_rotations
                         WHERE workspace_id = ? ORDER BY created_at, id""")
-                .param(caller.workspaceId()).query(this::view).list();
+                .param(caller.workspaceId()).query((rs, n) -> view(rs, covers)).list();
     }
 
     @Transactional(readOnly = true)
-    RotationView get(ApiPrincipal caller, UUID id) {
+    public RotationView get(ApiPrincipal caller, UUID id) {
         return load(caller, id);
     }
 
     @Transactional
-    void delete(ApiPrincipal caller, UUID id) {
+    public void delete(ApiPrincipal caller, UUID id) {
         RotationView rotation = load(caller, id);
         jdbc.sql("DELETE FROM oncall_rotations WHERE id = ? AND workspace_id = ?").params(id, caller.workspaceId())
                 .update();
@@ -135,20 +124,87 @@ class OnCallRotations {
                 Map.of("name", rotation.name()));
     }
 
-    private RotationView load(ApiPrincipal caller, UUID id) {
+    RotationView load(ApiPrincipal caller, UUID id) {
+        Map<UUID, List<Cover>> covers = covers(caller.workspaceId(), id);
         return jdbc.sql("""
                         SELECT id, name, handoff, starts_at, member_ids FROM oncall_rotations
                         WHERE id = ? AND workspace_id = ?""")
-                .params(id, caller.workspaceId()).query(this::view).optional()
+                .params(id, caller.workspaceId()).query((rs, n) -> view(rs, covers)).optional()
                 .orElseThrow(() -> new NotFoundException("on-call rotation"));
     }
 
-    private RotationView view(ResultSet rs, int row) throws SQLException {
+    private record Checked(String name, String handoff, Instant startsAt, List<UUID> members) {
+    }
+
+    private Checked check(ApiPrincipal caller, EscalationRequests.Rotation request) {
+        FieldProblems problems = new FieldProblems();
+        String name = problems.requiredLine("name", request.name(), 100);
+        String handoff = request.handoff();
+        if (handoff == null || !Set.of("DAILY", "WEEKLY").contains(handoff)) {
+            problems.add("handoff", "handoff must be DAILY or WEEKLY");
+        }
+        Instant startsAt = OnCallOverrides.instant(problems, "startsAt", request.startsAt());
+        List<UUID> members = new ArrayList<>();
+        // Without memberIds the caller alone is on call (a rotation of one, extended later by replacing it).
+        List<String> given = request.memberIds() != null ? request.memberIds()
+                : caller.userId() == null ? List.of() : List.of(caller.userId().toString());
+        if (given.isEmpty() || given.size() > MAX_MEMBERS) {
+            problems.add("memberIds", "memberIds must hold 1 to " + MAX_MEMBERS + " workspace members");
+        } else {
+            Set<UUID> workspaceMembers = members(caller.workspaceId());
+            for (int i = 0; i < given.size(); i++) {
+                UUID id = EscalationRequests.uuid(given.get(i));
+                if (id == null || !workspaceMembers.contains(id)) {
+                    problems.add("memberIds[" + i + "]", "not a member of this workspace");
+                } else {
+                    members.add(id);
+                }
+            }
+        }
+        problems.throwIfAny();
+        return new Checked(name, handoff, startsAt, members);
+    }
+
+    Set<UUID> members(UUID workspaceId) {
+        return new HashSet<>(jdbc.sql("SELECT user_id FROM workspace_members WHERE workspace_id = ?")
+                .param(workspaceId).query(UUID.class).list());
+    }
+
+    private record Cover(UUID id, OnCallRotation.Cover cover) {
+    }
+
+    /** The overrides not yet ended of the workspace's rotations (or of one), oldest first, by rotation. */
+    private Map<UUID, List<Cover>> covers(UUID workspaceId, UUID rotationId) {
+        Map<UUID, List<Cover>> byRotation = new HashMap<>();
+        jdbc.sql("""
+                        SELECT id, rotation_id, member_id, starts_at, ends_at FROM oncall_overrides
+                        WHERE workspace_id = ? AND ends_at > ? AND (CAST(? AS uuid) IS NULL OR rotation_id = ?)
+                        ORDER BY created_at, id""")
+                .params(workspaceId, Timestamp.from(clock.instant()), rotationId, rotationId)
+                .query(rs -> {
+                    byRotation.computeIfAbsent(rs.getObject("rotation_id", UUID.class), k -> new ArrayList<>())
+                            .add(new Cover(rs.getObject("id", UUID.class), new OnCallRotation.Cover(
+                                    rs.getObject("member_id", UUID.class), rs.getTimestamp("starts_at").toInstant(),
+                                    rs.getTimestamp("ends_at").toInstant())));
+                });
+        return byRotation;
+    }
+
+    private RotationView view(ResultSet rs, Map<UUID, List<Cover>> covers) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
         List<UUID> members = Arrays.asList((UUID[]) rs.getArray("member_ids").getArray());
         Instant startsAt = rs.getTimestamp("starts_at").toInstant();
         String handoff = rs.getString("handoff");
-        UUID now = new OnCallRotation(OnCallRotation.Handoff.of(handoff), startsAt, members).onCallAt(clock.instant());
-        return new RotationView(rs.getObject("id", UUID.class).toString(), rs.getString("name"), handoff, startsAt,
-                members.stream().map(UUID::toString).toList(), now.toString());
+        List<Cover> mine = covers.getOrDefault(id, List.of());
+        OnCallRotation rotation = new OnCallRotation(OnCallRotation.Handoff.of(handoff), startsAt, members,
+                mine.stream().map(Cover::cover).toList());
+        Instant now = clock.instant();
+        UUID onCall = rotation.onCallAt(now);
+        String overrideId = rotation.coverAt(now).flatMap(c -> mine.stream().filter(m -> m.cover() == c)
+                .findFirst()).map(m -> m.id().toString()).orElse(null);
+        Handover next = rotation.nextHandover(now)
+                .map(h -> new Handover(h.at(), h.to().toString())).orElse(null);
+        return new RotationView(id.toString(), rs.getString("name"), handoff, startsAt,
+                members.stream().map(UUID::toString).toList(), onCall.toString(), overrideId, next);
     }
 }

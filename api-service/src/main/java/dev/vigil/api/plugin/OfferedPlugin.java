@@ -10,5 +10,5 @@ import java.util.List;
  * @param description one line for people, or null
  * @param regions     the regions with at least one live probe offering it, sorted
  */
-record OfferedPlugin(String name, String kind, String description, List<String> regions) {
+public record OfferedPlugin(String name, String kind, String description, List<String> regions) {
 }

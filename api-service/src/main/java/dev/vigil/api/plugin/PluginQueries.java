@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * ({@code probe_instances}, {@code probe_plugins}). An instance that stopped, or missed its heartbeats, offers nothing.
  */
 @Component
-class PluginQueries {
+public class PluginQueries {
 
     private final JdbcClient jdbc;
 
@@ -20,7 +20,7 @@ class PluginQueries {
         this.jdbc = jdbc;
     }
 
-    List<OfferedPlugin> offered() {
+    public List<OfferedPlugin> offered() {
         return jdbc.sql("""
                         SELECT p.name, p.kind, max(p.description) AS description,
                                array_agg(DISTINCT i.region ORDER BY i.region) AS regions

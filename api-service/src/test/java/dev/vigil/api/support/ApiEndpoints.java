@@ -80,6 +80,16 @@ public final class ApiEndpoints {
             Endpoint.write("POST", "/api/v1/oncall-rotations", r -> Map.of("name", "Secondary", "handoff", "WEEKLY",
                     "startsAt", "2026-01-05T09:00:00Z")),
             Endpoint.read("/api/v1/oncall-rotations/{rotation}"),
+            Endpoint.write("PUT", "/api/v1/oncall-rotations/{rotation}", r -> Map.of("name", "Primary",
+                    "handoff", "WEEKLY", "startsAt", "2026-01-05T09:00:00Z",
+                    "memberIds", List.of(r.get("teammate").toString()))),
+            Endpoint.read("/api/v1/oncall-rotations/{rotation}/overrides"),
+            Endpoint.write("POST", "/api/v1/oncall-rotations/{rotation}/overrides", r -> override(r)),
+            Endpoint.write("DELETE", "/api/v1/oncall-rotations/{rotation}/overrides/{override}", null),
+            Endpoint.read("/api/v1/oncall-contacts"),
+            Endpoint.read("/api/v1/oncall-contacts/{teammate}"),
+            Endpoint.write("PUT", "/api/v1/oncall-contacts/{teammate}", r -> Map.of("channelIds",
+                    List.of(r.get("channel").toString()), "byEmail", false)),
             Endpoint.write("DELETE", "/api/v1/oncall-rotations/{rotation}", null),
             Endpoint.read("/api/v1/plugins"),
             Endpoint.read("/api/v1/audit-log"),
@@ -135,6 +145,12 @@ public final class ApiEndpoints {
         Map<String, Object> keyed = new java.util.LinkedHashMap<>(object);
         keyed.put("key", key);
         return keyed;
+    }
+
+    /** A valid override of the seeded rotation: the teammate covers a day in 2030. */
+    public static Map<String, Object> override(Resources r) {
+        return Map.of("memberId", r.get("teammate").toString(), "startsAt", "2030-01-01T00:00:00Z",
+                "endsAt", "2030-01-02T00:00:00Z");
     }
 
     /** A valid maintenance window over the seeded monitor. */
@@ -236,7 +252,9 @@ public final class ApiEndpoints {
             UUID rotation = id(owner.post("/api/v1/oncall-rotations", Map.of("name", "Primary", "handoff", "DAILY",
                     "startsAt", "2026-01-05T09:00:00Z", "memberIds", List.of(tenant.teammateId().toString()))),
                     "id");
-            Resources partial = new Resources(Map.of("monitor", monitor));
+            Resources partial = new Resources(Map.of("monitor", monitor, "teammate", tenant.teammateId()));
+            UUID override = id(owner.post("/api/v1/oncall-rotations/" + rotation + "/overrides", override(partial)),
+                    "id");
             UUID maintenance = id(owner.post("/api/v1/maintenances", maintenance(partial)), "id");
             UUID statusPage = id(owner.post("/api/v1/status-pages", statusPage(partial)), "id");
             UUID tag = id(owner.post("/api/v1/tags", Map.of("name", "seeded")), "id");
@@ -245,7 +263,8 @@ public final class ApiEndpoints {
                     Map.entry("heartbeat", heartbeat), Map.entry("key", key), Map.entry("member", member),
                     Map.entry("channel", channel), Map.entry("incident", incident), Map.entry("rotation", rotation),
                     Map.entry("maintenance", maintenance), Map.entry("statuspage", statusPage),
-                    Map.entry("tag", tag), Map.entry("group", group)));
+                    Map.entry("tag", tag), Map.entry("group", group), Map.entry("override", override),
+                    Map.entry("teammate", tenant.teammateId())));
             Tenant.require(owner.put("/api/v1/monitors/" + monitor + "/escalation-policy",
                     escalationPolicy(resources)), 200);
             return resources;

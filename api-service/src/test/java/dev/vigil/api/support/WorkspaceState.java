@@ -38,6 +38,12 @@ public final class WorkspaceState {
                              WHERE workspace_id = :w),
                             (SELECT string_agg(g::text, ',' ORDER BY id) FROM monitor_groups g
                              WHERE workspace_id = :w),
+                            (SELECT string_agg(r::text, ',' ORDER BY id) FROM oncall_rotations r
+                             WHERE workspace_id = :w),
+                            (SELECT string_agg(o::text, ',' ORDER BY id) FROM oncall_overrides o
+                             WHERE workspace_id = :w),
+                            (SELECT string_agg(c::text, ',' ORDER BY user_id) FROM oncall_contacts c
+                             WHERE workspace_id = :w),
                             (SELECT count(*) FROM audit_events WHERE workspace_id = :w)))""")
                 .param("w", workspaceId)
                 .query(String.class).single();

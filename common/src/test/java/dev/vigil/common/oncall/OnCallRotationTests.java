@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +32,58 @@ class OnCallRotationTests {
         assertThat(rotation.onCallAt(start.plus(Duration.ofDays(6)))).isEqualTo(ann);
         assertThat(rotation.onCallAt(start.plus(Duration.ofDays(7)))).isEqualTo(bob);
         assertThat(rotation.onCallAt(start.minus(Duration.ofDays(1)))).isEqualTo(bob);
+    }
+
+    @Test
+    void anOverrideReplacesTheScheduledMemberOnlyWhileItRuns() {
+        Instant from = start.plus(Duration.ofHours(30));
+        Instant until = start.plus(Duration.ofHours(40));
+        OnCallRotation rotation = new OnCallRotation(OnCallRotation.Handoff.DAILY, start, List.of(ann, bob),
+                List.of(new OnCallRotation.Cover(cat, from, until)));
+        assertThat(rotation.onCallAt(from.minusSeconds(1))).isEqualTo(bob);
+        assertThat(rotation.onCallAt(from)).isEqualTo(cat);
+        assertThat(rotation.scheduledAt(from)).isEqualTo(bob);
+        assertThat(rotation.onCallAt(until.minusSeconds(1))).isEqualTo(cat);
+        assertThat(rotation.onCallAt(until)).isEqualTo(bob);
+    }
+
+    @Test
+    void theNewerOfTwoOverlappingOverridesWins() {
+        OnCallRotation rotation = new OnCallRotation(OnCallRotation.Handoff.WEEKLY, start, List.of(ann),
+                List.of(new OnCallRotation.Cover(bob, start, start.plus(Duration.ofDays(2))),
+                        new OnCallRotation.Cover(cat, start.plus(Duration.ofDays(1)), start.plus(Duration.ofDays(3)))));
+        assertThat(rotation.onCallAt(start.plus(Duration.ofHours(12)))).isEqualTo(bob);
+        assertThat(rotation.onCallAt(start.plus(Duration.ofHours(36)))).isEqualTo(cat);
+        assertThat(rotation.onCallAt(start.plus(Duration.ofHours(60)))).isEqualTo(cat);
+        assertThat(rotation.onCallAt(start.plus(Duration.ofHours(80)))).isEqualTo(ann);
+    }
+
+    @Test
+    void theNextHandoverIsTheFirstBoundaryOrOverrideEdgeThatChangesWhoIsOnCall() {
+        OnCallRotation plain = new OnCallRotation(OnCallRotation.Handoff.DAILY, start, List.of(ann, bob));
+        assertThat(plain.nextHandover(start.plus(Duration.ofHours(5))))
+                .contains(new OnCallRotation.Handover(start.plus(Duration.ofDays(1)), ann, bob));
+
+        // Cat covers two hours of Ann's first shift: the hand-overs are the cover's edges.
+        OnCallRotation covered = new OnCallRotation(OnCallRotation.Handoff.DAILY, start, List.of(ann, bob),
+                List.of(new OnCallRotation.Cover(cat, start.plus(Duration.ofHours(10)),
+                        start.plus(Duration.ofHours(12)))));
+        assertThat(covered.nextHandover(start.plus(Duration.ofHours(5))))
+                .contains(new OnCallRotation.Handover(start.plus(Duration.ofHours(10)), ann, cat));
+        assertThat(covered.nextHandover(start.plus(Duration.ofHours(11))))
+                .contains(new OnCallRotation.Handover(start.plus(Duration.ofHours(12)), cat, ann));
+
+        OnCallRotation sameMember = new OnCallRotation(OnCallRotation.Handoff.DAILY, start, List.of(ann, bob),
+                List.of(new OnCallRotation.Cover(ann, start.plus(Duration.ofHours(20)),
+                        start.plus(Duration.ofHours(30)))));
+        assertThat(sameMember.nextHandover(start.plus(Duration.ofHours(5))))
+                .as("Ann covering past her own shift's end hands over when the cover ends")
+                .contains(new OnCallRotation.Handover(start.plus(Duration.ofHours(30)), ann, bob));
+    }
+
+    @Test
+    void aRotationOfOneWithoutOverridesNeverHandsOver() {
+        OnCallRotation solo = new OnCallRotation(OnCallRotation.Handoff.WEEKLY, start, List.of(ann));
+        assertThat(solo.nextHandover(start)).isEqualTo(Optional.empty());
     }
 }
