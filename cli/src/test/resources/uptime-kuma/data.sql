@@ -6,9 +6,17 @@ INSERT INTO notification (id, name, active, user_id, is_default, config) VALUES
  (2, 'Deploy hook', 1, 1, 0, '{"name":"Deploy hook","type":"webhook","webhookURL":"https://93.184.215.14/kuma-hook","webhookContentType":"json"}'),
  (3, 'On-call mail', 1, 1, 0, '{"name":"On-call mail","type":"smtp","smtpHost":"smtp.example.com","smtpPort":587,"smtpUsername":"kuma","smtpPassword":"hunter2-smtp","smtpTo":"oncall@example.com","smtpFrom":"kuma@example.com"}'),
  (4, 'Signal group', 1, 1, 0, '{"name":"Signal group","type":"signal","signalURL":"http://signal:8080","signalNumber":"+15550100","signalRecipients":"+15550101"}'),
- (5, 'Team Telegram', 1, 1, 0, '{"name":"Team Telegram","type":"telegram","telegramBotToken":"123456:ABCDEF-telegram","telegramChatID":"-100200300"}');
+ (5, 'Team Telegram', 1, 1, 0, '{"name":"Team Telegram","type":"telegram","telegramBotToken":"123456:ABCDEF-telegram","telegramChatID":"-100200300"}'),
+ (6, 'Opsgenie EU', 1, 1, 0, '{"name":"Opsgenie EU","type":"Opsgenie","opsgenieApiKey":"0a1b2c3d-4e5f-opsgenie-key","opsgenieRegion":"eu","opsgeniePriority":2,"isDefault":false,"applyExisting":false}'),
+ (7, 'Phone ntfy', 1, 1, 0, '{"name":"Phone ntfy","type":"ntfy","ntfyserverurl":"https://ntfy.sh","ntfytopic":"acme-alerts-x7q2","ntfyPriority":5,"ntfyAuthenticationMethod":"accessToken","ntfyaccesstoken":"tk_ntfysecrettoken0001","ntfyIcon":"https://example.com/icon.png"}'),
+ (8, 'Ops chat', 1, 1, 0, '{"name":"Ops chat","type":"GoogleChat","googleChatWebhookURL":"https://chat.googleapis.com/v1/spaces/AAAA/messages?key=k&token=gchat-secret"}'),
+ (9, 'Mattermost', 1, 1, 0, '{"name":"Mattermost","type":"mattermost","mattermostWebhookUrl":"https://mm.example.com/hooks/mm-secret-hook","mattermostusername":"kuma","mattermostchannel":"ops"}'),
+ (10, 'Matrix room', 1, 1, 0, '{"name":"Matrix room","type":"matrix","homeserverUrl":"https://93.184.215.14","internalRoomId":"!abcdef:matrix.example.org","accessToken":"syt_matrix_secret_token"}'),
+ (11, 'Pushover', 0, 1, 0, '{"name":"Pushover","type":"pushover","pushoveruserkey":"uQiRzpo4DXghDmr9QzzfQu27cmVRsG","pushoverapptoken":"azGDORePK8gMaC0QOYAMyEEuzJnyUi","pushoverpriority":"1","pushoversounds":"siren"}'),
+ (12, 'Half-done ntfy', 1, 1, 0, '{"name":"Half-done ntfy","type":"ntfy","ntfyserverurl":"https://ntfy.sh","ntfytopic":"","ntfyAuthenticationMethod":"usernamePassword","ntfyusername":"u","ntfypassword":"ntfy-pass"}');
 INSERT INTO tag (id, name, color) VALUES (1, 'env', '#059669'), (2, 'critical', '#DC2626');
-INSERT INTO monitor (id, name, active, user_id, interval, type) VALUES (8, 'Production', 1, 1, 60, 'group');
+INSERT INTO monitor (id, name, active, user_id, interval, type) VALUES (11, 'Company', 1, 1, 60, 'group');
+INSERT INTO monitor (id, name, active, user_id, interval, type, parent) VALUES (8, 'Production', 1, 1, 60, 'group', 11);
 INSERT INTO monitor (id, name, active, user_id, interval, url, type, timeout, parent, description) VALUES
  (1, 'Homepage', 1, 1, 60, 'https://example.com/', 'http', 48, 8, 'The public site');
 INSERT INTO monitor (id, name, active, user_id, interval, url, type, keyword, timeout, maxretries, retry_interval) VALUES
@@ -28,5 +36,8 @@ INSERT INTO monitor (id, name, active, user_id, interval, url, type, accepted_st
  (9, 'Admin', 1, 1, 60, 'https://admin.example.com/login', 'http', '["200-299","401"]', 1, 'probe', 'probe-password', 'basic');
 INSERT INTO monitor (id, name, active, user_id, interval, url, type, accepted_statuscodes_json, maxredirects) VALUES
  (10, 'Old URL redirects', 1, 1, 600, 'https://example.com/old', 'http', '["301"]', 0);
-INSERT INTO monitor_notification (monitor_id, notification_id) VALUES (1, 1), (1, 4), (2, 2), (3, 1), (3, 5), (4, 3);
-INSERT INTO monitor_tag (monitor_id, tag_id, value) VALUES (1, 1, 'prod'), (1, 2, ''), (4, 1, 'prod');
+INSERT INTO monitor_notification (monitor_id, notification_id) VALUES (1, 1), (1, 4), (2, 2), (3, 1), (3, 5), (4, 3),
+ (5, 6), (5, 7), (6, 8), (6, 9), (6, 10), (6, 11), (6, 12);
+INSERT INTO monitor_tag (monitor_id, tag_id, value) VALUES (1, 1, 'prod'), (1, 2, ''), (4, 1, 'prod'), (2, 2, ''),
+ (2, 1, 'staging');
+UPDATE monitor SET parent = 11 WHERE id = 4;

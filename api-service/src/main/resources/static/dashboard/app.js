@@ -1,4 +1,21 @@
 // Vigil dashboard behaviour. Everything works without it except live updates and charts: forms post normally.
+
+// The person's time zone for absolute times: the one chosen on their account page (meta time-zone), else the
+// browser's. A zone this browser does not know falls back to the browser's rather than failing.
+function localTime(date) {
+    'use strict';
+    var meta = document.querySelector('meta[name="time-zone"]');
+    var zone = meta ? meta.getAttribute('content') : null;
+    if (zone) {
+        try {
+            return date.toLocaleString(undefined, {timeZone: zone, timeZoneName: 'short'});
+        } catch (e) {
+            // RangeError: unknown zone; show the browser's below
+        }
+    }
+    return date.toLocaleString();
+}
+
 (function () {
     'use strict';
 
@@ -114,7 +131,8 @@
         return Math.round(hours / 24) + ' d ago';
     }
 
-    // <time data-relative="checked">: "checked 12 s ago", the absolute time in the browser's zone on hover.
+    // <time data-relative="checked">: "checked 12 s ago", the absolute time on hover in the person's zone (their
+    // profile's, else the browser's).
     function showTimes(root) {
         var now = Date.now();
         root.querySelectorAll('time[data-relative]').forEach(function (el) {
@@ -122,7 +140,7 @@
             if (isNaN(date)) { return; }
             var prefix = el.getAttribute('data-relative');
             el.textContent = (prefix ? prefix + ' ' : '') + relative(date, now);
-            el.title = date.toLocaleString();
+            el.title = localTime(date);
         });
         // Beat tooltips: the server wrote UTC; the person reads their own zone.
         root.querySelectorAll('.beat[data-time]').forEach(function (el) {
@@ -130,7 +148,7 @@
             var date = new Date(el.getAttribute('data-time'));
             var rest = el.title.indexOf(' · ');
             if (!isNaN(date) && rest >= 0) {
-                el.title = date.toLocaleString() + el.title.substring(rest);
+                el.title = localTime(date) + el.title.substring(rest);
                 el.dataset.local = 'yes';
             }
         });
@@ -392,7 +410,7 @@
         root.querySelectorAll('time[data-local]').forEach(function (el) {
             var date = new Date(el.getAttribute('datetime'));
             if (isNaN(date)) { return; }
-            el.textContent = date.toLocaleString();
+            el.textContent = localTime(date);
             el.title = date.toISOString().replace('T', ' ').substring(0, 19) + ' UTC';
         });
         root.querySelectorAll('[data-duration-from]').forEach(function (el) {

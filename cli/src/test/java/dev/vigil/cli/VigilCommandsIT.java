@@ -25,10 +25,18 @@ import tools.jackson.databind.JsonNode;
 class VigilCommandsIT extends CliTestBase {
 
     /** Secrets the imported Kuma notifications need, as the import asked for them. */
-    private static final Map<String, String> KUMA_SECRETS = Map.of(
-            "KUMA_OPS_SLACK_WEBHOOK_URL", "https://93.184.215.14/slack-hook",
-            "KUMA_DEPLOY_HOOK_SECRET", "a-webhook-secret-0123456789",
-            "KUMA_TEAM_TELEGRAM_BOT_TOKEN", "123456:ABCDEF-telegram-token");
+    private static final Map<String, String> KUMA_SECRETS = Map.ofEntries(
+            Map.entry("KUMA_OPS_SLACK_WEBHOOK_URL", "https://93.184.215.14/slack-hook"),
+            Map.entry("KUMA_DEPLOY_HOOK_SECRET", "a-webhook-secret-0123456789"),
+            Map.entry("KUMA_TEAM_TELEGRAM_BOT_TOKEN", "123456:ABCDEF-telegram-token"),
+            Map.entry("KUMA_OPSGENIE_EU_API_KEY", "0a1b2c3d-opsgenie-secret-0001"),
+            Map.entry("KUMA_PHONE_NTFY_TOPIC_URL", "https://93.184.215.14/acmealertsx7q2"),
+            Map.entry("KUMA_PHONE_NTFY_TOKEN", "tk_ntfysecrettoken0001"),
+            Map.entry("KUMA_OPS_CHAT_WEBHOOK_URL", "https://93.184.215.14/v1/spaces/AAA/messages?key=k&token=t"),
+            Map.entry("KUMA_MATTERMOST_WEBHOOK_URL", "https://93.184.215.14/hooks/mattermost0001"),
+            Map.entry("KUMA_MATRIX_ROOM_ACCESS_TOKEN", "syt_matrixsecrettoken0001"),
+            Map.entry("KUMA_PUSHOVER_APP_TOKEN", "azGDORePK8gMaC0QOYAMyEEuzJnyUi"),
+            Map.entry("KUMA_PUSHOVER_USER_KEY", "uQiRzpo4DXghDmr9QzzfQu27cmVRsG"));
 
     @Autowired
     JdbcClient jdbc;
@@ -51,13 +59,13 @@ class VigilCommandsIT extends CliTestBase {
         Run again = vigil(key, KUMA_SECRETS, "plan", "-f", document.toString(), "--detailed-exitcode");
 
         assertThat(imported.exit()).as(imported.err()).isZero();
-        assertThat(imported.err()).contains("Wrote " + document + " (8 monitors, 4 alert channels)",
+        assertThat(imported.err()).contains("Wrote " + document + " (8 monitors, 10 alert channels)",
                 "monitor[7] (Router): not imported", "KUMA_OPS_SLACK_WEBHOOK_URL: notification[1] (Ops Slack)");
         assertThat(Files.readString(document)).contains("key: shop-search", "env: KUMA_TEAM_TELEGRAM_BOT_TOKEN")
                 .doesNotContain("hooks.slack.com", "hunter2");
         assertThat(plan.exit()).as(plan.err()).isEqualTo(ExitCodes.CHANGES_PENDING);
         assertThat(applied.exit()).as(applied.err()).isZero();
-        assertThat(applied.out()).contains("Applied: 12 to create");
+        assertThat(applied.out()).contains("Applied: 18 to create");
         assertThat(list.json().valueStream().map(m -> m.get("name").asString() + " " + m.get("type").asString() + " "
                 + m.get("status").asString())).containsExactlyInAnyOrder("Homepage HTTP PENDING",
                 "Shop search HTTP PENDING", "API status HTTP PENDING", "Postgres TCP PAUSED",
@@ -65,7 +73,14 @@ class VigilCommandsIT extends CliTestBase {
                 "Old URL redirects HTTP PENDING");
         assertThat(again.exit()).as(again.out()).isZero();
         Run channels = vigil(key, Map.of(), "channels", "list");
-        assertThat(channels.out()).contains("Ops Slack", "SLACK", "Team Telegram", "TELEGRAM", "On-call mail");
+        assertThat(channels.out()).contains("Ops Slack", "SLACK", "Team Telegram", "TELEGRAM", "On-call mail",
+                "OPSGENIE", "NTFY", "GOOGLE_CHAT", "MATTERMOST", "MATRIX", "PUSHOVER");
+        // Kuma's tags and groups are the workspace's tags and groups now.
+        var homepage = list.json().valueStream().filter(m -> m.get("name").asString().equals("Homepage"))
+                .findFirst().orElseThrow();
+        assertThat(homepage.get("tags").valueStream().map(t -> t.get("name").asString()))
+                .containsExactlyInAnyOrder("env:prod", "critical");
+        assertThat(homepage.get("groupId").isString()).isTrue();
     }
 
     @Test

@@ -386,6 +386,16 @@ class DashboardBrowserIT {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login?reset"));
         signIn(owner, "owner's second password");
 
+        // A time zone of one's own (issue 22): the dashboard's absolute times show in it, not in the browser's.
+        open("/app/account");
+        new Select(browser.findElement(By.id("time-zone"))).selectByValue("Asia/Kathmandu");
+        click("save-time-zone");
+        assertThat(waitFor(By.cssSelector("p.notice")).getText()).contains("Asia/Kathmandu");
+        screenshot("24b-time-zone");
+        Object shown = ((JavascriptExecutor) browser).executeScript(
+                "return localTime(new Date('2026-01-01T00:00:00Z'));");
+        assertThat(String.valueOf(shown)).contains("5:45");
+
         // Two-factor sign-in: enrol with the authenticator's first code, then sign in with a later one.
         open("/app/account");
         click("start-two-factor");

@@ -37,9 +37,10 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  * Plans and applies a document, all or nothing, in one transaction under the workspace lock:
  * <ol>
  *   <li>the document as a whole ({@link DocumentRules}): keys, references, unresolved secrets;</li>
- *   <li>alert channels, then monitors (which name channels), then status pages and maintenance windows (which name
- *       monitors): each object matched to a stored one by key ({@link KeyIndex}), compared, and created or updated
- *       through its feature's own service, so validation, quotas and audit entries are the API's;</li>
+ *   <li>alert channels, then monitors (which name channels, and tags and a group by name: {@link DocumentLabels}),
+ *       then status pages and maintenance windows (which name monitors): each object matched to a stored one by key
+ *       ({@link KeyIndex}), compared, and created or updated through its feature's own service, so validation,
+ *       quotas and audit entries are the API's;</li>
  *   <li>with prune, the managed objects the document no longer names are deleted, dependents first;</li>
  *   <li>the keys of created and adopted objects are recorded.</li>
  * </ol>
@@ -57,15 +58,17 @@ public class DocumentApplier {
     private final MonitorBatch monitors;
     private final StatusPages pages;
     private final MaintenanceWindows windows;
+    private final DocumentLabels labels;
 
     DocumentApplier(WorkspaceLocks locks, ManagedKeys keys, Channels channels, MonitorBatch monitors,
-                    StatusPages pages, MaintenanceWindows windows) {
+                    StatusPages pages, MaintenanceWindows windows, DocumentLabels labels) {
         this.locks = locks;
         this.keys = keys;
         this.channels = channels;
         this.monitors = monitors;
         this.pages = pages;
         this.windows = windows;
+        this.labels = labels;
     }
 
     @Transactional
@@ -139,6 +142,8 @@ public class DocumentApplier {
             }
         }
         for (int i = 0; i < monitorSpecs.size(); i++) {
+            DocumentLabels.check(problems, "monitors[" + i + "]", monitorSpecs.get(i).tags(),
+                    monitorSpecs.get(i).group());
             List<String> refs = orEmpty(monitorSpecs.get(i).alertChannels());
             for (int j = 0; j < refs.size(); j++) {
                 DocumentRules.checkReference(problems, "monitors[" + i + "].alertChannels[" + j + "]", refs.get(j),
@@ -199,10 +204,13 @@ public class DocumentApplier {
     private void applyMonitors(ApiPrincipal caller, List<MonitorSpec> specs, KeyIndex index, KeyIndex channelIndex,
                                PlanBuilder plan, FieldProblems problems) {
         Map<UUID, MonitorBatch.Prepared> current = monitors.current(caller.workspaceId());
+        Map<UUID, DocumentLabels.Labels> currentLabels = labels.current(caller.workspaceId());
         List<MonitorBatch.Prepared> toCreate = new ArrayList<>();
         List<Integer> createdAt = new ArrayList<>();
         Map<UUID, MonitorBatch.Prepared> toUpdate = new LinkedHashMap<>();
         Map<UUID, List<String>> changedFields = new LinkedHashMap<>();
+        // Spec index → monitor id, of the monitors whose tags or group the document sets anew.
+        Map<Integer, UUID> toLabel = new LinkedHashMap<>();
         for (int i = 0; i < specs.size(); i++) {
             MonitorSpec spec = specs.get(i);
             String path = "monitors[" + i + "]";
@@ -225,7 +233,13 @@ public class DocumentApplier {
                 toUpdate.put(id, prepared);
                 changedFields.put(id, changed);
             }
-            plan.matched(index.kind, spec.key(), path, id, prepared.name(), changed, index.adopts(spec.key()));
+            List<String> relabelled = DocumentLabels.changes(currentLabels.get(id), spec.tags(), spec.group());
+            if (!relabelled.isEmpty()) {
+                toLabel.put(i, id);
+            }
+            List<String> all = new ArrayList<>(changed);
+            all.addAll(relabelled);
+            plan.matched(index.kind, spec.key(), path, id, prepared.name(), all, index.adopts(spec.key()));
         }
         if (!problems.isEmpty()) {
             return;
@@ -237,10 +251,19 @@ public class DocumentApplier {
             index.resolved(spec.key(), ids.get(n));
             plan.create(index.kind, spec.key(), "monitors[" + createdAt.get(n) + "]", ids.get(n),
                     toCreate.get(n).name());
+            if (spec.tags() != null || spec.group() != null) {
+                toLabel.put(createdAt.get(n), ids.get(n));
+            }
         }
         monitors.update(caller, toUpdate, changedFields);
+        toLabel.forEach((i, id) -> attempt(problems, "monitors[" + i + "]", UnaryOperator.identity(),
+                () -> {
+                    labels.apply(caller, id, specs.get(i).tags(), specs.get(i).group());
+                    return id;
+                }));
     }
 
+    /** Tags and group are named in a document, not by id: DocumentLabels sets them once the monitor exists. */
     private static MonitorRequest request(MonitorSpec s) {
         return new MonitorRequest(s.name(), s.type(), s.url(), s.method(), s.headers(), s.body(), s.followRedirects(),
                 s.assertions(), s.degradedAboveMs(), s.host(), s.port(), s.recordType(), s.resolver(),

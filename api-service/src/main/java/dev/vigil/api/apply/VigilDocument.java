@@ -30,9 +30,10 @@ public record VigilDocument(@JsonProperty("$schema") String schema, Integer vers
     }
 
     /**
-     * A monitor: the fields of {@code POST /api/v1/monitors}, with channels named by key in {@code alertChannels}.
-     * An absent {@code paused} leaves a monitor's pause state as it is (so pausing during an incident survives an
-     * apply); {@code true} or {@code false} sets it.
+     * A monitor: the fields of {@code POST /api/v1/monitors}, with channels named by key in {@code alertChannels},
+     * and its tags and group by name ({@code tags}, {@code group}; created in the workspace when missing). An absent
+     * {@code paused} leaves a monitor's pause state as it is (so pausing during an incident survives an apply);
+     * {@code true} or {@code false} sets it; likewise an absent {@code tags} or {@code group}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MonitorSpec(String key, String name, String type,
@@ -46,7 +47,9 @@ public record VigilDocument(@JsonProperty("$schema") String schema, Integer vers
                               List<JsonNode> steps, NoiseSettings noise,
                               // PING, UDP, SMTP, IMAP, POP3 (issue 17)
                               Integer packetCount, Integer maxPacketLossPercent, String payload,
-                              String payloadEncoding, String tlsMode) {
+                              String payloadEncoding, String tlsMode,
+                              // named, not keyed (DocumentLabels)
+                              List<String> tags, String group) {
 
         /** A monitor without noise settings of its own, of the types before issue 17's network types. */
         public MonitorSpec(String key, String name, String type, String url, String method,
@@ -60,7 +63,7 @@ public record VigilDocument(@JsonProperty("$schema") String schema, Integer vers
             this(key, name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
                     recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone,
                     maxRunSeconds, plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannels,
-                    paused, steps, null, null, null, null, null, null);
+                    paused, steps, null, null, null, null, null, null, null, null);
         }
 
         /** A monitor with noise settings, of the types before issue 17's network types. */
@@ -75,7 +78,7 @@ public record VigilDocument(@JsonProperty("$schema") String schema, Integer vers
             this(key, name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
                     recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone,
                     maxRunSeconds, plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannels,
-                    paused, steps, noise, null, null, null, null, null);
+                    paused, steps, noise, null, null, null, null, null, null, null);
         }
 
         /** A monitor without noise settings of its own, of any type. */
@@ -91,7 +94,8 @@ public record VigilDocument(@JsonProperty("$schema") String schema, Integer vers
             this(key, name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
                     recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone,
                     maxRunSeconds, plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannels,
-                    paused, steps, null, packetCount, maxPacketLossPercent, payload, payloadEncoding, tlsMode);
+                    paused, steps, null, packetCount, maxPacketLossPercent, payload, payloadEncoding, tlsMode,
+                    null, null);
         }
     }
 

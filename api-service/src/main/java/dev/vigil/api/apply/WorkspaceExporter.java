@@ -7,6 +7,7 @@ import dev.vigil.api.apply.VigilDocument.MonitorSpec;
 import dev.vigil.api.apply.VigilDocument.StatusPageSpec;
 import dev.vigil.api.channel.ChannelView;
 import dev.vigil.api.channel.Channels;
+import dev.vigil.api.group.MonitorGroups;
 import dev.vigil.api.identity.ApiPrincipal;
 import dev.vigil.api.maintenance.MaintenanceView;
 import dev.vigil.api.maintenance.MaintenanceWindows;
@@ -46,9 +47,11 @@ public class WorkspaceExporter {
     private final MonitorViews views;
     private final StatusPages pages;
     private final MaintenanceWindows windows;
+    private final MonitorGroups groups;
 
     WorkspaceExporter(ManagedKeys keys, Channels channels, MonitorRepository monitors, MonitorViews views,
-                      StatusPages pages, MaintenanceWindows windows) {
+                      StatusPages pages, MaintenanceWindows windows, MonitorGroups groups) {
+        this.groups = groups;
         this.keys = keys;
         this.channels = channels;
         this.monitors = monitors;
@@ -67,11 +70,14 @@ public class WorkspaceExporter {
 
         List<ChannelSpec> channelSpecs = channels.list(caller).stream()
                 .map(c -> channel(c, key(channelKeys, UUID.fromString(c.id())))).toList();
+        // A group by its own name: an apply finds it by that name again (a top-level group first).
+        Map<UUID, String> groupNames = new HashMap<>();
+        groups.list(caller).forEach(g -> groupNames.put(g.id(), g.name()));
         List<MonitorResponse> found = views.of(monitors.findByWorkspaceId(workspace,
                 Pageable.unpaged(Sort.by("createdAt", "id"))).getContent(), caller);
         List<MonitorSpec> monitorSpecs = found.stream()
                 .map(m -> monitor(m, key(monitorKeys, m.id()), m.alertChannelIds().stream()
-                        .map(id -> key(channelKeys, id)).toList())).toList();
+                        .map(id -> key(channelKeys, id)).toList(), groupNames)).toList();
         List<StatusPageSpec> pageSpecs = pages.list(caller).stream()
                 .map(p -> page(p, key(pageKeys, p.id()), monitorKeys)).toList();
         List<MaintenanceSpec> windowSpecs = windows.all(workspace).reversed().stream()
@@ -90,7 +96,8 @@ public class WorkspaceExporter {
         return new ChannelSpec(key, channel.name(), channel.type(), config, channel.isDefault() ? true : null);
     }
 
-    private static MonitorSpec monitor(MonitorResponse m, String key, List<String> channelKeys) {
+    private static MonitorSpec monitor(MonitorResponse m, String key, List<String> channelKeys,
+                                       Map<UUID, String> groupNames) {
         boolean heartbeat = "HEARTBEAT".equals(m.type());
         return new MonitorSpec(key, m.name(), m.type(), m.url(), m.method(), emptyToNull(m.headers()), m.body(),
                 m.followRedirects(), emptyToNull(m.assertions()), m.degradedAboveMs(), m.host(), m.port(),
@@ -101,7 +108,10 @@ public class WorkspaceExporter {
                 m.paused() ? true : null, m.steps() == null || m.steps().isEmpty() ? null
                         : m.steps().stream().map(step -> (JsonNode) WireJson.mapper().valueToTree(step)).toList(),
                 m.noise(),
-                m.packetCount(), m.maxPacketLossPercent(), m.payload(), m.payloadEncoding(), m.tlsMode());
+                m.packetCount(), m.maxPacketLossPercent(), m.payload(), m.payloadEncoding(), m.tlsMode(),
+                m.tags() == null || m.tags().isEmpty() ? null
+                        : m.tags().stream().map(MonitorResponse.TagLabel::name).toList(),
+                m.groupId() == null ? null : groupNames.get(m.groupId()));
     }
 
     private static StatusPageSpec page(StatusPageView p, String key, Map<UUID, String> monitorKeys) {

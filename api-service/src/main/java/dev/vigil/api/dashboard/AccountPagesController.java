@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The signed-in person's own account: confirming the address (the mailed link, a new link) and two-factor sign-in
- * (enrol with a QR code and a first code, recovery codes shown once, turn off with the password and a code).
+ * The signed-in person's own account: confirming the address (the mailed link, a new link), the time zone the
+ * dashboard shows times in, and two-factor sign-in (enrol with a QR code and a first code, recovery codes shown once,
+ * turn off with the password and a code).
  */
 @Controller
 class AccountPagesController {
@@ -27,11 +28,14 @@ class AccountPagesController {
     private final EmailVerifications verifications;
     private final TwoFactor twoFactor;
     private final PasswordCheck passwordCheck;
+    private final ProfileTimeZones timeZones;
 
-    AccountPagesController(EmailVerifications verifications, TwoFactor twoFactor, PasswordCheck passwordCheck) {
+    AccountPagesController(EmailVerifications verifications, TwoFactor twoFactor, PasswordCheck passwordCheck,
+                           ProfileTimeZones timeZones) {
         this.verifications = verifications;
         this.twoFactor = twoFactor;
         this.passwordCheck = passwordCheck;
+        this.timeZones = timeZones;
     }
 
     /** The link of the verification mail; works signed in or not (the token is the proof). */
@@ -53,6 +57,21 @@ class AccountPagesController {
         boolean sent = verifications.resend(signedIn().userId());
         redirect.addFlashAttribute("notice", sent ? "A new confirmation link is on its way."
                 : "Nothing sent: the address is confirmed already, or a link went out less than a minute ago.");
+        return "redirect:/app/account";
+    }
+
+    /** The zone the dashboard shows times in; empty: the browser's. An unknown zone changes nothing (422). */
+    @PostMapping("/app/account/time-zone")
+    String timeZone(@RequestParam(defaultValue = "") String timeZone, HttpSession session,
+                    HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        SignedInUser user = signedIn();
+        if (!timeZones.set(user.userId(), timeZone)) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("timeZoneProblem", "Choose a time zone from the list, or your browser's.");
+            return page(user, session, model);
+        }
+        redirect.addFlashAttribute("notice", timeZone.isBlank() ? "Times now show in your browser's time zone."
+                : "Times now show in " + timeZone.strip() + ".");
         return "redirect:/app/account";
     }
 
@@ -104,6 +123,8 @@ class AccountPagesController {
         model.addAttribute("verified", verifications.isVerified(user.userId()));
         model.addAttribute("twoFactor", enabled);
         model.addAttribute("recoveryLeft", enabled ? twoFactor.recoveryCodesLeft(user.userId()) : 0);
+        model.addAttribute("timeZone", timeZones.of(user.userId()).orElse(""));
+        model.addAttribute("timeZones", ProfileTimeZones.CHOICES);
         if (!enabled && session.getAttribute(ENROL_ATTRIBUTE) instanceof String secret) {
             model.addAttribute("enrolSecret", secret);
             model.addAttribute("enrolQr", twoFactor.qrImage(secret, user.email()));

@@ -11,9 +11,10 @@ import java.util.UUID;
  * {@link ApiPrincipal}; the dashboard's has no API key, and its audit label is the person's email.
  *
  * @param workspaces every workspace the person belongs to, for the switcher
+ * @param timeZone   the zone the person chose for the dashboard's times, or null for the browser's
  */
 public record Caller(UUID userId, String email, UUID workspaceId, String workspaceName, Role role,
-                     List<WorkspaceChoice> workspaces) {
+                     List<WorkspaceChoice> workspaces, String timeZone) {
 
     /** A workspace the person may switch to. */
     public record WorkspaceChoice(UUID id, String name, Role role) {

@@ -29,9 +29,11 @@ class CallerResolver implements HandlerMethodArgumentResolver {
     private static final String REQUEST_ATTRIBUTE = CallerResolver.class.getName();
 
     private final JdbcClient jdbc;
+    private final ProfileTimeZones timeZones;
 
-    CallerResolver(JdbcClient jdbc) {
+    CallerResolver(JdbcClient jdbc, ProfileTimeZones timeZones) {
         this.jdbc = jdbc;
+        this.timeZones = timeZones;
     }
 
     @Override
@@ -71,7 +73,7 @@ class CallerResolver implements HandlerMethodArgumentResolver {
         Caller.WorkspaceChoice current = workspaces.stream().filter(w -> w.id().equals(chosen)).findFirst()
                 .orElse(workspaces.getFirst());
         Caller caller = new Caller(user.userId(), user.email(), current.id(), current.name(), current.role(),
-                workspaces);
+                workspaces, timeZones.of(user.userId()).orElse(null));
         request.setAttribute(REQUEST_ATTRIBUTE, caller);
         return Optional.of(caller);
     }

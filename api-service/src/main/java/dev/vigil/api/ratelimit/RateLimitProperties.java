@@ -26,13 +26,17 @@ import org.springframework.boot.context.properties.bind.Name;
  *               sends a check to every region: by default 10 at once, then one every 6 seconds
  * @param dashboardPost per person (or client IP before signing in) on every form the dashboard posts: by default 60
  *               at once, then one a second
+ * @param slackActions per client IP on Slack's interaction requests ({@code /integrations/slack/actions}), which
+ *               need no key: by default 120 at once, then 5 a second, so a flood of forged presses is refused before
+ *               any channel is looked up or any signature computed, while Slack's own traffic stays well inside
  */
 @ConfigurationProperties("vigil.rate-limits")
 record RateLimitProperties(Limit signup, @Name("api-key") Limit apiKey, @Name("sign-in") Limit signIn,
                            Limit subscribe, @Name("subscribe-address") Limit subscribeAddress,
                            @Name("status-password") Limit statusPassword, @Name("channel-test") Limit channelTest,
                            @Name("test-now") Limit testNow, @Name("dashboard-post") Limit dashboardPost,
-                           @Name("one-shot-check") Limit oneShotCheck) {
+                           @Name("one-shot-check") Limit oneShotCheck,
+                           @Name("slack-actions") Limit slackActions) {
 
     public RateLimitProperties {
         signup = Limit.withDefaults(signup, "signup", 5, Duration.ofMinutes(10));
@@ -45,6 +49,7 @@ record RateLimitProperties(Limit signup, @Name("api-key") Limit apiKey, @Name("s
         testNow = Limit.withDefaults(testNow, "test-now", 10, Duration.ofSeconds(6));
         dashboardPost = Limit.withDefaults(dashboardPost, "dashboard-post", 60, Duration.ofSeconds(1));
         oneShotCheck = Limit.withDefaults(oneShotCheck, "one-shot-check", 10, Duration.ofSeconds(6));
+        slackActions = Limit.withDefaults(slackActions, "slack-actions", 120, Duration.ofMillis(200));
     }
 
     /**

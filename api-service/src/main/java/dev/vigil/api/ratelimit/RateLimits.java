@@ -36,6 +36,7 @@ public class RateLimits {
     private final RateLimiter testNow;
     private final RateLimiter dashboardPost;
     private final RateLimiter oneShotCheck;
+    private final RateLimiter slackActions;
     private final ProblemResponses problems;
     private final MeterRegistry meters;
 
@@ -52,6 +53,7 @@ public class RateLimits {
         this.testNow = new RateLimiter("test-now", properties.testNow(), jdbc, clock, meters);
         this.dashboardPost = new RateLimiter("dashboard-post", properties.dashboardPost(), jdbc, clock, meters);
         this.oneShotCheck = new RateLimiter("one-shot-check", properties.oneShotCheck(), jdbc, clock, meters);
+        this.slackActions = new RateLimiter("slack-actions", properties.slackActions(), jdbc, clock, meters);
         this.problems = problems;
         this.meters = meters;
     }
@@ -77,15 +79,21 @@ public class RateLimits {
         return new RateLimitFilter(signInsPerClientIp, perApiKey, new String[] {route}, problems, meters);
     }
 
-    /** Status pages' forms: subscribing (per client IP and per address given) and a private page's password. */
-    public Filter statusPageFilter() {
+    /**
+     * The public routes' posts: status pages' forms (subscribing, per client IP and per address given; a private
+     * page's password) and Slack's interaction requests (per client IP). One filter for all: a second filter of the
+     * same class in one chain would be skipped as already applied.
+     */
+    public Filter publicRoutesFilter() {
         Pattern subscription = Pattern.compile("/status/[^/]+/subscribe");
         return new RouteLimitFilter(List.of(
                 new RouteLimitFilter.Rule(subscription, subscribe, RouteLimitFilter::clientIp, "your address"),
                 new RouteLimitFilter.Rule(subscription, subscribeAddress, RouteLimitFilter::emailParameter,
                         "this email address"),
                 new RouteLimitFilter.Rule(Pattern.compile("/status/[^/]+/access"), statusPassword,
-                        RouteLimitFilter::pageAndClientIp, "password tries on this page from your address")),
+                        RouteLimitFilter::pageAndClientIp, "password tries on this page from your address"),
+                new RouteLimitFilter.Rule(Pattern.compile("/integrations/slack/actions"), slackActions,
+                        RouteLimitFilter::clientIp, "Slack requests from your address")),
                 problems, meters);
     }
 

@@ -1,5 +1,6 @@
 package dev.vigil.api.reminder;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vigil.api.audit.Actor;
 import dev.vigil.api.audit.AuditLog;
 import dev.vigil.api.identity.ApiPrincipal;
@@ -8,6 +9,7 @@ import dev.vigil.api.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +41,8 @@ class ReminderSettingsController {
         this.audit = audit;
     }
 
-    /** {@code everyMinutes}: null (or absent) for no reminders. */
+    /** {@code everyMinutes}: null (or absent) for no reminders; answered absent then. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Reminders(Integer everyMinutes) {
     }
 
@@ -50,10 +53,14 @@ class ReminderSettingsController {
     @GetMapping("/api/v1/alert-channels/{id}/reminders")
     @Operation(summary = "How often the channel repeats an open, unacknowledged incident's alert (null: never)")
     Reminders reminders(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable UUID id) {
-        return new Reminders(jdbc.sql("""
+        // A list, not optional(): a channel without reminders has a NULL here, which optional() would take for no row.
+        List<Integer> found = jdbc.sql("""
                         SELECT remind_every_minutes FROM alert_channels WHERE id = ? AND workspace_id = ?""")
-                .params(id, caller.workspaceId()).query((rs, n) -> rs.getObject(1, Integer.class)).optional()
-                .orElseThrow(() -> new NotFoundException("alert channel")));
+                .params(id, caller.workspaceId()).query((rs, n) -> rs.getObject(1, Integer.class)).list();
+        if (found.isEmpty()) {
+            throw new NotFoundException("alert channel");
+        }
+        return new Reminders(found.getFirst());
     }
 
     @PutMapping("/api/v1/alert-channels/{id}/reminders")

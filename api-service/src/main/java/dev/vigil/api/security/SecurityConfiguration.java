@@ -100,7 +100,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain publicChain(HttpSecurity http, ProblemResponses problems, RateLimits rateLimits) {
         http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_ROUTES).permitAll().anyRequest().denyAll())
-                .addFilterBefore(rateLimits.statusPageFilter(), AuthorizationFilter.class)
+                .addFilterBefore(rateLimits.publicRoutesFilter(), AuthorizationFilter.class)
                 // Status page forms (subscribe, a private page's password, one-click unsubscribe) are posted from
                 // cached pages shared by every visitor, which cannot carry a per-session CSRF token.
                 .csrf(c -> c.ignoringRequestMatchers("/ping/**", "/status/*/subscribe", "/status/*/access",

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Handles a Slack interaction request (a button press) in five steps, refusing at the first that fails:
  * <ol>
- *   <li>the request timestamp is within five minutes (no replays);</li>
+ *   <li>the request timestamp is within five minutes (no replays) and the signature has a signature's shape;</li>
  *   <li>the payload names an Acknowledge button whose value names a channel;</li>
  *   <li>that channel is a Slack channel with a signing secret, and Slack's request signature verifies with it (the
  *       press came from that workspace's Slack app, not from anyone who saw a button value);</li>
@@ -61,6 +61,9 @@ public class SlackActions {
     public Answer handle(byte[] body, String timestamp, String signature) {
         if (!SlackSignature.isFresh(timestamp, clock.instant())) {
             throw refused("stale or missing timestamp");
+        }
+        if (!SlackSignature.isWellFormed(signature)) {
+            throw refused("malformed signature");
         }
         JsonNode payload = payload(body).orElseThrow(() -> refused("no interaction payload"));
         JsonNode action = payload.path("actions").valueStream()

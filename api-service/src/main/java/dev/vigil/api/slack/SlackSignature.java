@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -17,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class SlackSignature {
 
     static final Duration TOLERANCE = Duration.ofMinutes(5);
+    private static final Pattern SHAPE = Pattern.compile("v0=[0-9a-f]{64}");
 
     private SlackSignature() {
     }
@@ -29,6 +31,14 @@ final class SlackSignature {
         } catch (NumberFormatException | NullPointerException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether {@code signature} has the shape of one ({@code v0=} and 64 hex digits): anything else is refused before
+     * a channel is looked up or a secret unsealed, so junk costs no database read.
+     */
+    static boolean isWellFormed(String signature) {
+        return signature != null && SHAPE.matcher(signature).matches();
     }
 
     /** {@code v0=<hex>} for this request. */

@@ -308,4 +308,66 @@ class ApplyApiIT {
         assertThat(schema.contentType()).startsWith("application/schema+json");
         assertThat(schema.json().get("properties").get("monitors")).isNotNull();
     }
+
+    @Test
+    void tagsAndGroupsAreNamedCreatedWhenMissingComparedAndExported() {
+        Tenant tenant = Tenant.create(port);
+        ApiClient owner = tenant.owner();
+        String existing = owner.post("/api/v1/tags", Map.of("name", "Production", "color", "#059669")).json()
+                .get("id").asString();
+        String document = """
+                {"version": 1, "monitors": [
+                  {"key": "shop", "name": "Shop", "type": "HTTP", "url": "https://example.com/",
+                   "tags": ["production", "EU"], "group": "Payments"},
+                  {"key": "cron", "name": "Cron", "type": "HEARTBEAT", "periodSeconds": 3600}]}""";
+
+        ApiClient.Response applied = apply(owner, document, "dryRun=false");
+        String shop = applied.json().get("changes").get(0).get("id").asString();
+        JsonNode monitor = owner.get("/api/v1/monitors/" + shop).json();
+        ApiClient.Response again = apply(owner, document, "dryRun=false");
+        ApiClient.Response retagged = apply(owner, document.replace("[\"production\", \"EU\"]", "[\"EU\"]"),
+                "dryRun=false");
+
+        assertThat(applied.status()).as("%s", applied).isEqualTo(200);
+        assertThat(monitor.get("tags").valueStream().map(t -> t.get("name").asString()))
+                .containsExactlyInAnyOrder("Production", "EU");
+        assertThat(monitor.get("tagIds").valueStream().map(JsonNode::asString)).contains(existing);
+        JsonNode group = owner.get("/api/v1/monitor-groups/" + monitor.get("groupId").asString()).json();
+        assertThat(group.get("name").asString()).isEqualTo("Payments");
+        assertThat(again.json().get("summary").get("unchanged").asInt()).isEqualTo(2);
+        assertThat(again.json().get("changes")).isEmpty();
+        assertThat(retagged.json().get("changes").get(0).get("fields").valueStream().map(JsonNode::asString))
+                .containsExactly("tags");
+        assertThat(owner.get("/api/v1/monitors/" + shop).json().get("tags").valueStream()
+                .map(t -> t.get("name").asString())).containsExactly("EU");
+        // The other monitor names no tags or group: it is left as it is.
+        assertThat(jdbc.sql("SELECT count(*) FROM tags WHERE workspace_id = ?").param(tenant.workspaceId())
+                .query(Long.class).single()).isEqualTo(2);
+
+        JsonNode exported = owner.get("/api/v1/export").json().get("monitors");
+        JsonNode shopSpec = exported.valueStream().filter(m -> m.get("key").asString().equals("shop")).findFirst()
+                .orElseThrow();
+        assertThat(shopSpec.get("tags").valueStream().map(JsonNode::asString)).containsExactly("EU");
+        assertThat(shopSpec.get("group").asString()).isEqualTo("Payments");
+        assertThat(exported.valueStream().filter(m -> m.get("key").asString().equals("cron")).findFirst()
+                .orElseThrow().has("tags")).isFalse();
+    }
+
+    @Test
+    void badTagAndGroupNamesAreNamedByTheirPathAndNothingIsWritten() {
+        Tenant tenant = Tenant.create(port);
+        String document = """
+                {"version": 1, "monitors": [
+                  {"key": "shop", "name": "Shop", "type": "HTTP", "url": "https://example.com/",
+                   "tags": ["ok", "%s", ""], "group": "%s"}]}""".formatted("t".repeat(51), "g".repeat(101));
+
+        ApiClient.Response refused = apply(tenant.owner(), document, "dryRun=false");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorFields()).containsExactlyInAnyOrder("monitors[0].tags[1]", "monitors[0].tags[2]",
+                "monitors[0].group");
+        assertThat(monitors(tenant.workspaceId())).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM tags WHERE workspace_id = ?").param(tenant.workspaceId())
+                .query(Long.class).single()).isZero();
+    }
 }

@@ -171,7 +171,7 @@ class OnCallApiIT {
         assertThat(owner.post(overrides, Map.of()).errorFields())
                 .containsExactlyInAnyOrder("memberId", "startsAt", "endsAt");
         assertThat(tenant.viewer().post(overrides, ApiEndpoints.override(new ApiEndpoints.Resources(
-                Map.of("teammate", tenant.teammateId())))).status()).isEqualTo(403);
+                Map.of("teammate", tenant.teammateId()), Map.of()))).status()).isEqualTo(403);
         assertThat(WorkspaceState.fingerprint(jdbc, tenant.workspaceId())).isEqualTo(before);
     }
 

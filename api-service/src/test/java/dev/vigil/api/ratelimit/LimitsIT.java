@@ -28,7 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
         "vigil.rate-limits.signup.capacity=3", "vigil.rate-limits.signup.refill-every=1h",
         "vigil.rate-limits.api-key.capacity=15", "vigil.rate-limits.api-key.refill-every=1h",
         "vigil.monitors.max-per-workspace=2", "vigil.api-keys.max-per-workspace=3",
-        "vigil.members.max-per-workspace=3"})
+        "vigil.members.max-per-workspace=3",
+        "vigil.rate-limits.slack-actions.capacity=3", "vigil.rate-limits.slack-actions.refill-every=1h"})
 @ContextConfiguration(initializers = SharedInfrastructure.class)
 class LimitsIT {
 
@@ -122,6 +123,40 @@ class LimitsIT {
         assertThat(thirdMonitor.json().get("detail").asString()).contains("2 monitors");
         assertThat(fourthKey.status()).isEqualTo(409);
         assertThat(fourthMember.status()).isEqualTo(409);
+    }
+
+    /**
+     * Slack's interaction URL needs no key: a flood of forged presses from one address is cut off at the door (429
+     * before any channel is read), while another address still reaches the signature check (401).
+     */
+    @Test
+    void forgedSlackPressesAreLimitedPerClientAddress() {
+        String client = "203.0.113.40";
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            statuses.add(slackPress(client).status());
+        }
+        ApiClient.Response limited = slackPress(client);
+        ApiClient.Response otherClient = slackPress("203.0.113.41");
+
+        assertThat(statuses.subList(0, 3)).containsOnly(401);
+        assertThat(statuses.get(3)).isEqualTo(429);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.isProblem()).isTrue();
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 3600L);
+        assertThat(otherClient.status()).isEqualTo(401);
+    }
+
+    private ApiClient.Response slackPress(String client) {
+        ApiClient api = new ApiClient(port);
+        String payload = java.net.URLEncoder.encode("{\"actions\":[{\"action_id\":\"vigil_ack\",\"value\":\"x\"}]}",
+                java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest.Builder request = api.request("/integrations/slack/actions")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", Long.toString(java.time.Instant.now().getEpochSecond()))
+                .header("X-Slack-Signature", "v0=" + "0".repeat(64)).header("X-Forwarded-For", client)
+                .POST(HttpRequest.BodyPublishers.ofString("payload=" + payload));
+        return api.send(request);
     }
 
     private ApiClient.Response signUp(String client) {

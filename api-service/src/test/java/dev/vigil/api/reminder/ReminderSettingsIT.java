@@ -29,6 +29,9 @@ class ReminderSettingsIT {
         UUID channel = tenant.addAlertChannel(jdbc, "On-call chat");
         String path = "/api/v1/alert-channels/" + channel + "/reminders";
 
+        ApiClient.Response none = tenant.viewer().get(path);
+        assertThat(none.status()).as("%s", none).isEqualTo(200);
+        assertThat(none.json().has("everyMinutes")).isFalse();
         assertThat(tenant.owner().put(path, Map.of("everyMinutes", 30)).status()).isEqualTo(200);
         assertThat(tenant.viewer().get(path).json().get("everyMinutes").asInt()).isEqualTo(30);
         ApiClient.Response tooOften = tenant.owner().put(path, Map.of("everyMinutes", 2));
@@ -44,8 +47,10 @@ class ReminderSettingsIT {
         Map<String, Object> off = new HashMap<>();
         off.put("everyMinutes", null);
         assertThat(tenant.owner().put(path, off).status()).isEqualTo(200);
-        // Absent means none, as everywhere in the API.
-        assertThat(tenant.owner().get(path).json().has("everyMinutes")).isFalse();
+        // Absent means none, as everywhere in the API (a 200, not the 404 an unknown channel gets).
+        ApiClient.Response cleared = tenant.owner().get(path);
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(cleared.json().has("everyMinutes")).isFalse();
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM audit_events WHERE workspace_id = ?
                           AND action = 'alert_channel.reminders_changed'""")

@@ -33,6 +33,9 @@ public final class ApiEndpoints {
                 Map.of("rotationId", r.get("rotation").toString())));
     }
 
+    /** The month of an uptime report: this one, so the seeded monitor existed in it. */
+    private static final String THIS_MONTH = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+
     public static final List<Endpoint> KEYED = List.of(
             Endpoint.read("/api/v1/regions"),
             Endpoint.read("/api/v1/workspace"),
@@ -134,6 +137,56 @@ public final class ApiEndpoints {
             Endpoint.writeNaming("POST", "/api/v1/status-pages", r -> Map.of("slug", "grouped-" + UUID.randomUUID()
                     .toString().substring(0, 8), "title", "By group", "components",
                     List.of(Map.of("monitorGroupId", r.get("group").toString())))),
+            // One-shot checks: a run names nothing (another workspace's key runs its own, answered within the
+            // timeout plus 5 s as NO_ANSWER here, where no probe listens); "run now" names the monitor.
+            Endpoint.write("POST", "/api/v1/checks/run", r -> Map.of("type", "TCP", "host", "93.184.215.14",
+                    "port", 443, "timeoutMs", 100, "regions", List.of("local-a"))),
+            Endpoint.write("POST", "/api/v1/monitors/{monitor}/trigger", null),
+            Endpoint.read("/api/v1/monitors/{heartbeat}/pings"),
+            Endpoint.read("/api/v1/monitors/{heartbeat}/pings/{ping}/body"),
+            Endpoint.read("/api/v1/monitors/{monitor}/results/{result}"),
+            Endpoint.read("/api/v1/monitors/{monitor}/results/{result}/screenshot"),
+            Endpoint.read("/api/v1/monitors/{monitor}/results/{result}/html"),
+            // Declared incidents and postmortems: the declaration names a status page component of the workspace.
+            Endpoint.writeNaming("POST", "/api/v1/incidents", r -> Map.of("title", "Payments degraded",
+                    "severity", "minor", "message", "Card payments fail for some.", "components",
+                    List.of(Map.of("componentId", r.get("component").toString(), "impact",
+                            "degraded_performance")))),
+            Endpoint.read("/api/v1/incidents?kind=DECLARED"),
+            Endpoint.write("PATCH", "/api/v1/incidents/{declared}", r -> Map.of("title", "Payments failing",
+                    "severity", "major")),
+            Endpoint.write("POST", "/api/v1/incidents/{incident}/link",
+                    r -> Map.of("declaredIncidentId", r.get("declared").toString())),
+            Endpoint.write("DELETE", "/api/v1/incidents/{incident}/link", null),
+            Endpoint.read("/api/v1/incidents/{resolved}/postmortem"),
+            Endpoint.write("PUT", "/api/v1/incidents/{resolved}/postmortem",
+                    r -> Map.of("body", "A certificate expired.", "published", false)),
+            Endpoint.write("DELETE", "/api/v1/incidents/{resolved}/postmortem", null),
+            // Channels of the newer types (those whose every text field has a syntax, for the hostile-input suite),
+            // reminders and the summary email.
+            Endpoint.write("POST", "/api/v1/alert-channels", r -> Map.of("name", "Slack", "type", "SLACK", "config",
+                    Map.of("webhookUrl", "https://93.184.215.14/services/T0/B0/x",
+                            "signingSecret", "slacksigningsecret0123456789"))),
+            Endpoint.write("POST", "/api/v1/alert-channels", r -> Map.of("name", "Opsgenie", "type", "OPSGENIE",
+                    "config", Map.of("apiKey", "0a1b2c3d-opsgenie-secret-0001", "region", "eu"))),
+            Endpoint.write("POST", "/api/v1/alert-channels", r -> Map.of("name", "ntfy", "type", "NTFY",
+                    "config", Map.of("topicUrl", "https://93.184.215.14/ntfysecrettopic0001"))),
+            Endpoint.read("/api/v1/alert-channels/{channel}/reminders"),
+            Endpoint.write("PUT", "/api/v1/alert-channels/{channel}/reminders", r -> Map.of("everyMinutes", 30)),
+            Endpoint.read("/api/v1/workspace/summary-email"),
+            Endpoint.write("PUT", "/api/v1/workspace/summary-email", r -> Map.of("frequency", "WEEKLY")),
+            // A recurring maintenance window (names no monitor: another workspace's key makes its own).
+            Endpoint.write("POST", "/api/v1/maintenances", r -> Map.of("title", "Weekly patching", "monitorIds",
+                    List.of(), "startsAt", "2030-01-01T02:00:00+01:00", "endsAt", "2030-01-01T03:00:00+01:00",
+                    "recurrence", "FREQ=WEEKLY;BYDAY=TU", "timeZone", "Europe/Berlin")),
+            // Workspace variables: setting one is an upsert by name (another workspace's key sets its own);
+            // deleting names the seeded one.
+            Endpoint.read("/api/v1/variables"),
+            Endpoint.write("PUT", "/api/v1/variables/ANOTHER_VARIABLE", r -> Map.of("value", "another value")),
+            Endpoint.write("DELETE", "/api/v1/variables/{variable}", null),
+            // The query names the monitor; another workspace's is not found, as a missing one.
+            Endpoint.readNotFound("/api/v1/reports/uptime?monitorId={monitor}&period=" + THIS_MONTH),
+            Endpoint.readNotFound("/api/v1/reports/uptime?monitorId={monitor}&period=" + THIS_MONTH + "&format=csv"),
             // A dry run (the default apply body must not change the seeded workspace for the suites that compare).
             Endpoint.write("POST", "/api/v1/apply?dryRun=true", r -> Map.of("version", 1, "monitors",
                     List.of(withKey("declared", httpMonitor("Declared"))))),
@@ -184,27 +237,33 @@ public final class ApiEndpoints {
      * One row: a method, a path template, a valid body for the write endpoints that take one, and whether that body
      * names resources of the workspace (so another workspace's key must be refused, with a 4xx, not served).
      */
-    public record Endpoint(String method, String template, Function<Resources, Object> body, boolean bodyNames) {
+    public record Endpoint(String method, String template, Function<Resources, Object> body, boolean bodyNames,
+                           boolean queryNotFound) {
 
         static Endpoint read(String template) {
-            return new Endpoint("GET", template, null, false);
+            return new Endpoint("GET", template, null, false, false);
+        }
+
+        /** A read whose query names a resource and answers 404 for another workspace's (as for a missing one). */
+        static Endpoint readNotFound(String template) {
+            return new Endpoint("GET", template, null, false, true);
         }
 
         static Endpoint write(String method, String template, Function<Resources, Object> body) {
-            return new Endpoint(method, template, body, false);
+            return new Endpoint(method, template, body, false, false);
         }
 
         static Endpoint writeNaming(String method, String template, Function<Resources, Object> body) {
-            return new Endpoint(method, template, body, true);
+            return new Endpoint(method, template, body, true, false);
         }
 
         public boolean writes() {
             return !method.equals("GET");
         }
 
-        /** Whether the path names one resource (so another workspace's id must be a 404). */
+        /** Whether the path (or a query that answers 404) names one resource: another workspace's id is a 404. */
         public boolean namesResource() {
-            return template.split("\\?")[0].contains("{");
+            return queryNotFound || template.split("\\?")[0].contains("{");
         }
 
         /** Whether the query or the body names resources of the workspace (another workspace's: a 400). */
@@ -221,6 +280,9 @@ public final class ApiEndpoints {
             for (Map.Entry<String, UUID> id : resources.ids().entrySet()) {
                 path = path.replace("{" + id.getKey() + "}", id.getValue().toString());
             }
+            for (Map.Entry<String, String> name : resources.names().entrySet()) {
+                path = path.replace("{" + name.getKey() + "}", name.getValue());
+            }
             return path;
         }
 
@@ -235,8 +297,14 @@ public final class ApiEndpoints {
         }
     }
 
-    /** The resources of a workspace the table's placeholders name. */
-    public record Resources(Map<String, UUID> ids) {
+    /**
+     * The resources of a workspace the table's placeholders name: by UUID, or (a ping's number, a variable's name) by
+     * another kind of key.
+     */
+    public record Resources(Map<String, UUID> ids, Map<String, String> names) {
+
+        /** The name of the workspace variable the seed sets. */
+        public static final String VARIABLE = "SEEDED_VARIABLE";
 
         /** Makes one of each resource in the tenant's workspace. */
         public static Resources seed(Tenant tenant, JdbcClient jdbc) {
@@ -252,11 +320,33 @@ public final class ApiEndpoints {
             UUID rotation = id(owner.post("/api/v1/oncall-rotations", Map.of("name", "Primary", "handoff", "DAILY",
                     "startsAt", "2026-01-05T09:00:00Z", "memberIds", List.of(tenant.teammateId().toString()))),
                     "id");
-            Resources partial = new Resources(Map.of("monitor", monitor, "teammate", tenant.teammateId()));
+            Resources partial = new Resources(Map.of("monitor", monitor, "teammate", tenant.teammateId()),
+                    Map.of());
             UUID override = id(owner.post("/api/v1/oncall-rotations/" + rotation + "/overrides", override(partial)),
                     "id");
             UUID maintenance = id(owner.post("/api/v1/maintenances", maintenance(partial)), "id");
-            UUID statusPage = id(owner.post("/api/v1/status-pages", statusPage(partial)), "id");
+            ApiClient.Response page = Tenant.require(owner.post("/api/v1/status-pages", statusPage(partial)), 201);
+            UUID statusPage = UUID.fromString(page.json().get("id").asString());
+            UUID component = UUID.fromString(page.json().get("components").get(0).get("id").asString());
+            UUID declared = id(owner.post("/api/v1/incidents", Map.of("title", "Seeded declaration",
+                    "severity", "minor", "message", "Looking into it.", "components", List.of(Map.of(
+                            "componentId", component.toString(), "impact", "degraded_performance")))), "id");
+            // A postmortem is written for a resolved incident: a second declaration, resolved by its update.
+            UUID resolved = id(owner.post("/api/v1/incidents", Map.of("title", "Seeded outage", "severity", "major",
+                    "message", "Checkout fails.", "components", List.of(Map.of("componentId", component.toString(),
+                            "impact", "major_outage")))), "id");
+            Tenant.require(owner.post("/api/v1/incidents/" + resolved + "/updates", Map.of("status", "resolved",
+                    "message", "Fixed.")), 201);
+            Tenant.require(owner.put("/api/v1/incidents/" + resolved + "/postmortem",
+                    Map.of("body", "What happened.", "published", false)), 200);
+            UUID result = tenant.addBrowserResult(jdbc, monitor);
+            String token = owner.get("/api/v1/monitors/" + heartbeat).json().get("pingUrl").asString()
+                    .replaceAll(".*/ping/", "");
+            Tenant.require(owner.anonymous().send("POST", "/ping/" + token + "/0", "text/plain", "backup done"),
+                    200);
+            String ping = owner.get("/api/v1/monitors/" + heartbeat + "/pings").json().get("items").get(0)
+                    .get("id").asString();
+            Tenant.require(owner.put("/api/v1/variables/" + VARIABLE, Map.of("value", "seeded value")), 201);
             UUID tag = id(owner.post("/api/v1/tags", Map.of("name", "seeded")), "id");
             UUID group = id(owner.post("/api/v1/monitor-groups", Map.of("name", "Seeded")), "id");
             Resources resources = new Resources(Map.ofEntries(Map.entry("monitor", monitor),
@@ -264,7 +354,9 @@ public final class ApiEndpoints {
                     Map.entry("channel", channel), Map.entry("incident", incident), Map.entry("rotation", rotation),
                     Map.entry("maintenance", maintenance), Map.entry("statuspage", statusPage),
                     Map.entry("tag", tag), Map.entry("group", group), Map.entry("override", override),
-                    Map.entry("teammate", tenant.teammateId())));
+                    Map.entry("teammate", tenant.teammateId()), Map.entry("component", component),
+                    Map.entry("declared", declared), Map.entry("resolved", resolved), Map.entry("result", result)),
+                    Map.of("ping", ping, "variable", VARIABLE));
             Tenant.require(owner.put("/api/v1/monitors/" + monitor + "/escalation-policy",
                     escalationPolicy(resources)), 200);
             return resources;

@@ -24,7 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
                 "vigil.rate-limits.channel-test.capacity=1000000", "vigil.rate-limits.test-now.capacity=1000000",
                 "vigil.rate-limits.dashboard-post.capacity=1000000",
                 "vigil.rate-limits.one-shot-check.capacity=1000000",
-                "vigil.rate-limits.sign-in.capacity=1000000",
+                "vigil.rate-limits.sign-in.capacity=1000000", "vigil.rate-limits.slack-actions.capacity=1000000",
                 "vigil.api.public-url=" + TestMail.PUBLIC_URL})
 @ContextConfiguration(initializers = {SharedInfrastructure.class, TestMail.class})
 public @interface ApiServiceTest {

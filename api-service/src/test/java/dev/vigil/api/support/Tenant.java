@@ -56,6 +56,30 @@ public record Tenant(UUID workspaceId, String ownerEmail, ApiClient owner, UUID 
         return id;
     }
 
+    /**
+     * A failed browser-check result of the monitor with what the probe saw (a screenshot and the page's HTML), as the
+     * alerting service would have stored it; answers its job id.
+     */
+    public UUID addBrowserResult(JdbcClient jdbc, UUID monitorId) {
+        UUID job = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO check_results (time, job_id, round_id, monitor_id, workspace_id, region, kind,
+                                                   started_at, ok, latency_ms, error, message)
+                        VALUES (now() - interval '1 minute', ?, ?, ?, ?, 'local-a', 'SCHEDULED',
+                                now() - interval '1 minute', false, 812, 'ASSERTION', 'text "Welcome" not found')""")
+                .params(job, UUID.randomUUID(), monitorId, workspaceId).update();
+        jdbc.sql("""
+                        INSERT INTO check_artifacts (job_id, monitor_id, workspace_id, time, region, failed_step,
+                                                     screenshot_png, html)
+                        VALUES (?, ?, ?, now() - interval '1 minute', 'local-a', 1, ?, '<html><body>Oops</body></html>')""")
+                .params(job, monitorId, workspaceId, PNG).update();
+        return job;
+    }
+
+    /** A PNG's signature and header chunk: the API serves a screenshot's bytes as stored, never decoding them. */
+    private static final byte[] PNG = java.util.HexFormat.of().parseHex(
+            "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489");
+
     public static ApiClient.Response require(ApiClient.Response response, int status) {
         if (response.status() != status) {
             throw new IllegalStateException("expected " + status + " but got " + response);

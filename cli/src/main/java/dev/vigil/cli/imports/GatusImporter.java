@@ -18,12 +18,13 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Gatus's {@code config.yaml} as a Vigil document:
  * <ol>
- *   <li>{@code alerting} providers become alert channels (Slack, Discord, Teams, PagerDuty, Telegram, email, custom
- *       as a webhook); their secrets become environment references, named after the {@code ${VAR}} the file
- *       already uses or {@code GATUS_<PROVIDER>_<FIELD>};</li>
+ *   <li>{@code alerting} providers become alert channels (Slack, Discord, Teams, Google Chat, Mattermost, Matrix,
+ *       Zulip, Telegram, PagerDuty, Opsgenie, ntfy, Pushover, email, custom as a webhook); their secrets become
+ *       environment references, named after the {@code ${VAR}} the file already uses or
+ *       {@code GATUS_<PROVIDER>_<FIELD>};</li>
  *   <li>{@code endpoints} become HTTP, TCP, TLS or DNS monitors by their URL, conditions become assertions
  *       ({@link GatusConditions}), a certificate condition on an HTTPS endpoint adds a TLS monitor, {@code alerts}
- *       link the channels, {@code enabled: false} pauses;</li>
+ *       link the channels, {@code enabled: false} pauses, an endpoint's {@code group} is its Vigil group;</li>
  *   <li>{@code external-endpoints} with a heartbeat become HEARTBEAT monitors.</li>
  * </ol>
  * Everything else is listed in {@link ImportResult#unmapped()} with its place in the file.
@@ -37,19 +38,47 @@ public final class GatusImporter {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ENV = Pattern.compile("^\\$\\{([A-Za-z_][A-Za-z0-9_]*)}$");
     private static final int MIN_INTERVAL_SECONDS = 30;
+    private static final int MAX_GROUP_NAME = 100;
     private static final Set<String> ENDPOINT_FIELDS = Set.of("name", "group", "url", "method", "headers", "body",
             "interval", "conditions", "alerts", "dns", "client", "enabled");
 
-    /** Gatus provider → Vigil type and field mapping (Gatus field → Vigil field). */
-    private static final Map<String, Provider> PROVIDERS = Map.of(
-            "slack", new Provider("SLACK", Map.of("webhook-url", "webhookUrl"), Set.of("webhook-url")),
-            "discord", new Provider("DISCORD", Map.of("webhook-url", "webhookUrl"), Set.of("webhook-url")),
-            "teams", new Provider("TEAMS", Map.of("webhook-url", "webhookUrl"), Set.of("webhook-url")),
-            "pagerduty", new Provider("PAGERDUTY", Map.of("integration-key", "routingKey"),
-                    Set.of("integration-key")),
-            "telegram", new Provider("TELEGRAM", Map.of("token", "botToken", "id", "chatId"), Set.of("token")),
-            "email", new Provider("EMAIL", Map.of("to", "to"), Set.of()),
-            "custom", new Provider("WEBHOOK", Map.of("url", "url"), Set.of()));
+    /**
+     * Gatus provider → Vigil type and field mapping (Gatus field → Vigil field), as Gatus's providers read their
+     * YAML ({@code alerting/provider/<name>}); fields made of two of Gatus's (ntfy's topic URL, Zulip's site URL) are
+     * put together in {@link #combined}.
+     */
+    private static final Map<String, Provider> PROVIDERS = Map.ofEntries(
+            Map.entry("slack", new Provider("SLACK", Map.of("webhook-url", "webhookUrl"), Set.of("webhook-url"))),
+            Map.entry("discord", new Provider("DISCORD", Map.of("webhook-url", "webhookUrl"),
+                    Set.of("webhook-url"))),
+            Map.entry("teams", new Provider("TEAMS", Map.of("webhook-url", "webhookUrl"), Set.of("webhook-url"))),
+            Map.entry("pagerduty", new Provider("PAGERDUTY", Map.of("integration-key", "routingKey"),
+                    Set.of("integration-key"))),
+            Map.entry("telegram", new Provider("TELEGRAM", Map.of("token", "botToken", "id", "chatId"),
+                    Set.of("token"))),
+            Map.entry("email", new Provider("EMAIL", Map.of("to", "to"), Set.of())),
+            Map.entry("custom", new Provider("WEBHOOK", Map.of("url", "url"), Set.of())),
+            Map.entry("googlechat", new Provider("GOOGLE_CHAT", Map.of("webhook-url", "webhookUrl"),
+                    Set.of("webhook-url"))),
+            Map.entry("mattermost", new Provider("MATTERMOST", Map.of("webhook-url", "webhookUrl"),
+                    Set.of("webhook-url"))),
+            Map.entry("matrix", new Provider("MATRIX", Map.of("server-url", "homeserverUrl", "access-token",
+                    "accessToken", "internal-room-id", "roomId"), Set.of("access-token"))),
+            Map.entry("opsgenie", new Provider("OPSGENIE", Map.of("api-key", "apiKey", "priority", "priority"),
+                    Set.of("api-key"))),
+            Map.entry("pushover", new Provider("PUSHOVER", Map.of("application-token", "appToken", "user-key",
+                    "userKey", "priority", "priority"), Set.of("application-token", "user-key"))),
+            Map.entry("ntfy", new Provider("NTFY", Map.of("token", "token", "priority", "priority"),
+                    Set.of("token"))),
+            Map.entry("zulip", new Provider("ZULIP", Map.of("bot-email", "botEmail", "bot-api-key", "apiKey",
+                    "channel-id", "stream", "topic", "topic"), Set.of("bot-api-key"))));
+
+    /** What Vigil has, for the message about a provider it has not. */
+    private static final String SUPPORTED = "Slack, Discord, Teams, Google Chat, Mattermost, Matrix, Zulip, "
+            + "Telegram, PagerDuty, Opsgenie, ntfy, Pushover, email and webhooks";
+    /** Gatus's default ntfy server and Matrix homeserver, for a provider that names none. */
+    private static final String NTFY_DEFAULT = "https://ntfy.sh";
+    private static final String MATRIX_DEFAULT = "https://matrix-client.matrix.org";
 
     private record Provider(String type, Map<String, String> fields, Set<String> secrets) {
     }
@@ -95,8 +124,7 @@ public final class GatusImporter {
     private void channel(String type, JsonNode settings, ArrayNode specs) {
         Provider provider = PROVIDERS.get(type);
         if (provider == null) {
-            unmapped.add("alerting." + type + ": Vigil has no " + type + " channel (it has Slack, Discord, Teams, "
-                    + "PagerDuty, Telegram, email and webhooks)");
+            unmapped.add("alerting." + type + ": Vigil has no " + type + " channel (it has " + SUPPORTED + ")");
             return;
         }
         String key = "gatus-" + type;
@@ -105,7 +133,11 @@ public final class GatusImporter {
         spec.put("name", "Gatus " + type);
         spec.put("type", provider.type());
         ObjectNode config = spec.putObject("config");
+        Set<String> consumed = combined(type, settings, config, key);
         for (String field : settings.propertyNames()) {
+            if (consumed.contains(field)) {
+                continue;
+            }
             String path = "alerting." + type + "." + field;
             String target = provider.fields().get(field);
             if (target == null) {
@@ -113,7 +145,8 @@ public final class GatusImporter {
                         ? " (Vigil sends mail through its own SMTP server)" : ""));
                 continue;
             }
-            String value = settings.get(field).asString("");
+            JsonNode raw = settings.get(field);
+            String value = raw.isNumber() ? raw.numberValue().toString() : raw.asString("");
             if (provider.secrets().contains(field)) {
                 config.set(target, secret(path, value, key, target));
             } else {
@@ -125,6 +158,38 @@ public final class GatusImporter {
             config.set("secret", secret("alerting.custom (new signing secret, 16+ characters)", "", key, "secret"));
         }
         channels.add(type);
+    }
+
+    /**
+     * The channel fields Gatus keeps in two settings: ntfy's server {@code url} (default ntfy.sh) and {@code topic}
+     * are Vigil's one {@code topicUrl} (a secret: whoever knows a topic can read it); Zulip's {@code domain} is the
+     * site's URL; Matrix without {@code server-url} uses Gatus's default homeserver. Answers the settings consumed.
+     */
+    private Set<String> combined(String type, JsonNode settings, ObjectNode config, String key) {
+        switch (type) {
+            case "ntfy" -> {
+                String server = settings.path("url").asString(NTFY_DEFAULT).replaceAll("/+$", "");
+                String topic = settings.path("topic").asString("");
+                String both = ENV.matcher(topic.strip()).matches() ? topic.strip() : server + "/" + topic;
+                config.set("topicUrl", secret("alerting.ntfy.url + \"/\" + topic (" + server + "/<topic>)", both,
+                        key, "topicUrl"));
+                return Set.of("url", "topic");
+            }
+            case "zulip" -> {
+                String domain = settings.path("domain").asString("").strip();
+                config.put("siteUrl", domain.startsWith("http") ? domain : "https://" + domain);
+                return Set.of("domain");
+            }
+            case "matrix" -> {
+                if (settings.path("server-url").asString("").isBlank()) {
+                    config.put("homeserverUrl", MATRIX_DEFAULT);
+                }
+                return Set.of();
+            }
+            default -> {
+                return Set.of();
+            }
+        }
     }
 
     /** An environment reference for a secret: the file's own ${VAR}, else a new name the person must set. */
@@ -157,9 +222,12 @@ public final class GatusImporter {
                 unmapped.add(path + "." + field + ": not imported");
             }
         }
-        if (endpoint.has("group")) {
-            unmapped.add(path + ".group: '" + endpoint.get("group").asString() + "' not imported (Vigil has no "
-                    + "monitor groups in documents yet)");
+        String group = endpoint.path("group").asString("").strip();
+        if (!group.isEmpty() && group.length() <= MAX_GROUP_NAME) {
+            monitor.put("group", group);
+        } else if (!group.isEmpty()) {
+            unmapped.add(path + ".group: not imported (a Vigil group name is 1 to " + MAX_GROUP_NAME
+                    + " characters)");
         }
         Integer certificateDays = target(path, endpoint, type, url, monitor);
         schedule(path, endpoint, type, monitor);
@@ -333,6 +401,9 @@ public final class GatusImporter {
         if (http.has("alertChannels")) {
             tls.set("alertChannels", http.get("alertChannels"));
         }
+        if (http.has("group")) {
+            tls.set("group", http.get("group"));
+        }
         monitors.add(tls);
     }
 
@@ -349,6 +420,10 @@ public final class GatusImporter {
         monitor.put("name", name);
         monitor.put("type", "HEARTBEAT");
         monitor.put("periodSeconds", Math.max(MIN_INTERVAL_SECONDS, period / 1000));
+        String group = endpoint.path("group").asString("").strip();
+        if (!group.isEmpty() && group.length() <= MAX_GROUP_NAME) {
+            monitor.put("group", group);
+        }
         if (endpoint.has("token")) {
             unmapped.add(path + ".token: not imported; the job pings the monitor's own ping URL instead "
                     + "(shown by `vigil monitors get`)");

@@ -2,6 +2,7 @@ package dev.vigil.cli.imports;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,17 +15,19 @@ import tools.jackson.databind.node.ObjectNode;
  * The checks of a Healthchecks project, as its Management API lists them ({@code GET /api/v3/checks/}, saved to a
  * file), as HEARTBEAT monitors: a simple check's {@code timeout} is the period and {@code grace} the grace; a cron
  * check keeps its {@code schedule} and {@code tz} (Vigil's cron heartbeats have Healthchecks' semantics).
- * Paused checks stay paused. Everything else (tags, descriptions, channels, keyword filters, the old ping URL) is
- * listed with its place.
+ * Paused checks stay paused; each word of a check's {@code tags} is a Vigil tag. Everything else (descriptions,
+ * channels, which the checks list names only by id, keyword filters, the old ping URL) is listed with its place.
  */
 public final class HealthchecksImporter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MIN_PERIOD = 30;
+    private static final int MAX_TAGS = 20;
+    private static final int MAX_TAG_NAME = 50;
     /** Fields with nothing to carry over, or that describe the check's state rather than its definition. */
     private static final Set<String> STATE = Set.of("name", "slug", "grace", "timeout", "schedule", "tz", "status",
             "n_pings", "last_ping", "next_ping", "last_duration", "started", "update_url", "pause_url",
-            "resume_url", "ping_url", "unique_key", "uuid", "badge_url");
+            "resume_url", "ping_url", "unique_key", "uuid", "badge_url", "tags");
 
     private final List<String> unmapped = new ArrayList<>();
     private final Set<String> keys = new HashSet<>();
@@ -82,6 +85,7 @@ public final class HealthchecksImporter {
         if ("paused".equals(check.path("status").asString(""))) {
             monitor.put("paused", true);
         }
+        tags(path, check.path("tags").asString(""), monitor);
         unmapped.add(path + " (" + name + "): the job must ping the new monitor's URL (`vigil monitors get`) "
                 + "instead of " + (check.has("ping_url") ? check.get("ping_url").asString() : "its Healthchecks URL"));
         for (String field : check.propertyNames()) {
@@ -91,6 +95,25 @@ public final class HealthchecksImporter {
                 unmapped.add(path + "." + field + ": " + clip(value.isString() ? value.asString() : value.toString())
                         + " not imported");
             }
+        }
+    }
+
+    /** Healthchecks' tags are one space-separated string; each word is a Vigil tag of that name. */
+    private void tags(String path, String tags, ObjectNode monitor) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String tag : tags.strip().split("\\s+")) {
+            if (tag.isEmpty()) {
+                continue;
+            }
+            if (tag.length() > MAX_TAG_NAME || names.size() >= MAX_TAGS) {
+                unmapped.add(path + ".tags: " + clip(tag) + " not imported (at most " + MAX_TAGS + " tags of 1 to "
+                        + MAX_TAG_NAME + " characters)");
+            } else if (names.stream().noneMatch(t -> t.equalsIgnoreCase(tag))) {
+                names.add(tag);
+            }
+        }
+        if (!names.isEmpty()) {
+            names.forEach(monitor.putArray("tags")::add);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.vigil.cli.imports;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,14 +20,16 @@ import tools.jackson.databind.node.ObjectNode;
  * Kuma's own tables ({@link KumaSource}: the SQLite database of 2.0, or a 1.x {@code backup.json}), so one
  * conversion serves both:
  * <ol>
- *   <li>notifications of a kind Vigil has (Slack, Discord, Teams, PagerDuty, Telegram, SMTP as email, webhooks)
- *       become alert channels, their secrets environment references {@code KUMA_<CHANNEL>_<FIELD>};</li>
+ *   <li>notifications of a kind Vigil has ({@link KumaChannels}: Slack, Discord, Teams, Google Chat, Mattermost,
+ *       Matrix, Telegram, PagerDuty, Opsgenie, ntfy, Pushover, SMTP as email, webhooks) become alert channels, their
+ *       secrets environment references {@code KUMA_<CHANNEL>_<FIELD>};</li>
  *   <li>{@code http}, {@code keyword} and {@code json-query} monitors become HTTP monitors with assertions,
  *       {@code port} TCP, {@code dns} DNS, {@code push} HEARTBEAT; inactive monitors are paused, links to
- *       notifications become {@code alertChannels}; {@code maxretries} N becomes {@code noise.failuresInRow} N+1
- *       (a check retried N times is DOWN at its (N+1)th failure in a row);</li>
- *   <li>every other monitor type, tags, groups, heartbeat retries, authentication and settings Vigil has no field for are
- *       listed with their place ({@code monitor[id] (name).column}).</li>
+ *       notifications become {@code alertChannels}, tags {@code tags} and the group a monitor is in its
+ *       {@code group}; {@code maxretries} N becomes {@code noise.failuresInRow} N+1 (a check retried N times is DOWN
+ *       at its (N+1)th failure in a row);</li>
+ *   <li>every other monitor type, heartbeat retries, authentication and settings Vigil has no field for are listed
+ *       with their place ({@code monitor[id] (name).column}).</li>
  * </ol>
  */
 public final class UptimeKumaImporter {
@@ -36,26 +39,13 @@ public final class UptimeKumaImporter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MIN_INTERVAL_SECONDS = 30;
+    private static final int MAX_TAGS = 20;
+    private static final int MAX_TAG_NAME = 50;
+    private static final int MAX_GROUP_NAME = 100;
     private static final Pattern RANGE = Pattern.compile("(\\d{3})-(\\d{3})");
     private static final Pattern CODE = Pattern.compile("\\d{3}");
     private static final Pattern SIMPLE_PATH = Pattern.compile("\\$?\\.?([A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*"
             + "|\\[\\d+])*)");
-
-    /** Kuma notification kind → Vigil type, and its fields (Kuma config field → Vigil field, secret or not). */
-    private static final Map<String, Kind> KINDS = Map.of(
-            "slack", new Kind("SLACK", Map.of("slackwebhookURL", "webhookUrl"), Set.of("slackwebhookURL")),
-            "discord", new Kind("DISCORD", Map.of("discordWebhookUrl", "webhookUrl"), Set.of("discordWebhookUrl")),
-            "teams", new Kind("TEAMS", Map.of("webhookUrl", "webhookUrl"), Set.of("webhookUrl")),
-            "pagerduty", new Kind("PAGERDUTY", Map.of("pagerdutyIntegrationKey", "routingKey"),
-                    Set.of("pagerdutyIntegrationKey")),
-            "telegram", new Kind("TELEGRAM", Map.of("telegramBotToken", "botToken", "telegramChatID", "chatId"),
-                    Set.of("telegramBotToken")),
-            "smtp", new Kind("EMAIL", Map.of("smtpTo", "to"), Set.of()),
-            "webhook", new Kind("WEBHOOK", Map.of("webhookURL", "url"), Set.of()));
-
-    /** Notification config fields that name the notification rather than configure it. */
-    private static final Set<String> NOTIFICATION_META = Set.of("name", "type", "isDefault", "applyExisting", "id",
-            "userId", "active");
 
     /** Columns this importer reads, or that describe a monitor's state rather than its definition. */
     private static final Set<String> HANDLED = Set.of("id", "name", "active", "user_id", "interval", "url", "type",
@@ -73,14 +63,14 @@ public final class UptimeKumaImporter {
             Map.entry("ping_per_request_timeout", "2"), Map.entry("smtp_security", "nostarttls"),
             Map.entry("ip_family", "null"), Map.entry("screenshot_delay", "0"));
 
-    private record Kind(String type, Map<String, String> fields, Set<String> secrets) {
-    }
-
     private final List<String> unmapped = new ArrayList<>();
     private final List<String> secrets = new ArrayList<>();
     private final Set<String> keys = new HashSet<>();
     /** Kuma notification id → channel key, for the links. */
     private final Map<Long, String> channelKeys = new HashMap<>();
+    private final KumaChannels kumaChannels = new KumaChannels(unmapped, secrets);
+    /** Kuma monitor id → the id of the group it is in. */
+    private final Map<Long, Long> parents = new HashMap<>();
 
     private UptimeKumaImporter() {
     }
@@ -100,6 +90,8 @@ public final class UptimeKumaImporter {
         }
         Map<Long, String> names = new HashMap<>();
         tables.monitors().forEach(m -> names.put(m.path("id").asLong(), m.path("name").asString("")));
+        tables.monitors().stream().filter(m -> m.path("parent").asLong(0) != 0)
+                .forEach(m -> parents.put(m.path("id").asLong(), m.path("parent").asLong()));
         for (JsonNode monitor : tables.monitors()) {
             monitor(monitor, tables, names, monitors);
         }
@@ -109,62 +101,28 @@ public final class UptimeKumaImporter {
         return new ImportResult(document, List.copyOf(unmapped), List.copyOf(secrets));
     }
 
-    private void notification(JsonNode row, ArrayNode channels) {
+    private void notification(JsonNode row, ArrayNode specs) {
         String name = row.path("name").asString("");
         String path = "notification[" + row.path("id").asLong() + "] (" + name + ")";
-        JsonNode config = KumaSource.parsed(row.path("config"));
-        String kuma = config.path("type").asString("");
-        Kind kind = KINDS.get(kuma.toLowerCase(Locale.ROOT));
-        if (kind == null) {
-            unmapped.add(path + ": Vigil has no " + kuma + " channel (it has Slack, Discord, Teams, PagerDuty, "
-                    + "Telegram, email and webhooks)");
+        String kuma = KumaChannels.kindOf(row);
+        if (!KumaChannels.supported(kuma)) {
+            unmapped.add(path + ": Vigil has no " + kuma + " channel (it has " + KumaChannels.SUPPORTED + ")");
             return;
         }
-        String key = unique("kuma-" + slug(name.isEmpty() ? kuma : name, "channel"));
-        ObjectNode spec = JSON.createObjectNode();
-        spec.put("key", key);
-        spec.put("name", name.isEmpty() ? "Kuma " + kuma : name);
-        spec.put("type", kind.type());
-        ObjectNode vigil = spec.putObject("config");
-        for (Map.Entry<String, String> field : kind.fields().entrySet()) {
-            String value = config.path(field.getKey()).asString("");
-            if (value.isEmpty()) {
-                unmapped.add(path + ": not imported: its " + field.getKey() + " is empty");
-                return;
-            }
-            if (kind.secrets().contains(field.getKey())) {
-                vigil.set(field.getValue(), secret(path + "." + field.getKey(), key, field.getValue()));
-            } else {
-                vigil.put(field.getValue(), value);
-            }
+        ObjectNode spec = kumaChannels.channel(row, unique("kuma-" + slug(name.isEmpty() ? kuma : name, "channel")),
+                path);
+        if (spec == null) {
+            return;
         }
-        if (kind.type().equals("WEBHOOK")) {
-            // Vigil signs every webhook with a secret of the channel's own; Kuma's webhooks have none.
-            vigil.set("secret", secret(path + " (new signing secret, 16+ characters)", key, "secret"));
-        }
+        JsonNode config = KumaSource.parsed(row.path("config"));
         if (flag(row.path("is_default"), false) || flag(config.path("isDefault"), false)) {
             spec.put("isDefault", true);
-        }
-        for (String field : config.propertyNames()) {
-            JsonNode value = config.get(field);
-            if (!kind.fields().containsKey(field) && !NOTIFICATION_META.contains(field) && !empty(value)) {
-                unmapped.add(path + "." + field + ": not imported" + describe(field, value));
-            }
         }
         if (!flag(row.path("active"), true)) {
             unmapped.add(path + ": was disabled in Kuma; imported as an active channel");
         }
-        channels.add(spec);
-        channelKeys.put(row.path("id").asLong(), key);
-    }
-
-    private ObjectNode secret(String path, String channelKey, String field) {
-        String name = ("KUMA_" + channelKey.substring("kuma-".length()) + "_"
-                + field.replaceAll("([a-z])([A-Z])", "$1_$2")).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
-        secrets.add(name + ": " + path);
-        ObjectNode reference = JSON.createObjectNode();
-        reference.put("env", name);
-        return reference;
+        specs.add(spec);
+        channelKeys.put(row.path("id").asLong(), spec.get("key").asString());
     }
 
     private void monitor(JsonNode row, KumaSource.Tables tables, Map<Long, String> names, ArrayNode monitors) {
@@ -179,9 +137,14 @@ public final class UptimeKumaImporter {
             case "push" -> "HEARTBEAT";
             default -> null;
         };
+        if (kuma.equals("group")) {
+            unmapped.add(path + ": a group, not a monitor: its members are imported in the Vigil group '" + name
+                    + "'");
+            return;
+        }
         if (type == null) {
             unmapped.add(path + ": not imported: Vigil has no " + kuma + " monitor (it checks HTTP(S), TCP, TLS, "
-                    + "DNS and heartbeats)" + (kuma.equals("group") ? "; its members are imported on their own" : ""));
+                    + "DNS and heartbeats)");
             return;
         }
         ObjectNode monitor = JSON.createObjectNode();
@@ -235,7 +198,7 @@ public final class UptimeKumaImporter {
             monitor.put("paused", true);
         }
         links(path, id, tables, monitor);
-        tags(path, id, tables, names, row);
+        labels(path, id, tables, names, row, monitor);
         rest(path, row, type.equals("HEARTBEAT"));
         monitors.add(monitor);
     }
@@ -349,21 +312,48 @@ public final class UptimeKumaImporter {
         }
     }
 
-    private void tags(String path, long id, KumaSource.Tables tables, Map<Long, String> names, JsonNode row) {
-        List<String> found = new ArrayList<>();
+    /**
+     * Kuma's tags become Vigil tags by name ({@code name:value} when the link has a value, as Kuma shows it), and the
+     * group a monitor is in becomes its Vigil group by the group's name. Kuma nests groups at any depth, Vigil names
+     * one: a group inside another is used by its own name, and said so.
+     */
+    private void labels(String path, long id, KumaSource.Tables tables, Map<Long, String> names, JsonNode row,
+                        ObjectNode monitor) {
+        Set<String> found = new LinkedHashSet<>();
         for (JsonNode link : tables.monitorTags()) {
-            if (link.path("monitor_id").asLong() == id) {
-                String value = link.path("value").asString("");
-                found.add(tables.tagName(link.path("tag_id").asLong()) + (value.isEmpty() ? "" : "=" + value));
+            if (link.path("monitor_id").asLong() != id) {
+                continue;
+            }
+            String value = link.path("value").asString("").strip();
+            String tag = tables.tagName(link.path("tag_id").asLong()).strip() + (value.isEmpty() ? "" : ":" + value);
+            if (tag.isEmpty() || tag.length() > MAX_TAG_NAME) {
+                unmapped.add(path + ".tags: '" + tag + "' not imported (a Vigil tag name is 1 to " + MAX_TAG_NAME
+                        + " characters)");
+            } else if (found.stream().noneMatch(t -> t.equalsIgnoreCase(tag))) {
+                found.add(tag);
             }
         }
         if (!found.isEmpty()) {
-            unmapped.add(path + ".tags: " + String.join(", ", found) + " not imported (documents carry no tags; "
-                    + "add them in the dashboard)");
+            found.stream().limit(MAX_TAGS).forEach(monitor.putArray("tags")::add);
+            if (found.size() > MAX_TAGS) {
+                unmapped.add(path + ".tags: only the first " + MAX_TAGS + " of " + found.size() + " tags imported");
+            }
         }
-        if (!row.path("parent").isNull() && !row.path("parent").isMissingNode()) {
-            unmapped.add(path + ".parent: group '" + names.getOrDefault(row.path("parent").asLong(), "?")
-                    + "' not imported (documents carry no monitor groups)");
+        JsonNode parent = row.path("parent");
+        if (parent.isNull() || parent.isMissingNode() || parent.asLong(0) == 0) {
+            return;
+        }
+        String group = names.getOrDefault(parent.asLong(), "").strip();
+        if (group.isEmpty() || group.length() > MAX_GROUP_NAME) {
+            unmapped.add(path + ".parent: group " + parent.asLong() + " not imported (a Vigil group name is 1 to "
+                    + MAX_GROUP_NAME + " characters)");
+            return;
+        }
+        monitor.put("group", group);
+        Long grandparent = parents.get(parent.asLong());
+        if (grandparent != null) {
+            unmapped.add(path + ".parent: group '" + group + "' is inside '" + names.getOrDefault(grandparent, "?")
+                    + "' in Kuma; Vigil puts the monitor in a group named '" + group + "'");
         }
     }
 
@@ -412,7 +402,7 @@ public final class UptimeKumaImporter {
         return text.equals("1") || text.equalsIgnoreCase("true");
     }
 
-    private static String describe(String field, JsonNode value) {
+    static String describe(String field, JsonNode value) {
         String lower = field.toLowerCase(Locale.ROOT);
         if (lower.contains("pass") || lower.contains("token") || lower.contains("secret") || lower.contains("key")) {
             return " (a secret: set it up by hand)";
@@ -429,7 +419,7 @@ public final class UptimeKumaImporter {
     }
 
     /** Null, empty text, false, zero, or an empty JSON list/object (Kuma stores those as text too). */
-    private static boolean empty(JsonNode value) {
+    static boolean empty(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return true;
         }

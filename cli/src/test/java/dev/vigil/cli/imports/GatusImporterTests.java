@@ -65,7 +65,9 @@ class GatusImporterTests {
         JsonNode tls = monitor(document, "certificate");
         assertThat(tls.get("minDaysValid").asInt()).isEqualTo(30);
         assertThat(tls.get("paused").asBoolean()).isTrue();
+        assertThat(monitor(document, "core-front-end").get("group").asString()).isEqualTo("core");
         JsonNode heartbeat = monitor(document, "core-ext-ep-test");
+        assertThat(heartbeat.get("group").asString()).isEqualTo("core");
         assertThat(heartbeat.get("type").asString()).isEqualTo("HEARTBEAT");
         assertThat(heartbeat.get("periodSeconds").asInt()).isEqualTo(1800);
     }
@@ -76,15 +78,47 @@ class GatusImporterTests {
         JsonNode channels = result.document().get("alertChannels");
 
         assertThat(channels.valueStream().map(c -> c.get("type").asString()).toList())
-                .containsExactly("SLACK", "PAGERDUTY", "EMAIL");
+                .containsExactly("SLACK", "PAGERDUTY", "EMAIL", "NTFY", "OPSGENIE", "PUSHOVER", "MATRIX",
+                        "MATTERMOST", "GOOGLE_CHAT", "ZULIP");
         assertThat(channels.get(0).get("config").toString()).isEqualTo("{\"webhookUrl\":{\"env\":\"SLACK_WEBHOOK_URL\"}}");
         assertThat(channels.get(1).get("config").toString())
                 .isEqualTo("{\"routingKey\":{\"env\":\"GATUS_PAGERDUTY_ROUTING_KEY\"}}");
         assertThat(channels.get(2).get("config").get("to").asString())
                 .isEqualTo("recipient1@example.com,recipient2@example.com");
         assertThat(result.document().toString()).doesNotContain("hunter2", "********");
-        assertThat(result.secrets()).containsExactly("SLACK_WEBHOOK_URL: alerting.slack.webhook-url",
+        assertThat(result.secrets()).startsWith("SLACK_WEBHOOK_URL: alerting.slack.webhook-url",
                 "GATUS_PAGERDUTY_ROUTING_KEY: alerting.pagerduty.integration-key");
+    }
+
+    @Test
+    void theNewerProvidersMapFieldByFieldAndTheirSecretsStayOutOfTheDocument() throws IOException {
+        ImportResult result = GatusImporter.convert(config());
+        java.util.Map<String, String> configs = new java.util.LinkedHashMap<>();
+        result.document().get("alertChannels").forEach(c -> configs.put(c.get("type").asString(),
+                c.get("config").toString()));
+
+        assertThat(configs).containsEntry("NTFY",
+                        "{\"topicUrl\":{\"env\":\"GATUS_NTFY_TOPIC_URL\"},\"priority\":\"2\"}")
+                .containsEntry("OPSGENIE", "{\"apiKey\":{\"env\":\"GATUS_OPSGENIE_API_KEY\"},\"priority\":\"P2\"}")
+                .containsEntry("PUSHOVER", "{\"appToken\":{\"env\":\"PUSHOVER_TOKEN\"},\"userKey\":{\"env\":"
+                        + "\"PUSHOVER_USER_KEY\"},\"priority\":\"1\"}")
+                .containsEntry("MATRIX", "{\"homeserverUrl\":\"https://matrix-client.matrix.org\",\"accessToken\":"
+                        + "{\"env\":\"GATUS_MATRIX_ACCESS_TOKEN\"},\"roomId\":\"!example:matrix.org\"}")
+                .containsEntry("MATTERMOST", "{\"webhookUrl\":{\"env\":\"GATUS_MATTERMOST_WEBHOOK_URL\"}}")
+                .containsEntry("GOOGLE_CHAT", "{\"webhookUrl\":{\"env\":\"GATUS_GOOGLECHAT_WEBHOOK_URL\"}}")
+                .containsEntry("ZULIP", "{\"siteUrl\":\"https://some.zulip.org\",\"botEmail\":"
+                        + "\"gatus-bot@some.zulip.org\",\"apiKey\":{\"env\":\"GATUS_ZULIP_API_KEY\"},"
+                        + "\"stream\":\"123456\"}");
+        assertThat(result.secrets()).contains(
+                "GATUS_NTFY_TOPIC_URL: alerting.ntfy.url + \"/\" + topic (https://ntfy.example.org/<topic>)",
+                "PUSHOVER_TOKEN: alerting.pushover.application-token");
+        assertThat(result.unmapped()).anyMatch(l -> l.startsWith("alerting.opsgenie.source: not imported"))
+                .anyMatch(l -> l.startsWith("alerting.pushover.sound: not imported"))
+                .anyMatch(l -> l.startsWith("alerting.mattermost.channel: not imported"))
+                .noneMatch(l -> l.startsWith("alerting.ntfy") || l.startsWith("alerting.zulip")
+                        || l.startsWith("alerting.matrix"));
+        assertThat(result.document().toString()).doesNotContain("gatus-test-topic", "00000000-0000-0000-0000",
+                "syt_gatus_matrix_token", "chat.googleapis.com");
     }
 
     @Test
@@ -96,8 +130,7 @@ class GatusImporterTests {
                 .anyMatch(l -> l.startsWith("maintenance: "))
                 .anyMatch(l -> l.startsWith("alerting.twilio: "))
                 .anyMatch(l -> l.startsWith("alerting.email.password: "))
-                .anyMatch(l -> l.startsWith("endpoints[0].group: "))
-                .noneMatch(l -> l.contains("failure-threshold"))
+                .noneMatch(l -> l.contains("failure-threshold") || l.contains(".group"))
                 .anyMatch(l -> l.startsWith("endpoints[2].interval: 10s is below"))
                 .anyMatch(l -> l.startsWith("endpoints[2].client.insecure: "))
                 .anyMatch(l -> l.startsWith("endpoints[2].conditions[1]: len([BODY].data) > 0"))

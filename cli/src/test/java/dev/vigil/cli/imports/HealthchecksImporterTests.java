@@ -24,10 +24,11 @@ class HealthchecksImporterTests {
 
         assertThat(monitors).hasSize(3);
         assertThat(monitors.get(0).toString()).isEqualTo("{\"key\":\"filesystem-backup\",\"name\":\"Filesystem "
-                + "Backup\",\"type\":\"HEARTBEAT\",\"periodSeconds\":3600,\"graceSeconds\":600}");
+                + "Backup\",\"type\":\"HEARTBEAT\",\"periodSeconds\":3600,\"graceSeconds\":600,"
+                + "\"tags\":[\"backup\",\"fs\"]}");
         assertThat(monitors.get(1).toString()).isEqualTo("{\"key\":\"database-backup\",\"name\":\"Database "
                 + "Backup\",\"type\":\"HEARTBEAT\",\"schedule\":\"15 5 * * *\",\"timeZone\":\"UTC\","
-                + "\"graceSeconds\":1200,\"paused\":true}");
+                + "\"graceSeconds\":1200,\"paused\":true,\"tags\":[\"production\",\"db\"]}");
         assertThat(monitors.get(2).toString()).isEqualTo("{\"key\":\"weekday-report\",\"name\":\"Weekday "
                 + "report\",\"type\":\"HEARTBEAT\",\"schedule\":\"0 9 * * 1-5\",\"timeZone\":\"Europe/Riga\","
                 + "\"graceSeconds\":3600}");
@@ -37,13 +38,12 @@ class HealthchecksImporterTests {
     void whatCannotMapIsListedWithItsPlace() throws IOException {
         List<String> unmapped = HealthchecksImporter.convert(checks()).unmapped();
 
-        assertThat(unmapped).contains("checks[0].tags: backup fs not imported",
-                        "checks[0].desc: Runs incremental backup every hour not imported",
+        assertThat(unmapped).contains("checks[0].desc: Runs incremental backup every hour not imported",
                         "checks[1].methods: POST not imported")
                 .anyMatch(l -> l.startsWith("checks[0].channels: "))
                 .anyMatch(l -> l.startsWith("checks[0] (Filesystem Backup): the job must ping the new monitor's "
                         + "URL") && l.endsWith("https://hc-ping.com/31365bce-8da9-4729-8ff3-aaa71d56b712"))
-                .noneMatch(l -> l.contains(".schedule") || l.contains(".tz"))
+                .noneMatch(l -> l.contains(".schedule") || l.contains(".tz") || l.contains(".tags"))
                 .noneMatch(l -> l.startsWith("checks[2] (Weekday report): not imported"));
     }
 }

@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -58,7 +59,8 @@ public class UptimeKumaImporterTests {
                 .containsExactly("homepage", "shop-search", "api-status", "postgres", "dns-example.com",
                         "nightly-backup", "admin", "old-url-redirects");
         assertThat(result.document().get("alertChannels").valueStream().map(c -> c.get("type").asString()))
-                .containsExactly("SLACK", "WEBHOOK", "EMAIL", "TELEGRAM");
+                .containsExactly("SLACK", "WEBHOOK", "EMAIL", "TELEGRAM", "OPSGENIE", "NTFY", "GOOGLE_CHAT",
+                        "MATTERMOST", "MATRIX", "PUSHOVER");
 
         JsonNode homepage = monitor(result, "homepage");
         assertThat(homepage.get("url").asString()).isEqualTo("https://example.com/");
@@ -88,6 +90,9 @@ public class UptimeKumaImporterTests {
                 .containsExactly("DNS", "AAAA", "1.1.1.1");
         JsonNode push = monitor(result, "nightly-backup");
         assertThat(push.get("type").asString() + " " + push.get("periodSeconds").asInt()).isEqualTo("HEARTBEAT 86400");
+        assertThat(dns.get("alertChannels").toString()).isEqualTo("[\"kuma-opsgenie-eu\",\"kuma-phone-ntfy\"]");
+        assertThat(push.get("alertChannels").toString()).isEqualTo(
+                "[\"kuma-ops-chat\",\"kuma-mattermost\",\"kuma-matrix-room\",\"kuma-pushover\"]");
         JsonNode redirects = monitor(result, "old-url-redirects");
         assertThat(redirects.get("followRedirects").asBoolean()).isFalse();
         assertThat(redirects.get("assertions").get(0).get("target").asString()).isEqualTo("301");
@@ -100,10 +105,8 @@ public class UptimeKumaImporterTests {
 
         assertThat(result.unmapped()).anyMatch(l -> l.startsWith("monitor[7] (Router): not imported: Vigil has no "
                         + "ping monitor"))
-                .anyMatch(l -> l.startsWith("monitor[8] (Production): not imported: Vigil has no group monitor"))
+                .anyMatch(l -> l.startsWith("monitor[8] (Production): a group, not a monitor"))
                 .anyMatch(l -> l.startsWith("notification[4] (Signal group): Vigil has no signal channel"))
-                .anyMatch(l -> l.startsWith("monitor[1] (Homepage).tags: env=prod, critical not imported"))
-                .anyMatch(l -> l.startsWith("monitor[1] (Homepage).parent: group 'Production'"))
                 .anyMatch(l -> l.startsWith("monitor[1] (Homepage).description: not imported (The public site)"))
                 .anyMatch(l -> l.startsWith("monitor[9] (Admin).accepted_statuscodes: [\"200-299\",\"401\"]"))
                 .anyMatch(l -> l.startsWith("monitor[9] (Admin).ignore_tls"))
@@ -113,7 +116,7 @@ public class UptimeKumaImporterTests {
                 .anyMatch(l -> l.startsWith("notification[3] (On-call mail).smtpPassword: not imported (a secret"))
                 .anyMatch(l -> l.contains("instead of Kuma's /api/push/Xq3pKmB7rT2vN8sL1wYz5cHdJf6gEa9u"));
         assertThat(result.unmapped()).noneMatch(l -> l.contains("hunter2") || l.contains("probe-password"));
-        assertThat(result.secrets()).containsExactly(
+        assertThat(result.secrets()).startsWith(
                 "KUMA_OPS_SLACK_WEBHOOK_URL: notification[1] (Ops Slack).slackwebhookURL",
                 "KUMA_DEPLOY_HOOK_SECRET: notification[2] (Deploy hook) (new signing secret, 16+ characters)",
                 "KUMA_TEAM_TELEGRAM_BOT_TOKEN: notification[5] (Team Telegram).telegramBotToken");
@@ -139,16 +142,76 @@ public class UptimeKumaImporterTests {
         assertThat(monitor(result, "mail-server").get("paused").asBoolean()).isTrue();
         assertThat(monitor(result, "mail-server").get("noise").get("failuresInRow").asInt()).isEqualTo(2);
         assertThat(monitor(result, "cron-heartbeat").get("periodSeconds").asInt()).isEqualTo(3600);
+        assertThat(monitor(result, "website").get("tags").toString()).isEqualTo("[\"team:web\"]");
         assertThat(result.document().get("alertChannels").valueStream()
                 .map(c -> c.get("type").asString() + " " + c.get("config"))).containsExactly(
                 "DISCORD {\"webhookUrl\":{\"env\":\"KUMA_OPS_DISCORD_WEBHOOK_URL\"}}",
                 "PAGERDUTY {\"routingKey\":{\"env\":\"KUMA_PAGERDUTY_ROUTING_KEY\"}}");
         assertThat(result.unmapped()).anyMatch(l -> l.startsWith("monitor[4] (Game server): not imported"))
-                .anyMatch(l -> l.startsWith("monitor[1] (Website).tags: team=web"))
                 .anyMatch(l -> l.startsWith("notification[1] (Ops Discord).discordUsername: not imported (Kuma)"))
                 .anyMatch(l -> l.startsWith("notification[2] (PagerDuty).pagerdutyPriority"))
                 .noneMatch(l -> l.contains("dns_resolve") || l.contains("packet_size") || l.contains("weight"));
         assertThat(result.document().toString()).doesNotContain("0123456789abcdef0123456789abcdef");
+    }
+
+    @Test
+    void mapsEveryChannelKindVigilHasWithItsSecretsAsReferences() throws Exception {
+        ImportResult result = UptimeKumaImporter.convert(KumaSource.database(kumaDatabase(dir)));
+        Map<String, String> configs = new java.util.LinkedHashMap<>();
+        result.document().get("alertChannels").forEach(c -> configs.put(c.get("key").asString(),
+                c.get("type").asString() + " " + c.get("config")));
+
+        assertThat(configs).containsEntry("kuma-opsgenie-eu",
+                        "OPSGENIE {\"apiKey\":{\"env\":\"KUMA_OPSGENIE_EU_API_KEY\"},\"region\":\"EU\",\"priority\":\"P2\"}")
+                .containsEntry("kuma-phone-ntfy", "NTFY {\"priority\":\"5\",\"topicUrl\":{\"env\":"
+                        + "\"KUMA_PHONE_NTFY_TOPIC_URL\"},\"token\":{\"env\":\"KUMA_PHONE_NTFY_TOKEN\"}}")
+                .containsEntry("kuma-ops-chat", "GOOGLE_CHAT {\"webhookUrl\":{\"env\":\"KUMA_OPS_CHAT_WEBHOOK_URL\"}}")
+                .containsEntry("kuma-mattermost",
+                        "MATTERMOST {\"webhookUrl\":{\"env\":\"KUMA_MATTERMOST_WEBHOOK_URL\"}}")
+                .containsEntry("kuma-matrix-room", "MATRIX {\"homeserverUrl\":\"https://93.184.215.14\","
+                        + "\"roomId\":\"!abcdef:matrix.example.org\",\"accessToken\":{\"env\":"
+                        + "\"KUMA_MATRIX_ROOM_ACCESS_TOKEN\"}}")
+                .containsEntry("kuma-pushover", "PUSHOVER {\"appToken\":{\"env\":\"KUMA_PUSHOVER_APP_TOKEN\"},"
+                        + "\"userKey\":{\"env\":\"KUMA_PUSHOVER_USER_KEY\"},\"priority\":\"1\"}")
+                .doesNotContainKey("kuma-half-done-ntfy");
+        assertThat(result.secrets()).contains(
+                "KUMA_PHONE_NTFY_TOPIC_URL: notification[7] (Phone ntfy).ntfyserverurl + \"/\" + ntfytopic "
+                        + "(https://ntfy.sh/<topic>)",
+                "KUMA_PHONE_NTFY_TOKEN: notification[7] (Phone ntfy).ntfyaccesstoken",
+                "KUMA_PUSHOVER_USER_KEY: notification[11] (Pushover).pushoveruserkey");
+        assertThat(result.unmapped())
+                .anyMatch(l -> l.equals("notification[12] (Half-done ntfy): not imported: its ntfyserverurl or "
+                        + "ntfytopic is empty"))
+                .anyMatch(l -> l.startsWith("notification[7] (Phone ntfy).ntfyIcon: not imported"))
+                .anyMatch(l -> l.startsWith("notification[9] (Mattermost).mattermostchannel: not imported (ops)"))
+                .anyMatch(l -> l.startsWith("notification[11] (Pushover).pushoversounds: not imported (siren)"))
+                .anyMatch(l -> l.equals("notification[11] (Pushover): was disabled in Kuma; imported as an active "
+                        + "channel"))
+                .noneMatch(l -> l.contains("opsgenieApiKey") || l.contains("googleChatWebhookURL")
+                        || l.contains("internalRoomId") || l.contains("ntfytopic:"));
+        assertThat(result.document().toString()).doesNotContain("opsgenie-key", "acme-alerts-x7q2",
+                "tk_ntfysecrettoken0001", "gchat-secret", "mm-secret-hook", "syt_matrix_secret_token",
+                "uQiRzpo4DXghDmr9QzzfQu27cmVRsG", "azGDORePK8gMaC0QOYAMyEEuzJnyUi", "ntfy-pass");
+    }
+
+    @Test
+    void kumaTagsAndGroupsBecomeVigilTagsAndGroupsByName() throws Exception {
+        ImportResult result = UptimeKumaImporter.convert(KumaSource.database(kumaDatabase(dir)));
+
+        assertThat(monitor(result, "homepage").get("tags").toString()).isEqualTo("[\"env:prod\",\"critical\"]");
+        assertThat(monitor(result, "homepage").get("group").asString()).isEqualTo("Production");
+        assertThat(monitor(result, "shop-search").get("tags").toString())
+                .isEqualTo("[\"critical\",\"env:staging\"]");
+        assertThat(monitor(result, "shop-search").has("group")).isFalse();
+        assertThat(monitor(result, "postgres").get("tags").toString()).isEqualTo("[\"env:prod\"]");
+        assertThat(monitor(result, "postgres").get("group").asString()).isEqualTo("Company");
+        assertThat(monitor(result, "api-status").has("tags")).isFalse();
+        assertThat(result.unmapped())
+                .anyMatch(l -> l.equals("monitor[8] (Production): a group, not a monitor: its members are imported "
+                        + "in the Vigil group 'Production'"))
+                .anyMatch(l -> l.equals("monitor[1] (Homepage).parent: group 'Production' is inside 'Company' in "
+                        + "Kuma; Vigil puts the monitor in a group named 'Production'"))
+                .noneMatch(l -> l.contains(".tags:"));
     }
 
     @Test
