@@ -191,6 +191,12 @@ class DashboardBrowserIT {
         click("save-monitor");
         assertThat(waitFor(By.id("url-error")).getText()).isNotBlank();
         screenshot("03-monitor-form-invalid");
+        // The fields of the service types (issue 17), labelled and accessible in both themes, then back to HTTP.
+        for (String type : java.util.List.of("WEBSOCKET", "GRPC", "DATABASE")) {
+            new Select(browser.findElement(By.id("type"))).selectByValue(type);
+            screenshot("03-monitor-form-" + type.toLowerCase(java.util.Locale.ROOT));
+        }
+        new Select(browser.findElement(By.id("type"))).selectByValue("HTTP");
 
         type("url", "http://127.0.0.1:" + target.getAddress().getPort() + "/health");
         type("intervalSeconds", "5");

@@ -3,9 +3,11 @@ package dev.vigil.alerting.evaluation;
 import dev.vigil.common.check.MonitorType;
 import dev.vigil.common.json.WireJson;
 import dev.vigil.common.message.CheckJob;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,16 +21,20 @@ import org.springframework.stereotype.Component;
 @Component
 class ConfirmationVariables {
 
+    /** The types whose checks may name workspace variables (steps; WebSocket headers; database credentials). */
+    private static final Set<MonitorType> NAMING_VARIABLES = EnumSet.of(MonitorType.API_STEPS,
+            MonitorType.WEBSOCKET, MonitorType.DATABASE);
+
     private final JdbcClient jdbc;
 
     ConfirmationVariables(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The jobs, those of API_STEPS checks naming workspace variables with the variables attached. */
+    /** The jobs, those of checks naming workspace variables with the variables attached. */
     List<CheckJob> attach(List<CheckJob> jobs) {
         String[] monitors = jobs.stream().filter(job -> job.check() != null
-                        && job.check().type() == MonitorType.API_STEPS)
+                        && NAMING_VARIABLES.contains(job.check().type()))
                 .map(job -> job.monitorId().toString()).distinct().toArray(String[]::new);
         if (monitors.length == 0) {
             return jobs;
@@ -39,7 +45,8 @@ class ConfirmationVariables {
                                (SELECT jsonb_object_agg(v.name, v.value_sealed)::text FROM workspace_variables v
                                 WHERE v.workspace_id = m.workspace_id
                                   AND m.check_spec::text ~ ('\\{\\{\\s*vars\\.' || v.name || '\\s*\\}\\}')) AS variables
-                        FROM monitors m WHERE m.id = ANY(CAST(? AS uuid[])) AND m.type = 'API_STEPS'""")
+                        FROM monitors m WHERE m.id = ANY(CAST(? AS uuid[]))
+                          AND m.type IN ('API_STEPS', 'WEBSOCKET', 'DATABASE')""")
                 .param(monitors)
                 .query(rs -> {
                     String json = rs.getString("variables");

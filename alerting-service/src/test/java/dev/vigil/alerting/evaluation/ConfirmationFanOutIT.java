@@ -134,6 +134,31 @@ class ConfirmationFanOutIT {
         });
     }
 
+    @Test
+    void aDatabaseCheckIsConfirmedWithTheSealedCredentialsItNames() {
+        UUID[] ids = new TestMonitors(jdbc).http(REGIONS, 1, 500, 60);
+        jdbc.sql("""
+                        UPDATE monitors SET type = 'DATABASE', check_spec = '{"type": "DATABASE",
+                            "engine": "POSTGRESQL", "host": "127.0.0.1", "port": 1, "database": "shop",
+                            "username": "{{vars.DB_USER}}", "password": "{{vars.DB_PASSWORD}}"}'::jsonb
+                        WHERE id = ?""")
+                .param(ids[1]).update();
+        jdbc.sql("INSERT INTO workspace_variables (workspace_id, name, value_sealed) VALUES (?, 'DB_USER', "
+                + "'sealed-user'), (?, 'DB_PASSWORD', 'sealed-password'), (?, 'UNUSED', 'sealed-unused')")
+                .params(ids[0], ids[0], ids[0]).update();
+        ProbeSimulator probes = new ProbeSimulator(ids[0], ids[1], REGIONS, false);
+        Instant round = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        publish(probes.result(round, "local-a", JobKind.SCHEDULED, false),
+                probes.result(round, "local-b", JobKind.SCHEDULED, true),
+                probes.result(round, "local-c", JobKind.SCHEDULED, true));
+
+        assertThat(drain("local-b", Duration.ofSeconds(20))).singleElement().satisfies(job -> {
+            assertThat(job.kind()).isEqualTo(JobKind.CONFIRM);
+            assertThat(job.variables()).containsOnly(java.util.Map.entry("DB_USER", "sealed-user"),
+                    java.util.Map.entry("DB_PASSWORD", "sealed-password"));
+        });
+    }
+
     private void publish(CheckResult... results) {
         assertThat(publisher.publishAll(names.results(), List.of(results)).join()).isEmpty();
     }

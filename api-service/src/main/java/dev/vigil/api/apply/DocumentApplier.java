@@ -270,7 +270,9 @@ public class DocumentApplier {
                 s.minDaysValid(), s.periodSeconds(), s.graceSeconds(), s.schedule(),
                 s.timeZone(), s.maxRunSeconds(), s.plugin(), s.args(), s.intervalSeconds(),
                 s.timeoutMs(), s.regions(), s.confirmations(), null, null, null, s.paused(), s.steps(), s.noise(),
-                s.packetCount(), s.maxPacketLossPercent(), s.payload(), s.payloadEncoding(), s.tlsMode());
+                s.packetCount(), s.maxPacketLossPercent(), s.payload(), s.payloadEncoding(), s.tlsMode(),
+                s.send(), s.expect(), s.service(), s.tls(), s.engine(), s.database(), s.username(), s.password(),
+                s.query());
     }
 
     private void applyPages(ApiPrincipal caller, List<StatusPageSpec> specs, KeyIndex index, KeyIndex monitorIndex,

@@ -49,7 +49,28 @@ public record VigilDocument(@JsonProperty("$schema") String schema, Integer vers
                               Integer packetCount, Integer maxPacketLossPercent, String payload,
                               String payloadEncoding, String tlsMode,
                               // named, not keyed (DocumentLabels)
-                              List<String> tags, String group) {
+                              List<String> tags, String group,
+                              // WEBSOCKET, GRPC, DATABASE (password: a {{vars.NAME}} reference, never a value)
+                              String send, String expect, String service, Boolean tls, String engine,
+                              String database, String username, String password, String query) {
+
+        /** A monitor of the types without WEBSOCKET, GRPC or DATABASE fields. */
+        public MonitorSpec(String key, String name, String type, String url, String method,
+                           Map<String, String> headers, String body, Boolean followRedirects,
+                           List<Assertion> assertions, Integer degradedAboveMs, String host, Integer port,
+                           String recordType, String resolver, Integer minDaysValid, Integer periodSeconds,
+                           Integer graceSeconds, String schedule, String timeZone, Integer maxRunSeconds,
+                           String plugin, List<String> args, Integer intervalSeconds, Integer timeoutMs,
+                           List<String> regions, Integer confirmations, List<String> alertChannels, Boolean paused,
+                           List<JsonNode> steps, NoiseSettings noise, Integer packetCount,
+                           Integer maxPacketLossPercent, String payload, String payloadEncoding, String tlsMode,
+                           List<String> tags, String group) {
+            this(key, name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
+                    recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone,
+                    maxRunSeconds, plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannels,
+                    paused, steps, noise, packetCount, maxPacketLossPercent, payload, payloadEncoding, tlsMode, tags,
+                    group, null, null, null, null, null, null, null, null, null);
+        }
 
         /** A monitor without noise settings of its own, of the types before issue 17's network types. */
         public MonitorSpec(String key, String name, String type, String url, String method,

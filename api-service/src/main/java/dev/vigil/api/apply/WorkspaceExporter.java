@@ -111,7 +111,9 @@ public class WorkspaceExporter {
                 m.packetCount(), m.maxPacketLossPercent(), m.payload(), m.payloadEncoding(), m.tlsMode(),
                 m.tags() == null || m.tags().isEmpty() ? null
                         : m.tags().stream().map(MonitorResponse.TagLabel::name).toList(),
-                m.groupId() == null ? null : groupNames.get(m.groupId()));
+                m.groupId() == null ? null : groupNames.get(m.groupId()),
+                m.send(), m.expect(), m.service(), m.tls(), m.engine(), m.database(), m.username(),
+                m.password(), m.query());
     }
 
     private static StatusPageSpec page(StatusPageView p, String key, Map<UUID, String> monitorKeys) {

@@ -58,7 +58,7 @@ final class HttpCheckRules {
         return HEADER_NAME.matcher(name).matches();
     }
 
-    private static String url(FieldProblems problems, String value) {
+    static String url(FieldProblems problems, String value) {
         String url = problems.requiredLine("url", value, MAX_URL_LENGTH);
         if (url == null) {
             return null;
@@ -95,7 +95,7 @@ final class HttpCheckRules {
         return url;
     }
 
-    private static Map<String, String> headers(FieldProblems problems, Map<String, String> given) {
+    static Map<String, String> headers(FieldProblems problems, Map<String, String> given) {
         if (given == null) {
             return Map.of();
         }

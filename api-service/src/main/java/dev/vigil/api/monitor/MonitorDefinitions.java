@@ -47,17 +47,18 @@ class MonitorDefinitions {
 
     /** Fields that belong to some types only; sending one for another type is a mistake worth naming. */
     private static final List<TypedField> TYPED_FIELDS = List.of(
-            new TypedField("url", MonitorRequest::url, EnumSet.of(MonitorType.HTTP)),
+            new TypedField("url", MonitorRequest::url, EnumSet.of(MonitorType.HTTP, MonitorType.WEBSOCKET)),
             new TypedField("method", MonitorRequest::method, EnumSet.of(MonitorType.HTTP)),
-            new TypedField("headers", MonitorRequest::headers, EnumSet.of(MonitorType.HTTP)),
+            new TypedField("headers", MonitorRequest::headers, EnumSet.of(MonitorType.HTTP, MonitorType.WEBSOCKET)),
             new TypedField("body", MonitorRequest::body, EnumSet.of(MonitorType.HTTP)),
             new TypedField("followRedirects", MonitorRequest::followRedirects, EnumSet.of(MonitorType.HTTP)),
             new TypedField("assertions", MonitorRequest::assertions, EnumSet.of(MonitorType.HTTP, MonitorType.DNS,
                     MonitorType.UDP)),
             new TypedField("host", MonitorRequest::host, with(NetworkCheckRules.TYPES, MonitorType.TCP,
-                    MonitorType.DNS, MonitorType.TLS)),
+                    MonitorType.DNS, MonitorType.TLS, MonitorType.GRPC, MonitorType.DATABASE)),
             new TypedField("port", MonitorRequest::port, EnumSet.of(MonitorType.TCP, MonitorType.TLS,
-                    MonitorType.UDP, MonitorType.SMTP, MonitorType.IMAP, MonitorType.POP3)),
+                    MonitorType.UDP, MonitorType.SMTP, MonitorType.IMAP, MonitorType.POP3, MonitorType.GRPC,
+                    MonitorType.DATABASE)),
             new TypedField("recordType", MonitorRequest::recordType, EnumSet.of(MonitorType.DNS)),
             new TypedField("resolver", MonitorRequest::resolver, EnumSet.of(MonitorType.DNS)),
             new TypedField("minDaysValid", MonitorRequest::minDaysValid, EnumSet.of(MonitorType.TLS,
@@ -77,6 +78,15 @@ class MonitorDefinitions {
             new TypedField("payloadEncoding", MonitorRequest::payloadEncoding, EnumSet.of(MonitorType.UDP)),
             new TypedField("tlsMode", MonitorRequest::tlsMode, EnumSet.of(MonitorType.SMTP, MonitorType.IMAP,
                     MonitorType.POP3)),
+            new TypedField("send", MonitorRequest::send, EnumSet.of(MonitorType.WEBSOCKET)),
+            new TypedField("expect", MonitorRequest::expect, EnumSet.of(MonitorType.WEBSOCKET, MonitorType.DATABASE)),
+            new TypedField("service", MonitorRequest::service, EnumSet.of(MonitorType.GRPC)),
+            new TypedField("tls", MonitorRequest::tls, EnumSet.of(MonitorType.GRPC)),
+            new TypedField("engine", MonitorRequest::engine, EnumSet.of(MonitorType.DATABASE)),
+            new TypedField("database", MonitorRequest::database, EnumSet.of(MonitorType.DATABASE)),
+            new TypedField("username", MonitorRequest::username, EnumSet.of(MonitorType.DATABASE)),
+            new TypedField("password", MonitorRequest::password, EnumSet.of(MonitorType.DATABASE)),
+            new TypedField("query", MonitorRequest::query, EnumSet.of(MonitorType.DATABASE)),
             new TypedField("degradedAboveMs", MonitorRequest::degradedAboveMs, PROBED),
             new TypedField("timeoutMs", MonitorRequest::timeoutMs, PROBED),
             new TypedField("regions", MonitorRequest::regions, PROBED),
@@ -217,6 +227,9 @@ class MonitorDefinitions {
             case API_STEPS -> SyntheticCheckRules.apiSteps(problems, request.steps());
             case BROWSER -> SyntheticCheckRules.browser(problems, request.steps());
             case PING, UDP, DOMAIN, SMTP, IMAP, POP3 -> NetworkCheckRules.check(problems, type, request);
+            case WEBSOCKET -> ServiceCheckRules.webSocket(problems, request);
+            case GRPC -> ServiceCheckRules.grpc(problems, request);
+            case DATABASE -> ServiceCheckRules.database(problems, request);
             case HEARTBEAT -> throw new IllegalStateException("heartbeats are not probed");
         };
     }

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 public record MonitorRequest(
         @Schema(description = "1 to 200 characters", example = "Homepage") String name,
         @Schema(description = "HTTP, TCP, DNS, TLS, HEARTBEAT, PLUGIN, API_STEPS, BROWSER, PING, UDP, DOMAIN, SMTP, "
-                + "IMAP or POP3", example = "HTTP") String type,
+                + "IMAP, POP3, WEBSOCKET, GRPC or DATABASE", example = "HTTP") String type,
         // HTTP
         @Schema(description = "HTTP: absolute http(s) URL, no credentials in it",
                 example = "https://example.com/health") String url,
@@ -83,7 +83,39 @@ public record MonitorRequest(
         @Schema(description = "UDP: TEXT (default) or HEX: how payload is written and how assertions see the reply")
         String payloadEncoding,
         @Schema(description = "SMTP, IMAP, POP3: NONE, STARTTLS or IMPLICIT (default STARTTLS; IMPLICIT on 465, "
-                + "993 and 995)") String tlsMode) {
+                + "993 and 995)") String tlsMode,
+        // WEBSOCKET (with url, headers), GRPC and DATABASE (with host, port)
+        @Schema(description = "WEBSOCKET: a text message to send once the connection is open") String send,
+        @Schema(description = "WEBSOCKET: a regular expression a received message must contain a match of; "
+                + "DATABASE: one the first value of the answer must contain a match of") String expect,
+        @Schema(description = "GRPC: the service name to ask grpc.health.v1.Health about (default: the whole "
+                + "server)", example = "payments.v1.Payments") String service,
+        @Schema(description = "GRPC: speak TLS, verifying the certificate (default false: plaintext)") Boolean tls,
+        @Schema(description = "DATABASE: POSTGRESQL, MYSQL (also MariaDB) or REDIS") String engine,
+        @Schema(description = "DATABASE: the database name (Redis: its number)") String database,
+        @Schema(description = "DATABASE: the user (a name or {{vars.NAME}}); required for SQL engines")
+        String username,
+        @Schema(description = "DATABASE: a workspace variable holding the password, as {{vars.NAME}}",
+                example = "{{vars.DB_PASSWORD}}") String password,
+        @Schema(description = "DATABASE: one read-only statement (SQL) or command (Redis) to run; default: log in "
+                + "(Redis: PING)") String query) {
+
+    /** A request of the types without WEBSOCKET, GRPC or DATABASE fields. */
+    public MonitorRequest(String name, String type, String url, String method, Map<String, String> headers,
+                          String body, Boolean followRedirects, List<Assertion> assertions, Integer degradedAboveMs,
+                          String host, Integer port, String recordType, String resolver, Integer minDaysValid,
+                          Integer periodSeconds, Integer graceSeconds, String schedule, String timeZone,
+                          Integer maxRunSeconds, String plugin, List<String> args, Integer intervalSeconds,
+                          Integer timeoutMs, List<String> regions, Integer confirmations, List<UUID> alertChannelIds,
+                          List<UUID> tagIds, UUID groupId, Boolean paused, List<JsonNode> steps, NoiseSettings noise,
+                          Integer packetCount, Integer maxPacketLossPercent, String payload, String payloadEncoding,
+                          String tlsMode) {
+        this(name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
+                recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone, maxRunSeconds,
+                plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannelIds, tagIds, groupId,
+                paused, steps, noise, packetCount, maxPacketLossPercent, payload, payloadEncoding, tlsMode, null,
+                null, null, null, null, null, null, null, null);
+    }
 
     /** A request without noise settings of its own and of the types before issue 17's network types. */
     public MonitorRequest(String name, String type, String url, String method, Map<String, String> headers,
@@ -139,7 +171,7 @@ public record MonitorRequest(
         this(name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
                 recordType, resolver, minDaysValid, periodSeconds, graceSeconds, schedule, timeZone, maxRunSeconds,
                 plugin, args, intervalSeconds, timeoutMs, regions, confirmations, alertChannelIds, tagIds, groupId,
-                paused, null);
+                paused, (List<JsonNode>) null);
     }
 
     /** A request of the types without steps, and without a heartbeat schedule. */
@@ -151,6 +183,7 @@ public record MonitorRequest(
                           List<UUID> alertChannelIds, List<UUID> tagIds, UUID groupId, Boolean paused) {
         this(name, type, url, method, headers, body, followRedirects, assertions, degradedAboveMs, host, port,
                 recordType, resolver, minDaysValid, periodSeconds, graceSeconds, null, null, null, plugin, args,
-                intervalSeconds, timeoutMs, regions, confirmations, alertChannelIds, tagIds, groupId, paused, null);
+                intervalSeconds, timeoutMs, regions, confirmations, alertChannelIds, tagIds, groupId, paused,
+                (List<JsonNode>) null);
     }
 }

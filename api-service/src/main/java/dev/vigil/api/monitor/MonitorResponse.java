@@ -53,7 +53,15 @@ public record MonitorResponse(UUID id, String name, String type,
                               // PING, UDP, SMTP, IMAP, POP3 (issue 17)
                               Integer packetCount, Integer maxPacketLossPercent,
                               @Schema(description = "UDP: what is sent (redacted for viewers)") String payload,
-                              String payloadEncoding, String tlsMode) {
+                              String payloadEncoding, String tlsMode,
+                              // WEBSOCKET (with url, headers), GRPC and DATABASE (with host, port)
+                              @Schema(description = "WEBSOCKET: the message sent once open (redacted for viewers)")
+                              String send,
+                              String expect, String service, Boolean tls, String engine, String database,
+                              @Schema(description = "DATABASE: the user (redacted for viewers)") String username,
+                              @Schema(description = "DATABASE: the workspace variable holding the password, as "
+                                      + "{{vars.NAME}} (never its value)") String password,
+                              String query) {
 
     /** A tag as a monitor shows it. */
     public record TagLabel(UUID id, String name, String color) {

@@ -8,6 +8,9 @@ import dev.vigil.common.check.ApiStep;
 import dev.vigil.common.check.ApiStepsCheck;
 import dev.vigil.common.check.BrowserCheck;
 import dev.vigil.common.check.BrowserStep;
+import dev.vigil.common.check.DatabaseCheck;
+import dev.vigil.common.check.GrpcCheck;
+import dev.vigil.common.check.WebSocketCheck;
 import dev.vigil.common.check.DnsCheck;
 import dev.vigil.common.check.HeartbeatCheck;
 import dev.vigil.common.check.HttpCheck;
@@ -71,12 +74,17 @@ public class MonitorViews {
         HeartbeatCheck heartbeat = spec instanceof HeartbeatCheck hb ? hb : null;
         PluginCheck plugin = spec instanceof PluginCheck p ? p : null;
         NetworkFields net = NetworkFields.of(spec);
-        String host = tcp != null ? tcp.host() : dns != null ? dns.host() : tls != null ? tls.host() : net.host();
+        WebSocketCheck socket = spec instanceof WebSocketCheck w ? w : null;
+        GrpcCheck grpc = spec instanceof GrpcCheck g ? g : null;
+        DatabaseCheck db = spec instanceof DatabaseCheck d ? d : null;
+        String host = tcp != null ? tcp.host() : dns != null ? dns.host() : tls != null ? tls.host()
+                : grpc != null ? grpc.host() : db != null ? db.host() : net.host();
         Integer port = tcp != null ? Integer.valueOf(tcp.port()) : tls != null ? Integer.valueOf(tls.port())
-                : net.port();
+                : grpc != null ? Integer.valueOf(grpc.port()) : db != null ? Integer.valueOf(db.port()) : net.port();
         return new MonitorResponse(monitor.getId(), monitor.getName(), monitor.getType().name(),
-                http == null ? null : http.url(), http == null ? null : http.method(),
-                http == null ? null : headers(http.headers(), caller),
+                http != null ? http.url() : socket != null ? socket.url() : null, http == null ? null : http.method(),
+                http != null ? headers(http.headers(), caller) : socket != null ? headers(socket.headers(), caller)
+                        : null,
                 http == null || http.body() == null ? null : caller.canWrite() ? http.body() : REDACTED,
                 http == null ? null : http.followRedirects(),
                 host, port, dns == null ? null : dns.recordType(), dns == null ? null : dns.resolver(),
@@ -99,7 +107,13 @@ public class MonitorViews {
                 monitor.getNoise().isDeployment() ? null : monitor.getNoise(), monitor.isFlapping(),
                 net.packetCount(), net.maxPacketLossPercent(),
                 net.payload() == null || caller.canWrite() ? net.payload() : REDACTED, net.payloadEncoding(),
-                net.tlsMode());
+                net.tlsMode(),
+                socket == null || socket.send() == null ? null : caller.canWrite() ? socket.send() : REDACTED,
+                socket != null ? socket.expect() : db != null ? db.expect() : null,
+                grpc == null ? null : grpc.service(), grpc == null ? null : grpc.tls(),
+                db == null || db.engine() == null ? null : db.engine().name(), db == null ? null : db.database(),
+                db == null || db.username() == null ? null : caller.canWrite() ? db.username() : REDACTED,
+                db == null ? null : db.password(), db == null ? null : db.query());
     }
 
     /** A multi-step check's steps; for viewers, header values, bodies and filled-in values are redacted. */

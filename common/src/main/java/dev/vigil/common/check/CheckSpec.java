@@ -23,10 +23,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = DomainCheck.class, name = "DOMAIN"),
         @JsonSubTypes.Type(value = SmtpCheck.class, name = "SMTP"),
         @JsonSubTypes.Type(value = ImapCheck.class, name = "IMAP"),
-        @JsonSubTypes.Type(value = Pop3Check.class, name = "POP3")})
+        @JsonSubTypes.Type(value = Pop3Check.class, name = "POP3"),
+        @JsonSubTypes.Type(value = WebSocketCheck.class, name = "WEBSOCKET"),
+        @JsonSubTypes.Type(value = GrpcCheck.class, name = "GRPC"),
+        @JsonSubTypes.Type(value = DatabaseCheck.class, name = "DATABASE")})
 public sealed interface CheckSpec permits HttpCheck, TcpCheck, DnsCheck, TlsCheck, HeartbeatCheck, PluginCheck,
         ApiStepsCheck, BrowserCheck,
-        PingCheck, UdpCheck, DomainCheck, SmtpCheck, ImapCheck, Pop3Check {
+        PingCheck, UdpCheck, DomainCheck, SmtpCheck, ImapCheck, Pop3Check,
+        WebSocketCheck, GrpcCheck, DatabaseCheck {
 
     @JsonIgnore
     MonitorType type();

@@ -18,5 +18,11 @@ public enum MonitorType {
     /** An IMAP server's greeting, optionally STARTTLS or implicit TLS (issue 17). */
     IMAP,
     /** A POP3 server's greeting, optionally STLS or implicit TLS (issue 17). */
-    POP3
+    POP3,
+    /** A WebSocket handshake, optionally a message sent and one expected back (issue 17). */
+    WEBSOCKET,
+    /** The standard gRPC health check, grpc.health.v1.Health/Check (issue 17). */
+    GRPC,
+    /** PostgreSQL, MySQL/MariaDB or Redis reachability, optionally one read-only query (issue 17). */
+    DATABASE
 }

@@ -20,7 +20,7 @@ public class MonitorCatalog {
     private static final String SCHEDULABLE = """
             SELECT id, workspace_id, check_spec::text AS check_spec, interval_seconds, timeout_ms,
                    degraded_above_ms, regions, confirmations,
-                   CASE WHEN type = 'API_STEPS' THEN
+                   CASE WHEN type IN ('API_STEPS', 'WEBSOCKET', 'DATABASE') THEN
                        (SELECT jsonb_object_agg(v.name, v.value_sealed)::text FROM workspace_variables v
                         WHERE v.workspace_id = monitors.workspace_id
                           AND monitors.check_spec::text ~ ('\\{\\{\\s*vars\\.' || v.name || '\\s*\\}\\}'))
@@ -51,7 +51,7 @@ public class MonitorCatalog {
                 List.of((String[]) regions.getArray()), rs.getInt("confirmations"), variables(rs.getString("variables")));
     }
 
-    /** The sealed workspace variables an API_STEPS check names, as stored: the scheduler never opens them. */
+    /** The sealed workspace variables an API_STEPS, WEBSOCKET or DATABASE check names, as stored: the scheduler never opens them. */
     @SuppressWarnings("unchecked")
     private static Map<String, String> variables(String json) {
         return json == null ? Map.of() : (Map<String, String>) WireJson.read(json, Map.class);

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -29,13 +30,17 @@ class MonitorForm {
 
     static final List<String> TYPES = List.of("HTTP", "TCP", "DNS", "TLS", "HEARTBEAT", "PLUGIN", "API_STEPS",
             "BROWSER",
-            "PING", "UDP", "DOMAIN", "SMTP", "IMAP", "POP3");
+            "PING", "UDP", "DOMAIN", "SMTP", "IMAP", "POP3",
+            "WEBSOCKET", "GRPC", "DATABASE");
     /** Issue 17's network types: which of them take a host, a port, minDaysValid. */
     private static final Set<String> NET_HOST = Set.of("PING", "UDP", "DOMAIN", "SMTP", "IMAP", "POP3");
     private static final Set<String> NET_PORT = Set.of("UDP", "SMTP", "IMAP", "POP3");
     private static final Set<String> MAIL = Set.of("SMTP", "IMAP", "POP3");
     static final List<String> TLS_MODES = List.of("STARTTLS", "IMPLICIT", "NONE");
     static final List<String> PAYLOAD_ENCODINGS = List.of("TEXT", "HEX");
+    static final List<String> ENGINES = List.of("POSTGRESQL", "MYSQL", "REDIS");
+    private static final Pattern VARIABLE_REFERENCE =
+            Pattern.compile("\\s*\\{\\{\\s*vars\\.[A-Za-z_][A-Za-z0-9_]{0,63}\\s*}}\\s*");
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     static final List<String> RECORD_TYPES = List.of("A", "AAAA", "CNAME", "MX", "TXT", "NS");
     /** The fields this form has an input for; problems with others are listed at the top. */
@@ -43,7 +48,8 @@ class MonitorForm {
             "assertions", "degradedAboveMs", "host", "port", "recordType", "resolver", "minDaysValid",
             "periodSeconds", "graceSeconds", "schedule", "timeZone", "maxRunSeconds", "plugin", "args", "intervalSeconds", "timeoutMs", "regions",
             "confirmations", "alertChannelIds", "tagIds", "groupId", "noise",
-            "packetCount", "maxPacketLossPercent", "payload", "payloadEncoding", "tlsMode");
+            "packetCount", "maxPacketLossPercent", "payload", "payloadEncoding", "tlsMode",
+            "send", "expect", "service", "tls", "engine", "database", "username", "password", "query");
 
     private String name = "";
     private String type = "HTTP";
@@ -73,6 +79,16 @@ class MonitorForm {
     private String tlsMode = "";
     /** API_STEPS and BROWSER: the steps as the API's JSON list (docs/api.md). */
     private String steps = "";
+    /** WEBSOCKET, GRPC, DATABASE (url, headers, host and port are the fields above). */
+    private String send = "";
+    private String expect = "";
+    private String service = "";
+    private boolean tls;
+    private String engine = "POSTGRESQL";
+    private String database = "";
+    private String username = "";
+    private String password = "";
+    private String query = "";
     private String intervalSeconds = "60";
     private String timeoutMs = "";
     private List<String> regions = new ArrayList<>();
@@ -125,6 +141,15 @@ class MonitorForm {
         form.payload = text(m.payload());
         form.payloadEncoding = m.payloadEncoding() == null ? "TEXT" : m.payloadEncoding();
         form.tlsMode = text(m.tlsMode());
+        form.send = text(m.send());
+        form.expect = text(m.expect());
+        form.service = text(m.service());
+        form.tls = Boolean.TRUE.equals(m.tls());
+        form.engine = m.engine() == null ? "POSTGRESQL" : m.engine();
+        form.database = text(m.database());
+        form.username = text(m.username());
+        form.password = text(m.password());
+        form.query = text(m.query());
         form.intervalSeconds = String.valueOf(m.intervalSeconds());
         form.timeoutMs = text(m.timeoutMs());
         form.regions = m.regions() == null ? new ArrayList<>() : new ArrayList<>(m.regions());
@@ -149,18 +174,23 @@ class MonitorForm {
     MonitorRequest toRequest(FieldErrors errors, List<UUID> alertChannelIds, Labels labels, boolean creating) {
         String t = type == null ? "" : type.strip().toUpperCase(Locale.ROOT);
         boolean http = t.equals("HTTP");
+        boolean socket = t.equals("WEBSOCKET");
+        boolean db = t.equals("DATABASE");
         boolean heartbeat = t.equals("HEARTBEAT");
         boolean probed = !heartbeat;
+        boolean hostAndPort = Set.of("GRPC", "DATABASE").contains(t);
         MonitorRequest request = new MonitorRequest(name, t,
-                http ? url : null,
+                http || socket ? url : null,
                 http ? method : null,
-                http ? headers(errors) : null,
+                http || socket ? headers(errors) : null,
                 http && !body.isEmpty() ? body : null,
                 http ? followRedirects : null,
                 http || t.equals("DNS") || t.equals("UDP") ? assertions(errors) : null,
                 probed ? number(errors, "degradedAboveMs", degradedAboveMs) : null,
-                Set.of("TCP", "DNS", "TLS").contains(t) || NET_HOST.contains(t) ? blankToNull(host) : null,
-                t.equals("TCP") || t.equals("TLS") || NET_PORT.contains(t) ? number(errors, "port", port) : null,
+                Set.of("TCP", "DNS", "TLS").contains(t) || NET_HOST.contains(t) || hostAndPort ? blankToNull(host)
+                        : null,
+                t.equals("TCP") || t.equals("TLS") || NET_PORT.contains(t) || hostAndPort
+                        ? number(errors, "port", port) : null,
                 t.equals("DNS") ? recordType : null,
                 t.equals("DNS") ? blankToNull(resolver) : null,
                 t.equals("TLS") || t.equals("DOMAIN") || MAIL.contains(t) && !"NONE".equals(tlsMode)
@@ -186,7 +216,16 @@ class MonitorForm {
                 t.equals("PING") ? number(errors, "maxPacketLossPercent", maxPacketLossPercent) : null,
                 t.equals("UDP") && !payload.isEmpty() ? payload : null,
                 t.equals("UDP") ? blankToNull(payloadEncoding) : null,
-                MAIL.contains(t) ? blankToNull(tlsMode) : null);
+                MAIL.contains(t) ? blankToNull(tlsMode) : null,
+                socket ? blankToNull(send) : null,
+                socket || db ? blankToNull(expect) : null,
+                t.equals("GRPC") ? blankToNull(service) : null,
+                t.equals("GRPC") ? tls : null,
+                db ? engine : null,
+                db ? blankToNull(database) : null,
+                db ? blankToNull(username) : null,
+                db ? blankToNull(password) : null,
+                db ? blankToNull(query) : null);
         return errors.isEmpty() ? request : null;
     }
 
@@ -365,6 +404,25 @@ class MonitorForm {
     public void setTlsMode(String tlsMode) { this.tlsMode = tlsMode; }
     public String getSteps() { return steps; }
     public void setSteps(String steps) { this.steps = steps; }
+    public String getSend() { return send; }
+    public void setSend(String send) { this.send = send; }
+    public String getExpect() { return expect; }
+    public void setExpect(String expect) { this.expect = expect; }
+    public String getService() { return service; }
+    public void setService(String service) { this.service = service; }
+    public boolean isTls() { return tls; }
+    public void setTls(boolean tls) { this.tls = tls; }
+    public String getEngine() { return engine; }
+    public void setEngine(String engine) { this.engine = engine; }
+    public String getDatabase() { return database; }
+    public void setDatabase(String database) { this.database = database; }
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
+    /** Only a {{vars.NAME}} reference is shown back: a password typed in by mistake is not put into the page. */
+    public String getPassword() { return VARIABLE_REFERENCE.matcher(password).matches() ? password : ""; }
+    public void setPassword(String password) { this.password = password == null ? "" : password; }
+    public String getQuery() { return query; }
+    public void setQuery(String query) { this.query = query; }
     public String getArgs() { return args; }
     public void setArgs(String args) { this.args = args; }
     public String getIntervalSeconds() { return intervalSeconds; }

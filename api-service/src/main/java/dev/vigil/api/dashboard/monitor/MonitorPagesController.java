@@ -187,6 +187,7 @@ class MonitorPagesController {
         model.addAttribute("recordTypes", MonitorForm.RECORD_TYPES);
         model.addAttribute("tlsModes", MonitorForm.TLS_MODES);
         model.addAttribute("payloadEncodings", MonitorForm.PAYLOAD_ENCODINGS);
+        model.addAttribute("engines", MonitorForm.ENGINES);
         model.addAttribute("regions", regions.regions());
         return "dashboard/monitors/form";
     }

@@ -29,7 +29,7 @@ public class WorkspaceVariables {
     }
 
     /** The value of {@code name}, or a {@link NotOpened} saying why not (never the sealed text). */
-    String open(UUID workspaceId, String name, String sealed) {
+    public String open(UUID workspaceId, String name, String sealed) {
         SecretBox secrets;
         try {
             secrets = box.get();
@@ -47,7 +47,7 @@ public class WorkspaceVariables {
     }
 
     /** Why a variable could not be used. */
-    static final class NotOpened extends RuntimeException {
+    public static final class NotOpened extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
 
