@@ -230,6 +230,10 @@ class ProbeWorkerIT {
         assertThat(beat.stopping()).isFalse();
         assertThat(beat.monitorTypes()).contains(MonitorType.HTTP, MonitorType.TCP, MonitorType.DNS, MonitorType.TLS,
                 MonitorType.PLUGIN);
+        // BROWSER exactly where Debian's Chromium and chromedriver are installed (as in the probe image).
+        boolean browser = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/chromium"))
+                && java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/chromedriver"));
+        assertThat(beat.monitorTypes().contains(MonitorType.BROWSER)).isEqualTo(browser);
         // The plugins of the plugin list that are installed, and no others.
         assertThat(beat.plugins()).extracting(ProbeHeartbeat.OfferedPlugin::name).contains("check_tcp", "check_http")
                 .doesNotContain("check_dummy", "check_log", "negate");

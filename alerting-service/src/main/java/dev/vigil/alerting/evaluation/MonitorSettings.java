@@ -34,6 +34,12 @@ record MonitorSettings(UUID id, UUID workspaceId, String name, CheckSpec check, 
         static final Noise DEPLOYMENT = new Noise(null, null, null, null, null);
     }
 
+    /** These settings with {@code regions} in place of the monitor's (those able to run it). */
+    MonitorSettings withRegions(List<String> regions) {
+        return new MonitorSettings(id, workspaceId, name, check, regions, confirmations, timeoutMs, intervalSeconds,
+                degradedAboveMs, paused, noise);
+    }
+
     MonitorRef ref() {
         return new MonitorRef(id, workspaceId, name, check.type().name(), check.target());
     }

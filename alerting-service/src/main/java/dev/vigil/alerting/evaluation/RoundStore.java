@@ -1,6 +1,7 @@
 package dev.vigil.alerting.evaluation;
 
 import dev.vigil.common.check.CheckSpec;
+import dev.vigil.common.fleet.RegionCapabilities;
 import dev.vigil.common.json.WireJson;
 import dev.vigil.common.message.JobKind;
 import java.sql.ResultSet;
@@ -16,17 +17,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads monitors and their rounds' results; records the verdict of rounds that saw a failure. */
+/**
+ * Reads monitors and their rounds' results; records the verdict of rounds that saw a failure. A monitor's regions are
+ * those it can run in: a BROWSER monitor's regions whose live probes have no usable browser are left out, as the
+ * scheduler leaves them out, so a failure never waits for a confirmation such a region cannot send.
+ */
 @Component
 class RoundStore {
 
     private final JdbcClient jdbc;
+    private final Supplier<RegionCapabilities> capabilities;
 
     RoundStore(JdbcClient jdbc) {
+        this(jdbc, () -> RegionCapabilities.UNKNOWN);
+    }
+
+    @Autowired
+    RoundStore(JdbcClient jdbc, Supplier<RegionCapabilities> capabilities) {
         this.jdbc = jdbc;
+        this.capabilities = capabilities;
     }
 
     private static final String SETTINGS = """
@@ -36,15 +50,24 @@ class RoundStore {
             FROM monitors""";
 
     Optional<MonitorSettings> settingsOf(UUID monitorId) {
-        return jdbc.sql(SETTINGS + " WHERE id = ?").param(monitorId).query(RoundStore::settings).optional();
+        return jdbc.sql(SETTINGS + " WHERE id = ?").param(monitorId).query(RoundStore::settings).optional()
+                .map(m -> runnable(m, capabilities.get()));
     }
 
     /** The settings of each of {@code monitorIds} that still exists. */
     Map<UUID, MonitorSettings> settingsOf(Collection<UUID> monitorIds) {
         Map<UUID, MonitorSettings> found = new HashMap<>();
+        RegionCapabilities capable = capabilities.get();
         jdbc.sql(SETTINGS + " WHERE id = ANY(?)").param(monitorIds.toArray(UUID[]::new))
-                .query(RoundStore::settings).list().forEach(m -> found.put(m.id(), m));
+                .query(RoundStore::settings).list().forEach(m -> found.put(m.id(), runnable(m, capable)));
         return found;
+    }
+
+    /** The monitor with only the regions that can run it; all of them when none can (no results come anyway). */
+    private static MonitorSettings runnable(MonitorSettings monitor, RegionCapabilities capable) {
+        List<String> regions = capable.routable(monitor.check().type(), monitor.regions());
+        return regions.isEmpty() || regions.size() == monitor.regions().size() ? monitor
+                : monitor.withRegions(regions);
     }
 
     private static MonitorSettings settings(ResultSet rs, int row) throws SQLException {

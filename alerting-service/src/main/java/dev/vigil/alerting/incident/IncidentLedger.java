@@ -167,7 +167,7 @@ public class IncidentLedger {
         return jdbc.sql("""
                         SELECT job_id FROM check_artifacts
                         WHERE monitor_id = ? AND time >= ?::timestamptz - interval '1 hour'
-                          AND screenshot_png IS NOT NULL
+                          AND (screenshot_png IS NOT NULL OR screenshot_key IS NOT NULL)
                         ORDER BY time DESC LIMIT 1""")
                 .params(monitorId, startedAt)
                 .query((rs, row) -> {

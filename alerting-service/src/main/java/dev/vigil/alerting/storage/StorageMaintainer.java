@@ -1,5 +1,6 @@
 package dev.vigil.alerting.storage;
 
+import dev.vigil.common.artifact.ScreenshotStore;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,8 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -36,9 +42,12 @@ class StorageMaintainer {
     private final TransactionTemplate transactions;
     private final StorageProperties properties;
     private final Clock clock;
+    private final ScreenshotStore store;
 
+    /** @param store the object store screenshots are kept in when not in their rows ({@code vigil.artifacts.*}) */
     public StorageMaintainer(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-                             StorageProperties properties, Clock clock) {
+                             StorageProperties properties, Clock clock, ObjectProvider<ScreenshotStore> store) {
+        this.store = store.getIfAvailable();
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.properties = properties;
@@ -50,6 +59,7 @@ class StorageMaintainer {
         try {
             ensurePartitions();
             applyRetention();
+            expireStoredScreenshots(clock.instant().minus(properties.rawRetention()));
         } catch (RuntimeException e) {
             log.warn("storage maintenance failed; will retry: {}", e.toString());
         }
@@ -153,8 +163,9 @@ class StorageMaintainer {
                 }
             }
             jdbc.sql("DELETE FROM check_rounds WHERE time < ?").param(Timestamp.from(rawCutoff)).update();
-            // Screenshots go with the results they belong to.
-            jdbc.sql("DELETE FROM check_artifacts WHERE time < ?").param(Timestamp.from(rawCutoff)).update();
+            // Screenshots go with the results they belong to (those in an object store: expireStoredScreenshots).
+            jdbc.sql("DELETE FROM check_artifacts WHERE time < ? AND screenshot_key IS NULL")
+                    .param(Timestamp.from(rawCutoff)).update();
             // Skipped checks are no-data spans in uptime, which reaches back as far as the rollups do.
             jdbc.sql("DELETE FROM skipped_checks WHERE last_at < ?")
                     .param(Timestamp.from(now.minus(properties.rollupRetention()))).update();
@@ -165,6 +176,48 @@ class StorageMaintainer {
                                           AND q.id > p.id)""")
                     .param(Timestamp.from(rawCutoff)).update();
         });
+    }
+
+    /**
+     * Screenshots past the retention that live in the object store: each object is deleted, then its row, a page at a
+     * time. An object the store does not delete keeps its row, so the next run tries again and no picture is left
+     * behind unreferenced. Rows whose store is no longer configured are deleted alone (their objects cannot be
+     * reached; the bucket's own lifecycle rule is the backstop, docs/architecture.md).
+     *
+     * @return the rows deleted
+     */
+    int expireStoredScreenshots(Instant cutoff) {
+        int deleted = 0;
+        while (true) {
+            List<Map.Entry<UUID, String>> page = jdbc.sql("""
+                            SELECT job_id, screenshot_key FROM check_artifacts
+                            WHERE time < ? AND screenshot_key IS NOT NULL ORDER BY time LIMIT 500""")
+                    .param(Timestamp.from(cutoff))
+                    .query((rs, row) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list();
+            if (page.isEmpty()) {
+                return deleted;
+            }
+            List<UUID> gone = new ArrayList<>();
+            for (Map.Entry<UUID, String> stored : page) {
+                if (store != null) {
+                    try {
+                        store.delete(stored.getValue());
+                    } catch (RuntimeException e) {
+                        log.warn("expiring screenshots stopped: the object store refused a delete key={} error={}",
+                                stored.getValue(), e.toString());
+                        deleteRows(gone);
+                        return deleted + gone.size();
+                    }
+                }
+                gone.add(stored.getKey());
+            }
+            deleted += deleteRows(gone);
+        }
+    }
+
+    private int deleteRows(List<UUID> jobIds) {
+        return jobIds.isEmpty() ? 0 : jdbc.sql("DELETE FROM check_artifacts WHERE job_id = ANY (?)")
+                .param(jobIds.toArray(UUID[]::new)).update();
     }
 
     private int roll(String width, Instant from, Instant to) {

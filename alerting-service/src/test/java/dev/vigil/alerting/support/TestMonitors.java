@@ -27,6 +27,21 @@ public final class TestMonitors {
         return new UUID[] {workspace, monitor};
     }
 
+    /** A BROWSER monitor opening one page; returns {@code [workspaceId, monitorId]}. */
+    public UUID[] browser(List<String> regions, int confirmations, int timeoutMs, int intervalSeconds) {
+        UUID workspace = workspace();
+        UUID monitor = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO monitors (id, workspace_id, name, type, check_spec, interval_seconds, timeout_ms,
+                                              regions, confirmations)
+                        VALUES (?, ?, 'Shop sign-in', 'BROWSER',
+                                '{"type":"BROWSER","steps":[{"action":"goto","value":"http://127.0.0.1:1/login"}]}'::jsonb,
+                                ?, ?, ?, ?)""")
+                .params(monitor, workspace, intervalSeconds, timeoutMs, regions.toArray(String[]::new), confirmations)
+                .update();
+        return new UUID[] {workspace, monitor};
+    }
+
     /** A heartbeat monitor with its ping token; returns {@code [workspaceId, monitorId]}. */
     public UUID[] heartbeat(int periodSeconds, int graceSeconds, String token) {
         UUID workspace = workspace();

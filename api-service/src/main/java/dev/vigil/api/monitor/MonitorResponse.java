@@ -61,7 +61,12 @@ public record MonitorResponse(UUID id, String name, String type,
                               @Schema(description = "DATABASE: the user (redacted for viewers)") String username,
                               @Schema(description = "DATABASE: the workspace variable holding the password, as "
                                       + "{{vars.NAME}} (never its value)") String password,
-                              String query) {
+                              String query,
+
+                              @Schema(description = "BROWSER: the monitor's regions whose live probes have no working "
+                                      + "Chromium; its checks do not run there, and when that is every region the "
+                                      + "monitor is not checked at all (its status stays as it was, not DOWN)")
+                              List<String> unavailableIn) {
 
     /** A tag as a monitor shows it. */
     public record TagLabel(UUID id, String name, String color) {

@@ -17,10 +17,12 @@ import dev.vigil.common.check.HttpCheck;
 import dev.vigil.common.check.PluginCheck;
 import dev.vigil.common.check.TcpCheck;
 import dev.vigil.common.check.TlsCheck;
+import dev.vigil.common.fleet.RegionCapabilities;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +40,11 @@ public class MonitorViews {
     private final MonitorLabels labels;
     private final SkippedChecks skipped;
     private final ApiProperties api;
+    private final Supplier<RegionCapabilities> capabilities;
 
-    MonitorViews(MonitorChannelLinks links, MonitorLabels labels, SkippedChecks skipped, ApiProperties api) {
+    MonitorViews(MonitorChannelLinks links, MonitorLabels labels, SkippedChecks skipped, ApiProperties api,
+                 Supplier<RegionCapabilities> capabilities) {
+        this.capabilities = capabilities;
         this.links = links;
         this.labels = labels;
         this.skipped = skipped;
@@ -56,8 +61,10 @@ public class MonitorViews {
         Map<UUID, List<UUID>> all = links.of(ids);
         Map<UUID, List<TagLabel>> tags = labels.tagsOf(ids);
         Map<UUID, SkippedChecks.MonitorSkips> skips = skipped.ofMonitors(ids);
+        RegionCapabilities capable = capabilities.get();
         return monitors.stream().map(m -> of(m, all.getOrDefault(m.getId(), List.of()),
-                tags.getOrDefault(m.getId(), List.of()), skips.getOrDefault(m.getId(), NO_SKIPS), caller)).toList();
+                tags.getOrDefault(m.getId(), List.of()), skips.getOrDefault(m.getId(), NO_SKIPS), capable, caller))
+                .toList();
     }
 
     String pingUrl(Monitor monitor) {
@@ -65,7 +72,8 @@ public class MonitorViews {
     }
 
     private MonitorResponse of(Monitor monitor, List<UUID> channelIds, List<TagLabel> tags,
-                               SkippedChecks.MonitorSkips skips, ApiPrincipal caller) {
+                               SkippedChecks.MonitorSkips skips, RegionCapabilities capable,
+                               ApiPrincipal caller) {
         var spec = monitor.getCheckSpec();
         HttpCheck http = spec instanceof HttpCheck h ? h : null;
         TcpCheck tcp = spec instanceof TcpCheck t ? t : null;
@@ -113,7 +121,8 @@ public class MonitorViews {
                 grpc == null ? null : grpc.service(), grpc == null ? null : grpc.tls(),
                 db == null || db.engine() == null ? null : db.engine().name(), db == null ? null : db.database(),
                 db == null || db.username() == null ? null : caller.canWrite() ? db.username() : REDACTED,
-                db == null ? null : db.password(), db == null ? null : db.query());
+                db == null ? null : db.password(), db == null ? null : db.query(),
+                capable.lacking(monitor.getType(), monitor.getRegions()));
     }
 
     /** A multi-step check's steps; for viewers, header values, bodies and filled-in values are redacted. */

@@ -1,9 +1,11 @@
 package dev.vigil.api.result;
 
+import dev.vigil.common.artifact.ScreenshotStore;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -21,10 +23,13 @@ public class ResultDetails {
 
     private final JdbcClient jdbc;
     private final ResultQueries results;
+    private final ScreenshotStore store;
 
-    ResultDetails(JdbcClient jdbc, ResultQueries results) {
+    /** @param store the object store screenshots are kept in when not in their rows ({@code vigil.artifacts.*}) */
+    ResultDetails(JdbcClient jdbc, ResultQueries results, ObjectProvider<ScreenshotStore> store) {
         this.jdbc = jdbc;
         this.results = results;
+        this.store = store.getIfAvailable();
     }
 
     /**
@@ -60,10 +65,41 @@ public class ResultDetails {
                 node == null ? null : node.get("synthetic"), artifacts.screenshot, artifacts.html));
     }
 
+    /**
+     * The screenshot, from its row or, when the row holds a key, from the object store (a row written while the store
+     * was configured; with none configured now, the picture cannot be read and is reported missing).
+     */
     public Optional<byte[]> screenshot(UUID monitorId, UUID jobId) {
-        return jdbc.sql("SELECT screenshot_png FROM check_artifacts WHERE monitor_id = ? AND job_id = ? "
-                        + "AND screenshot_png IS NOT NULL")
-                .params(monitorId, jobId).query((rs, row) -> rs.getBytes(1)).optional();
+        Optional<Stored> stored = jdbc.sql("SELECT screenshot_png, screenshot_key FROM check_artifacts "
+                        + "WHERE monitor_id = ? AND job_id = ? "
+                        + "AND (screenshot_png IS NOT NULL OR screenshot_key IS NOT NULL)")
+                .params(monitorId, jobId).query((rs, row) -> new Stored(rs.getBytes(1), rs.getString(2))).optional();
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        if (stored.get().png() != null) {
+            return Optional.of(stored.get().png());
+        }
+        return store == null ? Optional.empty() : store.get(stored.get().key());
+    }
+
+    private record Stored(byte[] png, String key) {
+    }
+
+    /**
+     * The run whose screenshot an incident of the monitor shows: the newest failed browser check with a screenshot
+     * from shortly before the incident started (its first failing round) to its end, as the alert chose it.
+     */
+    public Optional<UUID> screenshotOfIncident(UUID monitorId, Instant startedAt, Instant resolvedAt) {
+        return jdbc.sql("""
+                        SELECT job_id FROM check_artifacts
+                        WHERE monitor_id = ? AND time >= ? AND time <= ?
+                          AND (screenshot_png IS NOT NULL OR screenshot_key IS NOT NULL)
+                        ORDER BY time DESC LIMIT 1""")
+                .params(monitorId, Timestamp.from(startedAt.minus(java.time.Duration.ofHours(1))),
+                        Timestamp.from(resolvedAt == null ? Instant.now().plus(java.time.Duration.ofDays(1))
+                                : resolvedAt))
+                .query((rs, row) -> rs.getObject(1, UUID.class)).optional();
     }
 
     public Optional<String> html(UUID monitorId, UUID jobId) {
@@ -72,7 +108,8 @@ public class ResultDetails {
     }
 
     private Artifacts artifacts(UUID monitorId, UUID jobId) {
-        return jdbc.sql("SELECT screenshot_png IS NOT NULL, html IS NOT NULL FROM check_artifacts "
+        return jdbc.sql("SELECT screenshot_png IS NOT NULL OR screenshot_key IS NOT NULL, html IS NOT NULL "
+                        + "FROM check_artifacts "
                         + "WHERE monitor_id = ? AND job_id = ?")
                 .params(monitorId, jobId).query((rs, row) -> new Artifacts(rs.getBoolean(1), rs.getBoolean(2)))
                 .optional().orElse(new Artifacts(false, false));

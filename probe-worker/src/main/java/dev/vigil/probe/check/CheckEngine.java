@@ -20,12 +20,24 @@ public class CheckEngine {
     private final Map<MonitorType, CheckExecutor> executors = new EnumMap<>(MonitorType.class);
 
     public CheckEngine(List<CheckExecutor> executors) {
-        executors.forEach(e -> this.executors.put(e.type(), e));
+        for (CheckExecutor executor : executors) {
+            if (executor.available()) {
+                this.executors.put(executor.type(), executor);
+            } else {
+                log.warn("this probe does not offer {} checks: what they need is missing (see above)",
+                        executor.type());
+            }
+        }
     }
 
     /** The monitor types this probe runs. */
     public Set<MonitorType> types() {
         return Set.copyOf(executors.keySet());
+    }
+
+    /** Whether this probe runs checks of {@code type}. */
+    public boolean runs(MonitorType type) {
+        return executors.containsKey(type);
     }
 
     public CheckOutcome run(CheckJob job) {

@@ -14,4 +14,13 @@ public interface CheckExecutor {
     MonitorType type();
 
     CheckOutcome execute(CheckJob job);
+
+    /**
+     * Whether this probe can run the type at all. A type that needs something the probe may lack (BROWSER: Chromium
+     * and chromedriver) answers what it found at start-up; an executor that cannot run is not offered in heartbeats,
+     * and its jobs are not run.
+     */
+    default boolean available() {
+        return true;
+    }
 }

@@ -191,6 +191,20 @@ class JobRunner implements MessageHandler {
                         job.intervalSeconds());
                 return;
             }
+            if (!engine.runs(job.check().type())
+                    && (job.kind() == JobKind.SCHEDULED || job.kind() == JobKind.CONFIRM)) {
+                // A job this probe cannot run at all (a BROWSER job reached a probe without a usable browser: the
+                // region's fleet is mixed, or the scheduler had not yet seen this probe's heartbeat) is no data, not a
+                // failure of the target: reported like a skipped round, never a false DOWN. A check a person asked
+                // for still answers, with the reason, to the person waiting for it.
+                metrics.unrunnable(job.check().type());
+                if (job.kind() == JobKind.SCHEDULED) {
+                    skipped.skipped(job);
+                }
+                log.debug("job of a type this probe does not run dropped job={} type={}", job.jobId(),
+                        job.check().type());
+                return;
+            }
             if (job.kind() == JobKind.CONFIRM && recentConfirmations.isCompleted(job.jobId())) {
                 metrics.duplicateConfirmation();
                 log.debug("confirmation already answered job={} round={}", job.jobId(), job.roundId());

@@ -84,6 +84,12 @@ public class ProbeMetrics {
                 .tag("type", type.name()).register(registry).increment();
     }
 
+    void unrunnable(MonitorType type) {
+        Counter.builder("vigil.probe.jobs.unrunnable")
+                .description("Jobs of a type this probe does not run (no usable browser), dropped as no data")
+                .tag("type", type.name()).register(registry).increment();
+    }
+
     void retried(boolean recovered) {
         Counter.builder("vigil.probe.retries").description("Local retries of failed checks")
                 .tag("outcome", recovered ? "recovered" : "failed").register(registry).increment();

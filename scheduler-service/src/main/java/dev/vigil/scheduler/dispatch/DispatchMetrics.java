@@ -22,7 +22,9 @@ final class DispatchMetrics {
         /** It waited (for a send slot or a retry) until its round was too late to be worth sending. */
         STALE("stale"),
         /** This instance stopped being the active scheduler before sending it. */
-        STANDBY("standby");
+        STANDBY("standby"),
+        /** Its region's live probes all lack its type (no usable browser): sent there, it could only be dropped. */
+        NO_CAPABLE_PROBE("no-capable-probe");
 
         final String tag;
 

@@ -1,5 +1,6 @@
 package dev.vigil.scheduler.dispatch;
 
+import dev.vigil.common.fleet.RegionCapabilities;
 import dev.vigil.common.json.WireJson;
 import dev.vigil.common.message.CheckJob;
 import dev.vigil.common.queue.FrequencyBucket;
@@ -24,8 +25,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
@@ -64,9 +67,24 @@ public class JobDispatcher {
     private final Duration callTimeout;
     private final long maxLatenessMs;
     private final int packSize;
+    private final Supplier<RegionCapabilities> capabilities;
 
+    /** A dispatcher that sends every monitor's jobs to all its regions (tests, the benchmark). */
     public JobDispatcher(SqsAsyncClient sqs, QueueDirectory queues, QueueNames names, Clock clock,
                          SchedulerProperties properties, MeterRegistry meters) {
+        this(sqs, queues, names, clock, properties, meters, () -> RegionCapabilities.UNKNOWN);
+    }
+
+    /**
+     * @param capabilities what each region's live probes run: a BROWSER monitor's jobs go only to regions with a
+     *                     probe that has a usable browser (or with no live probe at all, see
+     *                     {@link RegionCapabilities})
+     */
+    @Autowired
+    public JobDispatcher(SqsAsyncClient sqs, QueueDirectory queues, QueueNames names, Clock clock,
+                         SchedulerProperties properties, MeterRegistry meters,
+                         Supplier<RegionCapabilities> capabilities) {
+        this.capabilities = capabilities;
         this.sqs = sqs;
         this.queues = queues;
         this.names = names;
@@ -107,18 +125,26 @@ public class JobDispatcher {
         }
         Instant now = clock.instant();
         Map<String, List<Outgoing>> byQueue = new LinkedHashMap<>();
+        RegionCapabilities capable = capabilities.get();
+        int unroutable = 0;
         for (DueRound round : rounds) {
             ScheduledMonitor m = round.monitor();
             FrequencyBucket bucket = FrequencyBucket.forIntervalSeconds(m.intervalSeconds());
-            for (String region : m.regions()) {
+            // The job names the regions it may be confirmed in: only those that can run it.
+            List<String> regions = capable.routable(m.check().type(), m.regions());
+            unroutable += m.regions().size() - regions.size();
+            for (String region : regions) {
                 CheckJob job = CheckJob.scheduled(m.id(), m.workspaceId(), round.scheduledAt(), region, m.check(),
-                        m.timeoutMs(), m.degradedAboveMs(), m.intervalSeconds(), m.regions(), m.confirmations(), now);
+                        m.timeoutMs(), m.degradedAboveMs(), m.intervalSeconds(), regions, m.confirmations(), now);
                 if (!m.variables().isEmpty()) {
                     job = job.withVariables(m.variables());
                 }
                 byQueue.computeIfAbsent(names.checks(region, bucket), q -> new ArrayList<>())
                         .add(new Outgoing(job, WireJson.write(job), bucket));
             }
+        }
+        if (unroutable > 0) {
+            metrics.unsent(Unsent.NO_CAPABLE_PROBE, unroutable);
         }
         int handed = 0;
         List<List<Pack>> batches = new ArrayList<>();

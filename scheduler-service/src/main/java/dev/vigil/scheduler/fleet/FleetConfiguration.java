@@ -1,12 +1,15 @@
 package dev.vigil.scheduler.fleet;
 
+import dev.vigil.common.fleet.RegionCapabilities;
 import dev.vigil.common.queue.QueueNames;
 import dev.vigil.common.region.RegionProperties;
 import dev.vigil.common.sqs.QueueDirectory;
 import dev.vigil.scheduler.leader.LeadershipState;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -35,6 +38,15 @@ class FleetConfiguration {
                           FleetProperties properties) {
         List<FleetWatch.Action> all = actions.orderedStream().toList();
         return new FleetWatch(depths, state, all, properties.pollInterval());
+    }
+
+    /** What each region's live probes run, read at most every few seconds (where BROWSER jobs may go). */
+    @Bean
+    Supplier<RegionCapabilities> regionCapabilities(JdbcClient jdbc, Clock clock) {
+        RegionCapabilities.Cache cache = new RegionCapabilities.Cache(() -> RegionCapabilities.ofRows(
+                jdbc.sql(RegionCapabilities.QUERY).query((rs, n) -> RegionCapabilities.row(rs)).list()),
+                clock, Duration.ofSeconds(5));
+        return cache::current;
     }
 
     /** The scheduler's elected leadership; the one place to change if leadership is elected differently. */

@@ -2,7 +2,10 @@ package dev.vigil.scheduler.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.common.check.BrowserCheck;
+import dev.vigil.common.check.BrowserStep;
 import dev.vigil.common.check.HttpCheck;
+import dev.vigil.common.fleet.RegionCapabilities;
 import dev.vigil.common.json.WireJson;
 import dev.vigil.common.message.CheckJob;
 import dev.vigil.common.queue.FrequencyBucket;
@@ -21,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -141,6 +145,64 @@ class JobDispatcherIT {
                     .isEqualTo(100 - handed);
             assertThat(jobsOn(sqs, queues, names.checks("r1", FrequencyBucket.M1))).isEqualTo(handed);
         }
+    }
+
+    @Test
+    void browserJobsGoOnlyToRegionsWithABrowserCapableProbeAndNameOnlyThoseForConfirmation() {
+        String prefix = "capable-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        QueueNames names = new QueueNames(prefix);
+        try (SqsAsyncClient sqs = TestSqs.shared().client()) {
+            QueueDirectory queues = new QueueDirectory(sqs);
+            queues.provision(QueueTopology.all(names, List.of("r1", "r2", "r3")));
+            // r1's probes have a browser, r2's do not, r3 has no live probe (deploying): r3 keeps its jobs.
+            RegionCapabilities fleet = RegionCapabilities.of(Map.of(
+                    "r1", Set.of("HTTP", "BROWSER"), "r2", Set.of("HTTP")));
+            JobDispatcher dispatcher = new JobDispatcher(sqs, queues, names, Clock.systemUTC(),
+                    properties(4, 3, Duration.ofSeconds(5)), meters, () -> fleet);
+            Instant now = Instant.now();
+            BrowserCheck browser = new BrowserCheck(List.of(new BrowserStep(BrowserStep.Action.GOTO, null,
+                    "https://shop.example/", null)));
+            List<String> all = List.of("r1", "r2", "r3");
+            ScheduledMonitor shop = new ScheduledMonitor(UUID.randomUUID(), UUID.randomUUID(), browser, 300, 30_000,
+                    null, all, 1);
+            ScheduledMonitor onlyWithout = new ScheduledMonitor(UUID.randomUUID(), UUID.randomUUID(), browser, 300,
+                    30_000, null, List.of("r2"), 0);
+            ScheduledMonitor api = new ScheduledMonitor(UUID.randomUUID(), UUID.randomUUID(),
+                    HttpCheck.get("https://api.example/"), 300, 5000, null, all, 1);
+
+            int handed = dispatcher.dispatch(List.of(new DueRound(shop, now), new DueRound(onlyWithout, now),
+                    new DueRound(api, now)), () -> true);
+            assertThat(dispatcher.awaitIdle(Duration.ofSeconds(30))).isTrue();
+
+            assertThat(handed).isEqualTo(5);
+            List<CheckJob> r1 = jobs(sqs, queues, names.checks("r1", FrequencyBucket.M5));
+            List<CheckJob> r2 = jobs(sqs, queues, names.checks("r2", FrequencyBucket.M5));
+            List<CheckJob> r3 = jobs(sqs, queues, names.checks("r3", FrequencyBucket.M5));
+            assertThat(r1).extracting(CheckJob::monitorId).containsExactlyInAnyOrder(shop.id(), api.id());
+            assertThat(r2).extracting(CheckJob::monitorId).containsExactly(api.id());
+            assertThat(r3).extracting(CheckJob::monitorId).containsExactlyInAnyOrder(shop.id(), api.id());
+            assertThat(r1.stream().filter(j -> j.monitorId().equals(shop.id())).findFirst().orElseThrow().regions())
+                    .containsExactly("r1", "r3");
+            assertThat(r1.stream().filter(j -> j.monitorId().equals(api.id())).findFirst().orElseThrow().regions())
+                    .containsExactly("r1", "r2", "r3");
+            assertThat(meters.get("vigil.scheduler.jobs.unsent").tags("reason", "no-capable-probe").counter()
+                    .count()).isEqualTo(2);
+        }
+    }
+
+    private static List<CheckJob> jobs(SqsAsyncClient sqs, QueueDirectory queues, String queue) {
+        String url = queues.urlOf(queue);
+        List<CheckJob> jobs = new ArrayList<>();
+        List<Message> messages;
+        do {
+            messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)).join()
+                    .messages();
+            for (Message message : messages) {
+                jobs.addAll(WireJson.readList(message.body(), CheckJob.class));
+                sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle())).join();
+            }
+        } while (!messages.isEmpty());
+        return jobs;
     }
 
     /** Reads (and deletes) every message of the queue; answers the jobs they hold. */

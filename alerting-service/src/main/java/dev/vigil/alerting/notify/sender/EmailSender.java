@@ -60,7 +60,10 @@ public final class EmailSender implements ChannelSender {
         StringBuilder html = new StringBuilder("<html><body style=\"font-family:sans-serif\"><h2>")
                 .append(HtmlUtils.htmlEscape(message.title())).append("</h2><table>");
         message.facts().forEach((label, value) -> html.append("<tr><th align=\"left\">")
-                .append(HtmlUtils.htmlEscape(label)).append("</th><td>").append(HtmlUtils.htmlEscape(value))
+                .append(HtmlUtils.htmlEscape(label)).append("</th><td>").append(AlertMessage.SCREENSHOT.equals(label)
+                        // The failed browser check's page on the dashboard: a link, as in the webhook.
+                        ? "<a href=\"" + HtmlUtils.htmlEscape(value) + "\">" + HtmlUtils.htmlEscape(value) + "</a>"
+                        : HtmlUtils.htmlEscape(value))
                 .append("</td></tr>"));
         return html.append("</table><p><a href=\"").append(HtmlUtils.htmlEscape(message.link()))
                 .append("\">Open in Vigil</a></p></body></html>").toString();

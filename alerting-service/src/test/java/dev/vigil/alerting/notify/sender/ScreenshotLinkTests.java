@@ -44,6 +44,13 @@ class ScreenshotLinkTests {
     }
 
     @Test
+    void anEmailLinksTheScreenshotsPage() {
+        String html = EmailSender.html(AlertMessage.of("incident.opened", payload(), DASHBOARD));
+
+        assertThat(html).contains("<a href=\"https://vigil.test/app/monitors/m-1/results/j-1\">");
+    }
+
+    @Test
     void anIncidentWithoutAScreenshotHasNoLink() {
         ObjectNode body = payload();
         ((ObjectNode) body.get("incident")).remove("screenshot");

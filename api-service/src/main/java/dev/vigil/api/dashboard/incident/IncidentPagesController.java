@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import dev.vigil.api.result.ResultDetails;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,10 +51,13 @@ class IncidentPagesController {
     private final IncidentRows rows;
     private final IncidentTimeline timeline;
     private final Clock clock;
+    private final ResultDetails results;
 
     IncidentPagesController(IncidentQueries incidents, IncidentAcknowledger acknowledger,
                             IncidentUpdates updates, IncidentPostmortems postmortems, PageComponents pageComponents,
-                            JdbcClient jdbc, IncidentRows rows, IncidentTimeline timeline, Clock clock) {
+                            JdbcClient jdbc, IncidentRows rows, IncidentTimeline timeline, Clock clock,
+                            ResultDetails results) {
+        this.results = results;
         this.rows = rows;
         this.timeline = timeline;
         this.clock = clock;
@@ -132,6 +136,10 @@ class IncidentPagesController {
         model.addAttribute("pageComponents", pageComponents.of(caller.workspaceId()));
         model.addAttribute("declaredOptions", incident.declared() ? List.of()
                 : incidents.list(caller.workspaceId(), null, null, "DECLARED", LIMIT));
+        // A failed browser check's screenshot beside the incident, linking its run's steps (the page alerts link).
+        model.addAttribute("failedRun", incident.monitorId() == null ? null
+                : results.screenshotOfIncident(incident.monitorId(), incident.startedAt(), incident.resolvedAt())
+                .orElse(null));
         model.addAttribute("postmortem", incident.status().equals("RESOLVED")
                 ? postmortems.find(caller.reader(), id).orElse(null) : null);
         return "dashboard/incidents/detail";

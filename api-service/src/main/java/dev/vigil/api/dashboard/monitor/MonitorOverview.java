@@ -76,7 +76,8 @@ class MonitorOverview {
             return new MonitorRow(m.id(), m.name(), m.type(), target(m), m.status(), m.tags(),
                     m.groupId() == null ? null : paths.get(m.groupId()),
                     recent.isEmpty() ? null : recent.getLast().time(), uptimes.get(m.id()), recent,
-                    Sparkline.of(samples(recent)));
+                    Sparkline.of(samples(recent)),
+                    !m.unavailableIn().isEmpty() && m.unavailableIn().size() == m.regions().size());
         }).toList();
         return new Listing(rows, found.total(), total);
     }

@@ -13,7 +13,9 @@ import java.util.UUID;
  * @param uptime24h percent over the last 24 hours, null before the first evaluated round
  * @param beats     its last checks, oldest first, for the beat bar
  * @param spark     the sparkline of recent latencies, ready for an SVG
+ * @param unchecked no region of the monitor can run it (a BROWSER monitor where no live probe has a browser)
  */
 record MonitorRow(UUID id, String name, String type, String target, String status, List<TagLabel> tags,
-                  String group, Instant lastCheck, Double uptime24h, List<Beat> beats, Sparkline spark) {
+                  String group, Instant lastCheck, Double uptime24h, List<Beat> beats, Sparkline spark,
+                  boolean unchecked) {
 }

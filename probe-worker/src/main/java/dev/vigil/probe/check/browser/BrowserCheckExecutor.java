@@ -29,6 +29,7 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -48,15 +49,35 @@ public class BrowserCheckExecutor extends TypedCheckExecutor<BrowserCheck> {
 
     private final TargetGuard guard;
     private final BrowserProperties properties;
+    private final BrowserAvailability availability;
     private final Semaphore pool;
     private final ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("browser-killer").factory());
 
+    /** Finds out at once (bounded subprocesses) whether Chromium and chromedriver are there and match. */
+    @Autowired
     public BrowserCheckExecutor(TargetGuard guard, BrowserProperties properties) {
+        this(guard, properties, BrowserAvailability.probe(properties.chromium(), properties.chromedriver(),
+                BrowserAvailability.PROBE_TIMEOUT));
+    }
+
+    BrowserCheckExecutor(TargetGuard guard, BrowserProperties properties, BrowserAvailability availability) {
         super(MonitorType.BROWSER, BrowserCheck.class);
         this.guard = guard;
         this.properties = properties;
+        this.availability = availability;
         this.pool = new Semaphore(properties.maxConcurrent(), true);
+        if (availability.usable()) {
+            log.info("browser checks offered chromium={} chromedriver={} maxConcurrent={}",
+                    availability.chromiumVersion(), availability.driverVersion(), properties.maxConcurrent());
+        } else {
+            log.warn("browser checks not offered: {}", availability.reason());
+        }
+    }
+
+    @Override
+    public boolean available() {
+        return availability.usable();
     }
 
     @Override
