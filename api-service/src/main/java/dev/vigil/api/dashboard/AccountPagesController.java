@@ -1,8 +1,10 @@
 package dev.vigil.api.dashboard;
 
+import dev.vigil.api.reminder.ReminderSettings;
 import dev.vigil.api.signin.PasswordCheck;
 import dev.vigil.api.signin.TwoFactor;
 import dev.vigil.api.verification.EmailVerifications;
+import dev.vigil.api.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
@@ -18,7 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The signed-in person's own account: confirming the address (the mailed link, a new link), the time zone the
  * dashboard shows times in, and two-factor sign-in (enrol with a QR code and a first code, recovery codes shown once,
- * turn off with the password and a code).
+ * turn off with the password and a code). It also holds the current workspace's summary email (daily, weekly or
+ * off), which every member sees and owners and admins change.
  */
 @Controller
 class AccountPagesController {
@@ -29,13 +32,15 @@ class AccountPagesController {
     private final TwoFactor twoFactor;
     private final PasswordCheck passwordCheck;
     private final ProfileTimeZones timeZones;
+    private final ReminderSettings reminders;
 
     AccountPagesController(EmailVerifications verifications, TwoFactor twoFactor, PasswordCheck passwordCheck,
-                           ProfileTimeZones timeZones) {
+                           ProfileTimeZones timeZones, ReminderSettings reminders) {
         this.verifications = verifications;
         this.twoFactor = twoFactor;
         this.passwordCheck = passwordCheck;
         this.timeZones = timeZones;
+        this.reminders = reminders;
     }
 
     /** The link of the verification mail; works signed in or not (the token is the proof). */
@@ -73,6 +78,22 @@ class AccountPagesController {
         redirect.addFlashAttribute("notice", timeZone.isBlank() ? "Times now show in your browser's time zone."
                 : "Times now show in " + timeZone.strip() + ".");
         return "redirect:/app/account";
+    }
+
+    /** The workspace's summary email, through the service the API uses: a viewer is refused (403), a bad value 422. */
+    @PostMapping("/app/account/summary-email")
+    String summaryEmail(Caller caller, @RequestParam(defaultValue = "") String frequency, HttpSession session,
+                        HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        try {
+            String saved = reminders.setSummaryFrequency(caller.writer(), frequency);
+            redirect.addFlashAttribute("notice", saved.equals("OFF") ? "The summary email is off."
+                    : "The summary email now goes out " + (saved.equals("DAILY") ? "daily." : "weekly, on Mondays."));
+            return "redirect:/app/account";
+        } catch (InvalidRequestException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("summaryErrors", FieldErrors.of(e.errors()));
+            return page(signedIn(), session, model);
+        }
     }
 
     @PostMapping("/app/account/two-factor/start")
@@ -125,6 +146,14 @@ class AccountPagesController {
         model.addAttribute("recoveryLeft", enabled ? twoFactor.recoveryCodesLeft(user.userId()) : 0);
         model.addAttribute("timeZone", timeZones.of(user.userId()).orElse(""));
         model.addAttribute("timeZones", ProfileTimeZones.CHOICES);
+        // DashboardAdvice put the caller in the model before any handler ran; the summary belongs to its workspace.
+        if (model.getAttribute("caller") instanceof Caller caller) {
+            model.addAttribute("summaryFrequency", reminders.summaryFrequency(caller.reader()));
+            model.addAttribute("frequencies", ReminderSettings.FREQUENCIES);
+            if (!model.containsAttribute("summaryErrors")) {
+                model.addAttribute("summaryErrors", FieldErrors.none());
+            }
+        }
         if (!enabled && session.getAttribute(ENROL_ATTRIBUTE) instanceof String secret) {
             model.addAttribute("enrolSecret", secret);
             model.addAttribute("enrolQr", twoFactor.qrImage(secret, user.email()));

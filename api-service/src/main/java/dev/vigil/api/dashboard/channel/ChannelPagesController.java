@@ -8,6 +8,8 @@ import dev.vigil.api.channel.DeliveryLog;
 import dev.vigil.api.dashboard.Caller;
 import dev.vigil.api.dashboard.Deletion;
 import dev.vigil.api.dashboard.FieldErrors;
+import dev.vigil.api.identity.ApiPrincipal;
+import dev.vigil.api.reminder.ReminderSettings;
 import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.FieldProblem;
 import dev.vigil.api.web.InvalidRequestException;
@@ -40,10 +42,12 @@ class ChannelPagesController {
 
     private final Channels channels;
     private final DeliveryLog deliveries;
+    private final ReminderSettings reminders;
 
-    ChannelPagesController(Channels channels, DeliveryLog deliveries) {
+    ChannelPagesController(Channels channels, DeliveryLog deliveries, ReminderSettings reminders) {
         this.channels = channels;
         this.deliveries = deliveries;
+        this.reminders = reminders;
     }
 
     @GetMapping
@@ -81,8 +85,50 @@ class ChannelPagesController {
 
     @GetMapping("/{id}")
     String detail(Caller caller, @PathVariable UUID id, Model model) {
+        return detail(caller, id, model, null, FieldErrors.none());
+    }
+
+    /**
+     * The reminder interval: minutes, or blank for none. Text that is no whole number is refused here, a number out
+     * of range by the service the API uses; either way the page shows the problem under the field and nothing changes.
+     */
+    @PostMapping("/{id}/reminders")
+    String reminders(Caller caller, @PathVariable UUID id, @RequestParam(defaultValue = "") String everyMinutes,
+                     HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        ApiPrincipal writer = caller.writer();
+        String entered = everyMinutes.strip();
+        try {
+            Integer minutes = entered.isEmpty() ? null : parseMinutes(entered);
+            reminders.setReminders(writer, id, minutes);
+            redirect.addFlashAttribute("notice", minutes == null ? "Reminders are off."
+                    : "Reminders repeat every " + minutes + " minutes while an incident stays unacknowledged.");
+            return "redirect:/app/channels/" + id;
+        } catch (InvalidRequestException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return detail(caller, id, model, entered, FieldErrors.of(e.errors()));
+        }
+    }
+
+    private static Integer parseMinutes(String entered) {
+        try {
+            return Integer.valueOf(entered);
+        } catch (NumberFormatException e) {
+            throw InvalidRequestException.of("everyMinutes",
+                    "everyMinutes must be a whole number of minutes, or blank for no reminders");
+        }
+    }
+
+    /** The page; {@code everyMinutes} is what the field shows, null for the stored interval. */
+    private String detail(Caller caller, UUID id, Model model, String everyMinutes, FieldErrors reminderErrors) {
         model.addAttribute("channel", channels.get(caller.reader(), id));
+        Integer stored = reminders.reminders(caller.reader(), id);
+        model.addAttribute("storedMinutes", stored);
+        String shown = everyMinutes != null ? everyMinutes : stored == null ? "" : stored.toString();
         model.addAttribute("monitors", channels.linkedMonitors(caller.reader(), id));
+        model.addAttribute("everyMinutes", shown);
+        model.addAttribute("reminderErrors", reminderErrors);
+        model.addAttribute("minMinutes", ReminderSettings.MIN_MINUTES);
+        model.addAttribute("maxMinutes", ReminderSettings.MAX_MINUTES);
         log(caller, id, model);
         return "dashboard/channels/detail";
     }
