@@ -99,7 +99,9 @@ class MonitorOverview {
             case "TCP", "TLS" -> m.host() + ":" + m.port();
             case "DNS" -> m.recordType() + " " + m.host();
             case "PLUGIN" -> m.plugin();
-            case "HEARTBEAT" -> "ping every " + m.periodSeconds() + " s";
+            case "HEARTBEAT" -> m.schedule() != null
+                    ? "cron " + m.schedule() + " (" + (m.timeZone() == null ? "UTC" : m.timeZone()) + ")"
+                    : "ping every " + m.periodSeconds() + " s";
             case "PING", "DOMAIN" -> m.host();
             case "UDP" -> "udp " + m.host() + ":" + m.port();
             case "SMTP", "IMAP", "POP3" -> m.host() + ":" + m.port() + " (" + m.tlsMode() + ")";
