@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * answers it ({@code id}, {@code status}, ...) are accepted and ignored, so a client can PUT back what it read.
  */
 @JsonIgnoreProperties(value = {"id", "status", "pingUrl", "tags", "createdAt", "updatedAt", "skippedChecks",
-        "lastSkippedAt", "flapping"})
+        "lastSkippedAt", "flapping", "unavailableIn"})
 @Schema(description = "A monitor definition. Send the common fields and those of its type only.")
 public record MonitorRequest(
         @Schema(description = "1 to 200 characters", example = "Homepage") String name,
