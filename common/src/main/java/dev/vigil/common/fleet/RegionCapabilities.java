@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,8 +105,11 @@ public final class RegionCapabilities {
 
     /**
      * The latest capabilities, read again when older than {@code maxAge} (heartbeats come every few seconds, so a
-     * read per scheduling turn or per evaluation would only repeat itself). A failed read keeps the previous answer
-     * (or {@link #UNKNOWN}): a database hiccup must not stop browser checks everywhere.
+     * read per scheduling turn or per evaluation would only repeat itself). The read runs beside the caller, never in
+     * its way once there is a first answer (read in the caller): the scheduler asks on every turn, and a database that
+     * hangs (an outage: each connection attempt waits for its timeout) must not hold up the rounds it keeps sending
+     * through the outage. A failed read keeps the previous answer (or {@link #UNKNOWN}: every region keeps every type):
+     * a database hiccup must not stop browser checks everywhere.
      */
     public static final class Cache {
 
@@ -114,31 +118,66 @@ public final class RegionCapabilities {
         private final Supplier<RegionCapabilities> loader;
         private final Clock clock;
         private final Duration maxAge;
-        private RegionCapabilities current = UNKNOWN;
+        private final Executor reader;
+        private volatile RegionCapabilities current = UNKNOWN;
         private Instant readAt;
-        private boolean failing;
+        private boolean reading;
+        private volatile boolean failing;
 
+        /** A cache whose reads run on a virtual thread of their own. */
         public Cache(Supplier<RegionCapabilities> loader, Clock clock, Duration maxAge) {
+            this(loader, clock, maxAge, task -> Thread.ofVirtual().name("region-capabilities").start(task));
+        }
+
+        /** A cache whose reads run on {@code reader} ({@code Runnable::run}: in the caller, as tests want). */
+        public Cache(Supplier<RegionCapabilities> loader, Clock clock, Duration maxAge, Executor reader) {
             this.loader = loader;
             this.clock = clock;
             this.maxAge = maxAge;
+            this.reader = reader;
         }
 
-        public synchronized RegionCapabilities current() {
-            Instant now = clock.instant();
-            if (readAt == null || !now.isBefore(readAt.plus(maxAge))) {
-                readAt = now;
+        public RegionCapabilities current() {
+            boolean start;
+            boolean first;
+            synchronized (this) {
+                Instant now = clock.instant();
+                first = readAt == null;
+                start = !reading && (first || !now.isBefore(readAt.plus(maxAge)));
+                if (start) {
+                    reading = true;
+                    readAt = now;
+                }
+            }
+            if (start && first) {
+                // The first answer is read in the caller: a service starts with a database it could reach.
+                read();
+            } else if (start) {
                 try {
-                    current = loader.get();
-                    failing = false;
+                    reader.execute(this::read);
                 } catch (RuntimeException e) {
-                    if (!failing) {
-                        log.warn("probe capabilities not read, keeping the last ones error={}", e.toString());
-                        failing = true;
-                    }
+                    done();
                 }
             }
             return current;
+        }
+
+        private void read() {
+            try {
+                current = loader.get();
+                failing = false;
+            } catch (RuntimeException e) {
+                if (!failing) {
+                    log.warn("probe capabilities not read, keeping the last ones error={}", e.toString());
+                    failing = true;
+                }
+            } finally {
+                done();
+            }
+        }
+
+        private synchronized void done() {
+            reading = false;
         }
     }
 }

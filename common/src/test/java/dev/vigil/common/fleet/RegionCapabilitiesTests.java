@@ -70,7 +70,7 @@ class RegionCapabilitiesTests {
                 throw new IllegalStateException("database down");
             }
             return fleet;
-        }, clock, Duration.ofSeconds(5));
+        }, clock, Duration.ofSeconds(5), Runnable::run);
 
         assertThat(cache.current()).isSameAs(fleet);
         now.set(now.get().plusSeconds(4));
@@ -82,5 +82,48 @@ class RegionCapabilitiesTests {
         now.set(now.get().plusSeconds(5));
         cache.current();
         assertThat(reads).hasValue(3);
+    }
+
+    /** The scheduler asks on every turn: a read that hangs (a database outage) must never hold the caller. */
+    @Test
+    void aReadThatHangsNeverHoldsTheCaller() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        RegionCapabilities later = RegionCapabilities.of(Map.of("eu", Set.of("HTTP")));
+        RegionCapabilities.Cache cache = new RegionCapabilities.Cache(() -> {
+            if (reads.incrementAndGet() == 1) {
+                return fleet;
+            }
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return later;
+        }, Clock.systemUTC(), Duration.ZERO);
+        assertThat(cache.current()).as("the first answer, read in the caller").isSameAs(fleet);
+
+        // Asked from a thread of its own, so a cache that waited for the read fails here instead of hanging the test.
+        try (var caller = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+            var answers = caller.submit(() -> {
+                List<RegionCapabilities> seen = new java.util.ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    seen.add(cache.current());
+                }
+                return seen;
+            });
+            try {
+                assertThat(answers.get(10, java.util.concurrent.TimeUnit.SECONDS)).containsOnly(fleet);
+                assertThat(reads.get()).as("one read at a time, however often asked").isLessThanOrEqualTo(2);
+            } finally {
+                release.countDown();
+            }
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (cache.current() != later && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(cache.current()).isSameAs(later);
     }
 }
