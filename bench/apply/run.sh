@@ -17,6 +17,7 @@ MONITORS=${1:-10000}
 SINGLE=${2:-400}
 PARALLEL=${3:-8}
 API_PORT=${API_PORT:-18095}
+WRK_SECONDS=${WRK_SECONDS:-20}
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
@@ -48,7 +49,7 @@ export VIGIL_CHANNEL_ENCRYPTION_KEY="${VIGIL_CHANNEL_ENCRYPTION_KEY:-$(openssl r
 # shellcheck disable=SC2086
 "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:--Xmx768m} $jfr -jar "$jar" --server.port="$API_PORT" --server.address=127.0.0.1 \
   --vigil.db.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --vigil.db.user="$PGUSER" --vigil.api.public-url="$API" \
-  --vigil.monitors.max-per-workspace=$((MONITORS * 2 + SINGLE)) --vigil.rate-limits.api-key.capacity=100000000 \
+  --vigil.monitors.max-per-workspace=$((MONITORS * 2 + SINGLE * 2 + WRK_SECONDS * 2000)) --vigil.rate-limits.api-key.capacity=100000000 \
   --vigil.rate-limits.signup.capacity=1000 --management.server.port=0 --logging.level.root=WARN >"$work/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 600); do curl -fs "$API/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
@@ -88,6 +89,31 @@ created=$(grep -c '^201 ' "$work/single.txt" || true)
 single_rate=$(echo "scale=1; $created / $single_s" | bc)
 p50=$(awk '{print $2}' "$work/single.txt" | sort -n | awk '{a[NR]=$1} END {print a[int(NR*0.5)]}')
 p99=$(awk '{print $2}' "$work/single.txt" | sort -n | awk '{a[NR]=$1} END {print a[int(NR*0.99)]}')
+single_api_ms=$(echo "scale=1; ($cpu1 - $cpu0) * 1000 / $created" | bc)
+single_pg_ms=$(echo "scale=1; ($pg1 - $pg0) * 1000 / $created" | bc)
+
+# 1b. The same single POSTs by wrk: P connections kept open, in a workspace of its own.
+wrk_line=""
+if [ "$WRK_SECONDS" -gt 0 ]; then
+  command -v wrk >/dev/null || { echo "wrk is needed (or WRK_SECONDS=0)"; exit 1; }
+  wrk_key=$(signup wrk)
+  wrk_count() { psql -At -d "$db" -c "SELECT count(*) FROM monitors WHERE name LIKE 'wrk-%'"; }
+  cpu0=$(api_cpu); pg0=$(pg_cpu)
+  wrk -t 2 -c "$PARALLEL" -d "${WRK_SECONDS}s" --latency -s bench/apply/create-monitors.lua \
+    -H "Authorization: Bearer $wrk_key" -H 'Content-Type: application/json' "$API" -- wrk >"$work/wrk.txt"
+  sleep 1  # the requests in flight when wrk stopped finish; their CPU is counted, and so are their monitors
+  cpu1=$(api_cpu); pg1=$(pg_cpu)
+  wrk_load=$(cut -d' ' -f1-3 /proc/loadavg)
+  summary=$(grep '^wrk requests=' "$work/wrk.txt") || { echo "wrk failed:"; cat "$work/wrk.txt"; exit 1; }
+  eval "$(echo "${summary#wrk }" | tr ' ' '\n' | sed 's/^/wrk_/')"
+  wrk_created=$(wrk_count)
+  # shellcheck disable=SC2154
+  wrk_line="single POSTs by wrk: $wrk_requests requests ($wrk_non2xx not 2xx, $wrk_errors socket errors) on $PARALLEL"
+  wrk_line="$wrk_line connections in ${wrk_seconds}s = $(echo "scale=1; ($wrk_requests - $wrk_non2xx) / $wrk_seconds" | bc)"
+  wrk_line="$wrk_line monitors/s (p50 ${wrk_p50_ms} ms, p99 ${wrk_p99_ms} ms); CPU per POST ($wrk_created created):"
+  wrk_line="$wrk_line api JVM $(echo "scale=2; ($cpu1 - $cpu0) * 1000 / $wrk_created" | bc) ms,"
+  wrk_line="$wrk_line PostgreSQL $(echo "scale=2; ($pg1 - $pg0) * 1000 / $wrk_created" | bc) ms; load average then $wrk_load"
+fi
 
 # 2. The document: N monitors (HTTP with assertions, every tenth TCP, every fiftieth a heartbeat), one channel.
 python3 - "$MONITORS" >"$work/doc.json" <<'PY'
@@ -129,8 +155,8 @@ total=$(echo "$plan_s + $apply_s" | bc)
 
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); document $(wc -c <"$work/doc.json") bytes"
 echo "single POSTs: $created monitors by $PARALLEL clients in ${single_s}s = $single_rate monitors/s (p50 ${p50}s, p99 ${p99}s);" \
-  "CPU per POST: api JVM $(echo "scale=1; ($cpu1 - $cpu0) * 1000 / $created" | bc) ms," \
-  "PostgreSQL $(echo "scale=1; ($pg1 - $pg0) * 1000 / $created" | bc) ms; load average then $single_load"
+  "CPU per POST: api JVM $single_api_ms ms, PostgreSQL $single_pg_ms ms; load average then $single_load"
+[ -n "$wrk_line" ] && echo "$wrk_line"
 echo "plan (dry run) of $MONITORS: ${plan_s}s ${plan#* }"
 echo "apply of $MONITORS: ${apply_s}s ${apply#* } -> $stored managed monitors stored"
 echo "re-plan (nothing to do): ${replan_s}s ${replan#* }"

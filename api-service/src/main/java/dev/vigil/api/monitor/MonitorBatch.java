@@ -44,9 +44,11 @@ public class MonitorBatch {
     private final AuditLog audit;
     private final Clock clock;
     private final LargeCounts counts;
+    private final MonitorRows inserts;
 
     MonitorBatch(MonitorDefinitions definitions, MonitorProperties limits, PingTokens pingTokens, JdbcTemplate jdbc,
-                 AuditLog audit, Clock clock, LargeCounts counts) {
+                 AuditLog audit, Clock clock, LargeCounts counts, MonitorRows inserts) {
+        this.inserts = inserts;
         this.definitions = definitions;
         this.limits = limits;
         this.pingTokens = pingTokens;
@@ -172,28 +174,21 @@ public class MonitorBatch {
         }
         java.time.Instant start = StoredTime.now(clock);
         List<UUID> ids = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>();
+        List<Monitor> rows = new ArrayList<>();
         List<AuditLog.Entry> entries = new ArrayList<>();
         for (Prepared prepared : monitors) {
             MonitorDefinition d = prepared.definition;
-            UUID id = UUID.randomUUID();
             // A microsecond apart, so lists (oldest first) show them in the document's order.
-            Timestamp now = Timestamp.from(start.plusNanos(1000L * ids.size()));
-            ids.add(id);
-            rows.add(new Object[]{id, caller.workspaceId(), d.name(), d.check().type().name(),
-                    WireJson.write(d.check()), d.intervalSeconds(), d.timeoutMs(), d.regions().toArray(String[]::new),
-                    d.confirmations(), d.degradedAboveMs(), Boolean.TRUE.equals(d.paused()),
-                    d.check().type() == MonitorType.HEARTBEAT ? pingTokens.next() : null, now, now,
-                    d.noise().failuresInRow(), d.noise().recoveryRounds(), d.noise().flapDetection(),
-                    d.noise().flapTransitions(), d.noise().flapWindowRounds()});
-            entries.add(new AuditLog.Entry("monitor.created", "MONITOR", id, summary(d)));
+            java.time.Instant now = start.plusNanos(1000L * ids.size());
+            Monitor monitor = new Monitor(caller.workspaceId(), d, now);
+            if (d.check().type() == MonitorType.HEARTBEAT) {
+                monitor.usePingToken(pingTokens.next(), now);
+            }
+            ids.add(monitor.getId());
+            rows.add(monitor);
+            entries.add(new AuditLog.Entry("monitor.created", "MONITOR", monitor.getId(), summary(d)));
         }
-        jdbc.batchUpdate("""
-                INSERT INTO monitors (id, workspace_id, name, type, check_spec, interval_seconds, timeout_ms, regions,
-                                      confirmations, degraded_above_ms, paused, status, ping_token, created_at,
-                                      updated_at, failures_in_row, recovery_rounds, flap_detection, flap_transitions,
-                                      flap_window_rounds)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        inserts.insert(rows);
         Map<UUID, List<UUID>> links = new LinkedHashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             links.put(ids.get(i), monitors.get(i).definition.alertChannelIds());

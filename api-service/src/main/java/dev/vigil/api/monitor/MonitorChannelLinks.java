@@ -40,6 +40,11 @@ class MonitorChannelLinks {
     /** Makes the monitor's links exactly {@code channelIds}. */
     void replace(UUID monitorId, UUID workspaceId, List<UUID> channelIds) {
         jdbc.sql("DELETE FROM monitor_alert_channels WHERE monitor_id = ?").param(monitorId).update();
+        add(monitorId, workspaceId, channelIds);
+    }
+
+    /** Links a monitor that has no links yet (a new one) to {@code channelIds}. */
+    void add(UUID monitorId, UUID workspaceId, List<UUID> channelIds) {
         for (UUID channelId : channelIds) {
             jdbc.sql("INSERT INTO monitor_alert_channels (monitor_id, channel_id, workspace_id) VALUES (?, ?, ?)")
                     .params(monitorId, channelId, workspaceId).update();

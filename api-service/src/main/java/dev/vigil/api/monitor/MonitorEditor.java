@@ -42,12 +42,15 @@ public class MonitorEditor {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final LargeCounts counts;
+    private final MonitorRows rows;
 
     MonitorEditor(MonitorRepository monitors, MonitorDefinitions definitions, MonitorChannelLinks links,
                   MonitorLabels labels, MonitorViews views, PingTokens pingTokens, MonitorProperties limits,
                   WorkspaceLocks locks,
-                  AuditLog audit, JsonMapper json, JdbcClient jdbc, Clock clock, LargeCounts counts) {
+                  AuditLog audit, JsonMapper json, JdbcClient jdbc, Clock clock, LargeCounts counts,
+                  MonitorRows rows) {
         this.monitors = monitors;
+        this.rows = rows;
         this.definitions = definitions;
         this.links = links;
         this.labels = labels;
@@ -62,6 +65,11 @@ public class MonitorEditor {
         this.counts = counts;
     }
 
+    /**
+     * Creates a monitor. The row is written with the same JDBC INSERT as a declarative apply's ({@link MonitorRows}),
+     * not through Hibernate: a create needs no managed entity, and persisting one cost more CPU than the rest of the
+     * create (issue 16: single POSTs at 10x the old rate).
+     */
     @Transactional
     public MonitorResponse create(ApiPrincipal caller, MonitorRequest request) {
         MonitorDefinition definition = definitions.definitionOf(caller.workspaceId(), request, true);
@@ -70,15 +78,17 @@ public class MonitorEditor {
         if (monitor.getType() == MonitorType.HEARTBEAT) {
             monitor.usePingToken(pingTokens.next(), now);
         }
-        monitors.saveAndFlush(monitor);
+        rows.insert(monitor);
         // A new monitor has no links or tags to replace: only inserts, and none when the request names none.
-        if (!definition.alertChannelIds().isEmpty()) {
-            links.replace(monitor.getId(), caller.workspaceId(), definition.alertChannelIds());
+        boolean linked = !definition.alertChannelIds().isEmpty();
+        boolean tagged = !definition.tagIds().isEmpty();
+        if (linked) {
+            links.add(monitor.getId(), caller.workspaceId(), definition.alertChannelIds());
         }
-        if (!definition.tagIds().isEmpty()) {
-            labels.replaceTags(monitor.getId(), caller.workspaceId(), definition.tagIds());
+        if (tagged) {
+            labels.addTags(monitor.getId(), caller.workspaceId(), definition.tagIds());
         }
-        MonitorResponse created = views.of(monitor, caller);
+        MonitorResponse created = views.ofCreated(monitor, linked, tagged, caller);
         audit.record(caller.workspaceId(), Actor.of(caller), "monitor.created", "MONITOR", monitor.getId(),
                 MonitorChanges.snapshot(created));
         checkQuota(caller.workspaceId());

@@ -45,6 +45,11 @@ class MonitorLabels {
     /** Makes the monitor's tags exactly {@code tagIds}. */
     void replaceTags(UUID monitorId, UUID workspaceId, List<UUID> tagIds) {
         jdbc.sql("DELETE FROM monitor_tags WHERE monitor_id = ?").param(monitorId).update();
+        addTags(monitorId, workspaceId, tagIds);
+    }
+
+    /** Tags a monitor that has no tags yet (a new one) with {@code tagIds}. */
+    void addTags(UUID monitorId, UUID workspaceId, List<UUID> tagIds) {
         for (UUID tagId : tagIds) {
             jdbc.sql("INSERT INTO monitor_tags (monitor_id, tag_id, workspace_id) VALUES (?, ?, ?)")
                     .params(monitorId, tagId, workspaceId).update();

@@ -67,6 +67,18 @@ public class MonitorViews {
                 .toList();
     }
 
+    /**
+     * A monitor just created in this transaction, as {@link #of(Monitor, ApiPrincipal)} would show it, without the
+     * reads that cannot find anything for it: no checks were skipped for an id that did not exist, and links and tags
+     * are read (for their order and tag names) only when it has some.
+     */
+    MonitorResponse ofCreated(Monitor monitor, boolean linked, boolean tagged, ApiPrincipal caller) {
+        List<UUID> ids = List.of(monitor.getId());
+        List<UUID> channelIds = linked ? links.of(ids).getOrDefault(monitor.getId(), List.of()) : List.of();
+        List<TagLabel> tagLabels = tagged ? labels.tagsOf(ids).getOrDefault(monitor.getId(), List.of()) : List.of();
+        return of(monitor, channelIds, tagLabels, NO_SKIPS, capabilities.get(), caller);
+    }
+
     String pingUrl(Monitor monitor) {
         return monitor.getPingToken() == null ? null : api.link("/ping/" + monitor.getPingToken());
     }

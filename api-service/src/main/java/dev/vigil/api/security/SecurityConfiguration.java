@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -135,6 +136,17 @@ class SecurityConfiguration {
     RequestRejectedHandler requestRejectedAsProblem(ProblemResponses problems) {
         return (request, response, rejected) -> problems.write(response, HttpStatus.BAD_REQUEST, "Invalid request",
                 "The request URL contains characters or sequences that are not allowed.", request);
+    }
+
+    /**
+     * No observations of Spring Security's own: with them every filter of the chain (some fifteen per request) was
+     * wrapped in a Micrometer observation with its timers and tags, about a tenth of a monitor create's CPU (issue
+     * 16, bench/README.md), for figures nothing reads. Requests stay observed as a whole ({@code http.server.requests}
+     * and the trace context), and refused keys and rate limits have counters of their own.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /**

@@ -309,6 +309,44 @@ class MonitorApiIT {
         assertThat(seenByAdmin.get("body").asString()).contains("b0dys3cr3t");
     }
 
+    /**
+     * A create writes its row with JDBC and builds its answer from what it wrote (issue 16): the answer must be what
+     * a read of the stored monitor shows, field for field, with every column a create can set in use: links in the
+     * channels' order (not the request's), tags by name with their colours, a group, noise settings, a pause, and a
+     * heartbeat's ping URL.
+     */
+    @Test
+    void aCreatedMonitorIsAnsweredExactlyAsItReadsBack() {
+        Tenant tenant = Tenant.create(port);
+        ApiClient api = tenant.owner();
+        UUID mail = tenant.addAlertChannel(jdbc, "Mail");
+        UUID hook = tenant.addAlertChannel(jdbc, "Webhook");
+        String zulu = Tenant.require(api.post("/api/v1/tags", Map.of("name", "zulu", "color", "#DC2626")), 201).json()
+                .get("id").asString();
+        String alpha = Tenant.require(api.post("/api/v1/tags", Map.of("name", "Alpha")), 201).json().get("id")
+                .asString();
+        String group = Tenant.require(api.post("/api/v1/monitor-groups", Map.of("name", "Checkout")), 201).json()
+                .get("id").asString();
+        Map<String, Object> http = new HashMap<>(httpMonitor("https://example.com/health"));
+        http.putAll(Map.of("alertChannelIds", List.of(hook, mail), "tagIds", List.of(zulu, alpha), "groupId", group,
+                "paused", true, "degradedAboveMs", 800, "noise", Map.of("failuresInRow", 3, "flapDetection", true)));
+        Map<String, Object> heartbeat = Map.of("name", "Nightly", "type", "HEARTBEAT", "periodSeconds", 86_400,
+                "alertChannelIds", List.of(mail));
+
+        for (Map<String, Object> request : List.of(http, heartbeat)) {
+            JsonNode created = created(api, request);
+
+            JsonNode read = api.get("/api/v1/monitors/" + created.get("id").asString()).json();
+            assertThat(created).isEqualTo(read);
+        }
+        JsonNode first = api.get("/api/v1/monitors").json().get("items").get(0);
+        assertThat(ids(first.get("alertChannelIds"))).containsExactly(mail.toString(), hook.toString());
+        assertThat(ids(first.get("tags"), "name")).containsExactly("Alpha", "zulu");
+        assertThat(first.get("groupId").asString()).isEqualTo(group);
+        assertThat(first.get("status").asString()).isEqualTo("PAUSED");
+        assertThat(first.get("noise").get("failuresInRow").asInt()).isEqualTo(3);
+    }
+
     @Test
     void anotherWorkspacesMonitorIsNotFound() {
         ApiClient owner = new ApiClient(port).signUp();
