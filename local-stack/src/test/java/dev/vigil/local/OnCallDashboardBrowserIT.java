@@ -233,6 +233,8 @@ class OnCallDashboardBrowserIT {
 
         // 8. A viewer of the workspace reads every page and is offered no change.
         click("sign-out");
+        // The click returns before the sign-out it starts has finished; /signup would otherwise still see a session.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
         String viewer = "viewer-" + UUID.randomUUID() + "@example.com";
         signUp(viewer, "Viewer's own");
         join(workspaceId, viewer, "VIEWER");
