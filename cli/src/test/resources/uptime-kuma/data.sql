@@ -30,14 +30,30 @@ INSERT INTO monitor (id, name, active, user_id, interval, hostname, port, type, 
  (5, 'DNS example.com', 1, 1, 300, 'example.com', 53, 'dns', 'AAAA', '1.1.1.1');
 INSERT INTO monitor (id, name, active, user_id, interval, type, push_token) VALUES
  (6, 'Nightly backup', 1, 1, 86400, 'push', 'Xq3pKmB7rT2vN8sL1wYz5cHdJf6gEa9u');
-INSERT INTO monitor (id, name, active, user_id, interval, hostname, type, packet_size) VALUES
- (7, 'Router', 1, 1, 60, '192.168.1.1', 'ping', 56);
+INSERT INTO monitor (id, name, active, user_id, interval, hostname, type, packet_size, ping_count) VALUES
+ (7, 'Router', 1, 1, 60, '192.168.1.1', 'ping', 56, 4);
 INSERT INTO monitor (id, name, active, user_id, interval, url, type, accepted_statuscodes_json, ignore_tls, basic_auth_user, basic_auth_pass, auth_method) VALUES
  (9, 'Admin', 1, 1, 60, 'https://admin.example.com/login', 'http', '["200-299","401"]', 1, 'probe', 'probe-password', 'basic');
 INSERT INTO monitor (id, name, active, user_id, interval, url, type, accepted_statuscodes_json, maxredirects) VALUES
  (10, 'Old URL redirects', 1, 1, 600, 'https://example.com/old', 'http', '["301"]', 0);
+-- The types Kuma 2.0 added or keeps beside HTTP: databases by connection string, SMTP, WebSocket upgrade, gRPC.
+INSERT INTO monitor (id, name, active, user_id, interval, type, database_connection_string, database_query) VALUES
+ (12, 'Orders DB', 1, 1, 60, 'postgres', 'postgres://monitor:pg-secret-pass@db.example.com:5432/orders?sslmode=require', 'SELECT count(*) FROM orders'),
+ (13, 'Sessions cache', 1, 1, 60, 'redis', 'redis://:redis-secret-pass@cache.example.com:6379/2', NULL),
+ (14, 'Reports MySQL', 1, 1, 120, 'mysql', 'mysql://reporter:mysql-secret-pass@mysql.example.com:3306/reports', 'SELECT 1'),
+ (15, 'Legacy SQL Server', 1, 1, 60, 'sqlserver', 'Server=sql.example.com,1433;Database=legacy;User Id=sa;Password=mssql-secret-pass;', NULL),
+ (16, 'Sessions Mongo', 1, 1, 60, 'mongodb', 'mongodb://app:mongo-secret-pass@mongo.example.com:27017/app', NULL);
+INSERT INTO monitor (id, name, active, user_id, interval, hostname, port, type, smtp_security) VALUES
+ (17, 'Mail relay', 1, 1, 300, 'mail.example.com', 587, 'smtp', 'starttls'),
+ (18, 'Mail submission', 1, 1, 300, 'smtp.example.com', 465, 'smtp', 'secure');
+INSERT INTO monitor (id, name, active, user_id, interval, url, type, accepted_statuscodes_json, ws_subprotocol, ws_ignore_sec_websocket_accept_header) VALUES
+ (19, 'Live feed', 1, 1, 60, 'wss://ws.example.com/feed', 'websocket-upgrade', '["1000"]', 'graphql-ws', 1);
+INSERT INTO monitor (id, name, active, user_id, interval, type, grpc_url, grpc_enable_tls, grpc_service_name, grpc_method, grpc_body, keyword) VALUES
+ (20, 'Payments gRPC', 1, 1, 60, 'grpc-keyword', 'grpc.example.com:443', 1, 'payments.Payments', 'Status', '{}', 'SERVING');
+INSERT INTO monitor (id, name, active, user_id, interval, hostname, type) VALUES
+ (21, 'Office VPN', 1, 1, 60, 'office-vpn', 'tailscale-ping');
 INSERT INTO monitor_notification (monitor_id, notification_id) VALUES (1, 1), (1, 4), (2, 2), (3, 1), (3, 5), (4, 3),
- (5, 6), (5, 7), (6, 8), (6, 9), (6, 10), (6, 11), (6, 12);
+ (5, 6), (5, 7), (6, 8), (6, 9), (6, 10), (6, 11), (6, 12), (17, 1), (12, 1);
 INSERT INTO monitor_tag (monitor_id, tag_id, value) VALUES (1, 1, 'prod'), (1, 2, ''), (4, 1, 'prod'), (2, 2, ''),
  (2, 1, 'staging');
 UPDATE monitor SET parent = 11 WHERE id = 4;

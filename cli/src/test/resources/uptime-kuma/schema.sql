@@ -37,7 +37,11 @@ CREATE TABLE monitor (
     -- knex_migrations: 2024-04-26 snmp, 2024-08-24 cache bust and conditions, 2025-09-02 domain expiry
     json_path_operator VARCHAR(255) DEFAULT NULL, snmp_oid VARCHAR(255), snmp_version VARCHAR(255) DEFAULT '2c',
     cache_bust BOOLEAN NOT NULL DEFAULT 0, conditions TEXT NOT NULL DEFAULT '[]',
-    domain_expiry_notification BOOLEAN DEFAULT 1);
+    domain_expiry_notification BOOLEAN DEFAULT 1,
+    -- knex_migrations (2.0): websocket-upgrade, smtp monitor, ping advanced options
+    ws_ignore_sec_websocket_accept_header BOOLEAN NOT NULL DEFAULT 0, ws_subprotocol VARCHAR(255) DEFAULT NULL,
+    smtp_security VARCHAR(255) DEFAULT NULL, ping_count INTEGER NOT NULL DEFAULT 1,
+    ping_numeric BOOLEAN NOT NULL DEFAULT 1, ping_per_request_timeout INTEGER NOT NULL DEFAULT 2);
 CREATE TABLE notification (
     id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(255), active BOOLEAN NOT NULL DEFAULT 1, user_id INTEGER,
     is_default BOOLEAN NOT NULL DEFAULT 0, config TEXT);

@@ -22,22 +22,31 @@ import tools.jackson.databind.JsonNode;
                         + "answer."},
         footer = {"", "Examples:", "  vigil check https://example.com/health",
                 "  vigil check --type TCP db.example.com:5432 --region eu-west-1",
-                "  vigil check --type DNS example.com --output json"})
+                "  vigil check --type DNS example.com --output json",
+                "  vigil check --type PING 192.0.2.10",
+                "  vigil check --type SMTP mail.example.com:587 --tls-mode STARTTLS",
+                "  vigil check --type WEBSOCKET wss://ws.example.com/feed --send ping --expect pong",
+                "  vigil check --type GRPC grpc.example.com:443 --tls --service payments.v1.Payments",
+                "  vigil check --type DATABASE --engine REDIS cache.example.com:6379"})
 final class CheckCommand implements Callable<Integer> {
 
-    enum Type { HTTP, TCP, DNS, TLS }
+    enum Type { HTTP, TCP, DNS, TLS, PING, UDP, DOMAIN, SMTP, IMAP, POP3, WEBSOCKET, GRPC, DATABASE }
 
     private final CliEnvironment environment;
 
     @Mixin
     GlobalOptions global;
 
-    @Parameters(paramLabel = "TARGET", description = "HTTP: a URL; TCP: host:port; DNS: a name; TLS: host[:port]")
+    @Parameters(paramLabel = "TARGET", description = {"HTTP, WEBSOCKET: a URL; TCP, UDP, GRPC: host:port; DNS: a "
+            + "name; DOMAIN: a registered domain; PING: a host; TLS, SMTP, IMAP, POP3, DATABASE: host[:port]"})
     String target;
 
     @Option(names = "--type", paramLabel = "TYPE", defaultValue = "HTTP",
-            description = "HTTP, TCP, DNS or TLS (default ${DEFAULT-VALUE})")
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     Type type;
+
+    @Mixin
+    CheckFlags flags;
 
     @Option(names = "--region", paramLabel = "REGION", description = "Run from this region only (repeatable; "
             + "default: every region)")
@@ -60,8 +69,13 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JsonNode report = global.api(environment).post("/api/v1/checks/run",
-                VigilApi.JSON.writeValueAsString(request()));
+        String body = VigilApi.JSON.writeValueAsString(request());
+        JsonNode report;
+        // The API answers once every region did (or the wait ran out): up to the timeout plus 5 s.
+        try (Progress progress = Progress.spinner(environment, global, "Checking " + target + " from "
+                + (regions == null || regions.isEmpty() ? "every region" : String.join(", ", regions)))) {
+            report = global.api(environment).post("/api/v1/checks/run", body);
+        }
         return print(environment, global, report);
     }
 
@@ -94,25 +108,12 @@ final class CheckCommand implements Callable<Integer> {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type.name());
         switch (type) {
-            case HTTP -> body.put("url", target);
-            case DNS -> body.put("host", target);
-            case TCP, TLS -> {
-                int colon = target.lastIndexOf(':');
-                boolean hasPort = colon > 0 && !target.endsWith("]") && target.indexOf(':') == colon;
-                if (hasPort) {
-                    body.put("host", target.substring(0, colon));
-                    try {
-                        body.put("port", Integer.parseInt(target.substring(colon + 1)));
-                    } catch (NumberFormatException e) {
-                        throw new CliException(ExitCodes.USAGE, "not a port: " + target.substring(colon + 1));
-                    }
-                } else if (type == Type.TCP) {
-                    throw new CliException(ExitCodes.USAGE, "a TCP check needs host:port, e.g. db.example.com:5432");
-                } else {
-                    body.put("host", target);
-                }
-            }
+            case HTTP, WEBSOCKET -> body.put("url", target);
+            case DNS, PING, DOMAIN -> body.put("host", target);
+            case TCP, UDP, GRPC -> hostAndPort(body, true);
+            default -> hostAndPort(body, false);
         }
+        flags.addTo(body);
         if (method != null) {
             body.put("method", method.toUpperCase(Locale.ROOT));
         }
@@ -127,6 +128,30 @@ final class CheckCommand implements Callable<Integer> {
             body.put("regions", regions);
         }
         return body;
+    }
+
+    /** host:port (an IPv6 address in brackets) into {@code host} and {@code port}; the port optional or not. */
+    private void hostAndPort(Map<String, Object> body, boolean portRequired) {
+        int colon = target.lastIndexOf(':');
+        boolean hasPort = colon > 0 && !target.endsWith("]") && (target.indexOf(':') == colon
+                || target.startsWith("["));
+        if (hasPort) {
+            String host = target.substring(0, colon);
+            body.put("host", host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1)
+                    : host);
+            try {
+                body.put("port", Integer.parseInt(target.substring(colon + 1)));
+            } catch (NumberFormatException e) {
+                throw new CliException(ExitCodes.USAGE, "not a port: " + target.substring(colon + 1));
+            }
+        } else if (portRequired) {
+            throw new CliException(ExitCodes.USAGE, "a " + type + " check needs host:port, e.g. "
+                    + (type == Type.UDP ? "ntp.example.com:123" : type == Type.GRPC ? "grpc.example.com:443"
+                    : "db.example.com:5432"));
+        } else {
+            body.put("host", target.startsWith("[") && target.endsWith("]")
+                    ? target.substring(1, target.length() - 1) : target);
+        }
     }
 
     /** dns 3 · connect 5 · tls 20 · first byte 41 (ms); the phases the check had. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,12 @@ import tools.jackson.databind.node.ObjectNode;
                 "  vigil monitors create --name Homepage --target https://example.com/ --expect-status 200",
                 "  vigil monitors create --name Database --type TCP --host db.example.com --port 5432",
                 "  vigil monitors create --name Backup --type HEARTBEAT --period 86400 --grace 3600",
+                "  vigil monitors create --name Gateway --type PING --host 192.0.2.1 --packet-count 5",
+                "  vigil monitors create --name Mail --type SMTP --host mail.example.com --port 587 --tls-mode STARTTLS",
+                "  vigil monitors create --name Feed --type WEBSOCKET --target wss://ws.example.com/feed --expect pong",
+                "  vigil monitors create --name Payments --type GRPC --host grpc.example.com --port 443 --tls",
+                "  vigil monitors create --name Orders --type DATABASE --engine POSTGRESQL --host db.example.com \\",
+                "      --database orders --username monitor --password-var DB_PASSWORD --query 'SELECT 1'",
                 "  vigil monitors create -f monitors.yaml"})
 final class CreateMonitorCommand implements Callable<Integer> {
 
@@ -56,10 +63,12 @@ final class CreateMonitorCommand implements Callable<Integer> {
         String name;
 
         @Option(names = "--type", paramLabel = "TYPE", defaultValue = "HTTP",
-                description = "HTTP (default), TCP, TLS, DNS or HEARTBEAT")
+                description = "HTTP (default), TCP, TLS, DNS, HEARTBEAT, PING, UDP, DOMAIN, SMTP, IMAP, POP3, "
+                        + "WEBSOCKET, GRPC or DATABASE")
         String type;
 
-        @Option(names = "--target", paramLabel = "URL", description = "HTTP: the URL to request (--url is the API's)")
+        @Option(names = "--target", paramLabel = "URL", description = "HTTP, WEBSOCKET: the URL to request (--url is "
+                + "the API's)")
         String url;
 
         @Option(names = "--method", paramLabel = "METHOD", description = "HTTP: GET (default), HEAD, POST, ...")
@@ -77,10 +86,12 @@ final class CreateMonitorCommand implements Callable<Integer> {
         @Option(names = "--expect-body", paramLabel = "TEXT", description = "HTTP: text the body must contain")
         String expectBody;
 
-        @Option(names = "--host", paramLabel = "HOST", description = "TCP, TLS, DNS: the host name")
+        @Option(names = "--host", paramLabel = "HOST", description = "TCP, TLS, DNS, PING, UDP, SMTP, IMAP, POP3, GRPC, "
+                + "DATABASE: the host name; DOMAIN: the registered domain")
         String host;
 
-        @Option(names = "--port", paramLabel = "PORT", description = "TCP, TLS: the port")
+        @Option(names = "--port", paramLabel = "PORT", description = "TCP, TLS, UDP, SMTP, IMAP, POP3, GRPC, "
+                + "DATABASE: the port")
         Integer port;
 
         @Option(names = "--record-type", paramLabel = "TYPE", description = "DNS: A, AAAA, CNAME, MX, TXT, NS, ...")
@@ -103,6 +114,10 @@ final class CreateMonitorCommand implements Callable<Integer> {
 
         @Option(names = "--channel", paramLabel = "CHANNEL_ID", split = ",", description = "Alert channel ids")
         List<String> channels;
+
+        /** The other types' fields; null when none of them is given. */
+        @ArgGroup(exclusive = false)
+        CheckFlags check;
     }
 
     CreateMonitorCommand(CliEnvironment environment) {
@@ -116,7 +131,7 @@ final class CreateMonitorCommand implements Callable<Integer> {
         ArrayNode created = VigilApi.JSON.createArrayNode();
         List<String> failed = new ArrayList<>();
         CliException first = null;
-        try (Progress progress = Progress.bar(environment, "Creating monitors", requests.size())) {
+        try (Progress progress = Progress.bar(environment, global, "Creating monitors", requests.size())) {
             for (int i = 0; i < requests.size(); i++) {
                 try {
                     created.add(api.post("/api/v1/monitors", requests.get(i).toString()));
@@ -189,6 +204,11 @@ final class CreateMonitorCommand implements Callable<Integer> {
         }
         if (f.channels != null) {
             f.channels.forEach(m.putArray("alertChannelIds")::add);
+        }
+        if (f.check != null) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            f.check.addTo(fields);
+            fields.forEach((field, value) -> m.set(field, VigilApi.JSON.valueToTree(value)));
         }
         return m;
     }

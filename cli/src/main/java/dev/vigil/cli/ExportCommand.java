@@ -30,7 +30,10 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         VigilApi api = global.api(environment);
-        JsonNode document = api.get("/api/v1/export");
+        JsonNode document;
+        try (Progress progress = Progress.spinner(environment, global, "Exporting the workspace")) {
+            document = api.get("/api/v1/export");
+        }
         String text;
         if (global.json()) {
             text = VigilApi.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n";

@@ -91,7 +91,7 @@ final class ImportCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.INVALID, "no such file: " + input());
             }
             ImportResult result;
-            try {
+            try (Progress progress = Progress.spinner(environment, global, "Converting " + input())) {
                 result = convert(text);
             } catch (JacksonException | IllegalArgumentException e) {
                 throw new CliException(ExitCodes.INVALID, unreadable(e));
@@ -162,7 +162,8 @@ final class ImportCommand implements Callable<Integer> {
             description = {"Uptime Kuma's monitors and notifications: its SQLite database (2.0 keeps them only "
                     + "there: data/kuma.db, best a copy taken while Kuma is stopped) or a 1.x backup.json.",
                     "HTTP, keyword and JSON-query monitors become HTTP monitors with assertions, port TCP, dns DNS, "
-                            + "push HEARTBEAT; every other type and setting is listed on stderr."})
+                            + "push HEARTBEAT, ping PING, smtp SMTP, websocket-upgrade WEBSOCKET, grpc-keyword GRPC, "
+                            + "postgres/mysql/redis DATABASE; every other type and setting is listed on stderr."})
     static final class UptimeKuma implements Callable<Integer> {
 
         private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -188,7 +189,7 @@ final class ImportCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.INVALID, "no such file: " + source);
             }
             ImportResult result;
-            try (Progress progress = Progress.spinner(environment, "Reading " + source)) {
+            try (Progress progress = Progress.spinner(environment, global, "Reading " + source)) {
                 KumaSource.Tables tables = sqlite(source) ? KumaSource.database(source)
                         : KumaSource.backup(Files.readString(source));
                 result = UptimeKumaImporter.convert(tables);

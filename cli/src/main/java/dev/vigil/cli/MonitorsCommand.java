@@ -42,7 +42,12 @@ final class MonitorsCommand implements Callable<Integer> {
             case "HEARTBEAT" -> m.path("pingUrl").asString("");
             case "PLUGIN" -> m.path("plugin").asString("");
             case "PING", "DOMAIN" -> m.path("host").asString("");
-            case "UDP", "SMTP", "IMAP", "POP3" -> m.path("host").asString("") + ":" + m.path("port").asString("");
+            case "UDP", "SMTP", "IMAP", "POP3", "GRPC" -> m.path("host").asString("") + ":"
+                    + m.path("port").asString("");
+            case "WEBSOCKET" -> m.path("url").asString("");
+            case "DATABASE" -> m.path("engine").asString("").toLowerCase(java.util.Locale.ROOT) + "://"
+                    + m.path("host").asString("") + ":" + m.path("port").asString("")
+                    + (m.path("database").asString("").isEmpty() ? "" : "/" + m.path("database").asString());
             default -> "-";
         };
     }
@@ -202,7 +207,11 @@ final class MonitorsCommand implements Callable<Integer> {
 
         @Override
         void act(VigilApi api, String path) {
-            exit = CheckCommand.print(environment, global, api.post(path + "/trigger", null));
+            JsonNode report;
+            try (Progress progress = Progress.spinner(environment, global, "Running the check in its regions")) {
+                report = api.post(path + "/trigger", null);
+            }
+            exit = CheckCommand.print(environment, global, report);
         }
     }
 }

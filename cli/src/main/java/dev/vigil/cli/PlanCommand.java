@@ -43,7 +43,7 @@ final class PlanCommand implements Callable<Integer> {
     static JsonNode send(CliEnvironment environment, GlobalOptions global, Path file, boolean dryRun, boolean prune) {
         String document = DocumentFiles.read(file, environment);
         JsonNode plan;
-        try (Progress progress = Progress.spinner(environment, (dryRun ? "Planning " : "Applying ") + file)) {
+        try (Progress progress = Progress.spinner(environment, global, (dryRun ? "Planning " : "Applying ") + file)) {
             plan = global.api(environment).post("/api/v1/apply?dryRun=" + dryRun + "&prune=" + prune, document);
         }
         if (global.json()) {

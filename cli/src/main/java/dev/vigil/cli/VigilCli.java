@@ -1,6 +1,5 @@
 package dev.vigil.cli;
 
-import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -84,11 +83,27 @@ public final class VigilCli {
         };
     }
 
+    /** The project version the build wrote into {@code version.properties} (the release sets it from its tag). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = VigilCli.class.getPackage().getImplementationVersion();
-            return List.of("vigil " + (version == null ? "development build" : version)).toArray(String[]::new);
+            return new String[] {"vigil " + version()};
+        }
+
+        static String version() {
+            java.util.Properties properties = new java.util.Properties();
+            try (java.io.InputStream in = VigilCli.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            } catch (java.io.IOException e) {
+                // Unreadable: the manifest's, else a development build.
+            }
+            String version = properties.getProperty("version", "");
+            if (version.isBlank() || version.startsWith("@")) {
+                version = VigilCli.class.getPackage().getImplementationVersion();
+            }
+            return version == null ? "development build" : version;
         }
     }
 }

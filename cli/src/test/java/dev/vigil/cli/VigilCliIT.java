@@ -171,12 +171,15 @@ class VigilCliIT extends CliTestBase {
         Run list = vigil(key, Map.of(), "monitors", "list", "--output", "json");
 
         assertThat(imported.exit()).as(imported.err()).isZero();
-        assertThat(imported.err()).contains("Wrote " + document + " (8 monitors, 3 alert channels)",
-                "Not imported (", "endpoints[4] (icmp-ping)", "SLACK_WEBHOOK_URL: alerting.slack.webhook-url");
+        assertThat(imported.err()).contains("Wrote " + document + " (14 monitors, 3 alert channels)",
+                "Not imported (", "endpoints[11] (ssh)", "SLACK_WEBHOOK_URL: alerting.slack.webhook-url");
         assertThat(applied.exit()).as(applied.err()).isZero();
-        assertThat(applied.out()).contains("Applied: 11 to create");
+        assertThat(applied.out()).contains("Applied: 17 to create");
         assertThat(list.json().valueStream().map(m -> m.get("name").asString()).toList()).contains("front-end",
                 "back-end certificate", "redis", "ext-ep-test");
+        assertThat(list.json().valueStream().map(m -> m.get("name").asString() + " " + m.get("type").asString()))
+                .contains("icmp-ping PING", "ntp UDP", "live-feed WEBSOCKET", "mail SMTP",
+                        "registration domain DOMAIN");
         assertThat(list.json().valueStream().filter(m -> m.get("name").asString().equals("certificate"))
                 .findFirst().orElseThrow().get("status").asString()).isEqualTo("PAUSED");
     }

@@ -59,18 +59,25 @@ class VigilCommandsIT extends CliTestBase {
         Run again = vigil(key, KUMA_SECRETS, "plan", "-f", document.toString(), "--detailed-exitcode");
 
         assertThat(imported.exit()).as(imported.err()).isZero();
-        assertThat(imported.err()).contains("Wrote " + document + " (8 monitors, 10 alert channels)",
-                "monitor[7] (Router): not imported", "KUMA_OPS_SLACK_WEBHOOK_URL: notification[1] (Ops Slack)");
+        assertThat(imported.err()).contains("Wrote " + document + " (16 monitors, 10 alert channels)",
+                "monitor[21] (Office VPN): not imported", "monitor[15] (Legacy SQL Server): not imported",
+                "KUMA_OPS_SLACK_WEBHOOK_URL: notification[1] (Ops Slack)",
+                "set the workspace variable KUMA_ORDERS_DB_PASSWORD");
         assertThat(Files.readString(document)).contains("key: shop-search", "env: KUMA_TEAM_TELEGRAM_BOT_TOKEN")
                 .doesNotContain("hooks.slack.com", "hunter2");
         assertThat(plan.exit()).as(plan.err()).isEqualTo(ExitCodes.CHANGES_PENDING);
         assertThat(applied.exit()).as(applied.err()).isZero();
-        assertThat(applied.out()).contains("Applied: 18 to create");
+        assertThat(applied.out()).contains("Applied: 26 to create");
         assertThat(list.json().valueStream().map(m -> m.get("name").asString() + " " + m.get("type").asString() + " "
                 + m.get("status").asString())).containsExactlyInAnyOrder("Homepage HTTP PENDING",
                 "Shop search HTTP PENDING", "API status HTTP PENDING", "Postgres TCP PAUSED",
-                "DNS example.com DNS PENDING", "Nightly backup HEARTBEAT PENDING", "Admin HTTP PENDING",
-                "Old URL redirects HTTP PENDING");
+                "DNS example.com DNS PENDING", "Nightly backup HEARTBEAT PENDING", "Router PING PENDING",
+                "Admin HTTP PENDING", "Old URL redirects HTTP PENDING", "Orders DB DATABASE PENDING",
+                "Sessions cache DATABASE PENDING", "Reports MySQL DATABASE PENDING", "Mail relay SMTP PENDING",
+                "Mail submission SMTP PENDING", "Live feed WEBSOCKET PENDING", "Payments gRPC GRPC PENDING");
+        var orders = list.json().valueStream().filter(m -> m.get("name").asString().equals("Orders DB"))
+                .findFirst().orElseThrow();
+        assertThat(orders.get("password").asString()).isEqualTo("{{vars.KUMA_ORDERS_DB_PASSWORD}}");
         assertThat(again.exit()).as(again.out()).isZero();
         Run channels = vigil(key, Map.of(), "channels", "list");
         assertThat(channels.out()).contains("Ops Slack", "SLACK", "Team Telegram", "TELEGRAM", "On-call mail",

@@ -199,7 +199,7 @@ class OnCallDashboardBrowserIT {
         dashboard.screenshot("10-probes");
 
         // 8. A viewer of the workspace reads every page and is offered no change.
-        // Waits for the sign-in page: signing up next, before the sign-out finished, raced it.
+        // Waits for /login: the click returns before the sign-out has finished, and /signup would still see a session.
         dashboard.signOut();
         String viewer = "viewer-" + UUID.randomUUID() + "@example.com";
         dashboard.signUp(viewer, "browser test password", "Viewer's own");

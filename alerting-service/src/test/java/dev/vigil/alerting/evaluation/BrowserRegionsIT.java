@@ -33,9 +33,6 @@ import org.springframework.test.context.ContextConfiguration;
  * BROWSER, stored as the fleet registry stores them): the scheduler sends it nothing there, so a failure seen by the
  * other region must not wait for a confirmation that cannot come. It is DOWN at once, as a one-region monitor would be.
  */
-// A context of its own, closed after the class: a cached context that Spring 7 paused (stopped) while another
-// class ran cannot start its queue consumers again, and then consumes nothing.
-@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(properties = {"spring.config.name=" + AlertingApplication.CONFIG_NAMES, "server.port=0",
         "vigil.evaluation.settle=1s", "vigil.evaluation.sweep-interval=200ms", "vigil.ingest.max-delay=50ms"})
 @ContextConfiguration(initializers = SharedInfrastructure.class)

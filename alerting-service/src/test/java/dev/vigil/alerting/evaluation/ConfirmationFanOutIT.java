@@ -35,9 +35,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * region once, however often the monitor is evaluated meanwhile; a failure every region saw on its own check asks
  * none at all (the mass outage: no confirmation checks on top of the failing ones).
  */
-// A context of its own, closed after the class: a cached context that Spring 7 paused (stopped) while another
-// class ran cannot start its queue consumers again, and then consumes nothing.
-@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(properties = {"spring.config.name=" + AlertingApplication.CONFIG_NAMES, "server.port=0",
         "vigil.evaluation.settle=1s", "vigil.evaluation.sweep-interval=200ms", "vigil.ingest.max-delay=50ms",
         "vigil.evaluation.confirmation-window=20s"})

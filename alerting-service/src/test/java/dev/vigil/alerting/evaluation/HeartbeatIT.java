@@ -16,9 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
 /** Heartbeat monitors: pings recorded as the api-service records them, judged by the running evaluator. */
-// A context of its own, closed after the class: a cached context that Spring 7 paused (stopped) while another
-// class ran cannot start its queue consumers again, and then consumes nothing.
-@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(properties = {"spring.config.name=" + AlertingApplication.CONFIG_NAMES, "server.port=0",
         "vigil.evaluation.sweep-interval=200ms"})
 @ContextConfiguration(initializers = SharedInfrastructure.class)

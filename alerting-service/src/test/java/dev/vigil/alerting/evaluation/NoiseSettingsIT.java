@@ -30,9 +30,6 @@ import org.springframework.test.context.ContextConfiguration;
  * {@code results} queue, stored in PostgreSQL, evaluated in batches with each monitor's own settings read from
  * {@code monitors} (and the deployment's where it has none).
  */
-// A context of its own, closed after the class: a cached context that Spring 7 paused (stopped) while another
-// class ran cannot start its queue consumers again, and then consumes nothing.
-@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(properties = {"spring.config.name=" + AlertingApplication.CONFIG_NAMES, "server.port=0",
         "vigil.evaluation.settle=1s", "vigil.evaluation.sweep-interval=200ms", "vigil.ingest.max-delay=50ms"})
 @ContextConfiguration(initializers = SharedInfrastructure.class)

@@ -29,9 +29,6 @@ import org.springframework.test.context.ContextConfiguration;
  * The alerting service end to end at its boundary: results published to the real {@code results} queue (ElasticMQ)
  * as probes in three regions would, stored in PostgreSQL, judged and turned into incidents.
  */
-// A context of its own, closed after the class: a cached context that Spring 7 paused (stopped) while another
-// class ran cannot start its queue consumers again, and then consumes nothing.
-@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(properties = {"spring.config.name=" + AlertingApplication.CONFIG_NAMES, "server.port=0",
         "vigil.evaluation.settle=1s", "vigil.evaluation.sweep-interval=200ms", "vigil.ingest.max-delay=50ms"})
 @ContextConfiguration(initializers = SharedInfrastructure.class)

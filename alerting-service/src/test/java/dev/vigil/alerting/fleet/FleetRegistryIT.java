@@ -24,9 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
 /** Probe heartbeats from the queue into the fleet tables, as the API then reads them. */
-// A context of its own, closed after the class: a cached context that Spring 7 paused (stopped) while another
-// class ran cannot start its queue consumers again, and then consumes nothing.
-@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(properties = {"spring.config.name=" + AlertingApplication.CONFIG_NAMES, "server.port=0"})
 @ContextConfiguration(initializers = SharedInfrastructure.class)
 class FleetRegistryIT {

@@ -26,9 +26,6 @@ import org.springframework.test.context.ContextConfiguration;
  * Probes' reports of skipped checks, on the results queue beside the results, are stored once per run, counted by
  * region, and feed the operator's gauge; reports about deleted monitors are dropped, not dead-lettered.
  */
-// A context of its own, closed after the class: a cached context that Spring 7 paused (stopped) while another
-// class ran cannot start its queue consumers again, and then consumes nothing.
-@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(properties = {"spring.config.name=" + AlertingApplication.CONFIG_NAMES, "server.port=0"})
 @ContextConfiguration(initializers = SharedInfrastructure.class)
 class SkippedChecksIngestIT {

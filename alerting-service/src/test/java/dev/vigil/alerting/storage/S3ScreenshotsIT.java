@@ -33,9 +33,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * workspace's monitor puts nothing; retention deletes the row, then the object, as it does results; deleting a
  * monitor or a workspace (rows gone by cascade) deletes their objects too, once the store lets it.
  */
-// A context of its own, closed after the class: a cached context that Spring 7 paused (stopped) while another
-// class ran cannot start its queue consumers again, and then consumes nothing.
-@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(properties = {"spring.config.name=" + AlertingApplication.CONFIG_NAMES, "server.port=0",
         "vigil.artifacts.store=s3", "vigil.artifacts.s3.bucket=vigil-shots", "vigil.artifacts.s3.path-style=true",
         "vigil.artifacts.s3.access-key-id=test-key", "vigil.artifacts.s3.secret-access-key=test-secret",

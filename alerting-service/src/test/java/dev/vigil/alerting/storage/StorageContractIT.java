@@ -31,9 +31,6 @@ import org.springframework.test.context.ContextConfiguration;
  * results written by the real writer roll up into {@code check_results_hourly} and {@code check_results_daily} with
  * the same names, columns and values. The assertions that differ are guarded by {@link TestDatabase#hasTimescale()}.
  */
-// A context of its own, closed after the class: a cached context that Spring 7 paused (stopped) while another
-// class ran cannot start its queue consumers again, and then consumes nothing.
-@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(properties = {"spring.config.name=" + AlertingApplication.CONFIG_NAMES, "server.port=0"})
 @ContextConfiguration(initializers = dev.vigil.common.testing.SharedInfrastructure.class)
 class StorageContractIT {

@@ -3,6 +3,7 @@ package dev.vigil.api.apply;
 import dev.vigil.api.group.GroupRequest;
 import dev.vigil.api.group.MonitorGroups;
 import dev.vigil.api.identity.ApiPrincipal;
+import dev.vigil.api.monitor.LargeCounts;
 import dev.vigil.api.tag.TagRequest;
 import dev.vigil.api.tag.Tags;
 import dev.vigil.api.web.FieldProblems;
@@ -35,8 +36,10 @@ class DocumentLabels {
     private final JdbcClient jdbc;
     private final Tags tags;
     private final MonitorGroups groups;
+    private final LargeCounts counts;
 
-    DocumentLabels(JdbcClient jdbc, Tags tags, MonitorGroups groups) {
+    DocumentLabels(JdbcClient jdbc, Tags tags, MonitorGroups groups, LargeCounts counts) {
+        this.counts = counts;
         this.jdbc = jdbc;
         this.tags = tags;
         this.groups = groups;
@@ -110,6 +113,7 @@ class DocumentLabels {
      */
     void apply(ApiPrincipal caller, UUID monitorId, List<String> tagNames, String group) {
         UUID workspace = caller.workspaceId();
+        counts.forget(workspace); // the tags' and groups' counts
         if (tagNames != null) {
             List<UUID> ids = new ArrayList<>();
             for (String name : new LinkedHashSet<>(tagNames.stream().map(String::strip).toList())) {

@@ -31,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MonitorTools implements ToolSet {
 
     private static final int MAX_LIST = 100;
+    static final String TYPES = "HTTP, TCP, DNS, TLS, HEARTBEAT, PLUGIN, PING, UDP, DOMAIN, SMTP, IMAP, POP3, "
+            + "WEBSOCKET, GRPC or DATABASE";
 
     private final MonitorSearch search;
     private final MonitorRepository monitors;
@@ -61,13 +63,14 @@ class MonitorTools implements ToolSet {
                 VigilTool.reading("list_monitors", """
                         Lists the workspace's monitors with their current status (UP, DOWN, DEGRADED, PAUSED, \
                         PENDING), oldest first. Optional filters combine: query (text in the name or target), \
-                        status, type (HTTP, TCP, DNS, TLS, HEARTBEAT, PLUGIN), tag (name or id), limit (1-100, \
+                        status, type (e.g. HTTP, TCP, PING, DATABASE; see create_monitor), tag (name or id), \
+                        limit (1-100, \
                         default 50). Returns {total, items:[monitor]}, each monitor with id, name, type, target \
                         fields, regions, intervalSeconds and status. Use the ids with the other monitor tools.""",
                         Schemas.object()
                                 .string("query", "Text the monitor's name or target (URL, host) contains")
                                 .strings("status", "Statuses to include: UP, DOWN, DEGRADED, PAUSED, PENDING")
-                                .strings("type", "Types to include: HTTP, TCP, DNS, TLS, HEARTBEAT, PLUGIN")
+                                .strings("type", "Types to include: " + TYPES)
                                 .strings("tag", "Tags (name or id) the monitor must all have")
                                 .integer("limit", "At most this many monitors, 1 to 100 (default 50)").build(),
                         this::list),
@@ -93,19 +96,29 @@ class MonitorTools implements ToolSet {
                         error). Required: name, type. HTTP: url (plus optional method, headers, body, \
                         followRedirects, assertions). TCP: host, port. DNS: host, recordType, resolver. TLS: host, \
                         port, minDaysValid. HEARTBEAT: periodSeconds, graceSeconds (answers a pingUrl for the job \
-                        to call). Common: intervalSeconds (default 60), timeoutMs, regions (default all), \
-                        confirmations, paused. Returns the created monitor with its id and status.""",
+                        to call). PING: host, packetCount, maxPacketLossPercent. UDP: host, port, payload, \
+                        payloadEncoding, assertions. DOMAIN: host (the registered domain), minDaysValid. SMTP, \
+                        IMAP, POP3: host, port, tlsMode, minDaysValid. WEBSOCKET: url (ws:// or wss://), headers, \
+                        send, expect. GRPC: host, port, service, tls. DATABASE: engine (POSTGRESQL, MYSQL, REDIS), \
+                        host, port, database, username, password (only a workspace variable reference such as \
+                        {{vars.DB_PASSWORD}}, never the password), query, expect. Common: intervalSeconds \
+                        (default 60), timeoutMs, regions (default all), confirmations, paused, and noise (alert \
+                        noise settings of a probed monitor: failuresInRow, recoveryRounds, flapDetection, \
+                        flapTransitions, flapWindowRounds; a field left out is the deployment's default). Returns \
+                        the created monitor with its id and status.""",
                         monitorFields(Schemas.object().requiredString("name", "1 to 200 characters")
-                                .requiredString("type", "HTTP, TCP, DNS, TLS, HEARTBEAT or PLUGIN")).build(),
+                                .requiredString("type", TYPES)).build(),
                         (caller, args) -> editor.create(caller, args.as(MonitorRequest.class))),
                 VigilTool.changing("update_monitor", """
                         Changes some fields of a monitor and keeps the rest (give only what changes, e.g. \
                         {"monitorId": "...", "intervalSeconds": 300}). Validated like creation. Arguments: \
-                        monitorId (required) and any field create_monitor takes. Returns the monitor as it is \
-                        now.""",
+                        monitorId (required) and any field create_monitor takes, for every type it lists. To \
+                        quiet a noisy monitor give noise, e.g. {"monitorId": "...", "noise": {"failuresInRow": 3, \
+                        "recoveryRounds": 2}}: the noise object given replaces the monitor's whole noise settings \
+                        (send {} for the deployment's defaults). Returns the monitor as it is now.""",
                         monitorFields(Schemas.object().requiredString("monitorId", "The monitor's id")
                                 .string("name", "1 to 200 characters")
-                                .string("type", "HTTP, TCP, DNS, TLS, HEARTBEAT or PLUGIN")).build(),
+                                .string("type", TYPES)).build(),
                         this::update),
                 VigilTool.changing("pause_monitor", """
                         Pauses a monitor: no checks and no alerts until resumed; its status becomes PAUSED. \
@@ -134,11 +147,14 @@ class MonitorTools implements ToolSet {
                                 + "LESS_THAN, GREATER_THAN, MATCHES, ..."),
                         "target", Map.of("type", "string", "description", "the expected value, as text")))
                 .integer("degradedAboveMs", "UP but slower than this is DEGRADED")
-                .string("host", "TCP, TLS: host name or IP; DNS: the name to query")
-                .integer("port", "TCP: required; TLS: default 443")
+                .string("host", "TCP, TLS, PING, UDP, SMTP, IMAP, POP3, GRPC, DATABASE: host name or IP; DNS: the "
+                        + "name to query; DOMAIN: the registered domain")
+                .integer("port", "TCP, UDP, GRPC: required; TLS: default 443; SMTP 25, IMAP 143, POP3 110 (465, 993, "
+                        + "995 with IMPLICIT); DATABASE: the engine's")
                 .string("recordType", "DNS: A (default), AAAA, CNAME, MX, TXT or NS")
                 .string("resolver", "DNS: resolver IP, optionally with port")
-                .integer("minDaysValid", "TLS: fail when the certificate expires in fewer days (default 14)")
+                .integer("minDaysValid", "TLS, SMTP/IMAP/POP3 with TLS: fail when the certificate expires in fewer "
+                        + "days (default 14); DOMAIN: when the registration does (default 30)")
                 .integer("periodSeconds", "HEARTBEAT: expected seconds between pings")
                 .integer("graceSeconds", "HEARTBEAT: extra seconds before a late ping counts as missed")
                 .string("plugin", "PLUGIN: a plugin name")
@@ -147,8 +163,38 @@ class MonitorTools implements ToolSet {
                 .integer("timeoutMs", "Check timeout in ms (default 10000)")
                 .strings("regions", "Probe regions (default: all)")
                 .integer("confirmations", "Other regions that must confirm a failure before alerting")
-                .bool("paused", "Create paused");
+                .bool("paused", "Create paused")
+                .integer("packetCount", "PING: echo requests sent (1 to 10, default 3)")
+                .integer("maxPacketLossPercent", "PING: packet loss in percent still counted as up (default 50)")
+                .string("payload", "UDP: what is sent, text or hex digits")
+                .string("payloadEncoding", "UDP: TEXT (default) or HEX")
+                .string("tlsMode", "SMTP, IMAP, POP3: NONE, STARTTLS (default) or IMPLICIT")
+                .string("send", "WEBSOCKET: a text message to send once connected")
+                .string("expect", "WEBSOCKET: a regular expression a received message must match; DATABASE: one "
+                        + "the first value of the answer must match")
+                .string("service", "GRPC: the service to ask grpc.health.v1.Health about (default: the server)")
+                .bool("tls", "GRPC: speak TLS (default false)")
+                .string("engine", "DATABASE: POSTGRESQL, MYSQL or REDIS")
+                .string("database", "DATABASE: the database name (Redis: its number)")
+                .string("username", "DATABASE: the user; required for SQL engines")
+                .string("password", "DATABASE: a workspace variable reference such as {{vars.DB_PASSWORD}}, never "
+                        + "the password itself")
+                .string("query", "DATABASE: one read-only statement (SQL) or command (Redis)")
+                .object("noise", "Probed types: alert noise settings; a field left out is the deployment's default",
+                        NOISE);
     }
+
+    /** The fields of {@code noise} (docs/api.md, Noise settings). */
+    private static final Map<String, Object> NOISE = Map.of(
+            "failuresInRow", Map.of("type", "integer", "description", "Failed checks in a row in a region before "
+                    + "it counts as failing, 1 to 10 (default 1: at once)"),
+            "recoveryRounds", Map.of("type", "integer", "description", "Passing rounds in a row before a DOWN "
+                    + "monitor is UP again, 1 to 10 (default 1)"),
+            "flapDetection", Map.of("type", "boolean", "description", "Detect flapping (default true)"),
+            "flapTransitions", Map.of("type", "integer", "description", "Up/down changes within flapWindowRounds "
+                    + "that make it FLAPPING, 2 to 50 (default 4)"),
+            "flapWindowRounds", Map.of("type", "integer", "description", "The latest rounds the changes are "
+                    + "counted in, 2 to 200"));
 
     private Object list(ApiPrincipal caller, ToolArguments args) {
         int limit = args.optionalInt("limit", 50, 1, MAX_LIST);

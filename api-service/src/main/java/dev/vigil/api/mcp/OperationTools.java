@@ -38,12 +38,17 @@ class OperationTools implements ToolSet {
                         Runs a check once, now, from every probe region (or the regions given), without creating \
                         a monitor, and waits for the answers (at most timeoutMs + 5 s). Use it to see whether a \
                         URL or port is reachable and how fast, from where. Arguments: type (HTTP, TCP, DNS, TLS, \
-                        PLUGIN) and its fields as for create_monitor (HTTP: url; TCP: host, port; DNS: host; TLS: \
-                        host), optional assertions, timeoutMs (default 10000), regions. Returns per region: status \
+                        PLUGIN, PING, UDP, DOMAIN, SMTP, IMAP, POP3, WEBSOCKET, GRPC or DATABASE) and its fields as \
+                        for create_monitor (HTTP: url; TCP: host, port; DNS: host; TLS: host; PING: host; UDP: \
+                        host, port, payload; DOMAIN: host; SMTP/IMAP/POP3: host, port, tlsMode; WEBSOCKET: url, \
+                        send, expect; GRPC: host, port, service, tls; DATABASE: engine, host, port, database, \
+                        username, query, without a password: a password needs a monitor, then trigger it), \
+                        optional assertions, timeoutMs (default 10000), regions. Returns per region: status \
                         (UP, DEGRADED, DOWN, or NO_ANSWER when the region did not answer in time), latencyMs, \
                         statusCode, phase timings (dnsMs, connectMs, tlsMs, firstByteMs), errorKind and error. \
                         Nothing is stored. Limited per workspace (about ten a minute).""",
-                        Schemas.object().requiredString("type", "HTTP, TCP, DNS, TLS or PLUGIN")
+                        Schemas.object().requiredString("type", "HTTP, TCP, DNS, TLS, PLUGIN, PING, UDP, "
+                                        + "DOMAIN, SMTP, IMAP, POP3, WEBSOCKET, GRPC or DATABASE")
                                 .string("url", "HTTP: absolute http(s) URL")
                                 .string("method", "HTTP: GET (default), HEAD, POST, ...")
                                 .stringMap("headers", "HTTP: request headers")
@@ -55,15 +60,30 @@ class OperationTools implements ToolSet {
                                                 "comparison", java.util.Map.of("type", "string"),
                                                 "target", java.util.Map.of("type", "string")))
                                 .integer("degradedAboveMs", "UP but slower than this is DEGRADED")
-                                .string("host", "TCP, TLS: host; DNS: the name to query")
-                                .integer("port", "TCP: required; TLS: default 443")
+                                .string("host", "TCP, TLS, PING, UDP, SMTP, IMAP, POP3, GRPC, DATABASE: host; "
+                                        + "DNS: the name to query; DOMAIN: the registered domain")
+                                .integer("port", "TCP, UDP, GRPC: required; TLS: default 443; mail and DATABASE: "
+                                        + "the protocol's")
                                 .string("recordType", "DNS: A (default), AAAA, CNAME, MX, TXT or NS")
                                 .string("resolver", "DNS: resolver IP")
                                 .integer("minDaysValid", "TLS: minimum days the certificate must stay valid")
                                 .string("plugin", "PLUGIN: a plugin name")
                                 .strings("args", "PLUGIN: arguments")
                                 .integer("timeoutMs", "Check timeout in ms, 100 to 60000 (default 10000)")
-                                .strings("regions", "Regions to run from (default: all)").build(),
+                                .strings("regions", "Regions to run from (default: all)")
+                                .integer("packetCount", "PING: echo requests sent (1 to 10, default 3)")
+                                .integer("maxPacketLossPercent", "PING: loss in percent still up (default 50)")
+                                .string("payload", "UDP: what is sent, text or hex digits")
+                                .string("payloadEncoding", "UDP: TEXT (default) or HEX")
+                                .string("tlsMode", "SMTP, IMAP, POP3: NONE, STARTTLS (default) or IMPLICIT")
+                                .string("send", "WEBSOCKET: a text message to send once connected")
+                                .string("expect", "WEBSOCKET, DATABASE: a regular expression the answer must match")
+                                .string("service", "GRPC: the service to ask the health service about")
+                                .bool("tls", "GRPC: speak TLS (default false)")
+                                .string("engine", "DATABASE: POSTGRESQL, MYSQL or REDIS")
+                                .string("database", "DATABASE: the database name (Redis: its number)")
+                                .string("username", "DATABASE: the user")
+                                .string("query", "DATABASE: one read-only statement or command").build(),
                         (caller, args) -> checks.run(caller, args.as(CheckRunRequest.class))));
     }
 }

@@ -46,6 +46,12 @@ final class Schemas {
                 Map.of("type", "object", "properties", itemProperties)), false);
     }
 
+    /** A nested object of the given properties (each a JSON schema); unknown fields refused. */
+    Schemas object(String name, String description, Map<String, Object> nestedProperties) {
+        return property(name, Map.of("type", "object", "description", description, "properties", nestedProperties,
+                "additionalProperties", false), false);
+    }
+
     private Schemas property(String name, Map<String, Object> schema, boolean isRequired) {
         properties.put(name, schema);
         if (isRequired) {

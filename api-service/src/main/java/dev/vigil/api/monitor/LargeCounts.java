@@ -27,16 +27,17 @@ public class LargeCounts {
 
     static final long EXACT_BELOW = 10_000;
     static final Duration FRESH_FOR = Duration.ofSeconds(10);
-    private static final int MAX_ENTRIES = 10_000;
+    private static final int MAX_WORKSPACES = 1_000;
 
     private final Clock clock;
-    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    /** By workspace, so forgetting one (each change there, each monitor of an apply) costs one removal. */
+    private final Map<UUID, Map<Key, Entry>> workspaces = new ConcurrentHashMap<>();
 
     LargeCounts(Clock clock) {
         this.clock = clock;
     }
 
-    private record Key(UUID workspaceId, String query, List<Object> params) {
+    private record Key(String query, List<Object> params) {
     }
 
     private record Entry(Object value, Instant at) {
@@ -51,44 +52,51 @@ public class LargeCounts {
      */
     @SuppressWarnings("unchecked")
     public <T> T of(UUID workspaceId, String query, List<Object> params, Supplier<T> count, ToLongFunction<T> size) {
-        Key key = new Key(workspaceId, query, params);
+        Key key = new Key(query, params);
         Instant now = clock.instant();
-        Entry remembered = entries.get(key);
-        if (remembered != null && remembered.at().plus(FRESH_FOR).isAfter(now)) {
-            return (T) remembered.value();
+        Map<Key, Entry> remembered = workspaces.get(workspaceId);
+        Entry entry = remembered == null ? null : remembered.get(key);
+        if (entry != null && entry.at().plus(FRESH_FOR).isAfter(now)) {
+            return (T) entry.value();
         }
         T value = count.get();
         if (size.applyAsLong(value) >= EXACT_BELOW) {
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.values().removeIf(e -> !e.at().plus(FRESH_FOR).isAfter(now));
-                if (entries.size() >= MAX_ENTRIES) {
-                    entries.clear();
-                }
+            if (workspaces.size() >= MAX_WORKSPACES && !workspaces.containsKey(workspaceId)) {
+                // Only workspaces of tens of thousands of monitors get here: a few, unless something is wrong.
+                workspaces.clear();
             }
-            entries.put(key, new Entry(value, now));
-        } else if (remembered != null) {
-            entries.remove(key);
+            workspaces.computeIfAbsent(workspaceId, w -> new ConcurrentHashMap<>()).put(key, new Entry(value, now));
+        } else if (entry != null) {
+            remembered.remove(key);
         }
         return value;
     }
 
     /**
-     * Forgets the workspace's counts: its monitors were added, removed, paused or resumed here. Again after the
-     * transaction commits, since a reader counting in between still saw the rows before the change.
+     * Forgets the workspace's counts: its monitors were added, removed, paused or resumed here, or their tags or
+     * groups changed. Again after the transaction commits (once per transaction), since a reader counting in between
+     * still saw the rows before the change.
      */
     public void forget(UUID workspaceId) {
-        drop(workspaceId);
+        workspaces.remove(workspaceId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    drop(workspaceId);
-                }
-            });
+            Object marker = new AfterCommitMarker(this, workspaceId);
+            if (!TransactionSynchronizationManager.hasResource(marker)) {
+                TransactionSynchronizationManager.bindResource(marker, Boolean.TRUE);
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        TransactionSynchronizationManager.unbindResourceIfPossible(marker);
+                        if (status == STATUS_COMMITTED) {
+                            workspaces.remove(workspaceId);
+                        }
+                    }
+                });
+            }
         }
     }
 
-    private void drop(UUID workspaceId) {
-        entries.keySet().removeIf(k -> k.workspaceId().equals(workspaceId));
+    /** Marks a transaction that already forgets the workspace's counts when it commits. */
+    private record AfterCommitMarker(LargeCounts counts, UUID workspaceId) {
     }
 }

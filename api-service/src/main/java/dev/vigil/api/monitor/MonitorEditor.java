@@ -121,6 +121,7 @@ public class MonitorEditor {
         monitors.saveAndFlush(monitor);
         links.replace(monitor.getId(), caller.workspaceId(), definition.alertChannelIds());
         labels.replaceTags(monitor.getId(), caller.workspaceId(), definition.tagIds());
+        counts.forget(caller.workspaceId()); // its tags and group may have changed
         MonitorResponse after = views.of(monitor, caller);
         Map<String, Object> diff = MonitorChanges.diff(json, before, after);
         if (!((Map<?, ?>) diff.get("changes")).isEmpty()) {

@@ -37,6 +37,12 @@ public class ProbedChecks {
             problems.add("type", "a HEARTBEAT is not checked by Vigil (its job pings it); use HTTP, TCP, DNS, TLS "
                     + "or PLUGIN");
         }
+        if (MonitorType.DATABASE.name().equals(request.type()) && request.password() != null
+                && !request.password().isEmpty()) {
+            // A one-shot job carries no workspace variables, so a {{vars.NAME}} password could not be filled in.
+            problems.add("password", "a one-shot check cannot use a workspace variable; create the DATABASE monitor "
+                    + "and run it now with POST /api/v1/monitors/{id}/trigger");
+        }
         problems.throwIfAny();
         MonitorRequest checkOnly = new MonitorRequest(UNNAMED, request.type(), request.url(), request.method(),
                 request.headers(), request.body(), request.followRedirects(), request.assertions(),
@@ -44,8 +50,10 @@ public class ProbedChecks {
                 request.minDaysValid(), null, null, null, null, null, request.plugin(), request.args(),
                 // It runs once: an interval only bounds the timeout, so the longest one allowed.
                 limits.maxIntervalSeconds(),
-                request.timeoutMs(), request.regions(), 0, null, null, null, null, null, request.packetCount(),
-                request.maxPacketLossPercent(), request.payload(), request.payloadEncoding(), request.tlsMode());
+                request.timeoutMs(), request.regions(), 0, null, null, null, null, null, null, request.packetCount(),
+                request.maxPacketLossPercent(), request.payload(), request.payloadEncoding(), request.tlsMode(),
+                request.send(), request.expect(), request.service(), request.tls(), request.engine(),
+                request.database(), request.username(), null, request.query());
         MonitorDefinition definition = definitions.definitionOf(workspaceId, checkOnly, true);
         return new ProbedCheck(definition.check(), definition.timeoutMs(), definition.degradedAboveMs(),
                 definition.regions());

@@ -13,7 +13,8 @@ import java.util.Map;
  */
 @Schema(description = "A check to run once from each region; the check fields of a monitor, same rules.")
 public record CheckRunRequest(
-        @Schema(description = "HTTP, TCP, DNS, TLS, PLUGIN, PING, UDP, DOMAIN, SMTP, IMAP or POP3", example = "HTTP")
+        @Schema(description = "HTTP, TCP, DNS, TLS, PLUGIN, PING, UDP, DOMAIN, SMTP, IMAP, POP3, "
+                + "WEBSOCKET, GRPC or DATABASE", example = "HTTP")
         String type,
         @Schema(description = "HTTP: absolute http(s) URL", example = "https://example.com/health") String url,
         @Schema(description = "HTTP: GET (default), HEAD, POST, PUT, PATCH, DELETE or OPTIONS") String method,
@@ -39,13 +40,28 @@ public record CheckRunRequest(
         Integer maxPacketLossPercent,
         @Schema(description = "UDP: what is sent, text or hex digits") String payload,
         @Schema(description = "UDP: TEXT (default) or HEX") String payloadEncoding,
-        @Schema(description = "SMTP, IMAP, POP3: NONE, STARTTLS (default) or IMPLICIT") String tlsMode) {
+        @Schema(description = "SMTP, IMAP, POP3: NONE, STARTTLS (default) or IMPLICIT") String tlsMode,
+        // WEBSOCKET (with url, headers), GRPC and DATABASE (with host, port)
+        @Schema(description = "WEBSOCKET: a text message to send once the connection is open") String send,
+        @Schema(description = "WEBSOCKET: a regular expression a received message must match; DATABASE: one the "
+                + "first value of the answer must match") String expect,
+        @Schema(description = "GRPC: the service to ask grpc.health.v1.Health about (default: the whole server)")
+        String service,
+        @Schema(description = "GRPC: speak TLS (default false)") Boolean tls,
+        @Schema(description = "DATABASE: POSTGRESQL, MYSQL or REDIS") String engine,
+        @Schema(description = "DATABASE: the database name (Redis: its number)") String database,
+        @Schema(description = "DATABASE: the user; a one-shot check takes no password (a workspace variable needs "
+                + "a monitor)") String username,
+        @Schema(description = "DATABASE: refused here (see username)") String password,
+        @Schema(description = "DATABASE: one read-only statement or command (default: log in; Redis: PING)")
+        String query) {
 
     /** As a monitor request, for the monitor rules; everything a check of no monitor has not is left out. */
     MonitorRequest asMonitorRequest() {
         return new MonitorRequest(null, type, url, method, headers, body, followRedirects, assertions,
                 degradedAboveMs, host, port, recordType, resolver, minDaysValid, null, null, null, null, null, plugin,
                 args, null, timeoutMs, regions, null, null, null, null, null, null, null, packetCount,
-                maxPacketLossPercent, payload, payloadEncoding, tlsMode);
+                maxPacketLossPercent, payload, payloadEncoding, tlsMode, send, expect, service, tls, engine, database,
+                username, password, query);
     }
 }

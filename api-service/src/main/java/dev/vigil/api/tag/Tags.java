@@ -4,6 +4,8 @@ import dev.vigil.api.account.WorkspaceLocks;
 import dev.vigil.api.audit.Actor;
 import dev.vigil.api.audit.AuditLog;
 import dev.vigil.api.identity.ApiPrincipal;
+import dev.vigil.api.monitor.LabelCounts;
+import dev.vigil.api.monitor.LargeCounts;
 import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.FieldProblems;
 import dev.vigil.api.web.NotFoundException;
@@ -34,19 +36,41 @@ public class Tags {
     private final WorkspaceLocks locks;
     private final AuditLog audit;
     private final Clock clock;
+    private final LargeCounts counts;
 
-    Tags(JdbcClient jdbc, WorkspaceLocks locks, AuditLog audit, Clock clock) {
+    Tags(JdbcClient jdbc, WorkspaceLocks locks, AuditLog audit, Clock clock, LargeCounts counts) {
+        this.counts = counts;
         this.jdbc = jdbc;
         this.locks = locks;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** The workspace's tags by name. */
+    /**
+     * The workspace's tags by name. The dashboard's monitor list asks on every poll; counting the links of a
+     * 100,000-monitor workspace took 90 ms, so the counts come from {@link LargeCounts} (the names are always
+     * read).
+     */
     @Transactional(readOnly = true)
     public List<TagView> list(ApiPrincipal caller) {
-        return jdbc.sql(SELECT + " WHERE t.workspace_id = ? GROUP BY t.id ORDER BY lower(t.name), t.id")
-                .param(caller.workspaceId()).query(Tags::view).list();
+        Map<UUID, Long> monitors = counts.of(caller.workspaceId(), COUNTS, List.of(),
+                () -> monitorsPerTag(caller.workspaceId()), LabelCounts::sum);
+        return jdbc.sql("SELECT id, name, color, created_at FROM tags WHERE workspace_id = ?"
+                        + " ORDER BY lower(name), id")
+                .param(caller.workspaceId())
+                .query((rs, row) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new TagView(id, rs.getString("name"), rs.getString("color"),
+                            monitors.getOrDefault(id, 0L), rs.getTimestamp("created_at").toInstant());
+                }).list();
+    }
+
+    private static final String COUNTS = """
+            SELECT t.id, count(*) FROM tags t JOIN monitor_tags l ON l.tag_id = t.id
+            WHERE t.workspace_id = ? GROUP BY t.id""";
+
+    private Map<UUID, Long> monitorsPerTag(UUID workspaceId) {
+        return LabelCounts.read(jdbc.sql(COUNTS).param(workspaceId));
     }
 
     @Transactional(readOnly = true)
@@ -96,6 +120,7 @@ public class Tags {
     public void delete(ApiPrincipal caller, UUID id) {
         TagView tag = get(caller, id);
         jdbc.sql("DELETE FROM tags WHERE id = ? AND workspace_id = ?").params(id, caller.workspaceId()).update();
+        counts.forget(caller.workspaceId());
         audit.record(caller.workspaceId(), Actor.of(caller), "tag.deleted", "TAG", id,
                 Map.of("name", tag.name(), "monitors", tag.monitors()));
     }

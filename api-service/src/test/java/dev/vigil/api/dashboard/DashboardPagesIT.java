@@ -179,4 +179,22 @@ class DashboardPagesIT {
         browser.post("/app/maintenance/" + windowId + "/delete", Map.of());
         assertThat(browser.get("/app/maintenance").body()).doesNotContain("Database upgrade");
     }
+
+    /**
+     * Links are written as they are, not passed through the static resources (ResourceUrlEncodingFilter is off: it
+     * looked every link up on the class path), and the scripts the pages load are still served.
+     */
+    @Test
+    void linksAreWrittenAsTheyAreAndTheScriptsTheyNameAreServed() {
+        DashboardSession browser = new DashboardSession(port);
+        browser.signUp("links-" + UUID.randomUUID() + "@example.com");
+        String page = browser.get("/app/monitors").body();
+        assertThat(page).contains("src=\"/webjars/htmx.org/dist/htmx.min.js\"")
+                .contains("href=\"/dashboard/app.css\"").contains("href=\"/app/monitors/new\"");
+        for (String asset : List.of("/webjars/htmx.org/dist/htmx.min.js", "/dashboard/app.js", "/dashboard/app.css")) {
+            DashboardSession.Page served = browser.get(asset);
+            assertThat(served.status()).as(asset).isEqualTo(200);
+            assertThat(served.body()).as(asset).isNotBlank();
+        }
+    }
 }

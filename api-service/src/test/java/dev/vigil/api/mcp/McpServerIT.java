@@ -110,6 +110,51 @@ class McpServerIT {
     }
 
     @Test
+    void createsMonitorsOfTheNetworkAndServiceTypesAndChangesTheirNoiseSettings() {
+        Map<String, Map<String, Object>> byType = Map.of(
+                "PING", Map.of("host", "ping.example.com", "packetCount", 5),
+                "UDP", Map.of("host", "ntp.example.com", "port", 123, "payload", "hello"),
+                "DOMAIN", Map.of("host", "example.com", "minDaysValid", 20),
+                "SMTP", Map.of("host", "mail.example.com", "port", 587, "tlsMode", "STARTTLS"),
+                "WEBSOCKET", Map.of("url", "wss://ws.example.com/feed", "send", "ping", "expect", "pong"),
+                "GRPC", Map.of("host", "grpc.example.com", "port", 443, "service", "payments.v1.Payments",
+                        "tls", true),
+                "DATABASE", Map.of("engine", "POSTGRESQL", "host", "db.example.com", "database", "shop",
+                        "username", "monitor", "password", "{{vars.DB_PASSWORD}}", "query", "SELECT 1"));
+        for (var entry : byType.entrySet()) {
+            Map<String, Object> args = new java.util.HashMap<>(entry.getValue());
+            args.put("name", entry.getKey() + " monitor");
+            args.put("type", entry.getKey());
+            JsonNode created = ok(owner, "create_monitor", args);
+            assertThat(created.get("type").asString()).isEqualTo(entry.getKey());
+            entry.getValue().forEach((field, value) -> assertThat(created.get(field).asString())
+                    .as(entry.getKey() + "." + field).isEqualTo(String.valueOf(value)));
+        }
+        String id = ok(viewer, "list_monitors", Map.of("type", List.of("GRPC"))).get("items").get(0).get("id")
+                .asString();
+
+        JsonNode quieter = ok(owner, "update_monitor", Map.of("monitorId", id, "noise",
+                Map.of("failuresInRow", 3, "recoveryRounds", 2, "flapDetection", false)));
+        String refused = error(viewer, "update_monitor", Map.of("monitorId", id, "noise",
+                Map.of("failuresInRow", 1)));
+        String outOfBounds = error(owner, "update_monitor", Map.of("monitorId", id, "noise",
+                Map.of("failuresInRow", 11)));
+        JsonNode reset = ok(owner, "update_monitor", Map.of("monitorId", id, "noise", Map.of()));
+
+        assertThat(quieter.get("noise").get("failuresInRow").asInt()).isEqualTo(3);
+        assertThat(quieter.get("noise").get("flapDetection").asBoolean()).isFalse();
+        assertThat(quieter.get("service").asString()).as("other fields kept").isEqualTo("payments.v1.Payments");
+        assertThat(refused).contains("VIEWER");
+        assertThat(outOfBounds).contains("noise.failuresInRow");
+        assertThat(reset.has("noise")).as("back to the deployment's").isFalse();
+        // A one-shot check has no password (no workspace variables reach it): not even in the tool's schema.
+        assertThat(error(owner, "run_check", Map.of("type", "DATABASE", "engine", "REDIS", "host",
+                "cache.example.com", "password", "{{vars.REDIS}}"))).contains("'password' is not defined");
+        assertThat(error(owner, "run_check", Map.of("type", "WEBSOCKET", "url", "ftp://ws.example.com")))
+                .contains("url:");
+    }
+
+    @Test
     void badArgumentsAreToolErrorsThatNameWhatToFix() {
         String invalid = error(owner, "create_monitor", Map.of("name", "", "type", "HTTP", "url", "ftp://x"));
         assertThat(invalid).contains("name:").contains("url:");

@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 class LargeCountsTests {
 
@@ -67,5 +69,24 @@ class LargeCountsTests {
         assertThat(count("all")).isEqualTo(50_000);
         counts.forget(workspace);
         assertThat(count("all")).isEqualTo(50_001);
+    }
+
+    @Test
+    void aTransactionThatChangesMonitorsForgetsAgainWhenItCommitsAndOnlyOnce() {
+        stored.set(50_000);
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            counts.forget(workspace);
+            counts.forget(workspace);
+            assertThat(TransactionSynchronizationManager.getSynchronizations()).hasSize(1);
+            count("all"); // a reader counting before the commit still sees the rows as they were
+            stored.set(50_010);
+            TransactionSynchronizationManager.getSynchronizations()
+                    .forEach(s -> s.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        assertThat(count("all")).isEqualTo(50_010);
+        assertThat(TransactionSynchronizationManager.getResourceMap()).isEmpty();
     }
 }

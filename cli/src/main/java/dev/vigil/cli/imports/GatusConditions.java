@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Gatus conditions ({@code [STATUS] == 200}, {@code [BODY].status == UP}, {@code [RESPONSE_TIME] < 300}, ...) as
  * Vigil assertions. A condition either becomes an assertion, is implied by the check itself ({@code [CONNECTED] ==
- * true}), sets a TLS certificate threshold, or is reported as not mappable with the reason.
+ * true}), sets a certificate or domain registration threshold, becomes a WebSocket's {@code expect}, or is reported
+ * as not mappable with the reason.
  */
 final class GatusConditions {
 
@@ -21,7 +22,8 @@ final class GatusConditions {
     }
 
     /** What a condition became. Exactly one of the fields is set. */
-    record Outcome(Map<String, String> assertion, Integer minDaysValid, boolean implied, String unmapped) {
+    record Outcome(Map<String, String> assertion, Integer minDaysValid, Integer domainDays, String expect,
+                   boolean implied, String unmapped) {
 
         static Outcome assertion(String source, String path, String comparison, String target) {
             java.util.LinkedHashMap<String, String> a = new java.util.LinkedHashMap<>();
@@ -31,15 +33,19 @@ final class GatusConditions {
             }
             a.put("comparison", comparison);
             a.put("target", target);
-            return new Outcome(a, null, false, null);
+            return new Outcome(a, null, null, null, false, null);
         }
 
         static Outcome no(String reason) {
-            return new Outcome(null, null, false, reason);
+            return new Outcome(null, null, null, null, false, reason);
+        }
+
+        static Outcome impliedByTheCheck() {
+            return new Outcome(null, null, null, null, true, null);
         }
     }
 
-    /** @param type the Vigil type of the monitor the condition belongs to (HTTP, TCP, TLS, DNS) */
+    /** @param type the Vigil type of the monitor the condition belongs to (HTTP, TCP, TLS, DNS, UDP, ...) */
     static Outcome convert(String condition, String type) {
         Matcher m = CONDITION.matcher(condition);
         if (!m.matches()) {
@@ -59,12 +65,13 @@ final class GatusConditions {
                     ? Outcome.no("response time is compared with < or > only")
                     : numeric("RESPONSE_TIME_MS", op, value, true);
             case "BODY" -> body(path, op, value, type);
-            case "CONNECTED" -> value.equals("true") && op.equals("==") ? new Outcome(null, null, true, null)
+            case "CONNECTED" -> value.equals("true") && op.equals("==") ? Outcome.impliedByTheCheck()
                     : Outcome.no("a Vigil check fails when it cannot connect; there is no condition on it");
             case "DNS_RCODE" -> value.equals("NOERROR") && op.equals("==") && type.equals("DNS")
-                    ? new Outcome(null, null, true, null)
+                    ? Outcome.impliedByTheCheck()
                     : Outcome.no("only [DNS_RCODE] == NOERROR (what a DNS check expects) maps");
             case "CERTIFICATE_EXPIRATION" -> certificate(op, value);
+            case "DOMAIN_EXPIRATION" -> domain(op, value);
             default -> Outcome.no("[" + placeholder + "] has no Vigil equivalent");
         };
     }
@@ -93,8 +100,17 @@ final class GatusConditions {
                     ? Outcome.assertion("DNS_ANSWER", null, "CONTAINS", text)
                     : Outcome.no("a DNS answer maps only from [BODY] == value");
         }
-        if (!type.equals("HTTP")) {
-            return Outcome.no("[BODY] applies to HTTP and DNS monitors");
+        if (type.equals("WEBSOCKET")) {
+            return path == null && op.equals("==")
+                    ? new Outcome(null, null, null, pattern ? glob(text) : "^" + Pattern.quote(text) + "$", false,
+                    null)
+                    : Outcome.no("a WebSocket message maps only from [BODY] == value or pat(...) (to expect)");
+        }
+        if (type.equals("UDP") && path != null) {
+            return Outcome.no("a UDP reply is compared whole; a JSON path does not map");
+        }
+        if (!type.equals("HTTP") && !type.equals("UDP")) {
+            return Outcome.no("[BODY] applies to HTTP, DNS, UDP and WebSocket monitors");
         }
         String source = path == null ? "BODY" : "JSON_PATH";
         String jsonPath = path == null ? null : "$" + path;
@@ -127,7 +143,15 @@ final class GatusConditions {
         if (!(op.equals(">") || op.equals(">=")) || millis < 0) {
             return Outcome.no("only [CERTIFICATE_EXPIRATION] > duration maps (to a TLS monitor's minDaysValid)");
         }
-        return new Outcome(null, (int) Math.ceil(millis / 86_400_000.0), false, null);
+        return new Outcome(null, (int) Math.ceil(millis / 86_400_000.0), null, null, false, null);
+    }
+
+    private static Outcome domain(String op, String value) {
+        long millis = GoDurations.millis(value);
+        if (!(op.equals(">") || op.equals(">=")) || millis < 0) {
+            return Outcome.no("only [DOMAIN_EXPIRATION] > duration maps (to a DOMAIN monitor's minDaysValid)");
+        }
+        return new Outcome(null, null, (int) Math.ceil(millis / 86_400_000.0), null, false, null);
     }
 
     /** A Gatus glob ({@code *} any run, {@code ?} one character) as an anchored regular expression. */

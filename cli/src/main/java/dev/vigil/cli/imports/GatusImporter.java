@@ -22,9 +22,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *       Zulip, Telegram, PagerDuty, Opsgenie, ntfy, Pushover, email, custom as a webhook); their secrets become
  *       environment references, named after the {@code ${VAR}} the file already uses or
  *       {@code GATUS_<PROVIDER>_<FIELD>};</li>
- *   <li>{@code endpoints} become HTTP, TCP, TLS or DNS monitors by their URL, conditions become assertions
- *       ({@link GatusConditions}), a certificate condition on an HTTPS endpoint adds a TLS monitor, {@code alerts}
- *       link the channels, {@code enabled: false} pauses, an endpoint's {@code group} is its Vigil group;</li>
+ *   <li>{@code endpoints} become monitors of the type their URL names ({@link GatusTargets}: HTTP, TCP, TLS, DNS,
+ *       PING, UDP, WEBSOCKET, GRPC, SMTP/IMAP/POP3 for starttls), conditions become assertions
+ *       ({@link GatusConditions}), a certificate condition on an HTTPS endpoint adds a TLS monitor, a domain
+ *       expiration condition a DOMAIN monitor, {@code alerts} link the channels, {@code enabled: false} pauses, an
+ *       endpoint's {@code group} is its Vigil group;</li>
  *   <li>{@code external-endpoints} with a heartbeat become HEARTBEAT monitors.</li>
  * </ol>
  * Everything else is listed in {@link ImportResult#unmapped()} with its place in the file.
@@ -39,6 +41,10 @@ public final class GatusImporter {
     private static final Pattern ENV = Pattern.compile("^\\$\\{([A-Za-z_][A-Za-z0-9_]*)}$");
     private static final int MIN_INTERVAL_SECONDS = 30;
     private static final int MAX_GROUP_NAME = 100;
+    /** The types whose monitors take assertions. */
+    private static final Set<String> ASSERTING = Set.of("HTTP", "DNS", "UDP");
+    /** The types whose monitors fail on a certificate about to expire. */
+    private static final Set<String> CERTIFIED = Set.of("TLS", "SMTP", "IMAP", "POP3");
     private static final Set<String> ENDPOINT_FIELDS = Set.of("name", "group", "url", "method", "headers", "body",
             "interval", "conditions", "alerts", "dns", "client", "enabled");
 
@@ -87,6 +93,7 @@ public final class GatusImporter {
     private final List<String> secrets = new ArrayList<>();
     private final Set<String> keys = new HashSet<>();
     private final Set<String> channels = new HashSet<>();
+    private final GatusTargets targets = new GatusTargets(unmapped);
 
     private GatusImporter() {
     }
@@ -210,10 +217,9 @@ public final class GatusImporter {
         ObjectNode monitor = JSON.createObjectNode();
         monitor.put("key", key(endpoint));
         monitor.put("name", name.isEmpty() ? url : name);
-        String type = type(url, endpoint.has("dns"));
+        String type = GatusTargets.type(url, endpoint.has("dns"));
         if (type == null) {
-            unmapped.add(path + " (" + name + "): " + url + " is not imported: Vigil checks http(s), tcp, tls and "
-                    + "dns endpoints (no ICMP, UDP, SSH, WebSocket or gRPC yet)");
+            unmapped.add(path + " (" + name + "): " + GatusTargets.unsupported(url));
             return;
         }
         monitor.put("type", type);
@@ -229,26 +235,41 @@ public final class GatusImporter {
             unmapped.add(path + ".group: not imported (a Vigil group name is 1 to " + MAX_GROUP_NAME
                     + " characters)");
         }
-        Integer certificateDays = target(path, endpoint, type, url, monitor);
+        targets.fill(path, endpoint, type, url, monitor);
         schedule(path, endpoint, type, monitor);
+        Integer certificateDays = null;
+        Integer domainDays = null;
         ArrayNode assertions = JSON.createArrayNode();
         JsonNode conditions = endpoint.path("conditions");
         for (int j = 0; j < conditions.size(); j++) {
-            GatusConditions.Outcome outcome = GatusConditions.convert(conditions.get(j).asString(""), type);
-            if (outcome.assertion() != null) {
+            String condition = conditions.get(j).asString("");
+            GatusConditions.Outcome outcome = GatusConditions.convert(condition, type);
+            if (outcome.assertion() != null && ASSERTING.contains(type)) {
                 assertions.add(JSON.valueToTree(outcome.assertion()));
+            } else if (outcome.assertion() != null) {
+                unmapped.add(path + ".conditions[" + j + "]: " + condition + " (a " + type + " monitor has no "
+                        + "assertions)");
             } else if (outcome.minDaysValid() != null) {
                 certificateDays = outcome.minDaysValid();
+            } else if (outcome.domainDays() != null) {
+                domainDays = outcome.domainDays();
+            } else if (outcome.expect() != null && !monitor.has("expect")) {
+                monitor.put("expect", outcome.expect());
+            } else if (outcome.expect() != null) {
+                unmapped.add(path + ".conditions[" + j + "]: " + condition + " (a WEBSOCKET monitor expects one "
+                        + "pattern; the first is imported)");
             } else if (!outcome.implied()) {
-                unmapped.add(path + ".conditions[" + j + "]: " + conditions.get(j).asString("") + " ("
-                        + outcome.unmapped() + ")");
+                unmapped.add(path + ".conditions[" + j + "]: " + condition + " (" + outcome.unmapped() + ")");
             }
         }
-        if (!assertions.isEmpty() && (type.equals("HTTP") || type.equals("DNS"))) {
+        if (!assertions.isEmpty()) {
             monitor.set("assertions", assertions);
         }
-        if (type.equals("TLS") && certificateDays != null) {
+        if (CERTIFIED.contains(type) && certificateDays != null) {
             monitor.put("minDaysValid", certificateDays);
+        } else if (certificateDays != null && !type.equals("HTTP")) {
+            unmapped.add(path + ": [CERTIFICATE_EXPIRATION] not imported (a " + type + " monitor sees no "
+                    + "certificate)");
         }
         alerts(path, endpoint.path("alerts"), monitor, true);
         if (endpoint.has("enabled") && !endpoint.get("enabled").asBoolean(true)) {
@@ -258,55 +279,9 @@ public final class GatusImporter {
         if (type.equals("HTTP") && certificateDays != null) {
             certificateMonitor(monitor, url, certificateDays, monitors);
         }
-    }
-
-    private static String type(String url, boolean dns) {
-        if (dns) {
-            return "DNS";
+        if (domainDays != null) {
+            domainMonitor(path, monitor, domainDays, monitors);
         }
-        String scheme = url.contains("://") ? url.substring(0, url.indexOf("://")).toLowerCase(Locale.ROOT) : "";
-        return switch (scheme) {
-            case "http", "https" -> "HTTP";
-            case "tcp" -> "TCP";
-            case "tls", "starttls" -> "TLS";
-            default -> null;
-        };
-    }
-
-    /** Sets what the monitor checks; answers a certificate threshold already known (none yet). */
-    private Integer target(String path, JsonNode endpoint, String type, String url, ObjectNode monitor) {
-        switch (type) {
-            case "HTTP" -> {
-                monitor.put("url", url);
-                if (endpoint.has("method")) {
-                    monitor.put("method", endpoint.get("method").asString().toUpperCase(Locale.ROOT));
-                }
-                if (endpoint.has("headers")) {
-                    monitor.set("headers", endpoint.get("headers"));
-                }
-                if (endpoint.has("body") && !endpoint.get("body").asString("").isEmpty()) {
-                    monitor.put("body", endpoint.get("body").asString());
-                }
-            }
-            case "TCP", "TLS" -> {
-                URI uri = URI.create(url);
-                monitor.put("host", uri.getHost());
-                if (uri.getPort() > 0) {
-                    monitor.put("port", uri.getPort());
-                }
-                if (url.startsWith("starttls")) {
-                    unmapped.add(path + ".url: STARTTLS is not negotiated; the TLS monitor connects with TLS "
-                            + "directly (use the service's TLS port)");
-                }
-            }
-            default -> {
-                JsonNode dns = endpoint.path("dns");
-                monitor.put("host", dns.path("query-name").asString(""));
-                monitor.put("recordType", dns.path("query-type").asString("A").toUpperCase(Locale.ROOT));
-                monitor.put("resolver", url.replaceFirst("^[a-z]+://", ""));
-            }
-        }
-        return null;
     }
 
     private void schedule(String path, JsonNode endpoint, String type, ObjectNode monitor) {
@@ -405,6 +380,35 @@ public final class GatusImporter {
             tls.set("group", http.get("group"));
         }
         monitors.add(tls);
+    }
+
+    /**
+     * A {@code [DOMAIN_EXPIRATION]} condition as a DOMAIN monitor of the endpoint's registered domain, taken as the
+     * host's last two labels (said so when that drops labels: a suffix such as co.uk needs a correction by hand).
+     */
+    private void domainMonitor(String path, ObjectNode endpoint, int days, ArrayNode monitors) {
+        String host = endpoint.has("url") ? URI.create(endpoint.get("url").asString()).getHost()
+                : endpoint.path("host").asString("");
+        String[] labels = host.split("\\.");
+        String domain = labels.length <= 2 ? host : labels[labels.length - 2] + "." + labels[labels.length - 1];
+        if (labels.length > 2) {
+            unmapped.add(path + ": [DOMAIN_EXPIRATION] watches " + domain + " (the last two labels of " + host
+                    + "); correct it where the registered domain is longer, e.g. example.co.uk");
+        }
+        ObjectNode watch = JSON.createObjectNode();
+        watch.put("key", unique(endpoint.get("key").asString() + "-domain"));
+        watch.put("name", endpoint.get("name").asString() + " domain");
+        watch.put("type", "DOMAIN");
+        watch.put("host", domain);
+        watch.put("minDaysValid", days);
+        watch.put("intervalSeconds", Math.max(endpoint.get("intervalSeconds").asLong(), 3600));
+        if (endpoint.has("alertChannels")) {
+            watch.set("alertChannels", endpoint.get("alertChannels"));
+        }
+        if (endpoint.has("group")) {
+            watch.set("group", endpoint.get("group"));
+        }
+        monitors.add(watch);
     }
 
     private void external(String path, JsonNode endpoint, ArrayNode monitors) {

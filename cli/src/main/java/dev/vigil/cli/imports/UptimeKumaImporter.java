@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       Matrix, Telegram, PagerDuty, Opsgenie, ntfy, Pushover, SMTP as email, webhooks) become alert channels, their
  *       secrets environment references {@code KUMA_<CHANNEL>_<FIELD>};</li>
  *   <li>{@code http}, {@code keyword} and {@code json-query} monitors become HTTP monitors with assertions,
- *       {@code port} TCP, {@code dns} DNS, {@code push} HEARTBEAT; inactive monitors are paused, links to
+ *       {@code port} TCP, {@code dns} DNS, {@code push} HEARTBEAT, and ping, smtp, websocket-upgrade, grpc-keyword,
+ *       postgres, mysql and redis as {@link KumaChecks} maps them; inactive monitors are paused, links to
  *       notifications become {@code alertChannels}, tags {@code tags} and the group a monitor is in its
  *       {@code group}; {@code maxretries} N becomes {@code noise.failuresInRow} N+1 (a check retried N times is DOWN
  *       at its (N+1)th failure in a row);</li>
@@ -69,6 +70,7 @@ public final class UptimeKumaImporter {
     /** Kuma notification id → channel key, for the links. */
     private final Map<Long, String> channelKeys = new HashMap<>();
     private final KumaChannels kumaChannels = new KumaChannels(unmapped, secrets);
+    private final KumaChecks kumaChecks = new KumaChecks(unmapped);
     /** Kuma monitor id → the id of the group it is in. */
     private final Map<Long, Long> parents = new HashMap<>();
 
@@ -135,7 +137,7 @@ public final class UptimeKumaImporter {
             case "port" -> "TCP";
             case "dns" -> "DNS";
             case "push" -> "HEARTBEAT";
-            default -> null;
+            default -> KumaChecks.TYPES.get(kuma);
         };
         if (kuma.equals("group")) {
             unmapped.add(path + ": a group, not a monitor: its members are imported in the Vigil group '" + name
@@ -144,7 +146,8 @@ public final class UptimeKumaImporter {
         }
         if (type == null) {
             unmapped.add(path + ": not imported: Vigil has no " + kuma + " monitor (it checks HTTP(S), TCP, TLS, "
-                    + "DNS and heartbeats)");
+                    + "DNS, ping, UDP, domains, SMTP/IMAP/POP3, WebSocket, gRPC health, PostgreSQL, MySQL, Redis and "
+                    + "heartbeats)");
             return;
         }
         ObjectNode monitor = JSON.createObjectNode();
@@ -156,7 +159,18 @@ public final class UptimeKumaImporter {
             unmapped.add(path + ".interval: " + row.path("interval").asLong() + " s is below Vigil's usual minimum; "
                     + MIN_INTERVAL_SECONDS + " s is used");
         }
-        switch (type) {
+        Set<String> consumed = Set.of();
+        if (KumaChecks.TYPES.containsKey(kuma)) {
+            consumed = kumaChecks.fill(path, kuma, row, monitor.get("key").asString(), monitor);
+            if (consumed == null) {
+                keys.remove(monitor.get("key").asString());
+                return;
+            }
+        }
+        switch (KumaChecks.TYPES.containsKey(kuma) ? "" : type) {
+            case "" -> {
+                // filled above
+            }
             case "HTTP" -> http(path, row, kuma, monitor);
             case "TCP" -> {
                 monitor.put("host", row.path("hostname").asString(""));
@@ -199,7 +213,7 @@ public final class UptimeKumaImporter {
         }
         links(path, id, tables, monitor);
         labels(path, id, tables, names, row, monitor);
-        rest(path, row, type.equals("HEARTBEAT"));
+        rest(path, row, type.equals("HEARTBEAT"), consumed);
         monitors.add(monitor);
     }
 
@@ -358,7 +372,7 @@ public final class UptimeKumaImporter {
     }
 
     /** Every other column with a value of its own is listed: nothing is dropped without a line. */
-    private void rest(String path, JsonNode row, boolean heartbeat) {
+    private void rest(String path, JsonNode row, boolean heartbeat, Set<String> consumed) {
         if (flag(row.path("ignore_tls"), false)) {
             unmapped.add(path + ".ignore_tls: Vigil always verifies certificates; a self-signed target will fail");
         }
@@ -371,7 +385,8 @@ public final class UptimeKumaImporter {
         }
         for (String column : row.propertyNames()) {
             JsonNode value = row.get(column);
-            if (HANDLED.contains(column) || Set.of("ignore_tls", "upside_down", "maxretries").contains(column)
+            if (HANDLED.contains(column) || consumed.contains(column)
+                    || Set.of("ignore_tls", "upside_down", "maxretries").contains(column)
                     || empty(value) || isDefault(column, value)) {
                 continue;
             }

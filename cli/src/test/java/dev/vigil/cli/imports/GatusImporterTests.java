@@ -28,7 +28,8 @@ class GatusImporterTests {
 
         assertThat(document.get("monitors").valueStream().map(m -> m.get("key").asString()).toList())
                 .containsExactly("core-front-end", "core-back-end", "core-back-end-certificate",
-                        "internal-monitoring", "example-dns-query", "redis", "certificate", "core-ext-ep-test");
+                        "internal-monitoring", "example-dns-query", "icmp-ping", "redis", "certificate", "ntp",
+                        "core-live-feed", "mail", "registration", "registration-domain", "core-ext-ep-test");
         JsonNode frontEnd = monitor(document, "core-front-end");
         assertThat(frontEnd.get("type").asString()).isEqualTo("HTTP");
         assertThat(frontEnd.get("intervalSeconds").asInt()).isEqualTo(300);
@@ -136,10 +137,47 @@ class GatusImporterTests {
                 .anyMatch(l -> l.startsWith("endpoints[2].conditions[1]: len([BODY].data) > 0"))
                 .anyMatch(l -> l.startsWith("endpoints[2].conditions[4]: [STATUS] == any(200, 201)"))
                 .anyMatch(l -> l.startsWith("endpoints[2].alerts[0]: twilio"))
-                .anyMatch(l -> l.startsWith("endpoints[4] (icmp-ping): icmp://example.org is not imported"))
+                .anyMatch(l -> l.startsWith("endpoints[11] (ssh): ssh://example.com:22 is not imported: Vigil has no "
+                        + "SSH check"))
+                .anyMatch(l -> l.equals("endpoints[5].conditions[1]: [RESPONSE_TIME] < 500 (a TCP monitor has no "
+                        + "assertions)"))
                 .anyMatch(l -> l.startsWith("external-endpoints[0].token: "))
                 .anyMatch(l -> l.startsWith("external-endpoints[1] (pushed-only): not imported"));
         assertThat(unmapped).noneMatch(l -> l.contains("[CONNECTED]") || l.contains("DNS_RCODE"));
+    }
+
+    @Test
+    void icmpUdpWebSocketStarttlsAndDomainExpiryMapToVigilsNetworkTypes() throws IOException {
+        ImportResult result = GatusImporter.convert(config());
+        JsonNode document = result.document();
+
+        assertThat(monitor(document, "icmp-ping").toString()).isEqualTo("{\"key\":\"icmp-ping\",\"name\":"
+                + "\"icmp-ping\",\"type\":\"PING\",\"host\":\"example.org\",\"intervalSeconds\":60}");
+        JsonNode ntp = monitor(document, "ntp");
+        assertThat(ntp.get("type").asString() + " " + ntp.get("host").asString() + ":" + ntp.get("port").asInt()
+                + " " + ntp.get("payload").asString()).isEqualTo("UDP time.example.org:123 hello");
+        assertThat(ntp.get("assertions").toString()).isEqualTo("[{\"source\":\"BODY\",\"comparison\":"
+                + "\"CONTAINS\",\"target\":\"ntp\"},{\"source\":\"RESPONSE_TIME_MS\",\"comparison\":"
+                + "\"LESS_THAN\",\"target\":\"200\"}]");
+        JsonNode feed = monitor(document, "core-live-feed");
+        assertThat(List.of(feed.get("type").asString(), feed.get("url").asString(), feed.get("send").asString(),
+                feed.get("expect").asString(), feed.get("group").asString())).containsExactly("WEBSOCKET",
+                "wss://ws.example.org/feed", "{\"action\":\"ping\"}", "(?s)^.*pong.*$", "core");
+        assertThat("pong frame".matches(feed.get("expect").asString())).isTrue();
+        JsonNode mail = monitor(document, "mail");
+        assertThat(mail.get("type").asString() + " " + mail.get("host").asString() + ":" + mail.get("port").asInt()
+                + " " + mail.get("tlsMode").asString() + " " + mail.get("minDaysValid").asInt())
+                .isEqualTo("SMTP smtp.example.com:587 STARTTLS 2");
+        JsonNode domain = monitor(document, "registration-domain");
+        assertThat(List.of(domain.get("type").asString(), domain.get("host").asString(),
+                domain.get("minDaysValid").asString(), domain.get("intervalSeconds").asString()))
+                .containsExactly("DOMAIN", "example.org", "30", "3600");
+        assertThat(monitor(document, "registration").get("assertions").size()).isEqualTo(1);
+
+        assertThat(result.unmapped()).anyMatch(l -> l.startsWith("endpoints[10]: [DOMAIN_EXPIRATION] watches "
+                        + "example.org (the last two labels of www.example.org)"))
+                .noneMatch(l -> l.startsWith("endpoints[4]") || l.startsWith("endpoints[7]")
+                        || l.startsWith("endpoints[8]") || l.startsWith("endpoints[9]"));
     }
 
     @Test

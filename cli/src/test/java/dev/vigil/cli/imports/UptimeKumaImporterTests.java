@@ -57,7 +57,8 @@ public class UptimeKumaImporterTests {
 
         assertThat(result.document().get("monitors").valueStream().map(m -> m.get("key").asString()))
                 .containsExactly("homepage", "shop-search", "api-status", "postgres", "dns-example.com",
-                        "nightly-backup", "admin", "old-url-redirects");
+                        "nightly-backup", "router", "admin", "old-url-redirects", "orders-db", "sessions-cache",
+                        "reports-mysql", "mail-relay", "mail-submission", "live-feed", "payments-grpc");
         assertThat(result.document().get("alertChannels").valueStream().map(c -> c.get("type").asString()))
                 .containsExactly("SLACK", "WEBHOOK", "EMAIL", "TELEGRAM", "OPSGENIE", "NTFY", "GOOGLE_CHAT",
                         "MATTERMOST", "MATRIX", "PUSHOVER");
@@ -103,8 +104,8 @@ public class UptimeKumaImporterTests {
         ImportResult result = UptimeKumaImporter.convert(KumaSource.database(kumaDatabase(dir)));
         String document = result.document().toString();
 
-        assertThat(result.unmapped()).anyMatch(l -> l.startsWith("monitor[7] (Router): not imported: Vigil has no "
-                        + "ping monitor"))
+        assertThat(result.unmapped()).anyMatch(l -> l.startsWith("monitor[21] (Office VPN): not imported: Vigil has "
+                        + "no tailscale-ping monitor"))
                 .anyMatch(l -> l.startsWith("monitor[8] (Production): a group, not a monitor"))
                 .anyMatch(l -> l.startsWith("notification[4] (Signal group): Vigil has no signal channel"))
                 .anyMatch(l -> l.startsWith("monitor[1] (Homepage).description: not imported (The public site)"))
@@ -129,6 +130,54 @@ public class UptimeKumaImporterTests {
         assertThat(result.document().get("monitors").valueStream()
                 .filter(m -> m.get("name").asString().equals("Shop search")).findFirst().orElseThrow()
                 .get("noise").toString()).isEqualTo("{\"failuresInRow\":3}");
+    }
+
+    @Test
+    void mapsPingMailWebSocketGrpcAndDatabaseMonitorsToVigilsTypes() throws Exception {
+        ImportResult result = UptimeKumaImporter.convert(KumaSource.database(kumaDatabase(dir)));
+
+        assertThat(monitor(result, "router").toString()).isEqualTo("{\"key\":\"router\",\"name\":\"Router\","
+                + "\"type\":\"PING\",\"host\":\"192.168.1.1\",\"packetCount\":4,\"intervalSeconds\":60}");
+        JsonNode relay = monitor(result, "mail-relay");
+        assertThat(List.of(relay.get("type").asString(), relay.get("host").asString(), relay.get("port").asString(),
+                relay.get("tlsMode").asString())).containsExactly("SMTP", "mail.example.com", "587", "STARTTLS");
+        assertThat(relay.get("alertChannels").toString()).isEqualTo("[\"kuma-ops-slack\"]");
+        assertThat(monitor(result, "mail-submission").get("tlsMode").asString()).isEqualTo("IMPLICIT");
+        JsonNode feed = monitor(result, "live-feed");
+        assertThat(feed.get("type").asString() + " " + feed.get("url").asString() + " " + feed.get("headers"))
+                .isEqualTo("WEBSOCKET wss://ws.example.com/feed {\"Sec-WebSocket-Protocol\":\"graphql-ws\"}");
+        JsonNode grpc = monitor(result, "payments-grpc");
+        assertThat(grpc.get("type").asString() + " " + grpc.get("host").asString() + ":" + grpc.get("port").asInt()
+                + " tls=" + grpc.get("tls").asBoolean() + " service=" + grpc.has("service"))
+                .isEqualTo("GRPC grpc.example.com:443 tls=true service=false");
+
+        JsonNode orders = monitor(result, "orders-db");
+        assertThat(orders.toString()).contains("\"type\":\"DATABASE\"", "\"engine\":\"POSTGRESQL\"",
+                "\"host\":\"db.example.com\"", "\"port\":5432", "\"database\":\"orders\"",
+                "\"username\":\"monitor\"", "\"password\":\"{{vars.KUMA_ORDERS_DB_PASSWORD}}\"",
+                "\"query\":\"SELECT count(*) FROM orders\"");
+        JsonNode cache = monitor(result, "sessions-cache");
+        assertThat(List.of(cache.get("engine").asString(), cache.get("database").asString(), cache.has("username")))
+                .containsExactly("REDIS", "2", false);
+        assertThat(monitor(result, "reports-mysql").get("engine").asString()).isEqualTo("MYSQL");
+
+        assertThat(result.unmapped())
+                .anyMatch(l -> l.equals("monitor[12] (Orders DB).database_connection_string: the password is not in "
+                        + "the file: set the workspace variable KUMA_ORDERS_DB_PASSWORD (vigil.yaml names it; PUT "
+                        + "/api/v1/variables/KUMA_ORDERS_DB_PASSWORD)"))
+                .anyMatch(l -> l.equals("monitor[12] (Orders DB).database_connection_string: options "
+                        + "?sslmode=require not imported"))
+                .anyMatch(l -> l.startsWith("monitor[15] (Legacy SQL Server): not imported: Vigil has no sqlserver "
+                        + "monitor"))
+                .anyMatch(l -> l.startsWith("monitor[16] (Sessions Mongo): not imported: Vigil has no mongodb"))
+                .anyMatch(l -> l.startsWith("monitor[19] (Live feed).ws_ignore_sec_websocket_accept_header"))
+                .anyMatch(l -> l.startsWith("monitor[20] (Payments gRPC): Kuma called payments.Payments/Status and "
+                        + "looked for 'SERVING'"))
+                .noneMatch(l -> l.startsWith("monitor[7] (Router).ping_count")
+                        || l.startsWith("monitor[17] (Mail relay).smtp_security")
+                        || l.startsWith("monitor[20] (Payments gRPC).grpc_"));
+        assertThat(result.document().toString() + result.unmapped()).doesNotContain("pg-secret-pass",
+                "redis-secret-pass", "mysql-secret-pass", "mssql-secret-pass", "mongo-secret-pass");
     }
 
     @Test

@@ -56,18 +56,22 @@ public final class QueueConsumer implements SmartLifecycle {
     private final MessageHandler handler;
     private final ConsumerSettings settings;
     private final Clock clock;
-    private final DeleteBatcher deletes;
+    // Made anew by each start and closed by its stop: a Spring context that is stopped and started again (a paused
+    // test context, a restart through the actuator) must find a consumer that works as on the first start.
+    private volatile DeleteBatcher deletes;
+    private volatile ExecutorService workers;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition roomFreed = lock.newCondition();
     private final Set<ReceivedMessage> inFlight = ConcurrentHashMap.newKeySet();
     private final List<Thread> pollers = new ArrayList<>();
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Counter receivedCount;
     private final Counter handledCount;
     private final Counter retriedCount;
     private final Counter releasedCount;
     private final Counter receiveErrorCount;
     private volatile boolean running;
+    /** Counts starts, so a poller of an earlier run that outlived its stop's wait ends instead of joining the new one. */
+    private volatile int run;
 
     /**
      * @param queueUrls queues in priority order, first is read first
@@ -79,7 +83,6 @@ public final class QueueConsumer implements SmartLifecycle {
         this.handler = handler;
         this.settings = settings;
         this.clock = clock;
-        this.deletes = new DeleteBatcher(sqs, settings.name());
         this.receivedCount = counter(meters, "received");
         this.handledCount = counter(meters, "handled");
         this.retriedCount = counter(meters, "retried");
@@ -100,11 +103,15 @@ public final class QueueConsumer implements SmartLifecycle {
             if (running) {
                 return;
             }
+            deletes = new DeleteBatcher(sqs, settings.name());
+            workers = Executors.newVirtualThreadPerTaskExecutor();
             running = true;
+            int thisRun = ++run;
             for (int priority = 0; priority < queueUrls.size(); priority++) {
                 int p = priority;
                 String url = queueUrls.get(priority);
-                pollers.add(Thread.ofVirtual().name(settings.name() + "-poll-" + p).start(() -> pollLoop(p, url)));
+                pollers.add(Thread.ofVirtual().name(settings.name() + "-poll-" + p)
+                        .start(() -> pollLoop(thisRun, p, url)));
             }
         } finally {
             lock.unlock();
@@ -170,9 +177,10 @@ public final class QueueConsumer implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE;
     }
 
-    private void pollLoop(int priority, String url) {
+    private void pollLoop(int thisRun, int priority, String url) {
         Duration backoff = Duration.ZERO;
-        while (running) {
+        ExecutorService workers = this.workers;
+        while (running && run == thisRun) {
             int room = awaitRoom(priority);
             if (room == 0) {
                 continue;
@@ -204,7 +212,7 @@ public final class QueueConsumer implements SmartLifecycle {
             for (Message message : messages) {
                 ReceivedMessage receivedMessage = new ReceivedMessage(this, url, message, now);
                 receivedCount.increment();
-                if (!running) {
+                if (!running || run != thisRun) {
                     receivedMessage.release();
                     continue;
                 }

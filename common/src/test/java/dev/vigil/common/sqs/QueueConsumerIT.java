@@ -137,6 +137,29 @@ class QueueConsumerIT {
         assertThat(Duration.ofNanos(System.nanoTime() - stopStarted)).isLessThan(Duration.ofSeconds(15));
     }
 
+    /** A Spring context stopped and started again (a paused test context, a restart) restarts its consumers. */
+    @Test
+    void aStoppedConsumerStartedAgainHandlesAndDeletesAsBefore() {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        QueueConsumer consumer = new QueueConsumer(sqs, List.of(queueUrl),
+                MessageHandler.blocking(message -> seen.add(text(message))),
+                ConsumerSettings.of("restarted", 4, Duration.ofSeconds(1)).withShutdownGrace(Duration.ofSeconds(2)),
+                new SimpleMeterRegistry(), Clock.systemUTC());
+        consumers.add(consumer);
+        consumer.start();
+        publisher.publish(queueName, "before").join();
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("before"));
+
+        consumer.stop();
+        assertThat(consumer.isRunning()).isFalse();
+        publisher.publish(queueName, "while stopped").join();
+        consumer.start();
+        publisher.publish(queueName, "after").join();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.containsAll(List.of("while stopped", "after")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(visibleAndInFlight(queueUrl)).isZero());
+    }
+
     @Test
     void confirmationsAreReadBeforeChecksWhenTheConsumerIsFull() {
         String lowName = "consumer-low-" + UUID.randomUUID();

@@ -87,7 +87,9 @@ public final class ApiScaleBench {
                 DashboardClient dashboard = DashboardClient.signIn(stack.apiUrl(), big.email(), BenchApi.PASSWORD);
                 DashboardClient smallDashboard = DashboardClient.signIn(stack.apiUrl(), others.getFirst().email(),
                         BenchApi.PASSWORD);
-                Runner run = new Runner(clients, seconds);
+                // PAGES=<regex> reads only the pages whose names match (a profile of one kind of page).
+                Runner run = new Runner(clients, seconds,
+                        java.util.regex.Pattern.compile(System.getProperty("bench.pages", "")));
                 System.out.printf("== %d clients at once, %d s per page (load average %s)%n", clients, seconds,
                         ProcessCpu.loadAverage());
                 System.out.printf("%-58s %8s %8s %8s %8s %6s  %s%n", "page", "requests", "p50_ms", "p99_ms",
@@ -229,9 +231,12 @@ public final class ApiScaleBench {
     }
 
     /** Reads one page with N clients at once for a while and prints its latency. */
-    private record Runner(int clients, int seconds) {
+    private record Runner(int clients, int seconds, java.util.regex.Pattern only) {
 
         void page(String name, double goalMs, TimedCall call) throws Exception {
+            if (!only.matcher(name).find()) {
+                return;
+            }
             call.call();
             List<Double> times = Collections.synchronizedList(new ArrayList<>());
             long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
