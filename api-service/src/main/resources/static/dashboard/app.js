@@ -403,11 +403,14 @@ function localTime(date) {
         return Math.floor(h / 24) + ' d ' + (h % 24) + ' h';
     }
 
-    // <time data-local>: the server wrote UTC; the person reads their own zone. <span data-duration-from[-to]>: how
-    // long, running (no end yet) or final.
+    // <time data-local>: without a zone of their own the server wrote UTC, and the person reads the browser's zone;
+    // with one, the server already wrote it in that zone (DashboardTimes), so the text stays as every other time on
+    // the page reads. <span data-duration-from[-to]>: how long, running (no end yet) or final.
     function showLocal(root) {
         var now = Date.now();
+        var chosenZone = document.querySelector('meta[name="time-zone"]');
         root.querySelectorAll('time[data-local]').forEach(function (el) {
+            if (chosenZone) { return; }
             var date = new Date(el.getAttribute('datetime'));
             if (isNaN(date)) { return; }
             el.textContent = localTime(date);

@@ -19,9 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -34,14 +32,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,10 +48,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class BrowserCheckScreenshotBrowserIT {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("VIGIL_CHROME_BINARY",
-            "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("VIGIL_CHROMEDRIVER",
-            "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
     private static final AxeCheck ACCESSIBILITY = new AxeCheck(Path.of("target", "axe-core"),
             SCREENSHOTS.resolve("axe-violations-browser-check.txt"));
@@ -76,11 +64,12 @@ class BrowserCheckScreenshotBrowserIT {
     private static HttpServer receiver;
     private static TestDatabase database;
     private static LocalStack stack;
+    private static DashboardBrowser dashboard;
     private static WebDriver browser;
 
     @BeforeAll
     static void start() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(DashboardBrowser.isInstalled(),
                 "Debian's chromium and chromium-driver are not installed; skipping the browser check test");
         app = loginApp();
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -102,25 +91,17 @@ class BrowserCheckScreenshotBrowserIT {
                 LocalStackOptions.LOCAL_REGIONS, Map.of("vigil.sqs.wait-time", "1s",
                 "vigil.notify.dashboard-url", base, "vigil.api.public-url", base,
                 // The probes' browser is the test's.
-                "vigil.probe.browser.chromium", CHROMIUM.toString(),
-                "vigil.probe.browser.chromedriver", CHROMEDRIVER.toString(),
+                "vigil.probe.browser.chromium", DashboardBrowser.installed()[0].toString(),
+                "vigil.probe.browser.chromedriver", DashboardBrowser.installed()[1].toString(),
                 "spring.mail.host", "127.0.0.1", "spring.mail.port", Integer.toString(SMTP.getSmtp().getPort()))));
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--window-size=1280,1000");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
-        Files.createDirectories(SCREENSHOTS);
-        ACCESSIBILITY.load();
+        dashboard = DashboardBrowser.start(stack.apiUrl()).checkedBy(ACCESSIBILITY).screenshotsTo(SCREENSHOTS);
+        browser = dashboard.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (dashboard != null) {
+            dashboard.close();
         }
         if (stack != null) {
             stack.close();
@@ -140,12 +121,8 @@ class BrowserCheckScreenshotBrowserIT {
     @Test
     void aBrokenLoginFailsTheBrowserCheckAndItsScreenshotIsLinkedFromTheWebhookAndShownBesideTheFailedStep()
             throws Exception {
-        browser.get(stack.apiUrl() + "/signup");
-        type("email", "shop-" + UUID.randomUUID() + "@example.com");
-        type("password", "browser check test password");
-        type("workspace", "Shop");
-        waitFor(By.id("sign-up")).click();
-        String key = waitFor(By.id("new-key")).getText();
+        String key = dashboard.signUp("shop-" + UUID.randomUUID() + "@example.com", "browser check test password",
+                "Shop");
         String shop = "http://127.0.0.1:" + app.getAddress().getPort();
         String channel = TestApi.call(stack, "POST", "/api/v1/alert-channels", key, Map.of("name", "hook",
                 "type", "WEBHOOK", "config", Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort()
@@ -182,7 +159,7 @@ class BrowserCheckScreenshotBrowserIT {
 
         // The person follows the webhook's link: each step with its timing, the failed one marked, the picture.
         browser.get(pageUrl);
-        WebElement steps = waitFor(By.id("steps"));
+        WebElement steps = dashboard.waitFor(By.id("steps"));
         List<WebElement> rows = steps.findElements(By.cssSelector("tbody tr"));
         assertThat(rows).hasSize(5);
         for (WebElement row : rows) {
@@ -192,20 +169,20 @@ class BrowserCheckScreenshotBrowserIT {
         assertThat(failed.getDomAttribute("data-step")).isEqualTo("4");
         assertThat(failed.getText()).contains("waitForUrl /dashboard").contains("/login?failed");
         assertThat(steps.getText()).doesNotContain("lovelace");
-        WebElement picture = waitFor(By.cssSelector("#screenshot img"));
+        WebElement picture = dashboard.waitFor(By.cssSelector("#screenshot img"));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> ((Number) ((JavascriptExecutor) d)
                 .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0;", picture))
                 .intValue() > 0);
         // Beside the steps: on the same row of the page.
         assertThat(picture.getRect().getY()).isLessThan(steps.getRect().getY() + steps.getRect().getHeight());
-        screenshot("20-browser-check-result");
+        dashboard.screenshot("20-browser-check-result");
         ACCESSIBILITY.assertNoSeriousViolations();
 
         // The incident page shows it too, linking the run.
-        browser.get(stack.apiUrl() + "/app/incidents/" + opened.path("incident").path("id").asString());
-        assertThat(waitFor(By.id("failed-run-link")).getDomAttribute("href")).isEqualTo(
+        dashboard.open("/app/incidents/" + opened.path("incident").path("id").asString());
+        assertThat(dashboard.waitFor(By.id("failed-run-link")).getDomAttribute("href")).isEqualTo(
                 URI.create(pageUrl).getPath());
-        screenshot("21-browser-check-incident");
+        dashboard.screenshot("21-browser-check-incident");
         ACCESSIBILITY.assertNoSeriousViolations();
 
         // The PNG: for the monitor's workspace only, never sniffed as anything else.
@@ -227,30 +204,6 @@ class BrowserCheckScreenshotBrowserIT {
             request.header("Authorization", "Bearer " + key);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    /** Light and dark: a screenshot of each (target/dashboard-screenshots) and axe-core's check of each. */
-    private void screenshot(String name) throws IOException {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        for (String theme : List.of("light", "dark")) {
-            js.executeScript("document.documentElement.setAttribute('data-theme', arguments[0]);", theme);
-            ACCESSIBILITY.check(browser, name + " (" + theme + ")");
-            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, SCREENSHOTS.resolve(name + (theme.equals("dark") ? "-dark" : "") + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
-        }
-        js.executeScript("document.documentElement.removeAttribute('data-theme');");
-    }
-
-    private void type(String id, String text) {
-        WebElement field = waitFor(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     /** A sign-in form, a session cookie and a dashboard; once {@link #loginBroken}, every sign-in fails. */

@@ -7,8 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.vigil.common.testing.TestDatabase;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,10 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,19 +29,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ChannelTypesBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     /** What the loopback ntfy server got: the Title header of each publish. */
     private static final List<String> published = new CopyOnWriteArrayList<>();
     private static HttpServer ntfy;
     private static TestDatabase database;
     private static LocalStack stack;
+    private static DashboardBrowser dashboard;
     private static WebDriver browser;
 
     @BeforeAll
     static void startEverything() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(DashboardBrowser.isInstalled(),
                 "Debian's chromium and chromium-driver are not installed; skipping");
         ntfy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         ntfy.createContext("/vigil-browser", exchange -> {
@@ -61,19 +53,14 @@ class ChannelTypesBrowserIT {
         database = TestDatabase.create();
         stack = LocalStack.start(new LocalStackOptions(database.jdbcUrl(), Path.of("unused"), 0, 0,
                 LocalStackOptions.LOCAL_REGIONS, Map.of("vigil.sqs.wait-time", "1s")));
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--window-size=1280,1000");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        dashboard = DashboardBrowser.start(stack.apiUrl());
+        browser = dashboard.driver();
     }
 
     @AfterAll
     static void stopEverything() {
-        if (browser != null) {
-            browser.quit();
+        if (dashboard != null) {
+            dashboard.close();
         }
         if (stack != null) {
             stack.close();
@@ -88,15 +75,10 @@ class ChannelTypesBrowserIT {
 
     @Test
     void newChannelTypesAreOfferedWithTheirOwnInputsAndAnNtfyTestIsDelivered() {
-        browser.get(stack.apiUrl() + "/signup");
-        type("email", "channels-" + UUID.randomUUID() + "@example.com");
-        type("password", "browser test password");
-        type("workspace", "Channel types");
-        click("sign-up");
-        waitFor(By.id("new-key"));
+        dashboard.signUp("channels-" + UUID.randomUUID() + "@example.com", "browser test password", "Channel types");
 
-        browser.get(stack.apiUrl() + "/app/channels");
-        click("new-channel");
+        dashboard.open("/app/channels");
+        dashboard.click("new-channel");
         Select types = new Select(browser.findElement(By.id("type")));
         assertThat(types.getOptions().stream().map(o -> o.getAttribute("value")).toList()).contains("OPSGENIE",
                 "NTFY", "GOOGLE_CHAT", "MATTERMOST", "MATRIX", "PUSHOVER", "ZULIP", "TEMPLATE_WEBHOOK", "SMS",
@@ -111,40 +93,25 @@ class ChannelTypesBrowserIT {
         // A template that does not render JSON: the API's message under the text area, the input kept.
         types.selectByValue("TEMPLATE_WEBHOOK");
         assertThat(browser.findElement(By.id("cfg-template")).getTagName()).isEqualTo("textarea");
-        type("name", "Templated");
-        type("cfg-url", "http://127.0.0.1:" + ntfy.getAddress().getPort() + "/in");
-        type("cfg-template", "{\"text\": {{title}}}");
-        click("save-channel");
-        assertThat(waitFor(By.id("cfg-template-error")).getText()).contains("valid JSON");
+        dashboard.type("name", "Templated");
+        dashboard.type("cfg-url", "http://127.0.0.1:" + ntfy.getAddress().getPort() + "/in");
+        dashboard.type("cfg-template", "{\"text\": {{title}}}");
+        dashboard.click("save-channel");
+        assertThat(dashboard.waitFor(By.id("cfg-template-error")).getText()).contains("valid JSON");
         assertThat(browser.findElement(By.id("cfg-template")).getAttribute("value")).isEqualTo("{\"text\": {{title}}}");
 
         // An ntfy channel on the loopback server, tested.
         new Select(browser.findElement(By.id("type"))).selectByValue("NTFY");
-        type("name", "Phone (ntfy)");
-        type("cfg-topicUrl", "http://127.0.0.1:" + ntfy.getAddress().getPort() + "/vigil-browser");
-        type("cfg-priority", "4");
-        click("save-channel");
-        waitFor(By.id("channel-config"));
-        click("send-test");
+        dashboard.type("name", "Phone (ntfy)");
+        dashboard.type("cfg-topicUrl", "http://127.0.0.1:" + ntfy.getAddress().getPort() + "/vigil-browser");
+        dashboard.type("cfg-priority", "4");
+        dashboard.click("save-channel");
+        dashboard.waitFor(By.id("channel-config"));
+        dashboard.click("send-test");
         new WebDriverWait(browser, Duration.ofSeconds(90)).pollingEvery(Duration.ofMillis(500))
                 .until(ExpectedConditions.textToBePresentInElementLocated(
                         By.cssSelector("#deliveries .delivery-status"), "DELIVERED"));
         assertThat(published).contains("Test alert from Vigil|information_source,vigil");
         assertThat(browser.getPageSource()).doesNotContain("/vigil-browser");
-    }
-
-    private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private void click(String id) {
-        waitFor(By.id(id)).click();
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 }

@@ -14,9 +14,7 @@ import dev.vigil.common.testing.TestDatabase;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +32,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -57,14 +50,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DashboardBrowserIT {
 
-    /**
-     * A browser and the driver of the same version: {@code VIGIL_CHROME_BINARY} and {@code VIGIL_CHROMEDRIVER} if
-     * set, else Debian's chromium and chromium-driver, else the Google Chrome and chromedriver of GitHub's Ubuntu
-     * runners (which have no Debian chromium; their driver's folder is {@code CHROMEWEBDRIVER}).
-     */
-    private static final List<Path[]> BROWSERS = browsers();
-    private static final Path CHROMIUM = BROWSERS.isEmpty() ? null : BROWSERS.getFirst()[0];
-    private static final Path CHROMEDRIVER = BROWSERS.isEmpty() ? null : BROWSERS.getFirst()[1];
     private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
     private static final Duration STATUS_CHANGE = Duration.ofSeconds(90);
     /** axe-core on every page screenshot, in both themes; each test fails at its end if any found something. */
@@ -80,11 +65,12 @@ class DashboardBrowserIT {
     private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private static TestDatabase database;
     private static LocalStack stack;
+    private static DashboardBrowser dashboard;
     private static WebDriver browser;
 
     @BeforeAll
     static void startEverything() throws IOException {
-        assumeTrue(CHROMIUM != null,
+        assumeTrue(DashboardBrowser.isInstalled(),
                 "neither Debian's chromium and chromium-driver (.ci/run installs them) nor Google Chrome with "
                         + "CHROMEWEBDRIVER is installed; skipping the dashboard browser test");
         target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -115,45 +101,14 @@ class DashboardBrowserIT {
                 // Both tests post the account forms that share the per-address sign-up limit, from one address.
                 "vigil.rate-limits.signup.capacity", "50",
                 "spring.mail.host", "127.0.0.1", "spring.mail.port", Integer.toString(SMTP.getSmtp().getPort()))));
-        browser = chromium();
-        // axe-core takes seconds per page on a busy machine; the driver's default script timeout is 30 s.
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
-        Files.createDirectories(SCREENSHOTS);
-        ACCESSIBILITY.load();
-    }
-
-    private static List<Path[]> browsers() {
-        java.util.List<Path[]> candidates = new java.util.ArrayList<>();
-        String binary = System.getenv("VIGIL_CHROME_BINARY");
-        String driver = System.getenv("VIGIL_CHROMEDRIVER");
-        if (binary != null && driver != null) {
-            candidates.add(new Path[] {Path.of(binary), Path.of(driver)});
-        }
-        candidates.add(new Path[] {Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromedriver")});
-        String runnerDrivers = System.getenv("CHROMEWEBDRIVER");
-        if (runnerDrivers != null) {
-            candidates.add(new Path[] {Path.of("/usr/bin/google-chrome"), Path.of(runnerDrivers, "chromedriver")});
-        }
-        return candidates.stream().filter(pair -> Files.isExecutable(pair[0]) && Files.isExecutable(pair[1]))
-                .toList();
-    }
-
-    /** The browser and driver named explicitly, so Selenium Manager never tries to download either. */
-    private static WebDriver chromium() {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--window-size=1280,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        dashboard = DashboardBrowser.start(stack.apiUrl()).checkedBy(ACCESSIBILITY).screenshotsTo(SCREENSHOTS);
+        browser = dashboard.driver();
     }
 
     @AfterAll
     static void stopEverything() {
-        if (browser != null) {
-            browser.quit();
+        if (dashboard != null) {
+            dashboard.close();
         }
         if (stack != null) {
             stack.close();
@@ -173,23 +128,23 @@ class DashboardBrowserIT {
     @Test
     void signUpMonitorOutageAcknowledgeAndRecovery() throws IOException {
         // Sign up: the first API key is shown once.
-        open("/signup");
-        type("email", "browser-" + UUID.randomUUID() + "@example.com");
-        type("password", "browser test password");
-        type("workspace", "Browser test");
+        dashboard.open("/signup");
+        dashboard.type("email", "browser-" + UUID.randomUUID() + "@example.com");
+        dashboard.type("password", "browser test password");
+        dashboard.type("workspace", "Browser test");
         screenshot("01-signup");
-        click("sign-up");
-        String apiKey = waitFor(By.id("new-key")).getText();
+        dashboard.click("sign-up");
+        String apiKey = dashboard.waitFor(By.id("new-key")).getText();
         assertThat(apiKey).startsWith("vgl_");
         screenshot("02-monitors-empty");
 
         // A monitor with an invalid URL first: the API's message shows next to the field.
-        click("new-monitor");
+        dashboard.click("new-monitor");
         new Select(browser.findElement(By.id("type"))).selectByValue("HTTP");
-        type("name", "Loopback target");
-        type("url", "not a url");
-        click("save-monitor");
-        assertThat(waitFor(By.id("url-error")).getText()).isNotBlank();
+        dashboard.type("name", "Loopback target");
+        dashboard.type("url", "not a url");
+        dashboard.click("save-monitor");
+        assertThat(dashboard.waitFor(By.id("url-error")).getText()).isNotBlank();
         screenshot("03-monitor-form-invalid");
         // The fields of the service types (issue 17), labelled and accessible in both themes, then back to HTTP.
         for (String type : java.util.List.of("WEBSOCKET", "GRPC", "DATABASE")) {
@@ -198,27 +153,27 @@ class DashboardBrowserIT {
         }
         new Select(browser.findElement(By.id("type"))).selectByValue("HTTP");
 
-        type("url", "http://127.0.0.1:" + target.getAddress().getPort() + "/health");
-        type("intervalSeconds", "5");
-        click("save-monitor");
-        waitFor(By.id("monitor-status"));
+        dashboard.type("url", "http://127.0.0.1:" + target.getAddress().getPort() + "/health");
+        dashboard.type("intervalSeconds", "5");
+        dashboard.click("save-monitor");
+        dashboard.waitFor(By.id("monitor-status"));
         assertThat(browser.getCurrentUrl()).contains("/app/monitors/");
         String monitorPage = browser.getCurrentUrl();
 
         // UP without a reload: the status block is polled.
         waitForText(By.id("monitor-status"), "UP");
         browser.navigate().refresh();
-        waitFor(By.cssSelector("#results tbody tr"));
+        dashboard.waitFor(By.cssSelector("#results tbody tr"));
 
         // Test now: one check from a chosen region, its result shown when the pipeline has stored it.
         new Select(browser.findElement(By.id("test-region"))).selectByValue("local-b");
-        click("test-now");
+        dashboard.click("test-now");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("test-result"), "OK"));
         assertThat(browser.findElement(By.id("test-result")).getText()).contains("local-b").contains("HTTP 200");
         screenshot("04-monitor-up");
 
-        open("/app/monitors");
+        dashboard.open("/app/monitors");
         waitForText(By.cssSelector("#monitor-rows tbody tr"), "UP");
         assertThat(browser.findElement(By.cssSelector("#monitor-rows tbody tr")).getText())
                 .contains("Loopback target");
@@ -226,45 +181,45 @@ class DashboardBrowserIT {
         tagFilterAndBulkPause(apiKey);
 
         // A webhook channel on a loopback receiver (local mode allows private targets), tested, linked to the monitor.
-        open("/app/channels");
-        click("new-channel");
+        dashboard.open("/app/channels");
+        dashboard.click("new-channel");
         new Select(browser.findElement(By.id("type"))).selectByValue("WEBHOOK");
-        type("name", "Loopback receiver");
-        type("cfg-url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
-        type("cfg-secret", "short");
-        click("save-channel");
-        assertThat(waitFor(By.id("cfg-secret-error")).getText()).contains("config.secret");
+        dashboard.type("name", "Loopback receiver");
+        dashboard.type("cfg-url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+        dashboard.type("cfg-secret", "short");
+        dashboard.click("save-channel");
+        assertThat(dashboard.waitFor(By.id("cfg-secret-error")).getText()).contains("config.secret");
         screenshot("05a-channel-form-invalid");
-        type("cfg-secret", "browser-webhook-signing-secret");
-        click("save-channel");
-        waitFor(By.id("channel-config"));
+        dashboard.type("cfg-secret", "browser-webhook-signing-secret");
+        dashboard.click("save-channel");
+        dashboard.waitFor(By.id("channel-config"));
         String channelPage = browser.getCurrentUrl();
         assertThat(browser.getPageSource()).doesNotContain("browser-webhook-signing-secret");
-        click("send-test");
+        dashboard.click("send-test");
         waitForText(By.cssSelector("#deliveries .delivery-status"), "DELIVERED");
         assertThat(webhooks).anySatisfy(w -> assertThat(w.event()).isEqualTo("test"));
         screenshot("05b-channel-tested");
-        open("/app/channels");
-        assertThat(waitFor(By.id("channels")).getText()).contains("Loopback receiver").contains("WEBHOOK")
+        dashboard.open("/app/channels");
+        assertThat(dashboard.waitFor(By.id("channels")).getText()).contains("Loopback receiver").contains("WEBHOOK")
                 .contains("Healthy");
         screenshot("05c-channel-list");
 
         browser.get(monitorPage);
-        click("edit-monitor");
-        waitFor(By.xpath("//fieldset[@id='monitor-channels']//label[contains(., 'Loopback receiver')]")).click();
-        click("save-monitor");
-        waitFor(By.id("monitor-status"));
+        dashboard.click("edit-monitor");
+        dashboard.click(By.xpath("//fieldset[@id='monitor-channels']//label[contains(., 'Loopback receiver')]"));
+        dashboard.click("save-monitor");
+        dashboard.waitFor(By.id("monitor-status"));
 
         // Outage: the target fails in every region; the monitor goes DOWN and an incident opens, shown on the open
         // pages by the live stream (server-sent events), without a reload: a marker set on the page survives.
-        open("/app/monitors");
+        dashboard.open("/app/monitors");
         waitForLiveStream();
         browser.get(monitorPage);
         waitForLiveStream();
         ((JavascriptExecutor) browser).executeScript("window.vigilNoReload = 'still here';");
         targetStatus.set(503);
         waitForText(By.id("monitor-status"), "DOWN");
-        waitFor(By.id("open-incident"));
+        dashboard.waitFor(By.id("open-incident"));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.vigilNoReload;"))
                 .isEqualTo("still here");
         screenshot("06-monitor-down");
@@ -291,12 +246,12 @@ class DashboardBrowserIT {
                 + "'] .delivery-code")).getText()).isEqualTo("200");
         screenshot("06b-channel-delivery-log");
 
-        open("/app/incidents");
-        WebElement incidentLink = waitFor(By.cssSelector("#open-incidents tbody tr a"));
+        dashboard.open("/app/incidents");
+        WebElement incidentLink = dashboard.waitFor(By.cssSelector("#open-incidents tbody tr a"));
         screenshot("07-incidents-open");
         incidentLink.click();
-        click("acknowledge");
-        waitFor(By.id("incident-ack"));
+        dashboard.click("acknowledge");
+        dashboard.waitFor(By.id("incident-ack"));
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("ACKNOWLEDGED")
                 .contains("Acknowledged in the dashboard");
         screenshot("08-incident-acknowledged");
@@ -305,32 +260,30 @@ class DashboardBrowserIT {
         targetStatus.set(200);
         browser.get(monitorPage);
         waitForText(By.id("monitor-status"), "UP");
-        open("/app/incidents");
-        assertThat(waitFor(By.id("open-incidents")).getText()).contains("No open incidents");
+        dashboard.open("/app/incidents");
+        assertThat(dashboard.waitFor(By.id("open-incidents")).getText()).contains("No open incidents");
         screenshot("09-incidents-resolved");
 
         // The other pages, and the list on a phone-sized screen.
-        open("/app/members");
+        dashboard.open("/app/members");
         screenshot("10-members");
-        open("/app/api-keys");
+        dashboard.open("/app/api-keys");
         screenshot("11-api-keys");
         browser.get(monitorPage);
-        waitFor(By.id("latency-chart"));
+        dashboard.waitFor(By.id("latency-chart"));
         browser.manage().window().setSize(new Dimension(390, 844));
-        open("/app/monitors");
-        waitFor(By.cssSelector("#monitor-rows tbody tr"));
+        dashboard.open("/app/monitors");
+        dashboard.waitFor(By.cssSelector("#monitor-rows tbody tr"));
         screenshot("12-monitor-list-phone");
         browser.manage().window().setSize(new Dimension(1280, 1000));
 
         // Keyboard: the skip link is the first stop; a form is usable without a mouse.
         browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
         assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Skip to content");
-        open("/app/api-keys");
+        dashboard.open("/app/api-keys");
         browser.findElement(By.id("key-name")).sendKeys("From the keyboard", Keys.ENTER);
-        assertThat(waitFor(By.id("new-key")).getText()).startsWith("vgl_");
-        click("sign-out");
-        // The click returns before the navigation it starts has finished.
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
+        assertThat(dashboard.waitFor(By.id("new-key")).getText()).startsWith("vgl_");
+        dashboard.signOut();
         ACCESSIBILITY.assertNoSeriousViolations();
     }
 
@@ -343,86 +296,86 @@ class DashboardBrowserIT {
     void signUpVerifyInviteAcceptResetAndTwoFactor() throws Exception {
         browser.manage().deleteAllCookies();
         String owner = "owner-" + UUID.randomUUID() + "@example.com";
-        open("/signup");
-        type("email", owner);
-        type("password", "owner's first password");
-        type("workspace", "Accounts browser test");
-        click("sign-up");
-        assertThat(waitFor(By.id("unverified-banner")).getText()).contains("Confirm your email address");
+        dashboard.open("/signup");
+        dashboard.type("email", owner);
+        dashboard.type("password", "owner's first password");
+        dashboard.type("workspace", "Accounts browser test");
+        dashboard.click("sign-up");
+        assertThat(dashboard.waitFor(By.id("unverified-banner")).getText()).contains("Confirm your email address");
         screenshot("20-signed-up-unverified");
 
         openMailedLink(owner, "/verify-email");
-        assertThat(waitFor(By.id("email-verified")).getText()).contains(owner);
+        assertThat(dashboard.waitFor(By.id("email-verified")).getText()).contains(owner);
         screenshot("21-email-verified");
-        signOut();
-        signIn(owner, "owner's first password");
+        dashboard.signOut();
+        dashboard.signIn(owner, "owner's first password");
         assertThat(browser.findElements(By.id("unverified-banner"))).isEmpty();
 
         // Invite someone new; they accept from the mail and make their account there.
-        open("/app/members");
+        dashboard.open("/app/members");
         String invitee = "invitee-" + UUID.randomUUID() + "@example.com";
-        type("invite-email", invitee);
+        dashboard.type("invite-email", invitee);
         new Select(browser.findElement(By.id("invite-role"))).selectByValue("ADMIN");
-        click("invite");
-        assertThat(waitFor(By.cssSelector("p.notice")).getText()).contains("Invitation mailed to " + invitee);
+        dashboard.click("invite");
+        assertThat(dashboard.waitFor(By.cssSelector("p.notice")).getText()).contains("Invitation mailed to " + invitee);
         assertThat(browser.findElement(By.cssSelector("tr[data-member='" + invitee + "']")).getText())
                 .contains("INVITED");
         screenshot("22-invited");
-        signOut();
+        dashboard.signOut();
         openMailedLink(invitee, "/invitation");
-        assertThat(waitFor(By.tagName("h1")).getText()).contains("Accounts browser test");
+        assertThat(dashboard.waitFor(By.tagName("h1")).getText()).contains("Accounts browser test");
         screenshot("23-invitation");
-        type("password", "the invitee's password");
-        click("create-and-join");
-        waitFor(By.id("workspace-switch"));
+        dashboard.type("password", "the invitee's password");
+        dashboard.click("create-and-join");
+        dashboard.waitFor(By.id("workspace-switch"));
         assertThat(new Select(browser.findElement(By.id("workspace-switch"))).getFirstSelectedOption().getText())
                 .contains("Accounts browser test").contains("ADMIN");
-        signOut();
+        dashboard.signOut();
 
         // The owner forgot their password: a reset link by mail.
-        open("/login");
-        click("forgot-password");
-        type("email", owner);
-        click("send-reset");
-        waitFor(By.id("reset-requested"));
+        dashboard.open("/login");
+        dashboard.click("forgot-password");
+        dashboard.type("email", owner);
+        dashboard.click("send-reset");
+        dashboard.waitFor(By.id("reset-requested"));
         openMailedLink(owner, "/reset-password");
-        type("password", "owner's second password");
+        dashboard.type("password", "owner's second password");
         screenshot("24-reset-password");
-        click("set-password");
+        dashboard.click("set-password");
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login?reset"));
-        signIn(owner, "owner's second password");
+        dashboard.signIn(owner, "owner's second password");
 
         // A time zone of one's own (issue 22): the dashboard's absolute times show in it, not in the browser's.
-        open("/app/account");
+        dashboard.open("/app/account");
         new Select(browser.findElement(By.id("time-zone"))).selectByValue("Asia/Kathmandu");
-        click("save-time-zone");
-        assertThat(waitFor(By.cssSelector("p.notice")).getText()).contains("Asia/Kathmandu");
+        dashboard.click("save-time-zone");
+        assertThat(dashboard.waitFor(By.cssSelector("p.notice")).getText()).contains("Asia/Kathmandu");
         screenshot("24b-time-zone");
         Object shown = ((JavascriptExecutor) browser).executeScript(
                 "return localTime(new Date('2026-01-01T00:00:00Z'));");
         assertThat(String.valueOf(shown)).contains("5:45");
 
         // Two-factor sign-in: enrol with the authenticator's first code, then sign in with a later one.
-        open("/app/account");
-        click("start-two-factor");
-        String secret = waitFor(By.id("totp-secret")).getText();
+        dashboard.open("/app/account");
+        dashboard.click("start-two-factor");
+        String secret = dashboard.waitFor(By.id("totp-secret")).getText();
         screenshot("25-two-factor-enrol");
-        type("enable-code", totp(secret, 0));
-        click("enable-two-factor");
-        assertThat(waitFor(By.id("recovery-codes")).findElements(By.tagName("li"))).hasSize(10);
+        dashboard.type("enable-code", totp(secret, 0));
+        dashboard.click("enable-two-factor");
+        assertThat(dashboard.waitFor(By.id("recovery-codes")).findElements(By.tagName("li"))).hasSize(10);
         screenshot("26-recovery-codes");
-        signOut();
-        open("/login");
-        type("username", owner);
-        type("password", "owner's second password");
-        click("sign-in");
-        waitFor(By.id("code"));
+        dashboard.signOut();
+        dashboard.open("/login");
+        dashboard.type("username", owner);
+        dashboard.type("password", "owner's second password");
+        dashboard.click("sign-in");
+        dashboard.waitFor(By.id("code"));
         screenshot("27-two-factor-code");
-        type("code", totp(secret, 1));
-        click("verify-code");
-        waitFor(By.id("workspace-switch"));
+        dashboard.type("code", totp(secret, 1));
+        dashboard.click("verify-code");
+        dashboard.waitFor(By.id("workspace-switch"));
         assertThat(browser.getCurrentUrl()).contains("/app/monitors");
-        signOut();
+        dashboard.signOut();
         ACCESSIBILITY.assertNoSeriousViolations();
     }
 
@@ -446,21 +399,7 @@ class DashboardBrowserIT {
                         .map(link::matcher).filter(Matcher::find).map(Matcher::group)
                         .reduce((first, second) -> second).orElse(null));
         java.net.URI uri = java.net.URI.create(found);
-        open(uri.getPath() + "?" + uri.getRawQuery());
-    }
-
-    private void signIn(String email, String password) {
-        open("/login");
-        type("username", email);
-        type("password", password);
-        click("sign-in");
-        waitFor(By.id("workspace-switch"));
-    }
-
-    private void signOut() {
-        open("/app/monitors");
-        click("sign-out");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
+        dashboard.open(uri.getPath() + "?" + uri.getRawQuery());
     }
 
     /**
@@ -471,20 +410,20 @@ class DashboardBrowserIT {
         for (String name : List.of("Tagged A", "Tagged B")) {
             createMonitor(apiKey, name);
         }
-        open("/app/monitors");
+        dashboard.open("/app/monitors");
         browser.findElement(By.cssSelector("details.labels summary")).click();
-        type("new-tag-name", "production");
-        click("create-tag");
-        assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("production");
-        waitFor(By.cssSelector("#monitor-rows tbody tr"));
+        dashboard.type("new-tag-name", "production");
+        dashboard.click("create-tag");
+        assertThat(dashboard.waitFor(By.cssSelector(".notice")).getText()).contains("production");
+        dashboard.waitFor(By.cssSelector("#monitor-rows tbody tr"));
         for (String name : List.of("Tagged A", "Tagged B")) {
             browser.findElement(By.xpath("//tr[.//a[text()='" + name + "']]//input[@name='ids']")).click();
         }
         new Select(browser.findElement(By.id("bulk-action"))).selectByValue("add_tags");
         new Select(browser.findElement(By.id("bulk-tag"))).selectByVisibleText("production");
         screenshot("05d-monitors-selected");
-        click("bulk-apply");
-        assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("Tagged 2 of 2 monitors");
+        dashboard.click("bulk-apply");
+        assertThat(dashboard.waitFor(By.cssSelector(".notice")).getText()).contains("Tagged 2 of 2 monitors");
 
         new Select(browser.findElement(By.id("tag-filter"))).selectByVisibleText("production");
         new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
@@ -492,15 +431,15 @@ class DashboardBrowserIT {
         assertThat(browser.findElement(By.id("monitor-rows")).getText()).contains("Tagged A").contains("Tagged B")
                 .doesNotContain("Loopback target");
         screenshot("05e-monitors-filtered-by-tag");
-        click("select-all-matching");
+        dashboard.click("select-all-matching");
         new Select(browser.findElement(By.id("bulk-action"))).selectByValue("pause");
-        click("bulk-apply");
-        assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("Paused 2 of 2 monitors");
+        dashboard.click("bulk-apply");
+        assertThat(dashboard.waitFor(By.cssSelector(".notice")).getText()).contains("Paused 2 of 2 monitors");
         assertThat(browser.getCurrentUrl()).contains("tag=production");
         new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector("#monitor-rows .status-paused")).size() == 2);
         screenshot("05f-filtered-set-paused");
-        open("/app/monitors?status=UP");
+        dashboard.open("/app/monitors?status=UP");
         waitForText(By.id("monitor-rows"), "Loopback target");
         darkModeAndKeyboard();
     }
@@ -511,17 +450,17 @@ class DashboardBrowserIT {
      */
     private void darkModeAndKeyboard() throws IOException {
         JavascriptExecutor js = (JavascriptExecutor) browser;
-        open("/app/monitors");
-        click("theme-toggle");
+        dashboard.open("/app/monitors");
+        dashboard.click("theme-toggle");
         assertThat(js.executeScript("return document.documentElement.getAttribute('data-theme');")).isEqualTo("dark");
         browser.navigate().refresh();
-        waitFor(By.id("theme-toggle"));
+        dashboard.waitFor(By.id("theme-toggle"));
         assertThat(js.executeScript("return document.documentElement.getAttribute('data-theme');")).isEqualTo("dark");
         assertThat(js.executeScript("return getComputedStyle(document.body).backgroundColor;"))
                 .isEqualTo("rgb(11, 17, 32)");
         assertThat(browser.findElement(By.id("theme-toggle")).getAttribute("aria-pressed")).isEqualTo("true");
         screenshot("05g-monitors-dark-chosen");
-        click("theme-toggle");
+        dashboard.click("theme-toggle");
         assertThat(js.executeScript("return document.documentElement.getAttribute('data-theme');")).isEqualTo("light");
 
         js.executeScript("document.activeElement.blur();");
@@ -541,9 +480,9 @@ class DashboardBrowserIT {
         new Actions(browser).sendKeys("j").perform();
         assertThat(browser.switchTo().activeElement().getText()).startsWith("Tagged");
         new Actions(browser).sendKeys("?").perform();
-        assertThat(waitFor(By.id("shortcuts-help")).getText()).contains("Search the list");
+        assertThat(dashboard.waitFor(By.id("shortcuts-help")).getText()).contains("Search the list");
         screenshot("05h-keyboard-shortcuts");
-        click("shortcuts-close");
+        dashboard.click("shortcuts-close");
     }
 
     /** The page's live stream is open (app.js marks the document when the server has answered it). */
@@ -571,25 +510,6 @@ class DashboardBrowserIT {
     private record Received(String event, String delivery, String body, String signature) {
     }
 
-    private void open(String path) {
-        browser.get(stack.apiUrl() + path);
-    }
-
-    private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private void click(String id) {
-        waitFor(By.id(id)).click();
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
     private void waitForText(By by, String text) {
         new WebDriverWait(browser, STATUS_CHANGE).pollingEvery(Duration.ofMillis(500))
                 .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
@@ -606,22 +526,11 @@ class DashboardBrowserIT {
     }
 
     /**
-     * The page as it is, in the light and the dark theme: a screenshot of each (target/dashboard-screenshots, name and
-     * name-dark) and axe-core's check of each. The theme is switched as the stylesheet sees it (html[data-theme]),
-     * then put back, so the walk goes on in the theme it was in.
+     * The page as it is: every field labelled, then axe-core in the light and the dark theme with a screenshot of
+     * each (target/dashboard-screenshots, name and name-dark), the theme put back so the walk goes on in it.
      */
     private void screenshot(String name) throws IOException {
         assertEveryFieldLabelled();
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        Object before = js.executeScript("return document.documentElement.getAttribute('data-theme');");
-        for (String theme : List.of("light", "dark")) {
-            js.executeScript("document.documentElement.setAttribute('data-theme', arguments[0]);", theme);
-            ACCESSIBILITY.check(browser, name + " (" + theme + ")");
-            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, SCREENSHOTS.resolve(name + (theme.equals("dark") ? "-dark" : "") + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
-        }
-        js.executeScript("if (arguments[0]) { document.documentElement.setAttribute('data-theme', arguments[0]); }"
-                + " else { document.documentElement.removeAttribute('data-theme'); }", before);
+        dashboard.screenshot(name);
     }
 }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.vigil.common.testing.TestDatabase;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,12 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,39 +27,30 @@ import tools.jackson.databind.JsonNode;
  */
 class IncidentDashboardBrowserIT {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("VIGIL_CHROME_BINARY",
-            "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("VIGIL_CHROMEDRIVER",
-            "/usr/bin/chromedriver"));
-
     /** Sign-up mails its confirmation; the stack mails here. */
     private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private static TestDatabase database;
     private static LocalStack stack;
+    private static DashboardBrowser dashboard;
     private static WebDriver browser;
 
     @BeforeAll
     static void start() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(DashboardBrowser.isInstalled(),
                 "Debian's chromium and chromium-driver are not installed; skipping the incident browser test");
         database = TestDatabase.create();
         SMTP.start();
         stack = LocalStack.start(new LocalStackOptions(database.jdbcUrl(), Path.of("unused"), 0, 0,
                 LocalStackOptions.LOCAL_REGIONS, Map.of("vigil.sqs.wait-time", "1s",
                 "spring.mail.host", "127.0.0.1", "spring.mail.port", Integer.toString(SMTP.getSmtp().getPort()))));
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--window-size=1280,1000");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        dashboard = DashboardBrowser.start(stack.apiUrl());
+        browser = dashboard.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (dashboard != null) {
+            dashboard.close();
         }
         if (stack != null) {
             stack.close();
@@ -79,12 +63,8 @@ class IncidentDashboardBrowserIT {
 
     @Test
     void declareUpdateResolveAndPublishAPostmortem() throws Exception {
-        open("/signup");
-        type("email", "incidents-" + UUID.randomUUID() + "@example.com");
-        type("password", "browser test password");
-        type("workspace", "Incident comms");
-        click("sign-up");
-        String key = waitFor(By.id("new-key")).getText();
+        String key = dashboard.signUp("incidents-" + UUID.randomUUID() + "@example.com", "browser test password",
+                "Incident comms");
         String api = TestApi.call(stack, "POST", "/api/v1/monitors", key, Map.of("name", "API", "type", "HTTP",
                 "url", "https://example.com/", "paused", true)).get("id").asString();
         String db = TestApi.call(stack, "POST", "/api/v1/monitors", key, Map.of("name", "DB", "type", "HTTP",
@@ -96,23 +76,23 @@ class IncidentDashboardBrowserIT {
         assertThat(page.get("components").size()).isEqualTo(2);
 
         // Declare: a missing title shows the API's message next to the field, nothing is created.
-        open("/app/incidents");
-        click("declare-incident");
-        type("message", "Customers see errors.");
+        dashboard.open("/app/incidents");
+        dashboard.click("declare-incident");
+        dashboard.type("message", "Customers see errors.");
         impact("impact-", "Public API", "partial_outage");
         impact("impact-", "Data store", "degraded_performance");
-        click("declare-button");
-        assertThat(waitFor(By.id("title-error")).getText()).contains("title");
-        type("title", "Checkout failures");
+        dashboard.click("declare-button");
+        assertThat(dashboard.waitFor(By.id("title-error")).getText()).contains("title");
+        dashboard.type("title", "Checkout failures");
         new Select(browser.findElement(By.id("severity"))).selectByValue("critical");
-        click("declare-button");
-        waitFor(By.id("incident-title"));
+        dashboard.click("declare-button");
+        dashboard.waitFor(By.id("incident-title"));
         assertThat(browser.findElement(By.id("affected")).getText()).contains("Public API: partial_outage")
                 .contains("Data store: degraded_performance");
         String incidentPage = browser.getCurrentUrl();
 
         openPublic("/status/" + slug);
-        assertThat(waitFor(By.id("incidents")).getText()).contains("Checkout failures")
+        assertThat(dashboard.waitFor(By.id("incidents")).getText()).contains("Checkout failures")
                 .contains("Customers see errors.");
         assertThat(browser.findElement(By.id("components")).getText()).contains("Partial outage")
                 .contains("Degraded performance");
@@ -120,43 +100,43 @@ class IncidentDashboardBrowserIT {
 
         // Identified: the data store goes down; the public page says so.
         browser.get(incidentPage);
-        new Select(waitFor(By.id("update-status"))).selectByValue("identified");
-        type("update-message", "A storage node failed.");
+        new Select(dashboard.waitFor(By.id("update-status"))).selectByValue("identified");
+        dashboard.type("update-message", "A storage node failed.");
         impact("update-impact-", "Data store", "major_outage");
-        click("post-update-button");
-        waitFor(By.id("updates"));
+        dashboard.click("post-update-button");
+        dashboard.waitFor(By.id("updates"));
         assertThat(browser.findElement(By.id("affected")).getText()).contains("Data store: major_outage");
         openPublic("/status/" + slug);
-        assertThat(waitFor(By.id("components")).getText()).contains("Major outage");
+        assertThat(dashboard.waitFor(By.id("components")).getText()).contains("Major outage");
         assertThat(browser.findElement(By.id("incidents")).getText()).contains("Identified")
                 .contains("A storage node failed.");
 
         // Resolved: the page is all operational again and the incident moves to the history.
         browser.get(incidentPage);
-        new Select(waitFor(By.id("update-status"))).selectByValue("resolved");
-        type("update-message", "Fixed and verified.");
-        click("post-update-button");
-        waitFor(By.id("postmortem-form"));
+        new Select(dashboard.waitFor(By.id("update-status"))).selectByValue("resolved");
+        dashboard.type("update-message", "Fixed and verified.");
+        dashboard.click("post-update-button");
+        dashboard.waitFor(By.id("postmortem-form"));
         assertThat(browser.findElements(By.id("post-update"))).as("no more updates once resolved").isEmpty();
         openPublic("/status/" + slug);
-        assertThat(waitFor(By.id("overall")).getText()).isEqualTo("All Systems Operational");
+        assertThat(dashboard.waitFor(By.id("overall")).getText()).isEqualTo("All Systems Operational");
         assertThat(browser.findElements(By.id("incidents"))).isEmpty();
 
         // Postmortem: the script in the Markdown never reaches a page.
         browser.get(incidentPage);
-        type("postmortem-body", "# Root cause\n\nA full disk. <script>document.title='owned'</script>\n\n"
+        dashboard.type("postmortem-body", "# Root cause\n\nA full disk. <script>document.title='owned'</script>\n\n"
                 + "[more](javascript:document.title='owned')");
-        waitFor(By.id("postmortem-published")).click();
-        click("save-postmortem");
-        WebElement preview = waitFor(By.id("postmortem-preview"));
+        dashboard.waitFor(By.id("postmortem-published")).click();
+        dashboard.click("save-postmortem");
+        WebElement preview = dashboard.waitFor(By.id("postmortem-preview"));
         assertThat(preview.findElement(By.tagName("h1")).getText()).isEqualTo("Root cause");
         assertThat(preview.findElements(By.tagName("script"))).isEmpty();
         assertThat(browser.findElement(By.id("postmortem-state")).getText()).isEqualTo("Published");
 
         openPublic("/status/" + slug + "/incidents");
-        WebElement link = waitFor(By.linkText("Checkout failures"));
+        WebElement link = dashboard.waitFor(By.linkText("Checkout failures"));
         link.click();
-        WebElement postmortem = waitFor(By.id("postmortem"));
+        WebElement postmortem = dashboard.waitFor(By.id("postmortem"));
         assertThat(postmortem.findElement(By.tagName("h1")).getText()).isEqualTo("Root cause");
         assertThat(postmortem.findElements(By.tagName("script"))).isEmpty();
         assertThat(postmortem.getDomProperty("innerHTML")).doesNotContain("javascript:");
@@ -165,22 +145,18 @@ class IncidentDashboardBrowserIT {
                 .contains("Fixed and verified.");
 
         // An uptime report for a component, printable.
-        open("/app/reports/uptime");
-        new Select(waitFor(By.id("subject"))).selectByVisibleText("Component: Comms — Data store");
-        click("show-report");
-        assertThat(waitFor(By.id("report-title")).getText()).contains("Data store");
+        dashboard.open("/app/reports/uptime");
+        new Select(dashboard.waitFor(By.id("subject"))).selectByVisibleText("Component: Comms — Data store");
+        dashboard.click("show-report");
+        assertThat(dashboard.waitFor(By.id("report-title")).getText()).contains("Data store");
         assertThat(browser.findElement(By.id("report-incidents")).getText()).contains("Checkout failures");
     }
 
     /** Chooses an impact in the select of the given component (selects carry the component's name). */
     private void impact(String idPrefix, String component, String impact) {
-        WebElement select = waitFor(By.cssSelector("select[id^='" + idPrefix + "'][data-component='" + component
-                + "']"));
+        WebElement select = dashboard.waitFor(By.cssSelector("select[id^='" + idPrefix + "'][data-component='"
+                + component + "']"));
         new Select(select).selectByValue(impact);
-    }
-
-    private void open(String path) {
-        browser.get(stack.apiUrl() + path);
     }
 
     /**
@@ -188,21 +164,6 @@ class IncidentDashboardBrowserIT {
      * for a new URL (the page ignores the query).
      */
     private void openPublic(String path) {
-        open(path + (path.contains("?") ? "&" : "?") + "visit=" + System.nanoTime());
-    }
-
-    private void type(String id, String text) {
-        WebElement field = waitFor(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private void click(String id) {
-        waitFor(By.id(id)).click();
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.visibilityOfElementLocated(by));
+        dashboard.open(path + (path.contains("?") ? "&" : "?") + "visit=" + System.nanoTime());
     }
 }

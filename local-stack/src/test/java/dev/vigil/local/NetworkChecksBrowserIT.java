@@ -10,7 +10,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,12 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,8 +31,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class NetworkChecksBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final AxeCheck ACCESSIBILITY = new AxeCheck(Path.of("target", "axe-core"),
             Path.of("target", "network-checks-axe.txt"));
 
@@ -46,13 +38,13 @@ class NetworkChecksBrowserIT {
     private static Thread echoing;
     private static TestDatabase database;
     private static LocalStack stack;
+    private static DashboardBrowser dashboard;
     private static WebDriver browser;
 
     @BeforeAll
     static void startEverything() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(DashboardBrowser.isInstalled(),
                 "Debian's chromium and chromium-driver are not installed; skipping");
-        ACCESSIBILITY.load();
         echo = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         echoing = Thread.ofVirtual().start(() -> {
             byte[] buffer = new byte[512];
@@ -71,19 +63,14 @@ class NetworkChecksBrowserIT {
         database = TestDatabase.create();
         stack = LocalStack.start(new LocalStackOptions(database.jdbcUrl(), Path.of("unused"), 0, 0,
                 LocalStackOptions.LOCAL_REGIONS, Map.of("vigil.sqs.wait-time", "1s")));
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--window-size=1280,1000");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        dashboard = DashboardBrowser.start(stack.apiUrl()).checkedBy(ACCESSIBILITY);
+        browser = dashboard.driver();
     }
 
     @AfterAll
     static void stopEverything() throws InterruptedException {
-        if (browser != null) {
-            browser.quit();
+        if (dashboard != null) {
+            dashboard.close();
         }
         if (stack != null) {
             stack.close();
@@ -99,14 +86,9 @@ class NetworkChecksBrowserIT {
 
     @Test
     void networkTypesHaveTheirOwnAccessibleInputsAndRunThroughTheStack() throws IOException {
-        browser.get(stack.apiUrl() + "/signup");
-        type("email", "network-" + UUID.randomUUID() + "@example.com");
-        type("password", "browser test password");
-        type("workspace", "Network checks");
-        click("sign-up");
-        waitFor(By.id("new-key"));
+        dashboard.signUp("network-" + UUID.randomUUID() + "@example.com", "browser test password", "Network checks");
 
-        browser.get(stack.apiUrl() + "/app/monitors/new");
+        dashboard.open("/app/monitors/new");
         Select types = new Select(browser.findElement(By.id("type")));
         assertThat(types.getOptions().stream().map(o -> o.getAttribute("value")).toList())
                 .contains("PING", "UDP", "DOMAIN", "SMTP", "IMAP", "POP3");
@@ -117,54 +99,30 @@ class NetworkChecksBrowserIT {
             assertThat(browser.findElement(By.id("payload")).isDisplayed()).as(type).isEqualTo(type.equals("UDP"));
             assertThat(browser.findElement(By.id("tlsMode")).isDisplayed()).as(type).isEqualTo(type.equals("SMTP"));
             assertThat(browser.findElement(By.id("url")).isDisplayed()).as(type).isFalse();
-            inBothThemes("monitor form " + type);
+            dashboard.checkAccessibility("monitor form " + type);
         }
 
         new Select(browser.findElement(By.id("type"))).selectByValue("UDP");
-        type("name", "Loopback echo");
-        type("host", "127.0.0.1");
-        type("port", Integer.toString(echo.getLocalPort()));
-        type("payload", "hello");
-        type("assertions", "BODY MATCHES ^PONG hello$");
-        type("intervalSeconds", "5");
-        click("save-monitor");
+        dashboard.type("name", "Loopback echo");
+        dashboard.type("host", "127.0.0.1");
+        dashboard.type("port", Integer.toString(echo.getLocalPort()));
+        dashboard.type("payload", "hello");
+        dashboard.type("assertions", "BODY MATCHES ^PONG hello$");
+        dashboard.type("intervalSeconds", "5");
+        dashboard.click("save-monitor");
         waitForText(By.id("monitor-status"), "UP");
-        inBothThemes("UDP monitor UP");
+        dashboard.checkAccessibility("UDP monitor UP");
 
-        browser.get(stack.apiUrl() + "/app/monitors/new");
+        dashboard.open("/app/monitors/new");
         new Select(browser.findElement(By.id("type"))).selectByValue("PING");
-        type("name", "Loopback ping");
-        type("host", "127.0.0.1");
-        type("packetCount", "2");
-        type("intervalSeconds", "5");
-        click("save-monitor");
+        dashboard.type("name", "Loopback ping");
+        dashboard.type("host", "127.0.0.1");
+        dashboard.type("packetCount", "2");
+        dashboard.type("intervalSeconds", "5");
+        dashboard.click("save-monitor");
         waitForText(By.id("monitor-status"), "UP");
 
         ACCESSIBILITY.assertNoSeriousViolations();
-    }
-
-    private void inBothThemes(String page) throws IOException {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        for (String theme : List.of("light", "dark")) {
-            js.executeScript("document.documentElement.setAttribute('data-theme', arguments[0]);", theme);
-            ACCESSIBILITY.check(browser, page + " (" + theme + ")");
-        }
-        js.executeScript("document.documentElement.removeAttribute('data-theme');");
-    }
-
-    private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private void click(String id) {
-        waitFor(By.id(id)).click();
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     private void waitForText(By by, String text) {

@@ -7,9 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.vigil.common.testing.TestDatabase;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -18,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,14 +24,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -50,9 +42,6 @@ import tools.jackson.databind.JsonNode;
 class OnCallDashboardBrowserIT {
 
     /** As in DashboardBrowserIT: VIGIL_CHROME_BINARY/VIGIL_CHROMEDRIVER, Debian's chromium, a runner's Chrome. */
-    private static final List<Path[]> BROWSERS = browsers();
-    private static final Path CHROMIUM = BROWSERS.isEmpty() ? null : BROWSERS.getFirst()[0];
-    private static final Path CHROMEDRIVER = BROWSERS.isEmpty() ? null : BROWSERS.getFirst()[1];
     private static final Path SCREENSHOTS = Path.of("target", "oncall-screenshots");
     private static final AxeCheck ACCESSIBILITY = new AxeCheck(Path.of("target", "axe-core"),
             SCREENSHOTS.resolve("axe-violations.txt"));
@@ -60,11 +49,13 @@ class OnCallDashboardBrowserIT {
     private static HttpServer receiver;
     private static TestDatabase database;
     private static LocalStack stack;
+    private static DashboardBrowser dashboard;
     private static WebDriver browser;
 
     @BeforeAll
     static void startEverything() throws IOException {
-        assumeTrue(CHROMIUM != null, "no chromium and chromedriver (.ci/run installs Debian's); skipping");
+        assumeTrue(DashboardBrowser.isInstalled(),
+                "no chromium and chromedriver (.ci/run installs Debian's); skipping");
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -77,38 +68,14 @@ class OnCallDashboardBrowserIT {
                 LocalStackOptions.LOCAL_REGIONS, Map.of("vigil.sqs.wait-time", "1s",
                 // Two sign-ups from one address.
                 "vigil.rate-limits.signup.capacity", "50")));
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--window-size=1280,1000");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
-        Files.createDirectories(SCREENSHOTS);
-        ACCESSIBILITY.load();
-    }
-
-    private static List<Path[]> browsers() {
-        List<Path[]> candidates = new ArrayList<>();
-        String binary = System.getenv("VIGIL_CHROME_BINARY");
-        String driver = System.getenv("VIGIL_CHROMEDRIVER");
-        if (binary != null && driver != null) {
-            candidates.add(new Path[] {Path.of(binary), Path.of(driver)});
-        }
-        candidates.add(new Path[] {Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromedriver")});
-        String runnerDrivers = System.getenv("CHROMEWEBDRIVER");
-        if (runnerDrivers != null) {
-            candidates.add(new Path[] {Path.of("/usr/bin/google-chrome"), Path.of(runnerDrivers, "chromedriver")});
-        }
-        return candidates.stream().filter(pair -> Files.isExecutable(pair[0]) && Files.isExecutable(pair[1]))
-                .toList();
+        dashboard = DashboardBrowser.start(stack.apiUrl()).checkedBy(ACCESSIBILITY).screenshotsTo(SCREENSHOTS);
+        browser = dashboard.driver();
     }
 
     @AfterAll
     static void stopEverything() {
-        if (browser != null) {
-            browser.quit();
+        if (dashboard != null) {
+            dashboard.close();
         }
         if (stack != null) {
             stack.close();
@@ -125,7 +92,7 @@ class OnCallDashboardBrowserIT {
     void rotationsOverridesContactsEscalationAuditAndProbesInTheBrowser() throws Exception {
         // Members are listed (and take turns) by address: "ann-" comes before "bob-".
         String owner = "ann-" + UUID.randomUUID() + "@example.com";
-        String apiKey = signUp(owner, "On call");
+        String apiKey = dashboard.signUp(owner, "browser test password", "On call");
         JsonNode workspace = TestApi.call(stack, "GET", "/api/v1/workspace", apiKey, null);
         UUID workspaceId = UUID.fromString(workspace.get("id").asString());
         String bob = "bob-" + UUID.randomUUID() + "@example.com";
@@ -139,89 +106,89 @@ class OnCallDashboardBrowserIT {
                 "config", Map.of("topicUrl", hook + "/bob")));
 
         // 1. A daily rotation of both, started an hour ago: the owner's first shift runs.
-        browser.get(stack.apiUrl() + "/app/oncall");
-        waitFor(By.id("no-rotations"));
-        screenshot("01-oncall-empty");
-        type("rotation-name", "Primary");
+        dashboard.open("/app/oncall");
+        dashboard.waitFor(By.id("no-rotations"));
+        dashboard.screenshot("01-oncall-empty");
+        dashboard.type("rotation-name", "Primary");
         new Select(browser.findElement(By.id("rotation-handoff"))).selectByValue("DAILY");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         setValue("rotation-starts", local(now.minus(Duration.ofHours(1))));
         checkLabelled(owner);
         checkLabelled(bob);
-        click("create-rotation");
-        assertThat(waitFor(By.id("on-call-now")).getText()).contains(owner).doesNotContain("override");
+        dashboard.click("create-rotation");
+        assertThat(dashboard.waitFor(By.id("on-call-now")).getText()).contains(owner).doesNotContain("override");
         assertThat(browser.findElement(By.id("next-handover")).getText()).contains(bob)
                 .contains(format(now.plus(Duration.ofHours(23))));
-        screenshot("02-rotation");
+        dashboard.screenshot("02-rotation");
 
         // 2. An override that cannot be: its problem under its field, nothing added.
         new Select(browser.findElement(By.id("override-member"))).selectByVisibleText(bob);
         setValue("override-starts", local(now.plus(Duration.ofHours(2))));
         setValue("override-ends", local(now.plus(Duration.ofHours(1))));
-        click("add-override");
-        assertThat(waitFor(By.id("override-ends-error")).getText()).contains("after startsAt");
+        dashboard.click("add-override");
+        assertThat(dashboard.waitFor(By.id("override-ends-error")).getText()).contains("after startsAt");
         assertThat(browser.findElements(By.id("overrides"))).isEmpty();
-        screenshot("03-override-error");
+        dashboard.screenshot("03-override-error");
 
         // 3. Bob covers from ten minutes ago for two hours: he is on call now, the owner takes over at its end.
         new Select(browser.findElement(By.id("override-member"))).selectByVisibleText(bob);
         setValue("override-starts", local(now.minus(Duration.ofMinutes(10))));
         setValue("override-ends", local(now.plus(Duration.ofHours(2))));
-        type("override-note", "Owner at the dentist");
-        click("add-override");
-        assertThat(waitFor(By.id("on-call-now")).getText()).contains(bob).contains("override");
+        dashboard.type("override-note", "Owner at the dentist");
+        dashboard.click("add-override");
+        assertThat(dashboard.waitFor(By.id("on-call-now")).getText()).contains(bob).contains("override");
         assertThat(browser.findElement(By.id("next-handover")).getText()).contains(owner)
                 .contains(format(now.plus(Duration.ofHours(2))));
         assertThat(browser.findElement(By.id("overrides")).getText()).contains(bob).contains("Owner at the dentist");
-        screenshot("04-override");
-        browser.get(stack.apiUrl() + "/app/oncall");
-        assertThat(waitFor(By.cssSelector("#rotations tr[data-rotation='Primary'] .on-call-now")).getText())
+        dashboard.screenshot("04-override");
+        dashboard.open("/app/oncall");
+        assertThat(dashboard.waitFor(By.cssSelector("#rotations tr[data-rotation='Primary'] .on-call-now")).getText())
                 .contains(bob);
 
         // 4. Bob is paged on his phone (an ntfy channel), not by email.
-        click(By.cssSelector("#contacts tr[data-member='" + bob + "'] a"));
+        dashboard.click(By.cssSelector("#contacts tr[data-member='" + bob + "'] a"));
         checkLabelled("Bob's phone (NTFY)");
-        WebElement email = waitFor(By.id("contact-email"));
+        WebElement email = dashboard.waitFor(By.id("contact-email"));
         if (email.isSelected()) {
             email.click();
         }
-        screenshot("05-contact");
-        click("save-contact");
-        assertThat(waitFor(By.cssSelector("#contacts tr[data-member='" + bob + "']")).getText())
+        dashboard.screenshot("05-contact");
+        dashboard.click("save-contact");
+        assertThat(dashboard.waitFor(By.cssSelector("#contacts tr[data-member='" + bob + "']")).getText())
                 .contains("Bob's phone");
         assertThat(browser.findElement(By.cssSelector("#contacts tr[data-member='" + bob + "'] td[data-label='Email']"))
                 .getText()).isEqualTo("no");
 
         // 5. An escalation policy: the hook, then after 5 minutes whoever is on call. A first try without the
         //    minutes shows the problem under level 1.
-        browser.get(stack.apiUrl() + "/app/escalation");
-        click(By.cssSelector("#policies tr[data-monitor='Shop'] a"));
+        dashboard.open("/app/escalation");
+        dashboard.click(By.cssSelector("#policies tr[data-monitor='Shop'] a"));
         checkLabelled("Ops hook (WEBHOOK)");
-        new Select(waitFor(By.id("level-1-rotation"))).selectByVisibleText("Primary");
-        click("save-policy");
-        assertThat(waitFor(By.id("level-0-error")).getText()).contains("afterMinutes");
-        screenshot("06-escalation-error");
-        type("level-0-after", "5");
-        click("save-policy");
-        assertThat(waitFor(By.cssSelector("#policies tr[data-monitor='Shop']")).getText()).contains("Ops hook")
-                .contains("on call in Primary").contains("after 5 min");
-        screenshot("07-escalation");
+        new Select(dashboard.waitFor(By.id("level-1-rotation"))).selectByVisibleText("Primary");
+        dashboard.click("save-policy");
+        assertThat(dashboard.waitFor(By.id("level-0-error")).getText()).contains("afterMinutes");
+        dashboard.screenshot("06-escalation-error");
+        dashboard.type("level-0-after", "5");
+        dashboard.click("save-policy");
+        assertThat(dashboard.waitFor(By.cssSelector("#policies tr[data-monitor='Shop']")).getText())
+                .contains("Ops hook").contains("on call in Primary").contains("after 5 min");
+        dashboard.screenshot("07-escalation");
 
         // 6. The audit log, filtered to the overrides, then to nothing.
-        browser.get(stack.apiUrl() + "/app/audit");
-        waitFor(By.id("audit-entries"));
-        screenshot("08-audit");
-        type("audit-action", "oncall_override");
+        dashboard.open("/app/audit");
+        dashboard.waitFor(By.id("audit-entries"));
+        dashboard.screenshot("08-audit");
+        dashboard.type("audit-action", "oncall_override");
         waitForStart(By.id("audit-count"), "1 entry");
         assertThat(browser.findElement(By.id("audit-entries")).getText()).contains("oncall_override.created")
                 .contains(owner);
-        type("audit-actor", "nobody-at-all");
+        dashboard.type("audit-actor", "nobody-at-all");
         waitForStart(By.id("audit-count"), "0 entries");
-        screenshot("09-audit-filtered");
+        dashboard.screenshot("09-audit-filtered");
 
         // 7. Probes: the local regions' live probes with their versions; plugins.
-        browser.get(stack.apiUrl() + "/app/probes");
-        waitFor(By.id("regions"));
+        dashboard.open("/app/probes");
+        dashboard.waitFor(By.id("regions"));
         new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(2)).until(d -> {
             d.navigate().refresh();
             return !d.findElements(By.cssSelector("#probes tr[data-probe]")).isEmpty();
@@ -229,48 +196,38 @@ class OnCallDashboardBrowserIT {
         assertThat(browser.findElement(By.id("regions")).getText()).contains("local-a").contains("local-b");
         assertThat(browser.findElement(By.id("probes")).getText()).contains("Live");
         assertThat(browser.findElements(By.cssSelector("#probes .probe-version"))).isNotEmpty();
-        screenshot("10-probes");
+        dashboard.screenshot("10-probes");
 
         // 8. A viewer of the workspace reads every page and is offered no change.
-        click("sign-out");
-        // The click returns before the sign-out it starts has finished; /signup would otherwise still see a session.
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
+        // Waits for /login: the click returns before the sign-out has finished, and /signup would still see a session.
+        dashboard.signOut();
         String viewer = "viewer-" + UUID.randomUUID() + "@example.com";
-        signUp(viewer, "Viewer's own");
+        dashboard.signUp(viewer, "browser test password", "Viewer's own");
         join(workspaceId, viewer, "VIEWER");
-        browser.get(stack.apiUrl() + "/app/oncall");
-        WebElement switcher = waitFor(By.id("workspace-switch"));
+        dashboard.open("/app/oncall");
+        WebElement switcher = dashboard.waitFor(By.id("workspace-switch"));
         new Select(switcher).selectByValue(workspaceId.toString());
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(switcher));
-        browser.get(stack.apiUrl() + "/app/oncall");
-        assertThat(new Select(waitFor(By.id("workspace-switch"))).getFirstSelectedOption().getAttribute("value"))
-                .isEqualTo(workspaceId.toString());
-        waitFor(By.id("rotations"));
+        dashboard.open("/app/oncall");
+        assertThat(new Select(dashboard.waitFor(By.id("workspace-switch"))).getFirstSelectedOption()
+                .getAttribute("value")).isEqualTo(workspaceId.toString());
+        dashboard.waitFor(By.id("rotations"));
         assertThat(browser.findElements(By.id("create-rotation"))).isEmpty();
         assertThat(browser.findElement(By.id("contacts")).getText()).doesNotContain("Edit");
-        screenshot("11-oncall-viewer");
-        click(By.cssSelector("#rotations a"));
-        assertThat(waitFor(By.id("on-call-now")).getText()).contains(bob);
+        dashboard.screenshot("11-oncall-viewer");
+        dashboard.click(By.cssSelector("#rotations a"));
+        assertThat(dashboard.waitFor(By.id("on-call-now")).getText()).contains(bob);
         assertThat(browser.findElements(By.id("add-override"))).isEmpty();
         assertThat(browser.findElements(By.id("save-rotation"))).isEmpty();
-        browser.get(stack.apiUrl() + "/app/escalation");
-        click(By.cssSelector("#policies tr[data-monitor='Shop'] a"));
-        waitFor(By.id("policy-form"));
+        dashboard.open("/app/escalation");
+        dashboard.click(By.cssSelector("#policies tr[data-monitor='Shop'] a"));
+        dashboard.waitFor(By.id("policy-form"));
         assertThat(browser.findElements(By.id("save-policy"))).isEmpty();
-        screenshot("12-escalation-viewer");
-        browser.get(stack.apiUrl() + "/app/audit");
-        assertThat(waitFor(By.id("audit-entries")).getText()).contains("oncall_rotation.created");
+        dashboard.screenshot("12-escalation-viewer");
+        dashboard.open("/app/audit");
+        assertThat(dashboard.waitFor(By.id("audit-entries")).getText()).contains("oncall_rotation.created");
 
         ACCESSIBILITY.assertNoSeriousViolations();
-    }
-
-    private String signUp(String email, String workspace) {
-        browser.get(stack.apiUrl() + "/signup");
-        type("email", email);
-        type("password", "browser test password");
-        type("workspace", workspace);
-        click("sign-up");
-        return waitFor(By.id("new-key")).getText();
     }
 
     /** A verified member added to the workspace as an invitation accepted would add them. */
@@ -320,43 +277,9 @@ class OnCallDashboardBrowserIT {
                 browser.findElement(By.id(id)), value);
     }
 
-    private void type(String id, String text) {
-        WebElement field = waitFor(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private void click(String id) {
-        click(By.id(id));
-    }
-
-    private void click(By by) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
     /** Waits for an element htmx may swap meanwhile to read {@code start}. */
     private void waitForStart(By by, String start) {
         new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(by).getText().startsWith(start));
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    /** Screenshots and axe-core in the light and the dark theme, the theme put back afterwards. */
-    private void screenshot(String name) throws IOException {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        Object before = js.executeScript("return document.documentElement.getAttribute('data-theme');");
-        for (String theme : List.of("light", "dark")) {
-            js.executeScript("document.documentElement.setAttribute('data-theme', arguments[0]);", theme);
-            ACCESSIBILITY.check(browser, name + " (" + theme + ")");
-            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, SCREENSHOTS.resolve(name + (theme.equals("dark") ? "-dark" : "") + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
-        }
-        js.executeScript("if (arguments[0]) { document.documentElement.setAttribute('data-theme', arguments[0]); }"
-                + " else { document.documentElement.removeAttribute('data-theme'); }", before);
     }
 }

@@ -1,6 +1,5 @@
 package dev.vigil.alerting.storage;
 
-import dev.vigil.common.artifact.ScreenshotStore;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,13 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -42,12 +36,12 @@ class StorageMaintainer {
     private final TransactionTemplate transactions;
     private final StorageProperties properties;
     private final Clock clock;
-    private final ScreenshotStore store;
+    private final ScreenshotDeletions screenshots;
 
-    /** @param store the object store screenshots are kept in when not in their rows ({@code vigil.artifacts.*}) */
-    public StorageMaintainer(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-                             StorageProperties properties, Clock clock, ObjectProvider<ScreenshotStore> store) {
-        this.store = store.getIfAvailable();
+    /** @param screenshots deletes the stored screenshots of the artifact rows retention deletes */
+    StorageMaintainer(JdbcClient jdbc, PlatformTransactionManager transactionManager, StorageProperties properties,
+                      Clock clock, ScreenshotDeletions screenshots) {
+        this.screenshots = screenshots;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.properties = properties;
@@ -59,7 +53,7 @@ class StorageMaintainer {
         try {
             ensurePartitions();
             applyRetention();
-            expireStoredScreenshots(clock.instant().minus(properties.rawRetention()));
+            screenshots.drain();
         } catch (RuntimeException e) {
             log.warn("storage maintenance failed; will retry: {}", e.toString());
         }
@@ -163,8 +157,9 @@ class StorageMaintainer {
                 }
             }
             jdbc.sql("DELETE FROM check_rounds WHERE time < ?").param(Timestamp.from(rawCutoff)).update();
-            // Screenshots go with the results they belong to (those in an object store: expireStoredScreenshots).
-            jdbc.sql("DELETE FROM check_artifacts WHERE time < ? AND screenshot_key IS NULL")
+            // Screenshots go with the results they belong to; a row's trigger queues the key of one kept in an object
+            // store (V56_1), and ScreenshotDeletions deletes the object after this commits.
+            jdbc.sql("DELETE FROM check_artifacts WHERE time < ?")
                     .param(Timestamp.from(rawCutoff)).update();
             // Skipped checks are no-data spans in uptime, which reaches back as far as the rollups do.
             jdbc.sql("DELETE FROM skipped_checks WHERE last_at < ?")
@@ -176,48 +171,6 @@ class StorageMaintainer {
                                           AND q.id > p.id)""")
                     .param(Timestamp.from(rawCutoff)).update();
         });
-    }
-
-    /**
-     * Screenshots past the retention that live in the object store: each object is deleted, then its row, a page at a
-     * time. An object the store does not delete keeps its row, so the next run tries again and no picture is left
-     * behind unreferenced. Rows whose store is no longer configured are deleted alone (their objects cannot be
-     * reached; the bucket's own lifecycle rule is the backstop, docs/architecture.md).
-     *
-     * @return the rows deleted
-     */
-    int expireStoredScreenshots(Instant cutoff) {
-        int deleted = 0;
-        while (true) {
-            List<Map.Entry<UUID, String>> page = jdbc.sql("""
-                            SELECT job_id, screenshot_key FROM check_artifacts
-                            WHERE time < ? AND screenshot_key IS NOT NULL ORDER BY time LIMIT 500""")
-                    .param(Timestamp.from(cutoff))
-                    .query((rs, row) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list();
-            if (page.isEmpty()) {
-                return deleted;
-            }
-            List<UUID> gone = new ArrayList<>();
-            for (Map.Entry<UUID, String> stored : page) {
-                if (store != null) {
-                    try {
-                        store.delete(stored.getValue());
-                    } catch (RuntimeException e) {
-                        log.warn("expiring screenshots stopped: the object store refused a delete key={} error={}",
-                                stored.getValue(), e.toString());
-                        deleteRows(gone);
-                        return deleted + gone.size();
-                    }
-                }
-                gone.add(stored.getKey());
-            }
-            deleted += deleteRows(gone);
-        }
-    }
-
-    private int deleteRows(List<UUID> jobIds) {
-        return jobIds.isEmpty() ? 0 : jdbc.sql("DELETE FROM check_artifacts WHERE job_id = ANY (?)")
-                .param(jobIds.toArray(UUID[]::new)).update();
     }
 
     private int roll(String width, Instant from, Instant to) {

@@ -13,12 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rollupInterval      how often the hourly and daily rollups are brought up to date (plain PostgreSQL)
  * @param rawRetention        how long raw check results (and round verdicts, pings) are kept
  * @param rollupRetention     how long hourly and daily rollups are kept
+ * @param screenshotDeletionInterval how often the objects of deleted screenshot rows are deleted from the object
+ *                                   store ({@code screenshot_deletions}, V56_1)
  */
 @ConfigurationProperties("vigil.storage")
 record StorageProperties(@DefaultValue("1h") Duration maintenanceInterval,
                                 @DefaultValue("5m") Duration rollupInterval,
                                 @DefaultValue("30d") Duration rawRetention,
-                                @DefaultValue("400d") Duration rollupRetention) {
+                                @DefaultValue("400d") Duration rollupRetention,
+                                @DefaultValue("1m") Duration screenshotDeletionInterval) {
 
     public StorageProperties {
         if (rawRetention.toDays() < 2 || rollupRetention.compareTo(rawRetention) < 0) {

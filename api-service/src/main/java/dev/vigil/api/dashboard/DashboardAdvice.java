@@ -38,12 +38,15 @@ class DashboardAdvice {
 
     /**
      * The caller, whether their address still needs confirming, and the workspace's overload banner: checks skipped
-     * in the last hour are news on every page.
+     * in the last hour are news on every page; and how the page writes times ({@link DashboardTimes}: in the person's
+     * zone, UTC for someone signed out).
      */
     @ModelAttribute
     void shared(HttpServletRequest request, Model model) {
+        model.addAttribute("times", DashboardTimes.utc());
         callers.current(request).ifPresent(caller -> {
             model.addAttribute("caller", caller);
+            model.addAttribute("times", DashboardTimes.of(caller.timeZone()));
             model.addAttribute("unverified", !verifications.isVerified(caller.userId()));
             skipped.ofWorkspace(caller.workspaceId()).ifPresent(overload -> model.addAttribute("overload", overload));
         });

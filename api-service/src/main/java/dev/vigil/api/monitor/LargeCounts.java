@@ -5,10 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,20 +27,35 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * monitors is always computed (cheap, and what every small workspace and every test sees); a larger one may be up to
  * {@link #FRESH_FOR} old, except that a change made through this instance ({@link #forget}) is counted at once. At
  * that size a total off by the last few seconds' changes tells a reader nothing less.
+ *
+ * <p>A count older than {@link #REFRESH_AFTER} is still answered, and counted again beside the caller: a workspace
+ * read all the time then never makes a reader wait for its count (when every reader waited for its own once the
+ * count expired, those requests were the lists' p99).
  */
 @Component
 public class LargeCounts {
 
+    private static final Logger log = LoggerFactory.getLogger(LargeCounts.class);
+
     static final long EXACT_BELOW = 10_000;
     static final Duration FRESH_FOR = Duration.ofSeconds(10);
+    static final Duration REFRESH_AFTER = Duration.ofSeconds(5);
     private static final int MAX_WORKSPACES = 1_000;
 
     private final Clock clock;
+    private final Executor refresher;
     /** By workspace, so forgetting one (each change there, each monitor of an apply) costs one removal. */
-    private final Map<UUID, Map<Key, Entry>> workspaces = new ConcurrentHashMap<>();
+    private final Map<UUID, Remembered> workspaces = new ConcurrentHashMap<>();
+    private final Set<Refresh> refreshing = ConcurrentHashMap.newKeySet();
 
+    @Autowired
     LargeCounts(Clock clock) {
+        this(clock, Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    LargeCounts(Clock clock, Executor refresher) {
         this.clock = clock;
+        this.refresher = refresher;
     }
 
     private record Key(String query, List<Object> params) {
@@ -43,20 +64,32 @@ public class LargeCounts {
     private record Entry(Object value, Instant at) {
     }
 
+    /** A workspace's counts; {@link #forget} drops the whole object, so a recount begun before it stores nowhere. */
+    private static final class Remembered {
+        private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    }
+
+    private record Refresh(UUID workspaceId, Key key) {
+    }
+
     /**
      * The value {@code count} computes for the workspace, or the one it computed less than {@link #FRESH_FOR} ago
      * when that one counted at least {@link #EXACT_BELOW} monitors.
      *
      * @param query  what is counted (the statement), with {@code params} naming one count among the workspace's
+     * @param count  computes the value; it may also run on another thread, outside the caller's transaction
      * @param size   how many monitors a value counted
      */
     @SuppressWarnings("unchecked")
     public <T> T of(UUID workspaceId, String query, List<Object> params, Supplier<T> count, ToLongFunction<T> size) {
         Key key = new Key(query, params);
         Instant now = clock.instant();
-        Map<Key, Entry> remembered = workspaces.get(workspaceId);
-        Entry entry = remembered == null ? null : remembered.get(key);
+        Remembered remembered = workspaces.get(workspaceId);
+        Entry entry = remembered == null ? null : remembered.entries.get(key);
         if (entry != null && entry.at().plus(FRESH_FOR).isAfter(now)) {
+            if (!entry.at().plus(REFRESH_AFTER).isAfter(now)) {
+                refreshBeside(workspaceId, remembered, key, count, size);
+            }
             return (T) entry.value();
         }
         T value = count.get();
@@ -65,11 +98,41 @@ public class LargeCounts {
                 // Only workspaces of tens of thousands of monitors get here: a few, unless something is wrong.
                 workspaces.clear();
             }
-            workspaces.computeIfAbsent(workspaceId, w -> new ConcurrentHashMap<>()).put(key, new Entry(value, now));
+            workspaces.computeIfAbsent(workspaceId, w -> new Remembered()).entries.put(key, new Entry(value, now));
         } else if (entry != null) {
-            remembered.remove(key);
+            remembered.entries.remove(key);
         }
         return value;
+    }
+
+    /** Counts again on another thread, once per count at a time, unless the workspace is forgotten meanwhile. */
+    private <T> void refreshBeside(UUID workspaceId, Remembered remembered, Key key, Supplier<T> count,
+                                   ToLongFunction<T> size) {
+        Refresh refresh = new Refresh(workspaceId, key);
+        if (!refreshing.add(refresh)) {
+            return;
+        }
+        try {
+            refresher.execute(() -> {
+                try {
+                    Instant at = clock.instant();
+                    T value = count.get();
+                    if (size.applyAsLong(value) >= EXACT_BELOW) {
+                        remembered.entries.put(key, new Entry(value, at));
+                    } else {
+                        remembered.entries.remove(key);
+                    }
+                } catch (RuntimeException e) {
+                    // The remembered count expires as usual and the next reader counts itself.
+                    log.debug("count refresh failed workspace={}: {}", workspaceId, e.toString());
+                } finally {
+                    refreshing.remove(refresh);
+                }
+            });
+        } catch (RuntimeException e) {
+            refreshing.remove(refresh);
+            log.debug("count refresh not started workspace={}: {}", workspaceId, e.toString());
+        }
     }
 
     /**

@@ -77,6 +77,12 @@ class MonitorFilterIT {
         assertThat(names("q=db.internal")).as("the target is searched too").containsExactly("db");
         assertThat(names("q=100%25_")).as("% and _ are literal").containsExactly(PAYMENTS);
         assertThat(names("q=sh_p")).as("_ matches only itself").isEmpty();
+        // Searches shorter than a trigram take another path in SQL (strpos): the same matches, % and _ literal.
+        assertThat(names("q=DB")).containsExactly("db");
+        assertThat(names("q=%25_")).as("% and _ are literal").containsExactly(PAYMENTS);
+        assertThat(names("q=_")).as("_ matches only itself").containsExactly(PAYMENTS);
+        assertThat(names("q=%25")).containsExactly(PAYMENTS);
+        assertThat(names("q=z")).isEmpty();
     }
 
     @Test

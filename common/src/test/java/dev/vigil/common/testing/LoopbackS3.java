@@ -27,6 +27,7 @@ public final class LoopbackS3 implements AutoCloseable {
     private final String bucket;
     private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile boolean refuseDeletes;
 
     private LoopbackS3(String bucket) throws IOException {
         this.bucket = bucket;
@@ -50,6 +51,14 @@ public final class LoopbackS3 implements AutoCloseable {
 
     public List<Request> requests() {
         return List.copyOf(requests);
+    }
+
+    /**
+     * While {@code true}, every DELETE is refused with S3's {@code AccessDenied} (a policy or credentials gone wrong),
+     * keeping the object, so a test sees what its caller does when the store will not delete.
+     */
+    public void refuseDeletes(boolean refuse) {
+        this.refuseDeletes = refuse;
     }
 
     /** The objects held, by key (without the bucket). */
@@ -97,6 +106,10 @@ public final class LoopbackS3 implements AutoCloseable {
                     exchange.getResponseBody().write(object);
                 }
                 case "DELETE" -> {
+                    if (refuseDeletes) {
+                        error(exchange, 403, "AccessDenied", "deletes are refused");
+                        return;
+                    }
                     objects.remove(key);
                     exchange.sendResponseHeaders(204, -1);
                 }

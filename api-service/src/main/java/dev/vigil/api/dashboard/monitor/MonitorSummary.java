@@ -13,8 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class MonitorSummary {
 
+    private static final Logger log = LoggerFactory.getLogger(MonitorSummary.class);
+
     static final Duration MEANS_FOR = Duration.ofSeconds(60);
+    static final Duration STALE_AFTER = Duration.ofMinutes(10);
     private static final int MAX_CACHED = 10_000;
     private static final String BY_STATUS = """
             SELECT CASE WHEN paused THEN 'PAUSED' ELSE status END AS shown, count(*) AS monitors
@@ -40,6 +48,8 @@ class MonitorSummary {
     private final Clock clock;
     private final LargeCounts counts;
     private final Map<UUID, Means> means = new ConcurrentHashMap<>();
+    private final Set<UUID> computing = ConcurrentHashMap.newKeySet();
+    private final Executor background = Executors.newVirtualThreadPerTaskExecutor();
 
     MonitorSummary(JdbcClient jdbc, UptimeCalculator uptime, RegionProperties regions, Clock clock,
                    LargeCounts counts) {
@@ -104,23 +114,50 @@ class MonitorSummary {
     /**
      * The workspace's mean uptimes, computed at most once a {@link #MEANS_FOR} per workspace: they read every
      * monitor's transitions over 30 days (a second or more at 100,000 monitors) and move slowly, while the page is
-     * opened often. A monitor added or removed changes them on the next computation.
+     * opened often. Once computed, older means (or means from before a monitor was added or removed) are still shown
+     * while they are computed again beside the request, so no page load waits a second for them; only means older
+     * than {@link #STALE_AFTER} are computed first.
      */
     private Means means(UUID workspace, int monitors, Instant now) {
         Means cached = means.get(workspace);
         if (cached != null && cached.at().plus(MEANS_FOR).isAfter(now) && cached.monitors() == monitors) {
             return cached;
         }
+        if (cached != null && cached.at().plus(STALE_AFTER).isAfter(now)) {
+            if (computing.add(workspace)) {
+                try {
+                    background.execute(() -> {
+                        try {
+                            remember(workspace, compute(workspace, monitors, clock.instant()));
+                        } catch (RuntimeException e) {
+                            log.debug("uptime means not computed workspace={}: {}", workspace, e.toString());
+                        } finally {
+                            computing.remove(workspace);
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    computing.remove(workspace);
+                }
+            }
+            return cached;
+        }
+        return remember(workspace, compute(workspace, monitors, now));
+    }
+
+    private Means compute(UUID workspace, int monitors, Instant now) {
         Map<UUID, Instant> created = new HashMap<>();
         jdbc.sql("SELECT id, created_at FROM monitors WHERE workspace_id = ?")
                 .param(workspace)
                 .query(rs -> {
                     created.put(rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant());
                 });
-        Means fresh = new Means(now, monitors, mean(uptime.percents(created, UptimeWindow.H24, now)),
+        return new Means(now, monitors, mean(uptime.percents(created, UptimeWindow.H24, now)),
                 mean(uptime.percents(created, UptimeWindow.D30, now)));
+    }
+
+    private Means remember(UUID workspace, Means fresh) {
         if (means.size() >= MAX_CACHED) {
-            means.values().removeIf(m -> !m.at().plus(MEANS_FOR).isAfter(now));
+            means.values().removeIf(m -> !m.at().plus(STALE_AFTER).isAfter(fresh.at()));
             if (means.size() >= MAX_CACHED) {
                 means.clear();
             }

@@ -1,0 +1,45 @@
+package dev.vigil.api.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class DashboardTimesTests {
+
+    private static final Instant WINTER = Instant.parse("2026-01-15T09:30:05Z");
+    private static final Instant SUMMER = Instant.parse("2026-07-15T09:30:05Z");
+
+    @Test
+    void writesTheMomentInThePersonsZoneWithItsShortNameAcrossDaylightSaving() {
+        DashboardTimes berlin = DashboardTimes.of("Europe/Berlin");
+
+        assertThat(berlin.second(WINTER)).isEqualTo("2026-01-15 10:30:05 CET");
+        assertThat(berlin.second(SUMMER)).isEqualTo("2026-07-15 11:30:05 CEST");
+        assertThat(berlin.minute(SUMMER)).isEqualTo("2026-07-15 11:30 CEST");
+        assertThat(berlin.day(Instant.parse("2026-07-15T22:30:00Z"))).isEqualTo("2026-07-16");
+        assertThat(berlin.clock(SUMMER)).isEqualTo("11:30");
+        assertThat(berlin.zoneName()).isEqualTo("Europe/Berlin");
+    }
+
+    @Test
+    void namesAZoneWithoutAnAbbreviationByItsIdNotByABareOffset() {
+        assertThat(DashboardTimes.of("Asia/Kathmandu").second(WINTER))
+                .isEqualTo("2026-01-15 15:15:05 Asia/Kathmandu");
+    }
+
+    @Test
+    void withoutAZoneOrWithOneNoLongerKnownItIsUtcNamedAsSuch() {
+        for (DashboardTimes utc : new DashboardTimes[] {DashboardTimes.of(null), DashboardTimes.of(" "),
+                DashboardTimes.of("Mars/Olympus_Mons"), DashboardTimes.utc()}) {
+            assertThat(utc.second(WINTER)).isEqualTo("2026-01-15 09:30:05 UTC");
+            assertThat(utc.zoneName()).isEqualTo("UTC");
+        }
+    }
+
+    @Test
+    void noMomentIsAnEmptyString() {
+        assertThat(DashboardTimes.of("Asia/Tokyo").second(null)).isEmpty();
+        assertThat(DashboardTimes.of("Asia/Tokyo").day(null)).isEmpty();
+    }
+}
