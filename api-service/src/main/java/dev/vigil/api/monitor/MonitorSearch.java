@@ -196,14 +196,11 @@ public class MonitorSearch {
                 ids.add(id);
             }
         }
+        int i = 0;
         for (UUID id : ids) {
-            // The tag's id is written into the statement (a UUID resolved in this workspace: nothing a caller typed),
-            // so each tag gets a plan of its own. As a parameter, PostgreSQL switched the prepared statement to a
-            // generic plan for "any tag" after five runs: for a tag on 500 of 100,000 monitors it walked the whole
-            // workspace in name order instead of reading the tag's 500 links (bench/api-scale). Forcing custom plans
-            // on every statement instead made the dashboard's queries over the partitioned results slower.
-            sql.append(" AND EXISTS (SELECT 1 FROM monitor_tags t WHERE t.tag_id = '").append(id)
-                    .append("'::uuid AND t.monitor_id = m.id)");
+            sql.append(" AND EXISTS (SELECT 1 FROM monitor_tags t WHERE t.tag_id = :tag").append(i)
+                    .append(" AND t.monitor_id = m.id)");
+            params.put("tag" + i++, id);
         }
     }
 
