@@ -6,7 +6,6 @@ import dev.vigil.api.support.ApiClient;
 import dev.vigil.api.support.ApiServiceTest;
 import dev.vigil.api.support.DashboardSession;
 import dev.vigil.api.support.Tenant;
-import dev.vigil.api.support.TestMail;
 import dev.vigil.api.support.WorkspaceState;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -145,9 +144,7 @@ class DashboardOnCallIT {
         DashboardSession viewer = new DashboardSession(port);
         viewer.signUp(viewerEmail);
         tenant.owner().post("/api/v1/members", Map.of("email", viewerEmail, "role", "VIEWER"));
-        viewer.get(TestMail.link(viewerEmail, "/verify-email"));
-        viewer.get(TestMail.link(viewerEmail, "/invitation"));
-        viewer.post("/invitation/accept", Map.of("token", TestMail.token(viewerEmail, "/invitation")));
+        viewer.acceptInvitation(viewerEmail);
         viewer.get("/app/monitors");
         viewer.post("/app/workspace", Map.of("workspaceId", tenant.workspaceId().toString()));
         String before = WorkspaceState.fingerprint(jdbc, tenant.workspaceId());
