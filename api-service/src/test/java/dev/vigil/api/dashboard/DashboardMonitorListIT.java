@@ -114,6 +114,9 @@ class DashboardMonitorListIT {
         assertThat(shopRow).doesNotContain("<img")
                 .contains("&lt;img src=x onerror=alert(1)&gt; &quot;quoted&quot; &amp; &#39;single&#39;");
         assertThat(shopRow).contains("class=\"folder muted\">EU<");
+        assertThat(shopRow).contains("class=\"status status-up\"").contains("aria-label=\"Select Shop\"");
+        assertThat(row(page, down)).contains("class=\"status status-down\"");
+        assertThat(page).contains(">prod 2</a>").contains(">EU 1</a>");
         assertThat(row(page, down)).contains("no checks yet");
 
         String byTag = browser.get("/app/monitors/rows?tag=prod").body();
