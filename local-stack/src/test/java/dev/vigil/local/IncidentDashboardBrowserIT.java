@@ -6,10 +6,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.vigil.common.testing.TestDatabase;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,15 +28,17 @@ import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Declared incidents in Debian's Chromium against the whole stack in one JVM: a person declares an incident on two
- * status-page components through the form, posts updates that change their impact, resolves it, writes a postmortem
- * with a script in its Markdown and publishes it, and the public status page (read in the same browser) follows each
- * step; then prints an uptime report.
+ * Declared incidents in Debian's Chromium against the whole stack in one JVM: a reader subscribes to one component on
+ * the public page and confirms by mail (GreenMail); a person declares an incident on two status-page components
+ * through the form (the reader is mailed), posts updates that change their impact, gives a monitor's incident a title
+ * and links it to the declared one, resolves it, writes a postmortem with a script in its Markdown and publishes it,
+ * and the public status page (read in the same browser) follows each step; then prints an uptime report.
  */
 class IncidentDashboardBrowserIT {
 
     /** Sign-up mails its confirmation; the stack mails here. */
     private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private static final String READER = "reader@example.com";
     private static TestDatabase database;
     private static LocalStack stack;
     private static DashboardBrowser dashboard;
@@ -75,6 +85,19 @@ class IncidentDashboardBrowserIT {
                         Map.of("name", "Data store", "monitorId", db))));
         assertThat(page.get("components").size()).isEqualTo(2);
 
+        // A reader subscribes on the public page, to the data store only, and confirms by the link mailed to her.
+        openPublic("/status/" + slug);
+        dashboard.waitFor(By.cssSelector("#subscribe input[name='email']")).sendKeys(READER);
+        browser.findElement(By.cssSelector("#subscribe summary")).click();
+        browser.findElement(By.xpath("//section[@id='subscribe']//label[span='Data store']/input")).click();
+        browser.findElement(By.cssSelector("#subscribe button[type='submit']")).click();
+        assertThat(dashboard.waitFor(By.tagName("h1")).getText()).isEqualTo("Check your inbox");
+        Matcher confirm = Pattern.compile("/status/" + slug + "/subscriptions/confirm\\?token=[A-Za-z0-9_-]+")
+                .matcher((String) mailsTo(READER, 1).getFirst().getContent());
+        assertThat(confirm.find()).isTrue();
+        dashboard.open(confirm.group());
+        assertThat(dashboard.waitFor(By.tagName("h1")).getText()).isEqualTo("Subscribed");
+
         // Declare: a missing title shows the API's message next to the field, nothing is created.
         dashboard.open("/app/incidents");
         dashboard.click("declare-incident");
@@ -90,6 +113,11 @@ class IncidentDashboardBrowserIT {
         assertThat(browser.findElement(By.id("affected")).getText()).contains("Public API: partial_outage")
                 .contains("Data store: degraded_performance");
         String incidentPage = browser.getCurrentUrl();
+        String declaredId = incidentPage.substring(incidentPage.lastIndexOf('/') + 1);
+        // The reader hears of the declaration at once (an author's words wait for no blip delay).
+        MimeMessage declaredMail = mailsTo(READER, 2).get(1);
+        assertThat(declaredMail.getSubject()).startsWith("[Comms] Investigating:").contains("Data store");
+        assertThat((String) declaredMail.getContent()).contains("Customers see errors.");
 
         openPublic("/status/" + slug);
         assertThat(dashboard.waitFor(By.id("incidents")).getText()).contains("Checkout failures")
@@ -111,7 +139,47 @@ class IncidentDashboardBrowserIT {
         assertThat(browser.findElement(By.id("incidents")).getText()).contains("Identified")
                 .contains("A storage node failed.");
 
-        // Resolved: the page is all operational again and the incident moves to the history.
+        // A monitor's incident on the public API: a title of its own in the dashboard, told on the page, then
+        // linked to the declared incident, after which the page tells only the declared one.
+        UUID monitorIncident = UUID.randomUUID();
+        try (Connection connection = database.connect();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO incidents (id, workspace_id, monitor_id, kind, status, started_at, cause, regions)
+                     SELECT ?, workspace_id, id, 'DOWN', 'OPEN', now(), 'HTTP status 503', '{local-a}'
+                     FROM monitors WHERE id = ?""")) {
+            insert.setObject(1, monitorIncident);
+            insert.setObject(2, UUID.fromString(api));
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        }
+        dashboard.open("/app/incidents/" + monitorIncident);
+        WebElement titleInput = dashboard.waitFor(By.id("incident-title-input"));
+        titleInput.clear();
+        titleInput.sendKeys("Public API errors");
+        dashboard.click("save-title");
+        assertThat(dashboard.waitFor(By.cssSelector("p.notice")).getText()).isEqualTo("Title saved.");
+        assertThat(browser.findElement(By.id("incident-title-input")).getDomProperty("value"))
+                .isEqualTo("Public API errors");
+        openPublic("/status/" + slug);
+        assertThat(dashboard.waitFor(By.id("incidents")).getText()).contains("Public API errors")
+                .contains("Checkout failures");
+        dashboard.open("/app/incidents/" + monitorIncident);
+        new Select(dashboard.waitFor(By.id("declared-incident"))).selectByValue(declaredId);
+        dashboard.click("save-link");
+        assertThat(dashboard.waitFor(By.cssSelector("p.notice")).getText()).startsWith("Linked");
+        assertThat(new Select(browser.findElement(By.id("declared-incident"))).getFirstSelectedOption()
+                .getText()).isEqualTo("Checkout failures");
+        openPublic("/status/" + slug);
+        assertThat(dashboard.waitFor(By.id("incidents")).getText()).contains("Checkout failures")
+                .doesNotContain("Public API errors");
+
+        // Resolved: the monitor recovers (its incident follows its checks), the person resolves the declared one,
+        // the page is all operational again and the incident moves to the history.
+        try (Connection connection = database.connect();
+             PreparedStatement resolve = connection.prepareStatement(
+                     "UPDATE incidents SET status = 'RESOLVED', resolved_at = now() WHERE id = ?")) {
+            resolve.setObject(1, monitorIncident);
+            resolve.executeUpdate();
+        }
         browser.get(incidentPage);
         new Select(dashboard.waitFor(By.id("update-status"))).selectByValue("resolved");
         dashboard.type("update-message", "Fixed and verified.");
@@ -150,6 +218,24 @@ class IncidentDashboardBrowserIT {
         dashboard.click("show-report");
         assertThat(dashboard.waitFor(By.id("report-title")).getText()).contains("Data store");
         assertThat(browser.findElement(By.id("report-incidents")).getText()).contains("Checkout failures");
+    }
+
+    /** The mails to {@code address}, waiting up to 60 s until there are at least {@code count}. */
+    private static List<MimeMessage> mailsTo(String address, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            List<MimeMessage> mails = new ArrayList<>();
+            for (MimeMessage m : SMTP.getReceivedMessages()) {
+                if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address))) {
+                    mails.add(m);
+                }
+            }
+            if (mails.size() >= count || System.nanoTime() > deadline) {
+                assertThat(mails).as("mails to " + address).hasSizeGreaterThanOrEqualTo(count);
+                return mails;
+            }
+            SMTP.waitForIncomingEmail(500, 1);
+        }
     }
 
     /** Chooses an impact in the select of the given component (selects carry the component's name). */
