@@ -55,18 +55,25 @@ public class UptimeHistories {
                                         rs.getString("to_status")));
                     });
             // A recurring window's row holds its first occurrence; the series may reach the period long after it.
+            Map<UUID, List<UptimeHistory.Span>> byWindow = new HashMap<>();
             jdbc.sql("""
-                            SELECT l.monitor_id, w.starts_at, w.ends_at, w.recurrence, w.time_zone
+                            SELECT l.monitor_id, w.id, w.starts_at, w.ends_at, w.recurrence, w.time_zone
                             FROM maintenance_windows w JOIN maintenance_window_monitors l ON l.window_id = w.id
                             WHERE l.monitor_id = ANY(CAST(:ids AS uuid[])) AND w.starts_at < :now
                               AND (w.ends_at > :from OR (w.recurrence IS NOT NULL
                                    AND (w.series_ends_at IS NULL OR w.series_ends_at > :from)))""")
                     .param("ids", ids(monitorIds)).param("from", Timestamp.from(from)).param("now", Timestamp.from(now))
                     .query(rs -> {
+                        // Worked out once per window: one that covers a whole workspace is a row per monitor.
+                        List<UptimeHistory.Span> spans = byWindow.get(rs.getObject("id", UUID.class));
+                        if (spans == null) {
+                            spans = occurrences(rs.getTimestamp("starts_at").toInstant(),
+                                    rs.getTimestamp("ends_at").toInstant(), rs.getString("recurrence"),
+                                    rs.getString("time_zone"), from, now);
+                            byWindow.put(rs.getObject("id", UUID.class), spans);
+                        }
                         maintenance.computeIfAbsent(rs.getObject("monitor_id", UUID.class), k -> new ArrayList<>())
-                                .addAll(occurrences(rs.getTimestamp("starts_at").toInstant(),
-                                        rs.getTimestamp("ends_at").toInstant(), rs.getString("recurrence"),
-                                        rs.getString("time_zone"), from, now));
+                                .addAll(spans);
                     });
         }
         Map<UUID, List<UptimeHistory.Span>> noData = monitorIds.isEmpty() ? Map.of() : noData(monitorIds, from, now);
