@@ -111,14 +111,21 @@ class DashboardTimesIT {
         assertThat(window.get("startsAt").asString()).isEqualTo("2030-07-02T00:00:00Z");
         assertThat(window.get("endsAt").asString()).isEqualTo("2030-07-02T02:00:00Z");
 
-        // A rotation's first shift in winter (CET, UTC+1), shown back as typed; an override in summer.
-        assertThat(browser.get("/app/oncall").body()).contains("First shift starts (Europe/Berlin)");
+        // A rotation's first shift in winter (CET, UTC+1), shown back as typed, handing over in Berlin time (the
+        // form's default); an override in summer.
+        assertThat(browser.get("/app/oncall").body()).contains("First shift starts (Europe/Berlin)")
+                .containsPattern("id=\"rotation-zone\"[^>]*value=\"Europe/Berlin\"");
         DashboardSession.Page created = browser.postPairs("/app/oncall", "name", "Primary", "handoff", "WEEKLY",
-                "startsAt", "2030-01-14T09:00", "memberIds", me);
+                "startsAt", "2030-01-14T09:00", "memberIds", me, "timeZone", "Europe/Berlin");
         assertThat(created.status()).as("%s", created).isEqualTo(302);
         String rotation = created.location().substring(created.location().lastIndexOf('/') + 1);
-        assertThat(api.get("/api/v1/oncall-rotations/" + rotation).json().get("startsAt").asString())
-                .isEqualTo("2030-01-14T08:00:00Z");
+        var stored = api.get("/api/v1/oncall-rotations/" + rotation).json();
+        assertThat(stored.get("startsAt").asString()).isEqualTo("2030-01-14T08:00:00Z");
+        assertThat(stored.get("timeZone").asString()).isEqualTo("Europe/Berlin");
+        DashboardSession.Page badZone = browser.postPairs(created.location(), "name", "Primary", "handoff", "WEEKLY",
+                "startsAt", "2030-01-14T09:00", "memberIds", me, "timeZone", "+01:00");
+        assertThat(badZone.status()).isEqualTo(422);
+        assertThat(badZone.body()).contains("id=\"rotation-zone-error\"");
         assertThat(browser.get(created.location()).body()).contains("value=\"2030-01-14T09:00\"")
                 .contains("From (Europe/Berlin)").contains("Until (Europe/Berlin)");
         assertThat(browser.postPairs(created.location() + "/overrides", "memberId", me,

@@ -64,23 +64,25 @@ class RotationPagesController {
     @GetMapping
     String list(Caller caller, Model model) {
         return listPage(caller, model, FieldErrors.none(), Map.of("handoff", "WEEKLY",
-                "startsAt", times(caller).input(clock.instant().truncatedTo(ChronoUnit.HOURS))), List.of());
+                "startsAt", times(caller).input(clock.instant().truncatedTo(ChronoUnit.HOURS)),
+                "timeZone", times(caller).zoneName()), List.of());
     }
 
     @PostMapping
     String create(Caller caller, @RequestParam(defaultValue = "") String name,
                   @RequestParam(defaultValue = "") String handoff, @RequestParam(defaultValue = "") String startsAt,
-                  @RequestParam(required = false) List<String> memberIds, HttpServletResponse response, Model model,
+                  @RequestParam(required = false) List<String> memberIds,
+                  @RequestParam(defaultValue = "") String timeZone, HttpServletResponse response, Model model,
                   RedirectAttributes redirect) {
         try {
             OnCallRotations.RotationView created = rotations.create(caller.writer(), new EscalationRequests.Rotation(
-                    name, handoff, instant(caller, startsAt), memberIds == null ? List.of() : memberIds));
+                    name, handoff, instant(caller, startsAt), memberIds == null ? List.of() : memberIds, timeZone));
             redirect.addFlashAttribute("notice", "Rotation \"" + created.name() + "\" created.");
             return "redirect:/app/oncall/" + created.id();
         } catch (InvalidRequestException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return listPage(caller, model, FieldErrors.of(e.errors()), Map.of("name", name, "handoff", handoff,
-                    "startsAt", startsAt), memberIds == null ? List.of() : memberIds);
+                    "startsAt", startsAt, "timeZone", timeZone), memberIds == null ? List.of() : memberIds);
         } catch (ConflictException e) {
             redirect.addFlashAttribute("problem", e.getBody().getDetail());
             return "redirect:/app/oncall";
@@ -90,25 +92,25 @@ class RotationPagesController {
     @GetMapping("/{id}")
     String detail(Caller caller, @PathVariable UUID id, Model model) {
         OnCallRotations.RotationView rotation = rotations.get(caller.reader(), id);
-        return detailPage(caller, model, rotation, FieldErrors.none(), Map.of("name", rotation.name(),
-                "handoff", rotation.handoff(), "startsAt", times(caller).input(rotation.startsAt())),
+        return detailPage(caller, model, rotation, FieldErrors.none(), form(caller, rotation),
                 rotation.memberIds(), FieldErrors.none(), Map.of());
     }
 
     @PostMapping("/{id}")
     String update(Caller caller, @PathVariable UUID id, @RequestParam(defaultValue = "") String name,
                   @RequestParam(defaultValue = "") String handoff, @RequestParam(defaultValue = "") String startsAt,
-                  @RequestParam(required = false) List<String> memberIds, HttpServletResponse response, Model model,
+                  @RequestParam(required = false) List<String> memberIds,
+                  @RequestParam(defaultValue = "") String timeZone, HttpServletResponse response, Model model,
                   RedirectAttributes redirect) {
         try {
             rotations.update(caller.writer(), id, new EscalationRequests.Rotation(name, handoff,
-                    instant(caller, startsAt), memberIds == null ? List.of() : memberIds));
+                    instant(caller, startsAt), memberIds == null ? List.of() : memberIds, timeZone));
             redirect.addFlashAttribute("notice", "Rotation saved.");
             return "redirect:/app/oncall/" + id;
         } catch (InvalidRequestException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return detailPage(caller, model, rotations.get(caller.reader(), id), FieldErrors.of(e.errors()),
-                    Map.of("name", name, "handoff", handoff, "startsAt", startsAt),
+                    Map.of("name", name, "handoff", handoff, "startsAt", startsAt, "timeZone", timeZone),
                     memberIds == null ? List.of() : memberIds, FieldErrors.none(), Map.of());
         }
     }
@@ -126,8 +128,7 @@ class RotationPagesController {
         } catch (InvalidRequestException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             OnCallRotations.RotationView rotation = rotations.get(caller.reader(), id);
-            return detailPage(caller, model, rotation, FieldErrors.none(), Map.of("name", rotation.name(),
-                    "handoff", rotation.handoff(), "startsAt", times(caller).input(rotation.startsAt())),
+            return detailPage(caller, model, rotation, FieldErrors.none(), form(caller, rotation),
                     rotation.memberIds(), FieldErrors.of(e.errors()), Map.of("memberId", memberId,
                             "startsAt", startsAt, "endsAt", endsAt, "note", note));
         } catch (ConflictException e) {
@@ -221,6 +222,12 @@ class RotationPagesController {
         model.addAttribute("byEmail", byEmail);
         model.addAttribute("errors", errors);
         return "dashboard/oncall/contact";
+    }
+
+    /** The edit form of a stored rotation: its start in the person's zone, its own hand-over zone. */
+    private static Map<String, String> form(Caller caller, OnCallRotations.RotationView rotation) {
+        return Map.of("name", rotation.name(), "handoff", rotation.handoff(),
+                "startsAt", times(caller).input(rotation.startsAt()), "timeZone", rotation.timeZone());
     }
 
     private static DashboardTimes times(Caller caller) {
