@@ -474,7 +474,8 @@ class DashboardBrowserIT {
 
     /**
      * Dark mode: the switch turns it on, the choice outlives a reload (remembered by this browser), and turns it off
-     * again. Keyboard: "/" goes to the search and filters as typed, "j" walks the rows, "?" shows the help.
+     * again. Keyboard: "/" goes to the search and filters as typed, "j" and "k" walk the rows, "?" shows the help,
+     * "n" opens the new monitor form.
      */
     private void darkModeAndKeyboard() throws IOException {
         JavascriptExecutor js = (JavascriptExecutor) browser;
@@ -511,6 +512,13 @@ class DashboardBrowserIT {
         assertThat(dashboard.waitFor(By.id("shortcuts-help")).getText()).contains("Search the list");
         screenshot("05h-keyboard-shortcuts");
         dashboard.click("shortcuts-close");
+        // "j" and "k" walk down and up the rows; "n" starts a new monitor.
+        new Actions(browser).sendKeys("j").perform();
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Tagged B");
+        new Actions(browser).sendKeys("k").perform();
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Tagged A");
+        new Actions(browser).sendKeys("n").perform();
+        dashboard.waitForUrl("/app/monitors/new");
     }
 
     /**
