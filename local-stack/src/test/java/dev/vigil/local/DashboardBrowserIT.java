@@ -512,11 +512,21 @@ class DashboardBrowserIT {
         assertThat(dashboard.waitFor(By.id("shortcuts-help")).getText()).contains("Search the list");
         screenshot("05h-keyboard-shortcuts");
         dashboard.click("shortcuts-close");
-        // "j" and "k" walk down and up the rows; "n" starts a new monitor.
+        // "j" and "k" walk down and up the rows, keeping their place while live results refetch the rows under
+        // them (the loopback monitor's checks arrive every 5 s); "n" starts a new monitor.
         new Actions(browser).sendKeys("j").perform();
-        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Tagged B");
+        waitForFocusOn("Tagged B");
         new Actions(browser).sendKeys("k").perform();
-        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Tagged A");
+        waitForFocusOn("Tagged A");
+        js.executeScript("htmx.trigger(document.getElementById('monitor-rows'), 'vigil:live');");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#monitor-rows tr.kbd-current")).size() == 1
+                        && Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return document.querySelectorAll('.htmx-request, .htmx-settling, .htmx-swapping').length"
+                                + " === 0;")));
+        waitForFocusOn("Tagged A");
+        new Actions(browser).sendKeys("j").perform();
+        waitForFocusOn("Tagged B");
         new Actions(browser).sendKeys("n").perform();
         dashboard.waitForUrl("/app/monitors/new");
     }
@@ -549,6 +559,12 @@ class DashboardBrowserIT {
                 .until(d -> d.findElement(By.id("monitor-live")).getAttribute("data-before-sleep") == null);
         assertThat(browser.findElement(By.id("monitor-status")).getText()).contains("UP");
         assertThat(js.executeScript("return window.vigilNoReload;")).isEqualTo("still here");
+    }
+
+    /** The focus is on the link with this text (a row's name), once the page's scripts have put it there. */
+    private void waitForFocusOn(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> text.equals(d.switchTo().activeElement().getText()));
     }
 
     /** The page's live stream is open (app.js marks the document when the server has answered it). */
