@@ -108,6 +108,18 @@ class IncidentDashboardBrowserIT {
         openPublic("/status/" + slug);
         assertThat(dashboard.waitFor(By.id("components")).getText()).contains("Backend").contains("Queue");
         dashboard.screenshot("05-public-page");
+        openPublic("/status/" + slug + "/widget");
+        assertThat(dashboard.waitFor(By.cssSelector("a.banner")).getText()).contains("Comms");
+        dashboard.screenshot("05b-public-widget");
+        // A private page: visitors get the password prompt first, and its wrong-password answer.
+        String hidden = "hidden-" + UUID.randomUUID().toString().substring(0, 8);
+        TestApi.call(stack, "POST", "/api/v1/status-pages", key, Map.of("slug", hidden, "title", "Hidden",
+                "password", "page-password-0001", "components", List.of()));
+        openPublic("/status/" + hidden);
+        dashboard.type("page-password", "not the password");
+        browser.findElement(By.id("page-password")).submit();
+        assertThat(dashboard.waitFor(By.cssSelector(".s-major_outage")).getText()).contains("password");
+        dashboard.screenshot("05c-public-password-refused");
 
         // Declare: a missing title shows the API's message next to the field, nothing is created.
         dashboard.open("/app/incidents");
