@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
 class SchedulesAndRemindersBrowserIT {
 
     /** As in DashboardBrowserIT: VIGIL_CHROME_BINARY/VIGIL_CHROMEDRIVER, Debian's chromium, a runner's Chrome. */
-    private static final Path SCREENSHOTS = Path.of("target", "schedules-screenshots");
+    private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots", "schedules");
     private static final AxeCheck ACCESSIBILITY = new AxeCheck(Path.of("target", "axe-core"),
             SCREENSHOTS.resolve("axe-violations.txt"));
 
