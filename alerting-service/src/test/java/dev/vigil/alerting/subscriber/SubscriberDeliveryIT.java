@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -139,6 +140,45 @@ class SubscriberDeliveryIT {
                     .query(Integer.class).single()).isEqualTo(3);
         } finally {
             receiver.stop(0);
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void eachOccurrenceOfARecurringWindowIsAnnouncedNotOnlyTheFirst() throws Exception {
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort())
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        smtp.start();
+        try (TestDatabase database = TestDatabase.createMigrated();
+             ConfigurableApplicationContext context = AlertingContexts.start(properties(database, "daily",
+                     smtp.getSmtp().getPort()))) {
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            UUID[] api = new TestMonitors(jdbc).http(List.of("local-a"), 0, 1000, 60);
+            UUID page = SubscriberRows.page(jdbc, api[0], "acme");
+            SubscriberRows.component(jdbc, page, api[1], "API");
+            SubscriberRows.email(jdbc, page, "ann@example.com", List.of());
+
+            // A daily window first held three days ago: today's occurrence starts in a second and lasts three.
+            Instant today = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+            UUID window = UUID.randomUUID();
+            jdbc.sql("""
+                            INSERT INTO maintenance_windows (id, workspace_id, title, starts_at, ends_at, recurrence,
+                                                             time_zone)
+                            VALUES (?, ?, 'Nightly backup', ?, ?, 'FREQ=DAILY', 'UTC')""")
+                    .params(window, api[0], Timestamp.from(today.minus(Duration.ofDays(3))),
+                            Timestamp.from(today.minus(Duration.ofDays(3)).plusSeconds(3))).update();
+            jdbc.sql("INSERT INTO maintenance_window_monitors (window_id, monitor_id) VALUES (?, ?)")
+                    .params(window, api[1]).update();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(smtp, "ann@example.com").size() == 2);
+            Thread.sleep(1500);  // more passes: nothing more is sent
+
+            assertThat(mailsTo(smtp, "ann@example.com")).extracting(MimeMessage::getSubject).containsExactly(
+                    "[Shop] Maintenance started: Nightly backup", "[Shop] Maintenance completed: Nightly backup");
+            assertThat(jdbc.sql("SELECT occurrence_at FROM maintenance_notices WHERE window_id = ? ORDER BY kind")
+                    .param(window).query(Timestamp.class).list()).extracting(Timestamp::toInstant)
+                    .containsExactly(today, today);
+        } finally {
             smtp.stop();
         }
     }
