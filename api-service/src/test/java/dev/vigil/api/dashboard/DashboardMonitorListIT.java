@@ -110,8 +110,13 @@ class DashboardMonitorListIT {
         assertThat(count(shopRow, "class=\"beat ")).isEqualTo(50);
         assertThat(count(shopRow, "beat-down")).isEqualTo(5);
         assertThat(shopRow).contains("data-relative=\"checked\"").contains("local-b · 120 ms")
-                .contains("connection refused");
+                .contains("connection refused").contains("aria-label=\"50 recent checks, 5 failed\"");
+        assertThat(shopRow).doesNotContain("<img")
+                .contains("&lt;img src=x onerror=alert(1)&gt; &quot;quoted&quot; &amp; &#39;single&#39;");
         assertThat(shopRow).contains("class=\"folder muted\">EU<");
+        assertThat(shopRow).contains("class=\"status status-up\"").contains("aria-label=\"Select Shop\"");
+        assertThat(row(page, down)).contains("class=\"status status-down\"");
+        assertThat(page).contains(">prod 2</a>").contains(">EU 1</a>");
         assertThat(row(page, down)).contains("no checks yet");
 
         String byTag = browser.get("/app/monitors/rows?tag=prod").body();
@@ -203,6 +208,9 @@ class DashboardMonitorListIT {
     }
 
     /** {@code count} scheduled results, a tenth of them failed, newest a few seconds ago. */
+    /** What a hostile target can make a check's error say: it reaches the beat's tooltip. */
+    private static final String HOSTILE_ERROR = "<img src=x onerror=alert(1)> \"quoted\" & 'single'";
+
     private void results(UUID workspace, UUID monitor, int count) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         for (int i = 0; i < count; i++) {
@@ -214,7 +222,7 @@ class DashboardMonitorListIT {
                     .params(Timestamp.from(now.minusSeconds(5 + 30L * i)), UUID.randomUUID(), UUID.randomUUID(),
                             monitor, workspace, i % 2 == 0 ? "local-a" : "local-b",
                             Timestamp.from(now.minusSeconds(5 + 30L * i)), ok, 100 + 20 * (i % 2),
-                            ok ? null : "connection refused")
+                            ok ? null : i == 0 ? HOSTILE_ERROR : "connection refused")
                     .update();
         }
     }
