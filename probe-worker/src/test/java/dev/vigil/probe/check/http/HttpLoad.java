@@ -34,6 +34,16 @@ public final class HttpLoad {
         this.perSecond = perSecond;
     }
 
+    /**
+     * The load on its own, in a JVM of its own: beside a browser run in another JVM it tells the browsers' CPU from
+     * anything inside the probe's JVM. Arguments: {@code url perSecond seconds}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        HttpLoad load = new HttpLoad(args[0], Integer.parseInt(args[1]));
+        load.run(Duration.ofSeconds(5));
+        System.out.println(load.run(Duration.ofSeconds(Integer.parseInt(args[2]))).line("separate-jvm"));
+    }
+
     /** What one window of checks did. */
     public record Figures(int offeredPerSecond, long checks, long failed, double seconds, double p50Ms, double p99Ms,
                           double maxMs) {
