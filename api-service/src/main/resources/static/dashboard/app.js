@@ -367,6 +367,30 @@ function localTime(date) {
         link.scrollIntoView({block: 'nearest'});
     }
 
+    // A live refetch replaces the rows under the person walking them: the same row (by its monitor or incident id)
+    // gets the place back, and the focus if it had it, or "j" would start again at the top every few seconds.
+    var place = null;
+    function rowKey(row) {
+        return row.getAttribute('data-monitor') || row.getAttribute('data-incident');
+    }
+    document.addEventListener('htmx:beforeSwap', function (event) {
+        var target = event.detail.target;
+        var current = target && target.querySelector ? target.querySelector('tr.kbd-current') : null;
+        place = current && rowKey(current)
+            ? {key: rowKey(current), focused: current.contains(document.activeElement)} : place;
+    });
+    document.addEventListener('htmx:afterSettle', function () {
+        if (!place) { return; }
+        var kept = place;
+        place = null;
+        var row = listRows().filter(function (r) { return rowKey(r) === kept.key; })[0];
+        if (!row) { return; }
+        row.classList.add('kbd-current');
+        if (kept.focused && (!document.activeElement || document.activeElement === document.body)) {
+            row.querySelector('a[href]').focus({preventScroll: true});
+        }
+    });
+
     document.addEventListener('keydown', function (event) {
         if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) { return; }
         var help = document.getElementById('shortcuts-help');

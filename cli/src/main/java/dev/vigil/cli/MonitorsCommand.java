@@ -1,11 +1,14 @@
 package dev.vigil.cli;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -26,12 +29,19 @@ final class MonitorsCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    static final List<String> COLUMNS = List.of("ID", "NAME", "TYPE", "STATUS", "TARGET", "EVERY");
+    static final List<String> COLUMNS = List.of("ID", "NAME", "TYPE", "STATUS", "TARGET", "EVERY", "TAGS");
     private static final Pattern ID = Pattern.compile("[0-9a-fA-F-]{36}");
 
     static List<String> row(JsonNode m) {
         return List.of(Output.text(m, "id"), Output.text(m, "name"), Output.text(m, "type"),
-                Output.text(m, "status"), target(m), Output.text(m, "intervalSeconds") + "s");
+                Output.text(m, "status"), target(m), Output.text(m, "intervalSeconds") + "s", tags(m));
+    }
+
+    /** The monitor's tag names, comma-separated ("-" for none). */
+    static String tags(JsonNode m) {
+        List<String> names = new ArrayList<>();
+        m.path("tags").forEach(t -> names.add(t.path("name").asString("")));
+        return names.isEmpty() ? "-" : String.join(",", names);
     }
 
     static String target(JsonNode m) {
@@ -68,13 +78,36 @@ final class MonitorsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every monitor, oldest first.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Every monitor, oldest first; the filters combine as in the API (and the dashboard).")
     static final class ListMonitors implements Callable<Integer> {
 
         private final CliEnvironment environment;
 
         @Mixin
         GlobalOptions global;
+
+        @Option(names = "--tag", paramLabel = "TAG", description = "Only monitors with this tag (a name or id); "
+                + "repeated: with every one given")
+        List<String> tags = new ArrayList<>();
+
+        @Option(names = "--group", paramLabel = "GROUP_ID", description = "Only monitors of this group (its "
+                + "subgroups included), or none for the ungrouped")
+        String group;
+
+        @Option(names = "--status", paramLabel = "STATUS", split = ",",
+                description = "Only these: PENDING, UP, DEGRADED, DOWN, PAUSED")
+        List<String> statuses = new ArrayList<>();
+
+        @Option(names = "--type", paramLabel = "TYPE", split = ",", description = "Only these types (HTTP, TCP, ...)")
+        List<String> types = new ArrayList<>();
+
+        @Option(names = "--region", paramLabel = "REGION", split = ",", description = "Only monitors checked from "
+                + "these regions")
+        List<String> regions = new ArrayList<>();
+
+        @Option(names = "--search", paramLabel = "TEXT", description = "Name or target contains TEXT (any case)")
+        String search;
 
         ListMonitors(CliEnvironment environment) {
             this.environment = environment;
@@ -83,9 +116,10 @@ final class MonitorsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             VigilApi api = global.api(environment);
+            String filter = filter();
             ArrayNode all = VigilApi.JSON.createArrayNode();
             for (int page = 0; ; page++) {
-                JsonNode answer = api.get("/api/v1/monitors?page=" + page + "&size=200");
+                JsonNode answer = api.get("/api/v1/monitors?page=" + page + "&size=200" + filter);
                 answer.path("items").forEach(all::add);
                 if (answer.path("items").size() < 200 || all.size() >= answer.path("total").asLong()) {
                     break;
@@ -99,6 +133,25 @@ final class MonitorsCommand implements Callable<Integer> {
                 Output.table(environment, COLUMNS, rows);
             }
             return ExitCodes.OK;
+        }
+
+        /** The query parameters of the filters given ("" for none); the API checks their values. */
+        private String filter() {
+            StringBuilder query = new StringBuilder();
+            tags.forEach(t -> add(query, "tag", t));
+            add(query, "group", group);
+            add(query, "status", statuses.isEmpty() ? null : String.join(",", statuses));
+            add(query, "type", types.isEmpty() ? null : String.join(",", types));
+            add(query, "region", regions.isEmpty() ? null : String.join(",", regions));
+            add(query, "q", search);
+            return query.toString();
+        }
+
+        private static void add(StringBuilder query, String name, String value) {
+            if (value != null && !value.isBlank()) {
+                query.append('&').append(name).append('=').append(URLEncoder.encode(value.strip(),
+                        StandardCharsets.UTF_8));
+            }
         }
     }
 

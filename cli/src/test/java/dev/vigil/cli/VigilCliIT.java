@@ -85,7 +85,7 @@ class VigilCliIT extends CliTestBase {
         Run list = vigil(key, Map.of(), "monitors", "list");
         assertThat(list.out().lines().toList()).hasSize(3);
         assertThat(list.out().lines().toList().get(1)).matches(".{36}  Homepage +HTTP +PENDING +GET https://example"
-                + ".com/health +60s");
+                + ".com/health +60s +-");
 
         Path exported = home.resolve("exported.yaml");
         Run export = vigil(key, Map.of(), "export", "--file", exported.toString());
@@ -124,6 +124,48 @@ class VigilCliIT extends CliTestBase {
         assertThat(gone.exit()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(gone.err()).startsWith("vigil: ");
         assertThat(typo.exit()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    /**
+     * Tags and groups from the command line (issue 22): the list shows each monitor's tags and filters by tag, by
+     * group (subgroups included, or "none"), by status and by search text, combined; an unknown tag is the API's 400.
+     */
+    @Test
+    void monitorsAreListedWithTheirTagsAndFilteredByTagGroupStatusAndSearch() throws Exception {
+        String key = signUp();
+        String prod = post("/api/v1/tags", key, "{\"name\":\"prod\",\"color\":\"#16a34a\"}").get("id").asString();
+        String eu = post("/api/v1/monitor-groups", key, "{\"name\":\"EU\"}").get("id").asString();
+        String berlin = post("/api/v1/monitor-groups", key, "{\"name\":\"Berlin\",\"parentId\":\"" + eu + "\"}")
+                .get("id").asString();
+        post("/api/v1/monitors", key, "{\"name\":\"Shop\",\"type\":\"TCP\",\"host\":\"shop.example.com\","
+                + "\"port\":443,\"tagIds\":[\"" + prod + "\"],\"groupId\":\"" + berlin + "\"}");
+        post("/api/v1/monitors", key, "{\"name\":\"Blog\",\"type\":\"TCP\",\"host\":\"blog.example.com\","
+                + "\"port\":443,\"tagIds\":[\"" + prod + "\"],\"paused\":true}");
+        post("/api/v1/monitors", key, "{\"name\":\"Lab\",\"type\":\"TCP\",\"host\":\"lab.example.com\","
+                + "\"port\":443}");
+
+        Run all = vigil(key, Map.of(), "monitors", "list");
+        Run byTag = vigil(key, Map.of(), "monitors", "list", "--tag", "PROD", "--output", "json");
+        Run byGroup = vigil(key, Map.of(), "monitors", "list", "--group", eu, "--output", "json");
+        Run ungrouped = vigil(key, Map.of(), "monitors", "list", "--group", "none", "--status", "PAUSED",
+                "--output", "json");
+        Run searched = vigil(key, Map.of(), "monitors", "list", "--tag", "prod", "--search", "SHOP", "--output",
+                "json");
+        Run unknown = vigil(key, Map.of(), "monitors", "list", "--tag", "nope");
+
+        assertThat(all.out().lines().filter(l -> l.contains("Shop")).findFirst().orElseThrow()).endsWith("prod");
+        assertThat(all.out().lines().filter(l -> l.contains("Lab")).findFirst().orElseThrow()).endsWith("-");
+        assertThat(names(byTag)).containsExactlyInAnyOrder("Shop", "Blog");
+        assertThat(names(byGroup)).containsExactly("Shop");
+        assertThat(names(ungrouped)).containsExactly("Blog");
+        assertThat(names(searched)).containsExactly("Shop");
+        assertThat(unknown.exit()).isEqualTo(ExitCodes.INVALID);
+        assertThat(unknown.err()).contains("tag");
+    }
+
+    private static java.util.List<String> names(Run run) {
+        assertThat(run.exit()).as(run.err()).isZero();
+        return run.json().valueStream().map(m -> m.get("name").asString()).toList();
     }
 
     @Test

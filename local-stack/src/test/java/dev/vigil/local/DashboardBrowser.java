@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -16,6 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -204,19 +206,35 @@ final class DashboardBrowser implements AutoCloseable {
         void in(String theme) throws IOException;
     }
 
+    /**
+     * Each theme both ways a page can take it: the dashboard's switch ({@code html[data-theme]}) and the system's
+     * preference (emulated through the DevTools protocol), since the public status pages and the pages before
+     * sign-in follow only the latter.
+     */
     private void inBothThemes(String name, ThemeStep step) throws IOException {
         if (accessibility == null) {
             throw new IllegalStateException("call checkedBy(axeCheck) first");
         }
         JavascriptExecutor js = (JavascriptExecutor) driver;
         Object before = js.executeScript("return document.documentElement.getAttribute('data-theme');");
-        for (String theme : List.of("light", "dark")) {
-            js.executeScript("document.documentElement.setAttribute('data-theme', arguments[0]);", theme);
-            accessibility.check(driver, name + " (" + theme + ")");
-            step.in(theme);
+        try {
+            for (String theme : List.of("light", "dark")) {
+                preferColorScheme(theme);
+                js.executeScript("document.documentElement.setAttribute('data-theme', arguments[0]);", theme);
+                accessibility.check(driver, name + " (" + theme + ")");
+                step.in(theme);
+            }
+        } finally {
+            preferColorScheme("");
+            js.executeScript("if (arguments[0]) { document.documentElement.setAttribute('data-theme', arguments[0]);"
+                    + " } else { document.documentElement.removeAttribute('data-theme'); }", before);
         }
-        js.executeScript("if (arguments[0]) { document.documentElement.setAttribute('data-theme', arguments[0]); }"
-                + " else { document.documentElement.removeAttribute('data-theme'); }", before);
+    }
+
+    /** The {@code prefers-color-scheme} the page sees: light, dark, or "" for the browser's own again. */
+    private void preferColorScheme(String scheme) {
+        ((HasCdp) driver).executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
     @Override

@@ -206,6 +206,8 @@ class DashboardBrowserIT {
 
         browser.get(monitorPage);
         dashboard.click("edit-monitor");
+        dashboard.waitFor(By.id("save-monitor"));
+        screenshot("05i-monitor-edit");
         dashboard.click(By.xpath("//fieldset[@id='monitor-channels']//label[contains(., 'Loopback receiver')]"));
         dashboard.click("save-monitor");
         dashboard.waitFor(By.id("monitor-status"));
@@ -255,11 +257,20 @@ class DashboardBrowserIT {
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("ACKNOWLEDGED")
                 .contains("Acknowledged in the dashboard");
         screenshot("08-incident-acknowledged");
+        // The list's filters: the acknowledged incident is under "acknowledged", not under "unacknowledged".
+        dashboard.open("/app/incidents");
+        new Select(dashboard.waitFor(By.id("incident-state"))).selectByValue("acknowledged");
+        dashboard.waitForUrl("state=acknowledged");
+        assertThat(dashboard.waitFor(By.id("open-incidents")).getText()).contains("Loopback target");
+        screenshot("08b-incidents-acknowledged");
+        dashboard.open("/app/incidents?state=unacknowledged");
+        assertThat(dashboard.waitFor(By.id("open-incidents")).getText()).contains("No open incidents");
 
         // Recovery.
         targetStatus.set(200);
         browser.get(monitorPage);
         waitForText(By.id("monitor-status"), "UP");
+        wakeFromSleep();
         dashboard.open("/app/incidents");
         assertThat(dashboard.waitFor(By.id("open-incidents")).getText()).contains("No open incidents");
         screenshot("09-incidents-resolved");
@@ -269,6 +280,9 @@ class DashboardBrowserIT {
         screenshot("10-members");
         dashboard.open("/app/api-keys");
         screenshot("11-api-keys");
+        dashboard.open("/app/monitors/" + UUID.randomUUID());
+        assertThat(dashboard.waitFor(By.tagName("h1")).getText()).isNotBlank();
+        screenshot("11b-not-found");
         browser.get(monitorPage);
         dashboard.waitFor(By.id("latency-chart"));
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -334,7 +348,11 @@ class DashboardBrowserIT {
 
         // The owner forgot their password: a reset link by mail.
         dashboard.open("/login");
+        dashboard.waitFor(By.id("forgot-password"));
+        screenshot("24-sign-in");
         dashboard.click("forgot-password");
+        dashboard.waitFor(By.id("send-reset"));
+        screenshot("24-forgot-password");
         dashboard.type("email", owner);
         dashboard.click("send-reset");
         dashboard.waitFor(By.id("reset-requested"));
@@ -439,6 +457,16 @@ class DashboardBrowserIT {
         new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector("#monitor-rows .status-paused")).size() == 2);
         screenshot("05f-filtered-set-paused");
+        // Delete asks first, naming the count; cancelling deletes nothing.
+        dashboard.click("select-all-matching");
+        new Select(browser.findElement(By.id("bulk-action"))).selectByValue("delete");
+        dashboard.click("bulk-apply");
+        assertThat(dashboard.waitFor(By.id("bulk-delete-title")).getText()).isEqualTo("Delete 2 monitors?");
+        assertThat(browser.findElement(By.id("confirm-bulk-delete")).getText()).isEqualTo("Delete 2 monitors");
+        screenshot("05f2-bulk-delete-confirm");
+        dashboard.click(By.linkText("Cancel"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#monitor-rows .status-paused")).size() == 2);
         dashboard.open("/app/monitors?status=UP");
         waitForText(By.id("monitor-rows"), "Loopback target");
         darkModeAndKeyboard();
@@ -446,7 +474,8 @@ class DashboardBrowserIT {
 
     /**
      * Dark mode: the switch turns it on, the choice outlives a reload (remembered by this browser), and turns it off
-     * again. Keyboard: "/" goes to the search and filters as typed, "j" walks the rows, "?" shows the help.
+     * again. Keyboard: "/" goes to the search and filters as typed, "j" and "k" walk the rows, "?" shows the help,
+     * "n" opens the new monitor form.
      */
     private void darkModeAndKeyboard() throws IOException {
         JavascriptExecutor js = (JavascriptExecutor) browser;
@@ -483,6 +512,59 @@ class DashboardBrowserIT {
         assertThat(dashboard.waitFor(By.id("shortcuts-help")).getText()).contains("Search the list");
         screenshot("05h-keyboard-shortcuts");
         dashboard.click("shortcuts-close");
+        // "j" and "k" walk down and up the rows, keeping their place while live results refetch the rows under
+        // them (the loopback monitor's checks arrive every 5 s); "n" starts a new monitor.
+        new Actions(browser).sendKeys("j").perform();
+        waitForFocusOn("Tagged B");
+        new Actions(browser).sendKeys("k").perform();
+        waitForFocusOn("Tagged A");
+        js.executeScript("htmx.trigger(document.getElementById('monitor-rows'), 'vigil:live');");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#monitor-rows tr.kbd-current")).size() == 1
+                        && Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return document.querySelectorAll('.htmx-request, .htmx-settling, .htmx-swapping').length"
+                                + " === 0;")));
+        waitForFocusOn("Tagged A");
+        new Actions(browser).sendKeys("j").perform();
+        waitForFocusOn("Tagged B");
+        new Actions(browser).sendKeys("n").perform();
+        dashboard.waitForUrl("/app/monitors/new");
+    }
+
+    /**
+     * A laptop waking up, as the open page sees it: its clock jumps a minute between two of its 5-second ticks. The
+     * page opens a new stream that resumes after the last event it had ({@code lastEventId}) and refetches its live
+     * part, without a reload. Only the clock is simulated; the streams, the server and the refetch are real.
+     */
+    private void wakeFromSleep() {
+        waitForLiveStream();
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("""
+                window.vigilNoReload = 'still here';
+                window.vigilStreams = [];
+                var Real = window.EventSource;
+                window.EventSource = function (url, options) {
+                    window.vigilStreams.push(url);
+                    return new Real(url, options);
+                };
+                window.EventSource.CLOSED = Real.CLOSED;
+                document.getElementById('monitor-live').setAttribute('data-before-sleep', 'yes');
+                var now = Date.now;
+                Date.now = function () { return now() + 60000; };""");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> ((Number) ((JavascriptExecutor) d)
+                .executeScript("return window.vigilStreams.length;")).intValue() > 0);
+        assertThat(String.valueOf(js.executeScript("return window.vigilStreams[0];"))).contains("lastEventId=");
+        waitForLiveStream();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("monitor-live")).getAttribute("data-before-sleep") == null);
+        assertThat(browser.findElement(By.id("monitor-status")).getText()).contains("UP");
+        assertThat(js.executeScript("return window.vigilNoReload;")).isEqualTo("still here");
+    }
+
+    /** The focus is on the link with this text (a row's name), once the page's scripts have put it there. */
+    private void waitForFocusOn(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> text.equals(d.switchTo().activeElement().getText()));
     }
 
     /** The page's live stream is open (app.js marks the document when the server has answered it). */

@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class NetworkChecksBrowserIT {
 
     private static final AxeCheck ACCESSIBILITY = new AxeCheck(Path.of("target", "axe-core"),
-            Path.of("target", "network-checks-axe.txt"));
+            Path.of("target", "dashboard-screenshots", "axe-violations-network-checks.txt"));
 
     private static DatagramSocket echo;
     private static Thread echoing;

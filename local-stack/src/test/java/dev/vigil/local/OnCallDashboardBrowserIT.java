@@ -42,7 +42,7 @@ import tools.jackson.databind.JsonNode;
 class OnCallDashboardBrowserIT {
 
     /** As in DashboardBrowserIT: VIGIL_CHROME_BINARY/VIGIL_CHROMEDRIVER, Debian's chromium, a runner's Chrome. */
-    private static final Path SCREENSHOTS = Path.of("target", "oncall-screenshots");
+    private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots", "oncall");
     private static final AxeCheck ACCESSIBILITY = new AxeCheck(Path.of("target", "axe-core"),
             SCREENSHOTS.resolve("axe-violations.txt"));
 

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import java.util.UUID;
@@ -29,17 +29,20 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 19's schedules and reminders in Debian's Chromium against the whole stack: a heartbeat on the cron schedule
- * "0 3 * * *" in Europe/Berlin made through the monitor form and shown on its page, a weekly recurring maintenance
- * window (RRULE) with its next occurrence, a channel's reminder every 30 minutes, and the workspace's weekly summary
- * email; a bad value in each is shown under its field first and changes nothing. Each page passes axe-core in the light
+ * "0 3 * * *" in Europe/Berlin made through the monitor form and shown on its page, a monitor's own noise settings, a
+ * weekly recurring maintenance window (RRULE) typed in the person's zone with its next occurrence, a channel's
+ * reminder every 30 minutes, and the workspace's weekly summary email; a bad value in each is shown under its field
+ * first and changes nothing. Each page passes axe-core in the light
  * and the dark theme.
  */
 class SchedulesAndRemindersBrowserIT {
 
     /** As in DashboardBrowserIT: VIGIL_CHROME_BINARY/VIGIL_CHROMEDRIVER, Debian's chromium, a runner's Chrome. */
-    private static final Path SCREENSHOTS = Path.of("target", "schedules-screenshots");
+    private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots", "schedules");
     private static final AxeCheck ACCESSIBILITY = new AxeCheck(Path.of("target", "axe-core"),
             SCREENSHOTS.resolve("axe-violations.txt"));
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     private static TestDatabase database;
     private static LocalStack stack;
@@ -94,10 +97,43 @@ class SchedulesAndRemindersBrowserIT {
         assertThat(monitor.get("timeZone").asString()).isEqualTo("Europe/Berlin");
         dashboard.screenshot("cron-heartbeat");
 
-        // A window every Tuesday 02:00–03:00 UTC: an unknown frequency first.
-        LocalDateTime tuesday = LocalDate.now(ZoneOffset.UTC).plusDays(1)
+        // Per-monitor noise settings on a probed monitor: more changes than rounds first, then 3 failures in a row
+        // and flapping at 5 changes within 20 rounds.
+        String httpId = TestApi.call(stack, "POST", "/api/v1/monitors", apiKey, Map.of("name", "Shop",
+                "type", "HTTP", "url", "https://example.com/health")).get("id").asString();
+        dashboard.open("/app/monitors/" + httpId + "/edit");
+        dashboard.type("failuresInRow", "3");
+        new Select(dashboard.waitFor(By.id("flapDetection"))).selectByValue("true");
+        dashboard.type("flapTransitions", "30");
+        dashboard.type("flapWindowRounds", "10");
+        dashboard.click("save-monitor");
+        assertThat(dashboard.waitFor(By.id("noise-error")).getText()).contains("flapWindowRounds");
+        assertThat(TestApi.call(stack, "GET", "/api/v1/monitors/" + httpId, apiKey, null).has("noise")).isFalse();
+        dashboard.type("flapTransitions", "5");
+        dashboard.type("flapWindowRounds", "20");
+        WebElement save = dashboard.waitFor(By.id("save-monitor"));
+        save.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(save));
+        JsonNode noise = TestApi.call(stack, "GET", "/api/v1/monitors/" + httpId, apiKey, null).get("noise");
+        assertThat(noise.get("failuresInRow").asInt()).isEqualTo(3);
+        assertThat(noise.get("flapDetection").asBoolean()).isTrue();
+        assertThat(noise.get("flapTransitions").asInt()).isEqualTo(5);
+        assertThat(noise.get("flapWindowRounds").asInt()).isEqualTo(20);
+        dashboard.screenshot("noise-settings");
+
+        // Times are typed in the person's zone: Berlin, chosen on the account page.
+        dashboard.open("/app/account");
+        new Select(dashboard.waitFor(By.id("time-zone"))).selectByValue("Europe/Berlin");
+        WebElement saveZone = dashboard.waitFor(By.id("save-time-zone"));
+        saveZone.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(saveZone));
+
+        // A window every Tuesday 02:00–03:00 Berlin time: an unknown frequency first.
+        LocalDateTime tuesday = LocalDate.now(BERLIN).plusDays(1)
                 .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY)).atTime(LocalTime.of(2, 0));
         dashboard.open("/app/maintenance");
+        assertThat(browser.findElement(By.cssSelector("label[for=mw-starts]")).getText())
+                .isEqualTo("Starts (Europe/Berlin)");
         dashboard.type("mw-title", "Weekly patching");
         setValue("mw-starts", tuesday.toString());
         setValue("mw-ends", tuesday.plusHours(1).toString());
@@ -120,6 +156,9 @@ class SchedulesAndRemindersBrowserIT {
         dashboard.click("schedule-maintenance");
         String repeats = dashboard.waitFor(By.cssSelector("#windows .repeats")).getText();
         assertThat(repeats).contains("FREQ=WEEKLY;BYDAY=TU").contains("Europe/Berlin").contains("next");
+        JsonNode window = TestApi.call(stack, "GET", "/api/v1/maintenances", apiKey, null).get("items").get(0);
+        assertThat(window.get("startsAt").asString()).as("02:00 in Berlin, stored as an instant")
+                .isEqualTo(tuesday.atZone(BERLIN).toInstant().toString());
         dashboard.screenshot("recurring-maintenance");
 
         // A channel's reminders: too often first, then every 30 minutes.

@@ -108,6 +108,7 @@ class NoBrowserProbeIT {
         }
         assertThat(results).extracting(CheckResult::monitorId).containsExactly(tcp.monitorId());
         assertThat(reports).singleElement().satisfies(report -> assertThat(report.runs()).singleElement()
-                .isEqualTo(ChecksSkipped.Run.of(job.monitorId(), job.workspaceId(), job.scheduledAt(), 300)));
+                .isEqualTo(ChecksSkipped.Run.of(job.monitorId(), job.workspaceId(), job.scheduledAt(), 300,
+                        ChecksSkipped.Run.UNRUNNABLE)));
     }
 }

@@ -24,8 +24,8 @@ class SkippedCheckWriter {
 
     private static final String UPSERT = """
             INSERT INTO skipped_checks (monitor_id, region, first_at, last_at, checks, interval_seconds, workspace_id,
-                                        reported_at)
-            SELECT m.id, ?, ?, ?, ?, ?, m.workspace_id, now() FROM monitors m WHERE m.id = ?
+                                        reported_at, reason)
+            SELECT m.id, ?, ?, ?, ?, ?, m.workspace_id, now(), ? FROM monitors m WHERE m.id = ?
             ON CONFLICT (monitor_id, region, first_at) DO UPDATE
                 SET last_at = GREATEST(skipped_checks.last_at, EXCLUDED.last_at),
                     checks = GREATEST(skipped_checks.checks, EXCLUDED.checks),
@@ -56,11 +56,14 @@ class SkippedCheckWriter {
             ps.setTimestamp(3, Timestamp.from(run.lastAt()));
             ps.setInt(4, run.checks());
             ps.setInt(5, run.intervalSeconds());
-            ps.setObject(6, run.monitorId());
+            ps.setString(6, ChecksSkipped.Run.UNRUNNABLE.equals(run.reason()) ? ChecksSkipped.Run.UNRUNNABLE
+                    : ChecksSkipped.Run.STALE);
+            ps.setObject(7, run.monitorId());
         }));
         byRegion.computeIfAbsent(report.region(), region -> Counter.builder("vigil.overload.checks.skipped")
                         .description("Checks probes reported skipped (dropped as stale), by region")
                         .tag("region", region).register(meters))
-                .increment(runs.stream().mapToInt(ChecksSkipped.Run::checks).sum());
+                .increment(runs.stream().filter(run -> ChecksSkipped.Run.STALE.equals(run.reason()))
+                        .mapToInt(ChecksSkipped.Run::checks).sum());
     }
 }

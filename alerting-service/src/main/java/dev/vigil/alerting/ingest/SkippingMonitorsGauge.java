@@ -44,7 +44,7 @@ class SkippingMonitorsGauge {
         try {
             jdbc.sql("""
                             SELECT count(DISTINCT monitor_id) AS monitors, count(DISTINCT workspace_id) AS workspaces
-                            FROM skipped_checks WHERE last_at >= ?""")
+                            FROM skipped_checks WHERE last_at >= ? AND reason = 'STALE'""")
                     .param(Timestamp.from(clock.instant().minus(WINDOW)))
                     .query(rs -> {
                         monitors.set(rs.getLong("monitors"));

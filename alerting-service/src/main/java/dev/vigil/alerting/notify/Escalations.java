@@ -169,12 +169,13 @@ class Escalations {
     Set<Target> onCallTargets(UUID rotationId, UUID workspaceId, Instant now) {
         List<OnCallRotation.Cover> covers = covers(rotationId, workspaceId, now);
         Optional<UUID> member = jdbc.sql("""
-                        SELECT handoff, starts_at, member_ids FROM oncall_rotations
+                        SELECT handoff, starts_at, member_ids, time_zone FROM oncall_rotations
                         WHERE id = ? AND workspace_id = ?""")
                 .params(rotationId, workspaceId)
                 .query((rs, n) -> new OnCallRotation(OnCallRotation.Handoff.of(rs.getString("handoff")),
                         rs.getTimestamp("starts_at").toInstant(), List.of((UUID[]) rs.getArray("member_ids")
-                        .getArray()), covers))
+                        .getArray()), covers, rs.getString("time_zone") == null ? null
+                        : java.time.ZoneId.of(rs.getString("time_zone"))))
                 .optional()
                 .map(rotation -> rotation.onCallAt(now))
                 .filter(id -> jdbc.sql("""

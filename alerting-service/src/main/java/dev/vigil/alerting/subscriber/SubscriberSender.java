@@ -3,6 +3,7 @@ package dev.vigil.alerting.subscriber;
 import dev.vigil.alerting.notify.sender.GuardedHttp;
 import dev.vigil.alerting.notify.sender.SendResult;
 import dev.vigil.alerting.notify.sender.StandardWebhookSignature;
+import dev.vigil.alerting.notify.sender.WebhookSender;
 import dev.vigil.common.crypto.SealedColumns;
 import dev.vigil.common.crypto.SecretBox;
 import dev.vigil.common.json.WireJson;
@@ -20,8 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Sends one subscriber message: a mail (the delivery id as Message-ID, the unsubscribe link in the footer and as a
- * one-click {@code List-Unsubscribe} header, RFC 8058) or a webhook POST through the SSRF guard, signed the Standard
- * Webhooks way with the subscriber's own secret ({@code webhook-id} = the delivery id, stable across retries).
+ * one-click {@code List-Unsubscribe} header, RFC 8058) or a webhook POST through the SSRF guard, signed as alert
+ * webhooks are, with the subscriber's own secret: {@code X-Vigil-Signature} (hex HMAC of the body) and the Standard
+ * Webhooks headers ({@code webhook-id} = the delivery id, stable across retries), so one receiver verifies both.
  * Never throws for a failed send; never logs an address, URL or secret.
  */
 @Component
@@ -94,6 +96,7 @@ class SubscriberSender {
         return http.postJson(URI.create(delivery.webhookUrl()), raw, Map.of(
                 "X-Vigil-Event", message.event(),
                 "X-Vigil-Delivery", id,
+                "X-Vigil-Signature", "sha256=" + WebhookSender.hmac(secret, raw),
                 "webhook-id", id,
                 "webhook-timestamp", Long.toString(timestamp),
                 "webhook-signature", StandardWebhookSignature.sign(secret, id, timestamp, raw)), properties.timeout());

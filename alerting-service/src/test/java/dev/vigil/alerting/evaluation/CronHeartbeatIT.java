@@ -101,6 +101,22 @@ class CronHeartbeatIT {
     }
 
     @Test
+    void aJobInTheHourTheSpringChangeSkipsIsExpectedWhenTheClocksLandAsDebianCronRunsIt() {
+        UUID monitor = monitor("""
+                {"type":"HEARTBEAT","periodSeconds":86400,"graceSeconds":600,"schedule":"30 2 * * *",
+                 "timeZone":"Europe/Berlin"}""");
+        // Saturday 02:30:05 CET. There is no 02:30 on Sunday: cron runs the job at 03:00 CEST (01:00 UTC), so it is
+        // overdue at 01:10 UTC, not a day later.
+        ping(monitor, "BEAT", Instant.parse("2026-03-28T01:30:05Z"));
+        evaluateAt(monitor, "2026-03-28T01:30:06Z");
+
+        evaluateAt(monitor, "2026-03-29T01:09:59Z");
+        assertThat(status(monitor)).isEqualTo("UP");
+        evaluateAt(monitor, "2026-03-29T01:10:00Z");
+        assertThat(incidents(monitor)).containsExactly("HEARTBEAT_MISSED:OPEN:2026-03-29T01:10:00Z");
+    }
+
+    @Test
     void aStartedRunThatTakesLongerThanItsLimitOpensAnIncidentAndItsEndResolvesIt() {
         UUID monitor = monitor("""
                 {"type":"HEARTBEAT","periodSeconds":86400,"graceSeconds":3600,"maxRunSeconds":900}""");

@@ -82,6 +82,27 @@ class SkippedChecksIngestIT {
         assertThat(meters.get("vigil.overload.workspaces.skipping").gauge().value()).isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void roundsAProbeCannotRunAreStoredAsSuchAndAreNotCountedAsOverload() {
+        UUID[] ids = new TestMonitors(jdbc).http(List.of("local-c"), 1, 1000, 300);
+        UUID workspace = ids[0];
+        UUID monitor = ids[1];
+        Instant first = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
+        ChecksSkipped.Run unrunnable = ChecksSkipped.Run.of(monitor, workspace, first, 300,
+                ChecksSkipped.Run.UNRUNNABLE);
+        double before = skippedCounted("local-c");
+
+        publisher.publish(names.results(), new ChecksSkipped("local-c", "probe-9", Instant.now(),
+                List.of(unrunnable)), KIND).join();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM skipped_checks WHERE monitor_id = ?").param(monitor).query(Integer.class)
+                .single() == 1);
+        assertThat(jdbc.sql("SELECT reason FROM skipped_checks WHERE monitor_id = ?").param(monitor)
+                .query(String.class).single()).isEqualTo("UNRUNNABLE");
+        assertThat(skippedCounted("local-c")).as("not checks skipped for being behind").isEqualTo(before);
+    }
+
     private double skippedCounted(String region) {
         var counter = meters.find("vigil.overload.checks.skipped").tag("region", region).counter();
         return counter == null ? 0 : counter.count();

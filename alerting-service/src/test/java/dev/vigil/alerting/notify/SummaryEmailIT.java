@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * The daily summary email through the outbox to GreenMail, with a clock the test moves: once per period, only for
- * workspaces that opted in, only to verified owners and admins.
+ * The daily and weekly summary emails through the outbox to GreenMail, with a clock the test moves: once per period,
+ * only for workspaces that opted in, only to verified owners and admins.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SummaryEmailIT {
@@ -132,5 +132,68 @@ class SummaryEmailIT {
         assertThat(mailTo(quietOwner)).as("not opted in").isEmpty();
         assertThat(harness.jdbc.sql("SELECT count(*) FROM workspace_summaries WHERE workspace_id = ?")
                 .param(workspace).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aWeeklySummaryGoesOutOnceAWeekAfterMondaysMidnightWithTheSlowestMonitorsFirst() throws Exception {
+        // A harness of its own: the daily test above counts on the shared clock starting on Monday 09:00.
+        try (NotifyHarness weekly = new NotifyHarness()) {
+            JavaMailSenderImpl mail = new JavaMailSenderImpl();
+            mail.setHost("127.0.0.1");
+            mail.setPort(smtp.getSmtp().getPort());
+            Dispatcher instance = weekly.dispatcher(NotifyHarness.properties(), mail, TargetPolicy.allowingPrivate());
+            UUID workspace = weekly.workspace();
+            weekly.jdbc.sql("UPDATE workspaces SET summary_frequency = 'WEEKLY' WHERE id = ?").param(workspace)
+                    .update();
+            UUID user = UUID.randomUUID();
+            String owner = "weekly-owner-" + user + "@example.com";
+            weekly.jdbc.sql("INSERT INTO users (id, email, password_hash, email_verified_at) VALUES (?, ?, 'x', ?)")
+                    .params(user, owner, Timestamp.from(weekly.clock.instant())).update();
+            weekly.jdbc.sql("INSERT INTO workspace_members (workspace_id, user_id, role) VALUES (?, ?, 'OWNER')")
+                    .params(workspace, user).update();
+            MonitorRef search = weekly.monitor(workspace, "Search API");
+            MonitorRef home = weekly.monitor(workspace, "Homepage");
+            weekly.jdbc.sql("UPDATE monitors SET created_at = ? WHERE workspace_id = ?")
+                    .params(Timestamp.from(weekly.clock.instant().minus(Duration.ofDays(30))), workspace).update();
+            // The hourly rollups the summary reads (plain PostgreSQL keeps them in a table), in the week of
+            // Monday 2026-02-23 and, for the second summary, the week after.
+            hourly(weekly, search.id(), "2026-02-24T10:00:00Z", 850);
+            hourly(weekly, home.id(), "2026-02-24T10:00:00Z", 120);
+            hourly(weekly, home.id(), "2026-03-04T10:00:00Z", 300);
+
+            // Monday 2026-03-02 09:00: the week that ended at midnight is summed up, once.
+            NotifyHarness.drain(instance);
+            NotifyHarness.drain(instance);
+            assertThat(mailTo(owner)).hasSize(1);
+            MimeMessage first = mailTo(owner).getFirst();
+            assertThat(first.getSubject()).isEqualTo("[Vigil] Weekly summary: 0 open incidents");
+            String body = plainText(first);
+            assertThat(body).contains("2026-02-23T00:00:00Z to 2026-03-02T00:00:00Z");
+            assertThat(body.indexOf("- Search API: 850 ms")).isPositive()
+                    .isLessThan(body.indexOf("- Homepage: 120 ms"));
+
+            // Sunday 23:00: still the same week.
+            weekly.clock.advance(Duration.ofDays(6).plusHours(14));
+            NotifyHarness.drain(instance);
+            assertThat(mailTo(owner)).hasSize(1);
+
+            // Past Monday's midnight: the next week's summary, with only its own rollups.
+            weekly.clock.advance(Duration.ofMinutes(65));
+            NotifyHarness.drain(instance);
+            NotifyHarness.drain(instance);
+            assertThat(mailTo(owner)).hasSize(2);
+            String second = plainText(mailTo(owner).get(1));
+            assertThat(second).contains("2026-03-02T00:00:00Z to 2026-03-09T00:00:00Z").contains("- Homepage: 300 ms")
+                    .doesNotContain("Search API: 850 ms");
+            assertThat(weekly.jdbc.sql("SELECT count(*) FROM workspace_summaries WHERE workspace_id = ?")
+                    .param(workspace).query(Integer.class).single()).isEqualTo(2);
+        }
+    }
+
+    private static void hourly(NotifyHarness on, UUID monitor, String bucket, double averageMs) {
+        on.jdbc.sql("""
+                        INSERT INTO check_results_hourly (bucket, monitor_id, region, checks, failures, avg_ms)
+                        VALUES (?, ?, 'eu-central', 60, 0, ?)""")
+                .params(Timestamp.from(java.time.Instant.parse(bucket)), monitor, averageMs).update();
     }
 }

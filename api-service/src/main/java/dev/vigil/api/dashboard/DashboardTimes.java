@@ -1,9 +1,12 @@
 package dev.vigil.api.dashboard;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.Locale;
 
@@ -58,6 +61,35 @@ public record DashboardTimes(ZoneId zone) {
     /** The clock time alone, {@code 10:00}, for the end of a span whose start carries the day and the zone. */
     public String clock(Instant at) {
         return write(at, CLOCK, false);
+    }
+
+    /**
+     * A moment as the value of a {@code datetime-local} input in this zone, to the minute ({@code 2026-03-02T10:00});
+     * an empty string for no moment. Forms take times where the page shows them: in the person's zone.
+     */
+    public String input(Instant at) {
+        return at == null ? "" : LocalDateTime.ofInstant(at, zone).withSecond(0).withNano(0).toString();
+    }
+
+    /**
+     * A {@code datetime-local} input's value ({@code 2026-03-02T10:00}) read in this zone; null when blank or not a
+     * date and time. A local time that a spring-forward change skips is moved on by the gap (02:30 becomes 03:30
+     * summer time), one an autumn change repeats is the first of the two (java.time's rules).
+     */
+    public Instant fromInput(String local) {
+        if (local == null || local.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(local.strip()).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A {@code date} input's day ({@code 2026-03-02}) as the moment it starts in this zone; null when none. */
+    public Instant startOfDay(LocalDate day) {
+        return day == null ? null : day.atStartOfDay(zone).toInstant();
     }
 
     /** The zone's id as the person chose it ({@code Europe/Berlin}, or {@code UTC}), for headers and hints. */

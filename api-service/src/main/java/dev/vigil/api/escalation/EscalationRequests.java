@@ -26,8 +26,9 @@ public final class EscalationRequests {
      * {@code startsAt}, a shift a day or a week.
      *
      * @param memberIds user ids of workspace members; default: the caller
+     * @param timeZone  the IANA zone whose local time the hand-overs keep across daylight saving; default: UTC
      */
-    public record Rotation(String name, String handoff, String startsAt, List<String> memberIds) {
+    public record Rotation(String name, String handoff, String startsAt, List<String> memberIds, String timeZone) {
     }
 
     /**

@@ -12,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,9 +28,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A workspace's on-call rotations: validated (members of the workspace, a DAILY or WEEKLY handoff, a start), at most
- * {@value #MAX_PER_WORKSPACE} per workspace, audited, and shown with who is on call now and the next hand-over by the
- * same {@link OnCallRotation} arithmetic (overrides included) the alerting service pages with.
+ * A workspace's on-call rotations: validated (members of the workspace, a DAILY or WEEKLY handoff, a start, the zone
+ * whose local time hand-overs keep), at most {@value #MAX_PER_WORKSPACE} per workspace, audited, and shown with who is
+ * on call now and the next hand-over by the same {@link OnCallRotation} arithmetic (overrides included) the alerting
+ * service pages with.
  */
 @Service
 public class OnCallRotations {
@@ -53,9 +56,10 @@ public class OnCallRotations {
      *                         shift is running (members take turns from startsAt)
      * @param onCallOverrideId the override that put {@code onCallNow} on call, or null when it is the schedule
      * @param nextHandover     when somebody else takes over next, and who; null when nobody ever does
+     * @param timeZone         the zone whose local time the hand-overs keep ({@code UTC} when none was given)
      */
     public record RotationView(String id, String name, String handoff, Instant startsAt, List<String> memberIds,
-                               String onCallNow, String onCallOverrideId, Handover nextHandover) {
+                               String onCallNow, String onCallOverrideId, Handover nextHandover, String timeZone) {
     }
 
     /** The next change of who is on call. */
@@ -74,11 +78,11 @@ public class OnCallRotations {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO oncall_rotations (id, workspace_id, name, handoff, starts_at, member_ids,
-                                                      created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                                                      time_zone, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, caller.workspaceId(), rotation.name(), rotation.handoff(),
                         Timestamp.from(rotation.startsAt()), rotation.members().toArray(UUID[]::new),
-                        Timestamp.from(StoredTime.now(clock)))
+                        rotation.timeZone(), Timestamp.from(StoredTime.now(clock)))
                 .update();
         audit.record(caller.workspaceId(), Actor.of(caller), "oncall_rotation.created", "ONCALL_ROTATION", id,
                 Map.of("name", rotation.name(), "handoff", rotation.handoff(), "members", rotation.members().size()));
@@ -91,10 +95,11 @@ public class OnCallRotations {
         load(caller, id);
         Checked rotation = check(caller, request);
         jdbc.sql("""
-                        UPDATE oncall_rotations SET name = ?, handoff = ?, starts_at = ?, member_ids = ?
+                        UPDATE oncall_rotations SET name = ?, handoff = ?, starts_at = ?, member_ids = ?,
+                                                    time_zone = ?
                         WHERE id = ? AND workspace_id = ?""")
                 .params(rotation.name(), rotation.handoff(), Timestamp.from(rotation.startsAt()),
-                        rotation.members().toArray(UUID[]::new), id, caller.workspaceId())
+                        rotation.members().toArray(UUID[]::new), rotation.timeZone(), id, caller.workspaceId())
                 .update();
         audit.record(caller.workspaceId(), Actor.of(caller), "oncall_rotation.updated", "ONCALL_ROTATION", id,
                 Map.of("name", rotation.name(), "handoff", rotation.handoff(), "members", rotation.members().size()));
@@ -105,7 +110,7 @@ public class OnCallRotations {
     public List<RotationView> list(ApiPrincipal caller) {
         Map<UUID, List<Cover>> covers = covers(caller.workspaceId(), null);
         return jdbc.sql("""
-                        SELECT id, name, handoff, starts_at, member_ids FROM oncall_rotations
+                        SELECT id, name, handoff, starts_at, member_ids, time_zone FROM oncall_rotations
                         WHERE workspace_id = ? ORDER BY created_at, id""")
                 .param(caller.workspaceId()).query((rs, n) -> view(rs, covers)).list();
     }
@@ -127,13 +132,13 @@ public class OnCallRotations {
     RotationView load(ApiPrincipal caller, UUID id) {
         Map<UUID, List<Cover>> covers = covers(caller.workspaceId(), id);
         return jdbc.sql("""
-                        SELECT id, name, handoff, starts_at, member_ids FROM oncall_rotations
+                        SELECT id, name, handoff, starts_at, member_ids, time_zone FROM oncall_rotations
                         WHERE id = ? AND workspace_id = ?""")
                 .params(id, caller.workspaceId()).query((rs, n) -> view(rs, covers)).optional()
                 .orElseThrow(() -> new NotFoundException("on-call rotation"));
     }
 
-    private record Checked(String name, String handoff, Instant startsAt, List<UUID> members) {
+    private record Checked(String name, String handoff, Instant startsAt, List<UUID> members, String timeZone) {
     }
 
     private Checked check(ApiPrincipal caller, EscalationRequests.Rotation request) {
@@ -144,6 +149,7 @@ public class OnCallRotations {
             problems.add("handoff", "handoff must be DAILY or WEEKLY");
         }
         Instant startsAt = OnCallOverrides.instant(problems, "startsAt", request.startsAt());
+        String timeZone = zone(problems, request.timeZone());
         List<UUID> members = new ArrayList<>();
         // Without memberIds the caller alone is on call (a rotation of one, extended later by replacing it).
         List<String> given = request.memberIds() != null ? request.memberIds()
@@ -162,7 +168,28 @@ public class OnCallRotations {
             }
         }
         problems.throwIfAny();
-        return new Checked(name, handoff, startsAt, members);
+        return new Checked(name, handoff, startsAt, members, timeZone);
+    }
+
+    /**
+     * An IANA region zone (Europe/Berlin) or UTC, null for none (UTC); offsets such as +02:00 are refused: they would
+     * keep no local time across daylight saving, which is what the zone is for.
+     */
+    private static String zone(FieldProblems problems, String given) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        String zone = given.strip();
+        try {
+            if (zone.length() <= 64 && (zone.equals("UTC") || zone.contains("/"))) {
+                ZoneId.of(zone);
+                return zone;
+            }
+        } catch (DateTimeException e) {
+            // named below
+        }
+        problems.add("timeZone", "timeZone must be an IANA time zone such as Europe/Berlin, or UTC");
+        return null;
     }
 
     Set<UUID> members(UUID workspaceId) {
@@ -195,9 +222,10 @@ public class OnCallRotations {
         List<UUID> members = Arrays.asList((UUID[]) rs.getArray("member_ids").getArray());
         Instant startsAt = rs.getTimestamp("starts_at").toInstant();
         String handoff = rs.getString("handoff");
+        String zone = rs.getString("time_zone") == null ? "UTC" : rs.getString("time_zone");
         List<Cover> mine = covers.getOrDefault(id, List.of());
         OnCallRotation rotation = new OnCallRotation(OnCallRotation.Handoff.of(handoff), startsAt, members,
-                mine.stream().map(Cover::cover).toList());
+                mine.stream().map(Cover::cover).toList(), ZoneId.of(zone));
         Instant now = clock.instant();
         UUID onCall = rotation.onCallAt(now);
         String overrideId = rotation.coverAt(now).flatMap(c -> mine.stream().filter(m -> m.cover() == c)
@@ -205,6 +233,6 @@ public class OnCallRotations {
         Handover next = rotation.nextHandover(now)
                 .map(h -> new Handover(h.at(), h.to().toString())).orElse(null);
         return new RotationView(id.toString(), rs.getString("name"), handoff, startsAt,
-                members.stream().map(UUID::toString).toList(), onCall.toString(), overrideId, next);
+                members.stream().map(UUID::toString).toList(), onCall.toString(), overrideId, next, zone);
     }
 }

@@ -95,7 +95,9 @@ public class SkippedChecks {
         Instant from = clock.instant().minus(BANNER_WINDOW);
         return jdbc.sql("SELECT coalesce(sum(" + CHECKS_SINCE + "), 0) AS checks,"
                         + " count(DISTINCT monitor_id) AS monitors, max(last_at) AS last_at"
-                        + " FROM skipped_checks WHERE workspace_id = :workspace AND last_at >= :from")
+                        // Rounds a probe cannot run at all (no browser) are no data, not probes falling behind.
+                        + " FROM skipped_checks WHERE workspace_id = :workspace AND last_at >= :from"
+                        + " AND reason = 'STALE'")
                 .param("workspace", workspaceId).param("from", Timestamp.from(from))
                 .query((rs, row) -> rs.getLong("monitors") == 0 ? null
                         : new WorkspaceOverload(rs.getLong("checks"), rs.getLong("monitors"),

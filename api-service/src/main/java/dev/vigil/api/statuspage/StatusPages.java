@@ -214,6 +214,18 @@ public class StatusPages {
         return changed;
     }
 
+    /**
+     * The components the caller's monitor group becomes on a page (one per monitor of it and of its subgroups,
+     * gathered under the group's path), as saving a {@code monitorGroupId} component makes them: the dashboard's
+     * form shows them as rows before the page is saved. Another workspace's group is a 400, as on save.
+     */
+    @Transactional(readOnly = true)
+    public List<StatusPageRequest.ComponentRequest> componentsOfGroup(ApiPrincipal caller, UUID groupId) {
+        StatusPageRequest group = new StatusPageRequest(null, null, null, null, null, null, List.of(),
+                List.of(new StatusPageRequest.ComponentRequest(null, null, null, groupId)), null);
+        return MonitorGroupComponents.expand(group, caller.workspaceId(), jdbc).components();
+    }
+
     private static void compare(List<String> changed, String field, Object current, Object desired) {
         if (!java.util.Objects.equals(current, desired)) {
             changed.add(field);

@@ -46,7 +46,7 @@ class Subscribers {
     }
 
     /** A public page (private pages take no subscribers: their news is not for everyone's inbox). */
-    record PublicPage(UUID id, UUID workspaceId, String slug, String title) {
+    record PublicPage(UUID id, UUID workspaceId, String slug, String title, String language) {
     }
 
     /** A component of a page, as a subscriber chooses it. */
@@ -64,11 +64,12 @@ class Subscribers {
 
     Optional<PublicPage> publicPage(String slug) {
         return jdbc.sql("""
-                        SELECT id, workspace_id, slug, title FROM status_pages
+                        SELECT id, workspace_id, slug, title, language FROM status_pages
                         WHERE slug = ? AND password_hash IS NULL AND cardinality(allowed_ips) = 0""")
                 .param(slug)
                 .query((rs, n) -> new PublicPage(rs.getObject("id", UUID.class),
-                        rs.getObject("workspace_id", UUID.class), rs.getString("slug"), rs.getString("title")))
+                        rs.getObject("workspace_id", UUID.class), rs.getString("slug"), rs.getString("title"),
+                        rs.getString("language")))
                 .optional();
     }
 

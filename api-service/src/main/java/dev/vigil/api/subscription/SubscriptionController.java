@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,10 +47,13 @@ class SubscriptionController {
 
     private final Subscribers subscribers;
     private final ITemplateEngine templates;
+    private final MessageSource messages;
     private final TargetGuard guard;
 
-    SubscriptionController(Subscribers subscribers, ITemplateEngine templates, TargetGuard channelTargetGuard) {
+    SubscriptionController(Subscribers subscribers, ITemplateEngine templates, TargetGuard channelTargetGuard,
+                           MessageSource messages) {
         this.subscribers = subscribers;
+        this.messages = messages;
         this.templates = templates;
         this.guard = channelTargetGuard;
     }
@@ -76,15 +80,16 @@ class SubscriptionController {
             if (json) {
                 problems.throwIfAny();
             }
-            return html(HttpStatus.BAD_REQUEST, page, "That does not look right", problems.list().getFirst()
+            // The field's message is the API's (English); the heading is in the page's language.
+            return html(HttpStatus.BAD_REQUEST, page, "subscription.invalid.heading", problems.list().getFirst()
                     .message() + ".");
         }
         if (address != null) {
             subscribers.subscribe(page, address.toLowerCase(Locale.ROOT), chosen);
             // The same answer whether or not the address was already subscribed: the form reveals no subscriber.
             return json ? json(Map.of("status", "confirmation_sent"))
-                    : html(HttpStatus.ACCEPTED, page, "Check your inbox", "We sent a confirmation link to "
-                    + address + ". Updates start once you open it.");
+                    : html(HttpStatus.ACCEPTED, page, "subscription.sent.heading", words(page,
+                    "subscription.sent.text", address));
         }
         Subscribers.Subscribed done = subscribers.subscribeWebhook(page, url, chosen);
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -95,22 +100,21 @@ class SubscriptionController {
         if (json) {
             return json(answer);
         }
-        return html(HttpStatus.ACCEPTED, page, done.queued() ? "Confirm the webhook" : "Nothing changed",
-                done.queued() ? "We posted a subscription.confirm event with a confirmation link to " + url
-                        + ". Open that link (GET) to start receiving events. Verify every event with this "
-                        + "Standard Webhooks secret, shown only now: " + done.secret()
-                        : "This webhook is already subscribed, or a confirmation was sent to it recently.");
+        return done.queued() ? html(HttpStatus.ACCEPTED, page, "subscription.webhook.heading",
+                words(page, "subscription.webhook.text", url, done.secret()))
+                : html(HttpStatus.ACCEPTED, page, "subscription.unchanged.heading",
+                words(page, "subscription.unchanged.text"));
     }
 
     @GetMapping("/subscriptions/confirm")
     ResponseEntity<String> confirm(@PathVariable String slug, @RequestParam(required = false) String token) {
         Subscribers.PublicPage page = page(slug);
         if (token == null || !TOKEN.matcher(token).matches() || !subscribers.confirm(page.id(), token)) {
-            return html(HttpStatus.NOT_FOUND, page, "Link not valid",
-                    "This confirmation link is unknown or was replaced by a newer one.");
+            return html(HttpStatus.NOT_FOUND, page, "subscription.badLink.heading",
+                    words(page, "subscription.badLink.text"));
         }
-        return html(HttpStatus.OK, page, "Subscribed",
-                "You will receive incident updates and maintenance announcements of " + page.title() + ".");
+        return html(HttpStatus.OK, page, "subscription.confirmed.heading",
+                words(page, "subscription.confirmed.text", page.title()));
     }
 
     @GetMapping("/unsubscribe")
@@ -119,8 +123,8 @@ class SubscriptionController {
         if (token != null && TOKEN.matcher(token).matches()) {
             subscribers.unsubscribe(page.id(), token);
         }
-        return html(HttpStatus.OK, page, "Unsubscribed", "You will not receive further messages of "
-                + page.title() + ".");
+        return html(HttpStatus.OK, page, "subscription.unsubscribed.heading",
+                words(page, "subscription.unsubscribed.text", page.title()));
     }
 
     /** RFC 8058 one-click unsubscribe, which mail clients send as a POST to the List-Unsubscribe URL. */
@@ -193,10 +197,16 @@ class SubscriptionController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(dev.vigil.common.json.WireJson.write(body));
     }
 
-    private ResponseEntity<String> html(HttpStatus status, Subscribers.PublicPage page, String heading, String text) {
-        Context context = new Context(Locale.ROOT);
+    /** Fixed words in the page's language (i18n/status*.properties, as the page itself). */
+    private String words(Subscribers.PublicPage page, String key, Object... args) {
+        return messages.getMessage(key, args, Locale.forLanguageTag(page.language()));
+    }
+
+    private ResponseEntity<String> html(HttpStatus status, Subscribers.PublicPage page, String headingKey,
+                                        String text) {
+        Context context = new Context(Locale.forLanguageTag(page.language()));
         context.setVariable("title", page.title());
-        context.setVariable("heading", heading);
+        context.setVariable("heading", words(page, headingKey));
         context.setVariable("text", text);
         context.setVariable("base", "/status/" + page.slug());
         context.setVariable("passwordForm", false);

@@ -3,7 +3,9 @@ package dev.vigil.api.uptime;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,10 +44,24 @@ public class UptimeCalculator {
 
     /** Each monitor's uptime percent over the window (a list page's column): two queries for all of them. */
     public Map<UUID, Double> percents(Map<UUID, Instant> createdAt, UptimeWindow window, Instant now) {
-        Map<UUID, UptimeHistory> all = histories.of(createdAt.keySet(), now.minus(window.length), now);
-        Map<UUID, Double> percents = new HashMap<>();
-        createdAt.forEach((id, created) -> percents.put(id,
-                all.get(id).over(start(created, window, now), now).percent()));
+        return percents(createdAt, List.of(window), now).get(window);
+    }
+
+    /**
+     * Each monitor's uptime percent over each of the windows, from one read of the longest one's history: a shorter
+     * window is the same history seen from a later start (a workspace's overview at 100,000 monitors read it twice).
+     */
+    public Map<UptimeWindow, Map<UUID, Double>> percents(Map<UUID, Instant> createdAt, List<UptimeWindow> windows,
+                                                         Instant now) {
+        Duration longest = windows.stream().map(w -> w.length).max(Duration::compareTo).orElseThrow();
+        Map<UUID, UptimeHistory> all = histories.of(createdAt.keySet(), now.minus(longest), now);
+        Map<UptimeWindow, Map<UUID, Double>> percents = new EnumMap<>(UptimeWindow.class);
+        for (UptimeWindow window : windows) {
+            Map<UUID, Double> inWindow = new HashMap<>();
+            createdAt.forEach((id, created) -> inWindow.put(id,
+                    all.get(id).over(start(created, window, now), now).percent()));
+            percents.put(window, inWindow);
+        }
         return percents;
     }
 

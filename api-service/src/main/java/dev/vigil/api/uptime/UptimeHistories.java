@@ -1,5 +1,6 @@
 package dev.vigil.api.uptime;
 
+import dev.vigil.common.maintenance.MaintenanceRecurrence;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -20,6 +21,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class UptimeHistories {
+
+    static final int MAX_OCCURRENCES = 4000;
 
     private final JdbcClient jdbc;
 
@@ -51,16 +54,26 @@ public class UptimeHistories {
                                 .add(new UptimeHistory.Transition(rs.getTimestamp("at").toInstant(),
                                         rs.getString("to_status")));
                     });
+            // A recurring window's row holds its first occurrence; the series may reach the period long after it.
+            Map<UUID, List<UptimeHistory.Span>> byWindow = new HashMap<>();
             jdbc.sql("""
-                            SELECT l.monitor_id, w.starts_at, w.ends_at
+                            SELECT l.monitor_id, w.id, w.starts_at, w.ends_at, w.recurrence, w.time_zone
                             FROM maintenance_windows w JOIN maintenance_window_monitors l ON l.window_id = w.id
                             WHERE l.monitor_id = ANY(CAST(:ids AS uuid[])) AND w.starts_at < :now
-                              AND w.ends_at > :from""")
+                              AND (w.ends_at > :from OR (w.recurrence IS NOT NULL
+                                   AND (w.series_ends_at IS NULL OR w.series_ends_at > :from)))""")
                     .param("ids", ids(monitorIds)).param("from", Timestamp.from(from)).param("now", Timestamp.from(now))
                     .query(rs -> {
+                        // Worked out once per window: one that covers a whole workspace is a row per monitor.
+                        List<UptimeHistory.Span> spans = byWindow.get(rs.getObject("id", UUID.class));
+                        if (spans == null) {
+                            spans = occurrences(rs.getTimestamp("starts_at").toInstant(),
+                                    rs.getTimestamp("ends_at").toInstant(), rs.getString("recurrence"),
+                                    rs.getString("time_zone"), from, now);
+                            byWindow.put(rs.getObject("id", UUID.class), spans);
+                        }
                         maintenance.computeIfAbsent(rs.getObject("monitor_id", UUID.class), k -> new ArrayList<>())
-                                .add(new UptimeHistory.Span(rs.getTimestamp("starts_at").toInstant(),
-                                        rs.getTimestamp("ends_at").toInstant()));
+                                .addAll(spans);
                     });
         }
         Map<UUID, List<UptimeHistory.Span>> noData = monitorIds.isEmpty() ? Map.of() : noData(monitorIds, from, now);
@@ -70,6 +83,25 @@ public class UptimeHistories {
                     maintenance.getOrDefault(id, List.of()), noData.getOrDefault(id, List.of()), now));
         }
         return histories;
+    }
+
+    /**
+     * The spans of one window within {@code [from, now)}: a one-off window is itself; a recurring one is each of its
+     * occurrences there (at most {@link #MAX_OCCURRENCES}: a daily window over ten years). A rule stored before it
+     * could be checked, and no longer parses, counts as its first occurrence only, as before.
+     */
+    static List<UptimeHistory.Span> occurrences(Instant startsAt, Instant endsAt, String recurrence, String timeZone,
+                                                Instant from, Instant now) {
+        if (recurrence == null) {
+            return List.of(new UptimeHistory.Span(startsAt, endsAt));
+        }
+        try {
+            return MaintenanceRecurrence.of(recurrence, timeZone, startsAt, Duration.between(startsAt, endsAt))
+                    .between(from, now, MAX_OCCURRENCES).stream()
+                    .map(o -> new UptimeHistory.Span(o.startsAt(), o.endsAt())).toList();
+        } catch (MaintenanceRecurrence.InvalidRule | MaintenanceRecurrence.InvalidZone e) {
+            return List.of(new UptimeHistory.Span(startsAt, endsAt));
+        }
     }
 
     /**

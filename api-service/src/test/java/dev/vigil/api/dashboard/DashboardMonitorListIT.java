@@ -207,6 +207,82 @@ class DashboardMonitorListIT {
         return used;
     }
 
+    /**
+     * The rest of the overview: paused and degraded counts, the mean uptime over 24 hours and 30 days of the
+     * monitors measured (one always up, one down for its last 6 of 48 hours; the two never evaluated left out, not
+     * counted as 0 or 100), and the probes alive (an expired or stopping probe is not) with their regions.
+     */
+    @Test
+    void theOverviewAveragesTheMeasuredUptimesAndCountsPausedDegradedAndLiveProbes() {
+        DashboardSession browser = new DashboardSession(port);
+        ApiClient api = new ApiClient(port).withKey(browser.signUp("ovw-" + UUID.randomUUID() + "@example.com"));
+        UUID up = UUID.fromString(monitor(api, "Always up", List.of(), null));
+        UUID flaky = UUID.fromString(monitor(api, "Down lately", List.of(), null));
+        UUID paused = UUID.fromString(monitor(api, "Paused one", List.of(), null));
+        UUID degraded = UUID.fromString(monitor(api, "Slow one", List.of(), null));
+        UUID workspace = workspaceOf(up.toString());
+        Instant now = Instant.now();
+        jdbc.sql("UPDATE monitors SET created_at = ? WHERE id IN (?, ?)")
+                .params(Timestamp.from(now.minus(48, ChronoUnit.HOURS)), up, flaky).update();
+        transition(workspace, up, now.minus(48, ChronoUnit.HOURS), "UP");
+        transition(workspace, flaky, now.minus(48, ChronoUnit.HOURS), "UP");
+        transition(workspace, flaky, now.minus(6, ChronoUnit.HOURS), "DOWN");
+        jdbc.sql("UPDATE monitors SET status = 'DOWN' WHERE id = ?").param(flaky).update();
+        jdbc.sql("UPDATE monitors SET paused = true WHERE id = ?").param(paused).update();
+        jdbc.sql("UPDATE monitors SET status = 'DEGRADED' WHERE id = ?").param(degraded).update();
+        int probesBefore = number(text(browser.get("/app/monitors").body(), "overview-probes"), 0);
+        probe("local-a", now.plusSeconds(600), false);
+        probe("local-b", now.minusSeconds(60), false);
+        probe("local-b", now.plusSeconds(600), true);
+
+        String page = browser.get("/app/monitors").body();
+
+        assertThat(number(text(page, "overview-paused"), 0)).isEqualTo(1);
+        assertThat(number(text(page, "overview-degraded"), 0)).isEqualTo(1);
+        assertThat(number(text(page, "overview-down"), 0)).isEqualTo(1);
+        assertThat(number(text(page, "overview-up"), 0)).isZero();
+        String uptime = text(page, "overview-uptime");
+        assertThat(decimal(uptime, 0)).as(uptime).isCloseTo(87.5, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(decimal(uptime, 1)).as(uptime).isCloseTo(93.75, org.assertj.core.data.Offset.offset(0.05));
+        String probes = text(page, "overview-probes");
+        assertThat(number(probes, 0)).as(probes).isEqualTo(probesBefore + 1);
+        assertThat(probes).containsPattern("[1-9][0-9]* of [0-9]+ regions");
+    }
+
+    private void transition(UUID workspace, UUID monitor, Instant at, String to) {
+        jdbc.sql("""
+                        INSERT INTO monitor_transitions (monitor_id, workspace_id, from_status, to_status, at, reason)
+                        VALUES (?, ?, 'PENDING', ?, ?, 'test')""")
+                .params(monitor, workspace, to, Timestamp.from(at)).update();
+    }
+
+    private void probe(String region, Instant expires, boolean stopping) {
+        jdbc.sql("""
+                        INSERT INTO probe_instances (instance_id, region, started_at, last_seen_at, expires_at, stopping)
+                        VALUES (?, ?, now(), now(), ?, ?)""")
+                .params("overview-" + UUID.randomUUID(), region, Timestamp.from(expires), stopping).update();
+    }
+
+    /** The {@code index}th whole number in the element's markup after its opening tag. */
+    private static int number(String element, int index) {
+        Matcher m = Pattern.compile(">[^<]*?(\\d+)").matcher(element.substring(element.indexOf('>')));
+        for (int i = 0; i < index; i++) {
+            m.find();
+        }
+        assertThat(m.find()).as("a number in %s", element).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** The {@code index}th percentage ("87.50 %") in the element's markup. */
+    private static double decimal(String element, int index) {
+        Matcher m = Pattern.compile("(\\d+\\.\\d+) %").matcher(element);
+        for (int i = 0; i < index; i++) {
+            m.find();
+        }
+        assertThat(m.find()).as("a percentage in %s", element).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
     /** {@code count} scheduled results, a tenth of them failed, newest a few seconds ago. */
     /** What a hostile target can make a check's error say: it reaches the beat's tooltip. */
     private static final String HOSTILE_ERROR = "<img src=x onerror=alert(1)> \"quoted\" & 'single'";

@@ -276,6 +276,66 @@ class DashboardStatusPagesIT {
                 .isZero();
     }
 
+    /**
+     * "Add the group's monitors": a monitor group (with its subgroup) becomes rows under the group's path, unsaved,
+     * replacing the blank row a new form starts with; saved, the public page shows them as one component group.
+     * Another workspace's group, or no group, adds nothing and says so next to the select.
+     */
+    @Test
+    void aMonitorGroupBecomesAComponentGroupThroughTheForm() {
+        DashboardSession browser = new DashboardSession(port);
+        ApiClient api = new ApiClient(port).withKey(browser.signUp("spg-" + UUID.randomUUID() + "@example.com"));
+        String eu = api.post("/api/v1/monitor-groups", Map.of("name", "EU")).json().get("id").asString();
+        String checkout = api.post("/api/v1/monitor-groups", Map.of("name", "Checkout", "parentId", eu)).json()
+                .get("id").asString();
+        String web = grouped(api, "Web", eu);
+        String cart = grouped(api, "Cart", checkout);
+        monitor(api, "Ungrouped");
+        Tenant other = Tenant.create(port);
+        String theirs = other.owner().post("/api/v1/monitor-groups", Map.of("name", "Theirs")).json().get("id")
+                .asString();
+        grouped(other.owner(), "Their secret", theirs);
+        String slug = slug("grp");
+
+        DashboardSession.Page blank = browser.get("/app/status-pages/new");
+        assertThat(blank.body()).contains("id=\"add-group-components\"").contains(">EU / Checkout<");
+        Map<String, String> form = new LinkedHashMap<>(Map.of("slug", slug, "title", "Regions",
+                "components[0].name", "", "components[0].monitorId", "", "components[0].order", "1"));
+        DashboardSession.Page added = browser.post("/app/status-pages", with(with(form, "op", "add-group"),
+                "monitorGroup", eu));
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(order(added.body(), "Cart", "Web")).containsExactly("Cart", "Web");
+        assertThat(added.body()).contains("name=\"components[0].name\" value=\"Cart\"")
+                .contains("name=\"components[1].name\" value=\"Web\"")
+                .contains("name=\"components[0].group\" value=\"EU\"")
+                .doesNotContain("components[2].name").doesNotContain("Ungrouped\"");
+        assertThat(api.get("/api/v1/status-pages").json().get("items").size()).as("nothing saved yet").isZero();
+
+        for (String group : List.of(theirs, "not-an-id")) {
+            DashboardSession.Page refused = browser.post("/app/status-pages", with(with(form, "op", "add-group"),
+                    "monitorGroup", group));
+            assertThat(refused.status()).as(group).isEqualTo(422);
+            assertThat(refused.body()).contains("id=\"monitor-group-error\"")
+                    .contains("aria-describedby=\"monitor-group-help monitor-group-error\"")
+                    .doesNotContain("Their secret").doesNotContain("value=\"Cart\"");
+        }
+
+        Map<String, String> rows = new LinkedHashMap<>(Map.of("slug", slug, "title", "Regions",
+                "components[0].name", "Cart", "components[0].monitorId", cart, "components[0].group", "EU",
+                "components[1].name", "Web", "components[1].monitorId", web, "components[1].group", "EU"));
+        assertThat(browser.post("/app/status-pages", rows).status()).isEqualTo(302);
+        JsonNode summary = new ApiClient(port).get("/status/" + slug + "/summary.json").json();
+        assertThat(summary.get("components").valueStream()
+                .map(c -> c.get("group").asString() + ": " + c.get("name").asString()).toList())
+                .containsExactly("EU: Cart", "EU: Web");
+    }
+
+    private String grouped(ApiClient api, String name, String group) {
+        Map<String, Object> body = new java.util.HashMap<>(ApiEndpoints.httpMonitor(name));
+        body.put("groupId", group);
+        return api.post("/api/v1/monitors", body).json().get("id").asString();
+    }
+
     private static Map<String, String> with(Map<String, String> form, String key, String value) {
         Map<String, String> copy = new LinkedHashMap<>(form);
         copy.put(key, value);

@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Every time the dashboard writes is in the signed-in person's zone, named beside it: a person in Tokyo (UTC+9, no
  * daylight saving, so the expected text is fixed) reads the monitor, result, incident, audit, key, member and
- * maintenance pages in JST, and the same moments in UTC once they clear their zone.
+ * maintenance pages in JST, and the same moments in UTC once they clear their zone. Times typed into the forms are
+ * read in that zone too.
  */
 @ApiServiceTest
 class DashboardTimesIT {
@@ -83,6 +84,66 @@ class DashboardTimesIT {
                 .contains("2026-01-10 23:30:05 UTC").doesNotContain(" JST");
         assertThat(browser.get("/app/maintenance").body())
                 .contains("2030-01-15 01:00 UTC – 2030-01-15 03:00 UTC");
+    }
+
+    @Test
+    void aPersonInBerlinTypesTimesInTheirZoneAndTheyAreStoredAsInstants() {
+        String email = "berlin-" + UUID.randomUUID() + "@example.com";
+        DashboardSession browser = new DashboardSession(port);
+        ApiClient api = new ApiClient(port).withKey(browser.signUp(email));
+        String monitor = Tenant.require(api.post("/api/v1/monitors", Map.of("name", "Shop", "type", "TCP",
+                "host", "example.com", "port", 443)), 201).json().get("id").asString();
+        String me = api.get("/api/v1/members").json().get("items").valueStream()
+                .filter(m -> m.get("email").asString().equals(email)).findFirst().orElseThrow()
+                .get("userId").asString();
+        browser.get("/app/account");
+        assertThat(browser.post("/app/account/time-zone", Map.of("timeZone", "Europe/Berlin")).status())
+                .isEqualTo(302);
+
+        // Maintenance: typed 02:00-04:00 on a summer night in Berlin (CEST, UTC+2); repeats default to the zone.
+        String form = browser.get("/app/maintenance").body();
+        assertThat(form).contains("Starts (Europe/Berlin)").contains("Ends (Europe/Berlin)")
+                .contains("value=\"Europe/Berlin\"").doesNotContain("(UTC)");
+        assertThat(browser.postPairs("/app/maintenance", "title", "Patching", "startsAt", "2030-07-02T02:00",
+                "endsAt", "2030-07-02T04:00", "monitorIds", monitor, "timeZone", "Europe/Berlin").status())
+                .isEqualTo(302);
+        var window = api.get("/api/v1/maintenances").json().get("items").get(0);
+        assertThat(window.get("startsAt").asString()).isEqualTo("2030-07-02T00:00:00Z");
+        assertThat(window.get("endsAt").asString()).isEqualTo("2030-07-02T02:00:00Z");
+
+        // A rotation's first shift in winter (CET, UTC+1), shown back as typed, handing over in Berlin time (the
+        // form's default); an override in summer.
+        assertThat(browser.get("/app/oncall").body()).contains("First shift starts (Europe/Berlin)")
+                .containsPattern("id=\"rotation-zone\"[^>]*value=\"Europe/Berlin\"");
+        DashboardSession.Page created = browser.postPairs("/app/oncall", "name", "Primary", "handoff", "WEEKLY",
+                "startsAt", "2030-01-14T09:00", "memberIds", me, "timeZone", "Europe/Berlin");
+        assertThat(created.status()).as("%s", created).isEqualTo(302);
+        String rotation = created.location().substring(created.location().lastIndexOf('/') + 1);
+        var stored = api.get("/api/v1/oncall-rotations/" + rotation).json();
+        assertThat(stored.get("startsAt").asString()).isEqualTo("2030-01-14T08:00:00Z");
+        assertThat(stored.get("timeZone").asString()).isEqualTo("Europe/Berlin");
+        DashboardSession.Page badZone = browser.postPairs(created.location(), "name", "Primary", "handoff", "WEEKLY",
+                "startsAt", "2030-01-14T09:00", "memberIds", me, "timeZone", "+01:00");
+        assertThat(badZone.status()).isEqualTo(422);
+        assertThat(badZone.body()).contains("id=\"rotation-zone-error\"");
+        assertThat(browser.get(created.location()).body()).contains("value=\"2030-01-14T09:00\"")
+                .contains("From (Europe/Berlin)").contains("Until (Europe/Berlin)");
+        assertThat(browser.postPairs(created.location() + "/overrides", "memberId", me,
+                "startsAt", "2030-07-01T10:00", "endsAt", "2030-07-01T12:00").status()).isEqualTo(302);
+        var override = api.get("/api/v1/oncall-rotations/" + rotation + "/overrides").json().get("items").get(0);
+        assertThat(override.get("startsAt").asString()).isEqualTo("2030-07-01T08:00:00Z");
+        assertThat(override.get("endsAt").asString()).isEqualTo("2030-07-01T10:00:00Z");
+
+        // The audit filter's days are Berlin days: 23:30 UTC on 10 January is 00:30 on the 11th there.
+        UUID workspace = jdbc.sql("SELECT workspace_id FROM monitors WHERE id = ?").param(UUID.fromString(monitor))
+                .query(UUID.class).single();
+        jdbc.sql("UPDATE audit_events SET occurred_at = ? WHERE workspace_id = ?")
+                .params(Timestamp.from(LONG_AGO), workspace).update();
+        assertThat(browser.get("/app/audit").body()).contains("From (day in Europe/Berlin)");
+        assertThat(browser.getAsHtmx("/app/audit/rows?from=2026-01-11&to=2026-01-11").body())
+                .contains("2026-01-11 00:30:05 CET");
+        assertThat(browser.getAsHtmx("/app/audit/rows?from=2026-01-10&to=2026-01-10").body())
+                .doesNotContain("2026-01-11 00:30:05 CET");
     }
 
     private UUID addResult(UUID monitor, UUID workspace, Instant at) {

@@ -42,4 +42,38 @@ class DashboardTimesTests {
         assertThat(DashboardTimes.of("Asia/Tokyo").second(null)).isEmpty();
         assertThat(DashboardTimes.of("Asia/Tokyo").day(null)).isEmpty();
     }
+
+    @Test
+    void readsTypedTimesAndDaysInThePersonsZoneAndWritesThemBackAsTyped() {
+        DashboardTimes berlin = DashboardTimes.of("Europe/Berlin");
+
+        assertThat(berlin.fromInput("2026-01-15T10:30")).isEqualTo(Instant.parse("2026-01-15T09:30:00Z"));
+        assertThat(berlin.fromInput(" 2026-07-15T11:30 ")).isEqualTo(Instant.parse("2026-07-15T09:30:00Z"));
+        assertThat(berlin.input(SUMMER)).isEqualTo("2026-07-15T11:30");
+        assertThat(berlin.input(berlin.fromInput("2026-01-15T10:30"))).isEqualTo("2026-01-15T10:30");
+        assertThat(berlin.startOfDay(java.time.LocalDate.parse("2026-07-16")))
+                .isEqualTo(Instant.parse("2026-07-15T22:00:00Z"));
+        assertThat(DashboardTimes.utc().fromInput("2026-01-15T10:30")).isEqualTo(Instant.parse("2026-01-15T10:30:00Z"));
+    }
+
+    @Test
+    void aTypedTimeTheClocksSkipMovesOnAndOneTheyRepeatIsTheFirst() {
+        DashboardTimes berlin = DashboardTimes.of("Europe/Berlin");
+
+        // 2026-03-29 02:30 does not exist in Berlin: 03:30 CEST. 2026-10-25 02:30 happens twice: the CEST one.
+        assertThat(berlin.fromInput("2026-03-29T02:30")).isEqualTo(Instant.parse("2026-03-29T01:30:00Z"));
+        assertThat(berlin.fromInput("2026-10-25T02:30")).isEqualTo(Instant.parse("2026-10-25T00:30:00Z"));
+    }
+
+    @Test
+    void nothingOrSomethingElseTypedIsNoMoment() {
+        DashboardTimes berlin = DashboardTimes.of("Europe/Berlin");
+
+        assertThat(berlin.fromInput(null)).isNull();
+        assertThat(berlin.fromInput(" ")).isNull();
+        assertThat(berlin.fromInput("tomorrow")).isNull();
+        assertThat(berlin.fromInput("2026-01-15T10:30:00Z")).isNull();
+        assertThat(berlin.input(null)).isEmpty();
+        assertThat(berlin.startOfDay(null)).isNull();
+    }
 }

@@ -13,7 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,6 +121,40 @@ class OnCallApiIT {
         JsonNode audit = owner.get("/api/v1/audit-log?action=oncall_override.").json();
         assertThat(audit.get("total").asLong()).isEqualTo(1);
         assertThat(audit.get("items").get(0).get("action").asString()).isEqualTo("oncall_override.created");
+    }
+
+    @Test
+    void aRotationInAZoneHandsOverAtTheSameLocalTimeAllYearAndOffsetsAreRefused() {
+        Tenant tenant = Tenant.create(port);
+        ApiClient owner = tenant.owner();
+        List<String> members = List.of(ownerId(tenant).toString(), tenant.teammateId().toString());
+        // First shift on a summer Monday at 09:00 in Berlin (07:00 UTC); the API runs on a clock near today.
+        Map<String, Object> summerStart = Map.of("name", "Berlin days", "handoff", "DAILY",
+                "startsAt", "2026-07-06T07:00:00Z", "memberIds", members, "timeZone", "Europe/Berlin");
+        JsonNode berlin = Tenant.require(owner.post("/api/v1/oncall-rotations", summerStart), 201).json();
+        assertThat(berlin.get("timeZone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(Instant.parse(handover(berlin).get("at").asString()).atZone(ZoneId.of("Europe/Berlin"))
+                .toLocalTime()).as("09:00 in Berlin, summer or winter").isEqualTo(LocalTime.of(9, 0));
+
+        Map<String, Object> inUtc = new HashMap<>(summerStart);
+        inUtc.remove("timeZone");
+        JsonNode utc = Tenant.require(owner.post("/api/v1/oncall-rotations", inUtc), 201).json();
+        assertThat(utc.get("timeZone").asString()).isEqualTo("UTC");
+        assertThat(Instant.parse(handover(utc).get("at").asString()).atZone(ZoneOffset.UTC).toLocalTime())
+                .isEqualTo(LocalTime.of(7, 0));
+
+        for (String bad : List.of("+02:00", "Mars/Olympus", "CET-ish")) {
+            Map<String, Object> body = new HashMap<>(summerStart);
+            body.put("timeZone", bad);
+            ApiClient.Response refused = owner.post("/api/v1/oncall-rotations", body);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.errorFields()).as(bad).containsExactly("timeZone");
+            assertThat(owner.put("/api/v1/oncall-rotations/" + berlin.get("id").asString(), body).status())
+                    .isEqualTo(400);
+        }
+        assertThat(owner.get("/api/v1/oncall-rotations").json().get("items").size()).isEqualTo(2);
+        assertThat(owner.get("/api/v1/oncall-rotations/" + berlin.get("id").asString()).json().get("timeZone")
+                .asString()).as("unchanged by the refused PUTs").isEqualTo("Europe/Berlin");
     }
 
     @Test

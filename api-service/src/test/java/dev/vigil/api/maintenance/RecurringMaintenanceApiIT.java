@@ -139,5 +139,9 @@ class RecurringMaintenanceApiIT {
         });
         assertThat(Instant.parse(maintenances.get(1).get("scheduledFor").asString()))
                 .isEqualTo(now.plus(Duration.ofDays(2)));
+        // The page people read lists the same five.
+        String page = new ApiClient(port).get("/status/" + slug).body();
+        assertThat(page).contains("id=\"maintenance\"");
+        assertThat(page.split("<strong>Nightly vacuum</strong>", -1)).hasSize(6);
     }
 }

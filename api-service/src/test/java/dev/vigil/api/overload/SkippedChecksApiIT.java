@@ -40,12 +40,16 @@ class SkippedChecksApiIT {
 
     /** What the alerting service stores from a probe's report: {@code checks} rounds, one a minute, to {@code last}. */
     private void skipped(UUID monitor, String region, Instant last, int checks) {
+        skipped(monitor, region, last, checks, "STALE");
+    }
+
+    private void skipped(UUID monitor, String region, Instant last, int checks, String reason) {
         jdbc.sql("""
                         INSERT INTO skipped_checks (monitor_id, region, first_at, last_at, checks, interval_seconds,
-                                                    workspace_id, reported_at)
-                        SELECT id, ?, ?, ?, ?, 60, workspace_id, now() FROM monitors WHERE id = ?""")
+                                                    workspace_id, reported_at, reason)
+                        SELECT id, ?, ?, ?, ?, 60, workspace_id, now(), ? FROM monitors WHERE id = ?""")
                 .params(region, Timestamp.from(last.minus(Duration.ofMinutes(checks - 1))), Timestamp.from(last),
-                        checks, monitor)
+                        checks, reason, monitor)
                 .update();
     }
 
@@ -111,6 +115,9 @@ class SkippedChecksApiIT {
         DashboardSession other = new DashboardSession(port);
         new ApiClient(port).withKey(other.signUp("calm-" + UUID.randomUUID() + "@example.com"));
         UUID busy = monitor(api, "Busy");
+        assertThat(browser.get("/app/monitors").body()).doesNotContain("overload-banner");
+        // Rounds a probe cannot run at all (a browser check where no probe has a browser) are no data, not overload.
+        skipped(busy, "local-c", Instant.now().truncatedTo(ChronoUnit.MINUTES), 5, "UNRUNNABLE");
         assertThat(browser.get("/app/monitors").body()).doesNotContain("overload-banner");
 
         skipped(busy, "local-a", Instant.now().truncatedTo(ChronoUnit.MINUTES), 12);

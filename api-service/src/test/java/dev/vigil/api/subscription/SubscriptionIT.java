@@ -160,6 +160,42 @@ class SubscriptionIT {
         assertThat(again.json().has("secret")).as("a secret is shown once").isFalse();
     }
 
+    @Test
+    void theAnswersOfTheSubscribeFormAndItsLinksAreInThePagesLanguage() {
+        ApiClient api = new ApiClient(port).signUp();
+        String monitor = api.post("/api/v1/monitors", ApiEndpoints.httpMonitor("checkout")).json().get("id")
+                .asString();
+        String slug = "de-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("/api/v1/status-pages", Map.of("slug", slug, "title", "Laden", "language", "de",
+                "components", List.of(Map.of("name", "Kasse", "monitorId", monitor)))).status()).isEqualTo(201);
+        String ann = "anna-" + UUID.randomUUID() + "@example.com";
+
+        ApiClient.Response subscribed = form("/status/" + slug + "/subscribe", "email=" + ann, false);
+        ApiClient.Response invalid = form("/status/" + slug + "/subscribe", "email=not-an-address", false);
+        UUID subscriber = jdbc.sql("SELECT id FROM status_page_subscribers WHERE email = ?").param(ann)
+                .query(UUID.class).single();
+        String confirmUrl = outbox("status.subscription-confirm", subscriber.toString()).getFirst()
+                .get("confirmUrl").asString();
+        ApiClient anonymous = new ApiClient(port);
+        ApiClient.Response confirmed = anonymous.get(path(confirmUrl));
+        ApiClient.Response badLink = anonymous.get("/status/" + slug + "/subscriptions/confirm?token="
+                + "x".repeat(32));
+        ApiClient.Response unsubscribed = anonymous.get("/status/" + slug + "/unsubscribe?token=" + "y".repeat(32));
+
+        assertThat(subscribed.status()).isEqualTo(202);
+        assertThat(subscribed.body()).contains("<html lang=\"de\"", "Bitte prüfen Sie Ihr Postfach",
+                "Wir haben einen Bestätigungslink an " + ann + " gesendet.", "Zurück zur Statusseite")
+                .doesNotContain("Check your inbox");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body()).contains("Das sieht nicht richtig aus");
+        assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("Abonniert", "Sie erhalten Störungsupdates und Wartungsankündigungen "
+                + "von Laden.");
+        assertThat(badLink.status()).isEqualTo(404);
+        assertThat(badLink.body()).contains("Link ungültig");
+        assertThat(unsubscribed.body()).contains("Abgemeldet");
+    }
+
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

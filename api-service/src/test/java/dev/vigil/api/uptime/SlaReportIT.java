@@ -95,6 +95,50 @@ class SlaReportIT {
         assertThat(new ApiClient(port).signUp().get(path).status()).isEqualTo(404);
     }
 
+    /**
+     * A weekly window whose first occurrence was weeks before the month: each of its occurrences in the month is
+     * maintenance (neither uptime nor downtime), not only the first one its row holds.
+     */
+    @Test
+    void everyOccurrenceOfARecurringWindowIsExcluded() {
+        Tenant tenant = Tenant.create(port);
+        UUID monitor = UUID.fromString(tenant.owner().post("/api/v1/monitors", ApiEndpoints.httpMonitor("Db"))
+                .json().get("id").asString());
+        YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        Instant start = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant end = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        jdbc.sql("UPDATE monitors SET created_at = ? WHERE id = ?")
+                .params(Timestamp.from(start.minus(Duration.ofDays(60))), monitor).update();
+        transition(tenant, monitor, start.minus(Duration.ofDays(50)), "UP");
+        Instant first = start.minus(Duration.ofDays(35)).plus(Duration.ofHours(2));
+        UUID window = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO maintenance_windows (id, workspace_id, title, starts_at, ends_at, recurrence,
+                                                         time_zone)
+                        VALUES (?, ?, 'Weekly backup', ?, ?, 'FREQ=WEEKLY', 'UTC')""")
+                .params(window, tenant.workspaceId(), Timestamp.from(first),
+                        Timestamp.from(first.plus(Duration.ofHours(1)))).update();
+        jdbc.sql("INSERT INTO maintenance_window_monitors (window_id, monitor_id) VALUES (?, ?)")
+                .params(window, monitor).update();
+        // Down during every occurrence in the month (the backup stops the database), up otherwise.
+        int occurrences = 0;
+        for (Instant at = first; at.isBefore(end); at = at.plus(Duration.ofDays(7))) {
+            if (!at.isBefore(start)) {
+                occurrences++;
+                transition(tenant, monitor, at, "DOWN");
+                transition(tenant, monitor, at.plus(Duration.ofHours(1)), "UP");
+            }
+        }
+
+        JsonNode report = Tenant.require(tenant.owner().get("/api/v1/reports/uptime?monitorId=" + monitor
+                + "&period=" + month), 200).json();
+        assertThat(occurrences).isGreaterThanOrEqualTo(4);
+        assertThat(report.get("downtimeSeconds").asLong()).isZero();
+        assertThat(report.get("monitoredSeconds").asLong())
+                .isEqualTo(Duration.between(start, end).toSeconds() - occurrences * 3600L);
+        assertThat(report.get("uptimePercent").asDouble()).isEqualTo(100.0);
+    }
+
     @Test
     void aComponentsReportListsTheDeclaredIncidentsThatAffectedIt() {
         Tenant tenant = Tenant.create(port);

@@ -58,6 +58,9 @@ class UptimeConsistencyIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    UptimeCalculator calculator;
+
     @Test
     void theApiTheDashboardAndStatusPagesShowTheSameUptime() {
         DashboardSession browser = new DashboardSession(port);
@@ -118,6 +121,13 @@ class UptimeConsistencyIT {
         assertThat(apiDowntime).isEqualTo(4 * 3600);
         assertThat(statusPageTotal).isEqualTo(ninetyDays);
         assertThat(dashboardDays).isEqualTo(expectedDays);
+        // The overview's means read the longest window once and see the shorter ones from later starts.
+        Map<UptimeWindow, Map<UUID, Double>> together = calculator.percents(Map.of(monitor, day(-60)),
+                List.of(UptimeWindow.H24, UptimeWindow.D7, UptimeWindow.D30, UptimeWindow.D90), NOW);
+        assertThat(together.get(UptimeWindow.H24).get(monitor)).isEqualTo(apiUptime.get("24h"));
+        assertThat(together.get(UptimeWindow.D7).get(monitor)).isEqualTo(apiUptime.get("7d"));
+        assertThat(together.get(UptimeWindow.D30).get(monitor)).isEqualTo(thirtyDays);
+        assertThat(together.get(UptimeWindow.D90).get(monitor)).isEqualTo(ninetyDays);
         assertThat(statusPageDays).isEqualTo(expectedDays);
     }
 

@@ -28,8 +28,8 @@ public record ChecksSkipped(String region, String instanceId, Instant sentAt, Li
     }
 
     /**
-     * Consecutive rounds of one monitor skipped in this region: {@code firstAt}, {@code firstAt + interval}, ...,
-     * {@code lastAt}.
+     * Consecutive rounds of one monitor skipped in this region for one reason: {@code firstAt},
+     * {@code firstAt + interval}, ..., {@code lastAt}.
      *
      * @param monitorId       the monitor
      * @param workspaceId     its workspace
@@ -37,23 +37,44 @@ public record ChecksSkipped(String region, String instanceId, Instant sentAt, Li
      * @param lastAt          the last skipped round's instant
      * @param checks          how many rounds were skipped
      * @param intervalSeconds the monitor's interval (a round covers {@code [at, at + interval)})
+     * @param reason          {@link #STALE} (the probe was behind: overload) or {@link #UNRUNNABLE} (this probe cannot
+     *                        run the type at all, a BROWSER job on a probe without a browser); absent in reports of
+     *                        older probes, which only reported stale jobs
      */
     public record Run(UUID monitorId, UUID workspaceId, Instant firstAt, Instant lastAt, int checks,
-                      int intervalSeconds) {
+                      int intervalSeconds, String reason) {
 
-        /** Whether the round at {@code at} follows this run directly (the next round after its last). */
-        public boolean continuedBy(Instant at, int interval) {
-            return interval == intervalSeconds && lastAt.plus(Duration.ofSeconds(interval)).equals(at);
+        public static final String STALE = "STALE";
+        public static final String UNRUNNABLE = "UNRUNNABLE";
+
+        public Run {
+            reason = reason == null ? STALE : reason;
+        }
+
+        /** A run of stale rounds, as older probes reported them. */
+        public Run(UUID monitorId, UUID workspaceId, Instant firstAt, Instant lastAt, int checks, int intervalSeconds) {
+            this(monitorId, workspaceId, firstAt, lastAt, checks, intervalSeconds, STALE);
+        }
+
+        /** Whether the round at {@code at}, skipped for {@code why}, follows this run directly. */
+        public boolean continuedBy(Instant at, int interval, String why) {
+            return interval == intervalSeconds && reason.equals(why)
+                    && lastAt.plus(Duration.ofSeconds(interval)).equals(at);
         }
 
         /** This run with the round at {@code at} added at its end. */
         public Run plus(Instant at) {
-            return new Run(monitorId, workspaceId, firstAt, at, checks + 1, intervalSeconds);
+            return new Run(monitorId, workspaceId, firstAt, at, checks + 1, intervalSeconds, reason);
         }
 
-        /** The first round of a run. */
+        /** The first stale round of a run. */
         public static Run of(UUID monitorId, UUID workspaceId, Instant at, int intervalSeconds) {
-            return new Run(monitorId, workspaceId, at, at, 1, intervalSeconds);
+            return of(monitorId, workspaceId, at, intervalSeconds, STALE);
+        }
+
+        /** The first round of a run skipped for {@code reason}. */
+        public static Run of(UUID monitorId, UUID workspaceId, Instant at, int intervalSeconds, String reason) {
+            return new Run(monitorId, workspaceId, at, at, 1, intervalSeconds, reason);
         }
     }
 }

@@ -2,6 +2,9 @@ package dev.vigil.common.oncall;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,16 +16,28 @@ import java.util.UUID;
  * call; the alerting service pages that person when an escalation level names the rotation. Both must answer "who is
  * on call at t" the same way, so the answer lives here, beside the table's definition, rather than in either service.
  *
+ * <p>Shifts are whole days or weeks in the rotation's {@code zone}: a hand-over at 09:00 in Europe/Berlin stays at
+ * 09:00 there across daylight saving changes (so a shift over a change is an hour shorter or longer). A hand-over time
+ * the clocks skip moves on by the gap, one they repeat is the first (java.time's rules).
+ *
  * @param covers overrides, oldest first: where two overlap, the newer one wins (it was made knowing the older)
+ * @param zone   where shifts are counted; UTC for rotations without one
  */
-public record OnCallRotation(Handoff handoff, Instant startsAt, List<UUID> members, List<Cover> covers) {
+public record OnCallRotation(Handoff handoff, Instant startsAt, List<UUID> members, List<Cover> covers,
+                             ZoneId zone) {
 
     public OnCallRotation {
         members = List.copyOf(members);
         covers = List.copyOf(covers);
+        zone = zone == null ? ZoneOffset.UTC : zone;
     }
 
-    /** A rotation without overrides. */
+    /** A rotation counted in UTC. */
+    public OnCallRotation(Handoff handoff, Instant startsAt, List<UUID> members, List<Cover> covers) {
+        this(handoff, startsAt, members, covers, ZoneOffset.UTC);
+    }
+
+    /** A rotation without overrides, counted in UTC. */
     public OnCallRotation(Handoff handoff, Instant startsAt, List<UUID> members) {
         this(handoff, startsAt, members, List.of());
     }
@@ -37,6 +52,7 @@ public record OnCallRotation(Handoff handoff, Instant startsAt, List<UUID> membe
             this.shift = shift;
         }
 
+        /** The shift's nominal length (a day or a week; local days may be 23 or 25 hours long). */
         public Duration shift() {
             return shift;
         }
@@ -107,12 +123,29 @@ public record OnCallRotation(Handoff handoff, Instant startsAt, List<UUID> membe
         return Optional.empty();
     }
 
+    /**
+     * The shift running at {@code at}: a guess by nominal lengths, then corrected by the real boundaries, which local
+     * days of 23 or 25 hours move by at most a shift.
+     */
     private long shiftIndex(Instant at) {
-        return Math.floorDiv(Duration.between(startsAt, at).toMillis(), handoff.shift().toMillis());
+        long index = Math.floorDiv(Duration.between(startsAt, at).toMillis(), handoff.shift().toMillis());
+        while (boundary(index).isAfter(at)) {
+            index--;
+        }
+        while (!boundary(index + 1).isAfter(at)) {
+            index++;
+        }
+        return index;
+    }
+
+    /** Where shift {@code index} starts: that many days or weeks after the start, at the same local time. */
+    private Instant boundary(long index) {
+        ZonedDateTime first = startsAt.atZone(zone);
+        return (handoff == Handoff.WEEKLY ? first.plusWeeks(index) : first.plusDays(index)).toInstant();
     }
 
     /** The first shift boundary strictly after {@code t}. */
     private Instant nextBoundary(Instant t) {
-        return startsAt.plus(handoff.shift().multipliedBy(shiftIndex(t) + 1));
+        return boundary(shiftIndex(t) + 1);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -85,5 +86,28 @@ class OnCallRotationTests {
     void aRotationOfOneWithoutOverridesNeverHandsOver() {
         OnCallRotation solo = new OnCallRotation(OnCallRotation.Handoff.WEEKLY, start, List.of(ann));
         assertThat(solo.nextHandover(start)).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void shiftsInAZoneHandOverAtTheSameLocalTimeAcrossDaylightSavingChanges() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        // Daily from Monday 2026-03-23 09:00 CET (08:00 UTC); from 29 March 09:00 is CEST (07:00 UTC).
+        OnCallRotation daily = new OnCallRotation(OnCallRotation.Handoff.DAILY, Instant.parse("2026-03-23T08:00:00Z"),
+                List.of(ann, bob), List.of(), berlin);
+        assertThat(daily.onCallAt(Instant.parse("2026-03-30T06:59:59Z"))).isEqualTo(ann);
+        assertThat(daily.onCallAt(Instant.parse("2026-03-30T07:00:00Z"))).isEqualTo(bob);
+        assertThat(daily.nextHandover(Instant.parse("2026-03-30T00:00:00Z")).orElseThrow().at())
+                .isEqualTo(Instant.parse("2026-03-30T07:00:00Z"));
+        assertThat(daily.onCallAt(Instant.parse("2026-03-22T08:00:00Z"))).as("the day before the start").isEqualTo(bob);
+        // The same rotation counted in UTC keeps handing over at 08:00 UTC, 10:00 in Berlin's summer.
+        assertThat(new OnCallRotation(OnCallRotation.Handoff.DAILY, Instant.parse("2026-03-23T08:00:00Z"),
+                List.of(ann, bob)).onCallAt(Instant.parse("2026-03-30T07:00:00Z"))).isEqualTo(ann);
+
+        // Weekly from Monday 2026-10-19 09:00 CEST (07:00 UTC): the next Monday's 09:00 is CET (08:00 UTC).
+        OnCallRotation weekly = new OnCallRotation(OnCallRotation.Handoff.WEEKLY,
+                Instant.parse("2026-10-19T07:00:00Z"), List.of(ann, bob), List.of(), berlin);
+        assertThat(weekly.nextHandover(Instant.parse("2026-10-19T07:00:00Z")).orElseThrow().at())
+                .isEqualTo(Instant.parse("2026-10-26T08:00:00Z"));
+        assertThat(weekly.onCallAt(Instant.parse("2026-10-26T07:30:00Z"))).isEqualTo(ann);
     }
 }

@@ -4,6 +4,7 @@ import dev.vigil.common.check.MonitorType;
 import dev.vigil.common.json.WireJson;
 import dev.vigil.common.message.CheckJob;
 import dev.vigil.common.message.CheckResult;
+import dev.vigil.common.message.ChecksSkipped;
 import dev.vigil.common.message.JobKind;
 import dev.vigil.common.sqs.MessageHandler;
 import dev.vigil.common.sqs.PackingPublisher;
@@ -185,7 +186,7 @@ class JobRunner implements MessageHandler {
             if (job.isStaleAt(now, redeliveryGrace)) {
                 metrics.stale();
                 if (job.kind() == JobKind.SCHEDULED) {
-                    skipped.skipped(job);
+                    skipped.skipped(job, ChecksSkipped.Run.STALE);
                 }
                 log.debug("stale job dropped job={} scheduledAt={} interval={}s", job.jobId(), job.scheduledAt(),
                         job.intervalSeconds());
@@ -199,7 +200,7 @@ class JobRunner implements MessageHandler {
                 // for still answers, with the reason, to the person waiting for it.
                 metrics.unrunnable(job.check().type());
                 if (job.kind() == JobKind.SCHEDULED) {
-                    skipped.skipped(job);
+                    skipped.skipped(job, ChecksSkipped.Run.UNRUNNABLE);
                 }
                 log.debug("job of a type this probe does not run dropped job={} type={}", job.jobId(),
                         job.check().type());

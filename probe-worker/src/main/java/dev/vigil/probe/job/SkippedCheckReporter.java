@@ -58,15 +58,19 @@ final class SkippedCheckReporter implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::flushQuietly, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** A scheduled job was dropped unrun. Confirmations and on-demand checks are not rounds: they are not reported. */
-    synchronized void skipped(CheckJob job) {
+    /**
+     * A scheduled job was dropped unrun, {@link ChecksSkipped.Run#STALE} (this worker was behind) or
+     * {@link ChecksSkipped.Run#UNRUNNABLE} (it cannot run the type). Both are no data for the monitor; only stale ones
+     * are overload. Confirmations and on-demand checks are not rounds: they are not reported.
+     */
+    synchronized void skipped(CheckJob job, String reason) {
         List<ChecksSkipped.Run> runs = pending.computeIfAbsent(job.monitorId(), id -> new ArrayList<>(1));
         ChecksSkipped.Run open = runs.isEmpty() ? null : runs.getLast();
-        if (open != null && open.continuedBy(job.scheduledAt(), job.intervalSeconds())) {
+        if (open != null && open.continuedBy(job.scheduledAt(), job.intervalSeconds(), reason)) {
             runs.set(runs.size() - 1, open.plus(job.scheduledAt()));
         } else {
             runs.add(ChecksSkipped.Run.of(job.monitorId(), job.workspaceId(), job.scheduledAt(),
-                    Math.max(1, job.intervalSeconds())));
+                    Math.max(1, job.intervalSeconds()), reason));
         }
     }
 

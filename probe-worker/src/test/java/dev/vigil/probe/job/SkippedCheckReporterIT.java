@@ -47,7 +47,8 @@ class SkippedCheckReporterIT {
         UUID monitor = UUID.randomUUID();
         UUID workspace = UUID.randomUUID();
         for (int minute : new int[] {0, 1, 2, 5}) {
-            reporter.skipped(round(monitor, workspace, start.plus(Duration.ofMinutes(minute))));
+            reporter.skipped(round(monitor, workspace, start.plus(Duration.ofMinutes(minute))),
+                    ChecksSkipped.Run.STALE);
         }
 
         reporter.flush().join();
@@ -66,12 +67,31 @@ class SkippedCheckReporterIT {
     }
 
     @Test
+    void roundsThisProbeCannotRunAreARunOfTheirOwnNamedSo() {
+        queues.provision(QueueTopology.results(names));
+        SkippedCheckReporter reporter = new SkippedCheckReporter(new MessagePublisher(sqs, queues), names.results(),
+                "local-a", "probe-1", Clock.systemUTC());
+        UUID monitor = UUID.randomUUID();
+        UUID workspace = UUID.randomUUID();
+        reporter.skipped(round(monitor, workspace, start), ChecksSkipped.Run.STALE);
+        reporter.skipped(round(monitor, workspace, start.plus(Duration.ofMinutes(1))), ChecksSkipped.Run.UNRUNNABLE);
+        reporter.skipped(round(monitor, workspace, start.plus(Duration.ofMinutes(2))), ChecksSkipped.Run.UNRUNNABLE);
+
+        reporter.flush().join();
+
+        assertThat(read(1)).singleElement().satisfies(report -> assertThat(report.runs()).containsExactly(
+                new ChecksSkipped.Run(monitor, workspace, start, start, 1, 60, ChecksSkipped.Run.STALE),
+                new ChecksSkipped.Run(monitor, workspace, start.plus(Duration.ofMinutes(1)),
+                        start.plus(Duration.ofMinutes(2)), 2, 60, ChecksSkipped.Run.UNRUNNABLE)));
+    }
+
+    @Test
     void manyMonitorsGoOutInMessagesOfAtMostFiveHundredRuns() {
         queues.provision(QueueTopology.results(names));
         SkippedCheckReporter reporter = new SkippedCheckReporter(new MessagePublisher(sqs, queues), names.results(),
                 "local-a", "probe-1", Clock.systemUTC());
         for (int i = 0; i < 1200; i++) {
-            reporter.skipped(round(UUID.randomUUID(), UUID.randomUUID(), start));
+            reporter.skipped(round(UUID.randomUUID(), UUID.randomUUID(), start), ChecksSkipped.Run.STALE);
         }
 
         reporter.flush().join();

@@ -2,9 +2,9 @@ package dev.vigil.api.dashboard.audit;
 
 import dev.vigil.api.audit.AuditQueries;
 import dev.vigil.api.audit.AuditResourceTypes;
+import dev.vigil.api.dashboard.DashboardTimes;
 import dev.vigil.api.web.Paging;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -22,8 +22,11 @@ public class AuditFilter {
     private String to = "";
     private int page;
 
-    /** The query: dates are UTC days, "to" included; {@code problems} gets a note for each part ignored. */
-    AuditQueries.Filter query(List<String> problems) {
+    /**
+     * The query: dates are days in the person's zone ({@code times}), "to" included; {@code problems} gets a note for
+     * each part ignored.
+     */
+    AuditQueries.Filter query(List<String> problems, DashboardTimes times) {
         String type = AuditResourceTypes.ALL.contains(resourceType) ? resourceType : null;
         if (!resourceType.isBlank() && type == null) {
             problems.add("The resource type \"" + resourceType + "\" is unknown and was ignored.");
@@ -31,8 +34,7 @@ public class AuditFilter {
         LocalDate fromDay = day(from, "from", problems);
         LocalDate toDay = day(to, "to", problems);
         return new AuditQueries.Filter(type, null, text(actor), text(action),
-                fromDay == null ? null : fromDay.atStartOfDay().toInstant(ZoneOffset.UTC),
-                toDay == null ? null : toDay.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+                times.startOfDay(fromDay), toDay == null ? null : times.startOfDay(toDay.plusDays(1)));
     }
 
     /** This filter's query string at another page. */

@@ -4,6 +4,7 @@ import dev.vigil.api.audit.AuditEventView;
 import dev.vigil.api.audit.AuditQueries;
 import dev.vigil.api.audit.AuditResourceTypes;
 import dev.vigil.api.dashboard.Caller;
+import dev.vigil.api.dashboard.DashboardTimes;
 import dev.vigil.api.web.Paging;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The audit log, newest first, {@value #PAGE_SIZE} entries a page. The filter form works without script (a GET of the
- * page) and with htmx (the rows alone, the address kept in the history). Dates are UTC days, "to" included.
+ * page) and with htmx (the rows alone, the address kept in the history). Dates are days in the person's zone, "to"
+ * included.
  */
 @Controller
 @RequestMapping("/app/audit")
@@ -39,8 +41,8 @@ class AuditPagesController {
     @GetMapping("/rows")
     String rows(Caller caller, @ModelAttribute("filter") AuditFilter filter, Model model) {
         List<String> problems = new ArrayList<>();
-        Paging.Items<AuditEventView> entries = queries.page(caller.workspaceId(), filter.query(problems),
-                Paging.of(filter.getPage(), PAGE_SIZE));
+        Paging.Items<AuditEventView> entries = queries.page(caller.workspaceId(),
+                filter.query(problems, DashboardTimes.of(caller.timeZone())), Paging.of(filter.getPage(), PAGE_SIZE));
         model.addAttribute("entries", entries);
         model.addAttribute("filterProblems", problems);
         model.addAttribute("lastPage", entries.total() == 0 ? 0 : (int) ((entries.total() - 1) / PAGE_SIZE));

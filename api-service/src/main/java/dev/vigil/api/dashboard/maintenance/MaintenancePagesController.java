@@ -1,6 +1,7 @@
 package dev.vigil.api.dashboard.maintenance;
 
 import dev.vigil.api.dashboard.Caller;
+import dev.vigil.api.dashboard.DashboardTimes;
 import dev.vigil.api.dashboard.FieldErrors;
 import dev.vigil.api.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,7 +34,8 @@ class MaintenancePagesController {
 
     @GetMapping
     String list(Caller caller, Model model) {
-        return page(caller, model, FieldErrors.none(), Map.of(), List.of());
+        // Repeats default to the person's zone, the one the form's times are typed in.
+        return page(caller, model, FieldErrors.none(), Map.of("timeZone", times(caller).zoneName()), List.of());
     }
 
     @PostMapping
@@ -45,7 +47,7 @@ class MaintenancePagesController {
                   @RequestParam(defaultValue = "RUN") String checks, HttpServletResponse response, Model model,
                   RedirectAttributes redirect) {
         try {
-            schedule.schedule(caller.writer(), title, description, startsAt, endsAt, monitorIds,
+            schedule.schedule(caller.writer(), times(caller), title, description, startsAt, endsAt, monitorIds,
                     new MaintenanceSchedule.Repeat(recurrence, timeZone, checks));
             redirect.addFlashAttribute("notice", "Maintenance window \"" + title.strip() + "\" scheduled.");
             return "redirect:/app/maintenance";
@@ -63,6 +65,10 @@ class MaintenancePagesController {
         schedule.delete(caller.writer(), id);
         redirect.addFlashAttribute("notice", "Maintenance window deleted.");
         return "redirect:/app/maintenance";
+    }
+
+    private static DashboardTimes times(Caller caller) {
+        return DashboardTimes.of(caller.timeZone());
     }
 
     private String page(Caller caller, Model model, FieldErrors errors, Map<String, String> form,

@@ -1,5 +1,6 @@
 package dev.vigil.api.dashboard.maintenance;
 
+import dev.vigil.api.dashboard.DashboardTimes;
 import dev.vigil.api.maintenance.MaintenanceRequest;
 import dev.vigil.api.maintenance.MaintenanceWindows;
 import dev.vigil.api.identity.ApiPrincipal;
@@ -8,9 +9,6 @@ import dev.vigil.common.maintenance.MaintenanceRecurrence;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +20,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Maintenance windows of a workspace for the dashboard: the form's rules (UTC {@code datetime-local} times, at least
- * one monitor), then the API's {@link MaintenanceWindows} writes, audits and announces the change.
+ * Maintenance windows of a workspace for the dashboard: the form's rules ({@code datetime-local} times in the person's
+ * zone, at least one monitor), then the API's {@link MaintenanceWindows} writes, audits and announces the change.
  */
 @Component
 class MaintenanceSchedule {
@@ -95,18 +93,18 @@ class MaintenanceSchedule {
 
     /**
      * Schedules a window, or a 400 naming every invalid field. Times are the form's {@code datetime-local} values,
-     * read as UTC (the dashboard shows every time in UTC).
+     * read in the person's zone ({@code times}: where the dashboard shows every time) and stored as instants.
      */
     @Transactional
-    UUID schedule(ApiPrincipal caller, String title, String description, String startsAt, String endsAt,
-                  List<String> monitorIds, Repeat repeat) {
+    UUID schedule(ApiPrincipal caller, DashboardTimes times, String title, String description, String startsAt,
+                  String endsAt, List<String> monitorIds, Repeat repeat) {
         boolean recurring = repeat.recurrence() != null && !repeat.recurrence().isBlank();
         FieldProblems problems = new FieldProblems();
         String checkedTitle = problems.requiredLine("title", title, 200);
         String checkedDescription = problems.multiLine("description", description == null ? "" : description,
                 10_000);
-        Instant start = instant(problems, "startsAt", startsAt);
-        Instant end = instant(problems, "endsAt", endsAt);
+        Instant start = instant(problems, times, "startsAt", startsAt);
+        Instant end = instant(problems, times, "endsAt", endsAt);
         if (start != null && end != null) {
             if (!end.isAfter(start)) {
                 problems.add("endsAt", "endsAt must be after startsAt");
@@ -151,16 +149,15 @@ class MaintenanceSchedule {
         windows.delete(caller, id);
     }
 
-    private static Instant instant(FieldProblems problems, String field, String value) {
+    private static Instant instant(FieldProblems problems, DashboardTimes times, String field, String value) {
         if (value == null || value.isBlank()) {
             problems.add(field, field + " is required");
             return null;
         }
-        try {
-            return LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
+        Instant at = times.fromInput(value);
+        if (at == null) {
             problems.add(field, field + " must be a date and time such as 2026-12-01T02:00");
-            return null;
         }
+        return at;
     }
 }

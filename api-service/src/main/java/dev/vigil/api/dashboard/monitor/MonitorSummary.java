@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -49,6 +51,7 @@ class MonitorSummary {
     private final LargeCounts counts;
     private final Map<UUID, Means> means = new ConcurrentHashMap<>();
     private final Set<UUID> computing = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, CompletableFuture<Means>> waitedFor = new ConcurrentHashMap<>();
     private final Executor background = Executors.newVirtualThreadPerTaskExecutor();
 
     MonitorSummary(JdbcClient jdbc, UptimeCalculator uptime, RegionProperties regions, Clock clock,
@@ -141,7 +144,34 @@ class MonitorSummary {
             }
             return cached;
         }
-        return remember(workspace, compute(workspace, monitors, now));
+        return computeOnce(workspace, monitors, now);
+    }
+
+    /**
+     * Means the reader must wait for (none yet, or too old), computed once for all readers of the workspace that ask
+     * meanwhile: the first opening of a large workspace's list is often several requests at once (a person's tabs, the
+     * page and its first poll), and each computing them took a core for a second.
+     */
+    private Means computeOnce(UUID workspace, int monitors, Instant now) {
+        CompletableFuture<Means> mine = new CompletableFuture<>();
+        CompletableFuture<Means> running = waitedFor.putIfAbsent(workspace, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            Means fresh = remember(workspace, compute(workspace, monitors, now));
+            mine.complete(fresh);
+            return fresh;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            waitedFor.remove(workspace, mine);
+        }
     }
 
     private Means compute(UUID workspace, int monitors, Instant now) {
@@ -151,8 +181,9 @@ class MonitorSummary {
                 .query(rs -> {
                     created.put(rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant());
                 });
-        return new Means(now, monitors, mean(uptime.percents(created, UptimeWindow.H24, now)),
-                mean(uptime.percents(created, UptimeWindow.D30, now)));
+        Map<UptimeWindow, Map<UUID, Double>> percents = uptime.percents(created,
+                List.of(UptimeWindow.H24, UptimeWindow.D30), now);
+        return new Means(now, monitors, mean(percents.get(UptimeWindow.H24)), mean(percents.get(UptimeWindow.D30)));
     }
 
     private Means remember(UUID workspace, Means fresh) {

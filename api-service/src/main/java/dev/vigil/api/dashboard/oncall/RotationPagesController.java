@@ -3,6 +3,7 @@ package dev.vigil.api.dashboard.oncall;
 import dev.vigil.api.channel.ChannelView;
 import dev.vigil.api.channel.Channels;
 import dev.vigil.api.dashboard.Caller;
+import dev.vigil.api.dashboard.DashboardTimes;
 import dev.vigil.api.dashboard.FieldErrors;
 import dev.vigil.api.escalation.EscalationRequests;
 import dev.vigil.api.escalation.OnCallContacts;
@@ -12,6 +13,7 @@ import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * On-call rotations: the list (who is on call now, the next hand-over), creating one, one rotation's page (members in
- * turn, editing, overrides added and removed, deleting it), and each member's on-call contact. Times are UTC.
+ * turn, editing, overrides added and removed, deleting it), and each member's on-call contact. Times are typed and
+ * shown in the person's zone ({@link DashboardTimes}) and stored as instants.
  */
 @Controller
 @RequestMapping("/app/oncall")
@@ -61,23 +64,25 @@ class RotationPagesController {
     @GetMapping
     String list(Caller caller, Model model) {
         return listPage(caller, model, FieldErrors.none(), Map.of("handoff", "WEEKLY",
-                "startsAt", UtcInput.local(clock.instant().truncatedTo(ChronoUnit.HOURS))), List.of());
+                "startsAt", times(caller).input(clock.instant().truncatedTo(ChronoUnit.HOURS)),
+                "timeZone", times(caller).zoneName()), List.of());
     }
 
     @PostMapping
     String create(Caller caller, @RequestParam(defaultValue = "") String name,
                   @RequestParam(defaultValue = "") String handoff, @RequestParam(defaultValue = "") String startsAt,
-                  @RequestParam(required = false) List<String> memberIds, HttpServletResponse response, Model model,
+                  @RequestParam(required = false) List<String> memberIds,
+                  @RequestParam(defaultValue = "") String timeZone, HttpServletResponse response, Model model,
                   RedirectAttributes redirect) {
         try {
             OnCallRotations.RotationView created = rotations.create(caller.writer(), new EscalationRequests.Rotation(
-                    name, handoff, UtcInput.instant(startsAt), memberIds == null ? List.of() : memberIds));
+                    name, handoff, instant(caller, startsAt), memberIds == null ? List.of() : memberIds, timeZone));
             redirect.addFlashAttribute("notice", "Rotation \"" + created.name() + "\" created.");
             return "redirect:/app/oncall/" + created.id();
         } catch (InvalidRequestException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return listPage(caller, model, FieldErrors.of(e.errors()), Map.of("name", name, "handoff", handoff,
-                    "startsAt", startsAt), memberIds == null ? List.of() : memberIds);
+                    "startsAt", startsAt, "timeZone", timeZone), memberIds == null ? List.of() : memberIds);
         } catch (ConflictException e) {
             redirect.addFlashAttribute("problem", e.getBody().getDetail());
             return "redirect:/app/oncall";
@@ -87,25 +92,25 @@ class RotationPagesController {
     @GetMapping("/{id}")
     String detail(Caller caller, @PathVariable UUID id, Model model) {
         OnCallRotations.RotationView rotation = rotations.get(caller.reader(), id);
-        return detailPage(caller, model, rotation, FieldErrors.none(), Map.of("name", rotation.name(),
-                "handoff", rotation.handoff(), "startsAt", UtcInput.local(rotation.startsAt())),
+        return detailPage(caller, model, rotation, FieldErrors.none(), form(caller, rotation),
                 rotation.memberIds(), FieldErrors.none(), Map.of());
     }
 
     @PostMapping("/{id}")
     String update(Caller caller, @PathVariable UUID id, @RequestParam(defaultValue = "") String name,
                   @RequestParam(defaultValue = "") String handoff, @RequestParam(defaultValue = "") String startsAt,
-                  @RequestParam(required = false) List<String> memberIds, HttpServletResponse response, Model model,
+                  @RequestParam(required = false) List<String> memberIds,
+                  @RequestParam(defaultValue = "") String timeZone, HttpServletResponse response, Model model,
                   RedirectAttributes redirect) {
         try {
             rotations.update(caller.writer(), id, new EscalationRequests.Rotation(name, handoff,
-                    UtcInput.instant(startsAt), memberIds == null ? List.of() : memberIds));
+                    instant(caller, startsAt), memberIds == null ? List.of() : memberIds, timeZone));
             redirect.addFlashAttribute("notice", "Rotation saved.");
             return "redirect:/app/oncall/" + id;
         } catch (InvalidRequestException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return detailPage(caller, model, rotations.get(caller.reader(), id), FieldErrors.of(e.errors()),
-                    Map.of("name", name, "handoff", handoff, "startsAt", startsAt),
+                    Map.of("name", name, "handoff", handoff, "startsAt", startsAt, "timeZone", timeZone),
                     memberIds == null ? List.of() : memberIds, FieldErrors.none(), Map.of());
         }
     }
@@ -117,14 +122,13 @@ class RotationPagesController {
                        RedirectAttributes redirect) {
         try {
             overrides.create(caller.writer(), id, new EscalationRequests.OverrideShift(memberId,
-                    UtcInput.instant(startsAt), UtcInput.instant(endsAt), note));
+                    instant(caller, startsAt), instant(caller, endsAt), note));
             redirect.addFlashAttribute("notice", "Override added.");
             return "redirect:/app/oncall/" + id;
         } catch (InvalidRequestException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             OnCallRotations.RotationView rotation = rotations.get(caller.reader(), id);
-            return detailPage(caller, model, rotation, FieldErrors.none(), Map.of("name", rotation.name(),
-                    "handoff", rotation.handoff(), "startsAt", UtcInput.local(rotation.startsAt())),
+            return detailPage(caller, model, rotation, FieldErrors.none(), form(caller, rotation),
                     rotation.memberIds(), FieldErrors.of(e.errors()), Map.of("memberId", memberId,
                             "startsAt", startsAt, "endsAt", endsAt, "note", note));
         } catch (ConflictException e) {
@@ -218,6 +222,25 @@ class RotationPagesController {
         model.addAttribute("byEmail", byEmail);
         model.addAttribute("errors", errors);
         return "dashboard/oncall/contact";
+    }
+
+    /** The edit form of a stored rotation: its start in the person's zone, its own hand-over zone. */
+    private static Map<String, String> form(Caller caller, OnCallRotations.RotationView rotation) {
+        return Map.of("name", rotation.name(), "handoff", rotation.handoff(),
+                "startsAt", times(caller).input(rotation.startsAt()), "timeZone", rotation.timeZone());
+    }
+
+    private static DashboardTimes times(Caller caller) {
+        return DashboardTimes.of(caller.timeZone());
+    }
+
+    /**
+     * A {@code datetime-local} value read in the person's zone, as the API's ISO-8601 instant; anything else as
+     * given, so the API refuses it by field like any other bad input.
+     */
+    private static String instant(Caller caller, String local) {
+        Instant at = times(caller).fromInput(local);
+        return at != null ? at.toString() : local == null || local.isBlank() ? null : local.strip();
     }
 
     private static Map<String, String> emails(List<OnCallContacts.ContactView> people) {

@@ -33,7 +33,7 @@ class StatusPageForm {
     }
 
     static final List<String> INPUTS = List.of("slug", "title", "description", "logoUrl", "customDomain",
-            "password", "allowedIps", "components", "language");
+            "password", "allowedIps", "components", "language", "monitorGroup");
     /** More rows than the API accepts are still sent so that the API names the limit. */
     private static final int MAX_ROWS = 200;
     private static final Pattern ROW = Pattern.compile("components\\[(\\d{1,3})]\\.(name|monitorId|group|order)");
@@ -119,6 +119,22 @@ class StatusPageForm {
 
     void addRow() {
         rows.add(new Row());
+        renumber();
+    }
+
+    /**
+     * Appends a row per component (a monitor group's monitors), after dropping the blank rows a new form starts
+     * with; the rows are the form's like any other, unsaved until the page is.
+     */
+    void addRows(List<StatusPageRequest.ComponentRequest> components) {
+        rows.removeIf(r -> r.name.isBlank() && r.monitorId.isBlank() && r.group.isBlank());
+        for (StatusPageRequest.ComponentRequest c : components) {
+            Row row = new Row();
+            row.name = c.name();
+            row.monitorId = c.monitorId().toString();
+            row.group = c.group() == null ? "" : c.group();
+            rows.add(row);
+        }
         renumber();
     }
 

@@ -3,6 +3,7 @@ package dev.vigil.api.dashboard.statuspage;
 import dev.vigil.api.dashboard.Caller;
 import dev.vigil.api.dashboard.Deletion;
 import dev.vigil.api.dashboard.FieldErrors;
+import dev.vigil.api.group.MonitorGroups;
 import dev.vigil.api.statuspage.StatusPages;
 import dev.vigil.api.statuspage.StatusPageView;
 import dev.vigil.api.web.ConflictException;
@@ -26,9 +27,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Status pages in the dashboard. The form's component rows are edited server-side: "Add component", "Move up/down"
- * and "Remove" post the form with an {@code op} and get it back changed, unsaved (so the page works without
- * script); "Save" sends the whole page to the API. A password is never sent back to the browser.
+ * Status pages in the dashboard. The form's component rows are edited server-side: "Add component", "Add a group's
+ * monitors" (a monitor group becomes a component group), "Move up/down" and "Remove" post the form with an
+ * {@code op} and get it back changed, unsaved (so the page works without script); "Save" sends the whole page to the
+ * API. A password is never sent back to the browser.
  */
 @Controller
 @RequestMapping("/app/status-pages")
@@ -37,10 +39,12 @@ class StatusPagePagesController {
     private static final Pattern COMPONENT_FIELD = Pattern.compile("components\\[(\\d+)]\\.(\\w+)");
 
     private final StatusPages pages;
+    private final MonitorGroups groups;
     private final JdbcClient jdbc;
 
-    StatusPagePagesController(StatusPages pages, JdbcClient jdbc) {
+    StatusPagePagesController(StatusPages pages, MonitorGroups groups, JdbcClient jdbc) {
         this.pages = pages;
+        this.groups = groups;
         this.jdbc = jdbc;
     }
 
@@ -69,7 +73,7 @@ class StatusPagePagesController {
         StatusPageForm form = StatusPageForm.from(params);
         String op = params.getOrDefault("op", "save");
         if (!op.equals("save")) {
-            return rowOperation(caller, model, form, null, op);
+            return rowOperation(caller, model, form, null, op, params.get("monitorGroup"), response);
         }
         form.dropBlankRows();
         try {
@@ -112,7 +116,7 @@ class StatusPagePagesController {
         form.passwordProtected = current.passwordProtected();
         String op = params.getOrDefault("op", "save");
         if (!op.equals("save")) {
-            return rowOperation(caller, model, form, current, op);
+            return rowOperation(caller, model, form, current, op, params.get("monitorGroup"), response);
         }
         form.dropBlankRows();
         try {
@@ -160,9 +164,18 @@ class StatusPagePagesController {
     }
 
     private String rowOperation(Caller caller, Model model, StatusPageForm form, StatusPageView existing,
-                                String op) {
+                                String op, String monitorGroup, HttpServletResponse response) {
         if (op.equals("add")) {
             form.addRow();
+        } else if (op.equals("add-group")) {
+            try {
+                form.addRows(pages.componentsOfGroup(caller.writer(), UUID.fromString(
+                        monitorGroup == null ? "" : monitorGroup.strip())));
+            } catch (IllegalArgumentException | InvalidRequestException e) {
+                response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+                return form(caller, model, form, existing, FieldErrors.none().add("monitorGroup",
+                        "Choose one of this workspace's monitor groups."));
+            }
         } else {
             form.apply(op);
         }
@@ -203,6 +216,7 @@ class StatusPagePagesController {
         model.addAttribute("otherErrors", errors.otherThan(StatusPageForm.INPUTS).stream()
                 .filter(e -> !e.startsWith("component-")).toList());
         model.addAttribute("monitors", monitors(caller));
+        model.addAttribute("monitorGroups", groups.list(caller.reader()));
         return "dashboard/statuspages/form";
     }
 }
