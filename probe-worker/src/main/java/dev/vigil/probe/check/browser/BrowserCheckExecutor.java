@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -105,20 +106,29 @@ public class BrowserCheckExecutor extends TypedCheckExecutor<BrowserCheck> {
     private CheckOutcome runInBrowser(CheckJob job, BrowserCheck check, GuardedProxy proxy, long deadline)
             throws IOException {
         long started = System.nanoTime();
+        AtomicBoolean killed = new AtomicBoolean();
+        AtomicReference<ScheduledFuture<?>> hardTimeout = new AtomicReference<>();
         BrowserSession session;
         try {
-            session = BrowserSession.start(properties, proxy.address(), START_TIMEOUT);
-        } catch (WebDriverException e) {
-            log.warn("browser did not start job={} error={}", job.jobId(), e.toString());
-            return CheckOutcome.failed(ErrorKind.INTERNAL, "the browser could not start", elapsed(started));
+            // The hard timeout is armed as soon as chromedriver runs, so it also ends a Chromium hung at start.
+            session = BrowserSession.start(properties, proxy.address(), START_TIMEOUT, driver -> {
+                long killAfter = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())
+                        + properties.killGrace().toMillis();
+                hardTimeout.set(killer.schedule(() -> {
+                    killed.set(true);
+                    log.warn("browser check outlived its timeout, killing its browser job={}", job.jobId());
+                    BrowserSession.kill(driver);
+                }, Math.max(killAfter, 1), TimeUnit.MILLISECONDS));
+            });
+        } catch (RuntimeException e) {
+            // Selenium's own (WebDriverException), or its HTTP client's when the hard timeout killed chromedriver.
+            cancel(hardTimeout.get());
+            log.warn("browser did not start job={} killed={} error={}", job.jobId(), killed.get(), e.toString());
+            return killed.get()
+                    ? CheckOutcome.failed(ErrorKind.TIMEOUT, "the browser was killed after the check's "
+                            + job.timeoutMs() + " ms timeout while it was still starting", elapsed(started))
+                    : CheckOutcome.failed(ErrorKind.INTERNAL, "the browser could not start", elapsed(started));
         }
-        AtomicBoolean killed = new AtomicBoolean();
-        long killAfter = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + properties.killGrace().toMillis();
-        ScheduledFuture<?> hardTimeout = killer.schedule(() -> {
-            killed.set(true);
-            log.warn("browser check outlived its timeout, killing its browser job={}", job.jobId());
-            session.kill();
-        }, Math.max(killAfter, 1), TimeUnit.MILLISECONDS);
         try {
             ChromeDriver driver = session.driver();
             // The browser's own start-up requests (component updates, a search engine's preconnect) are refused or
@@ -172,8 +182,14 @@ public class BrowserCheckExecutor extends TypedCheckExecutor<BrowserCheck> {
             return new CheckOutcome(false, false, total, PhaseTimings.NONE, null, error, failure, List.of(),
                     List.of(), null, null, synthetic, artifacts);
         } finally {
-            hardTimeout.cancel(false);
+            cancel(hardTimeout.get());
             session.close();
+        }
+    }
+
+    private static void cancel(ScheduledFuture<?> hardTimeout) {
+        if (hardTimeout != null) {
+            hardTimeout.cancel(false);
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Chromium for one run: a fresh profile in a temporary directory, headless, every request through the run's
- * {@link GuardedProxy}; {@link #close()} (and {@link #kill()}, from the hard timeout) end chromedriver and every
+ * {@link GuardedProxy}; {@link #close()} (and {@link #kill}, from the hard timeout) end chromedriver and every
  * process under it, then delete the profile.
  */
 final class BrowserSession implements AutoCloseable {
@@ -41,8 +42,13 @@ final class BrowserSession implements AutoCloseable {
         this.driverProcess = driverProcess;
     }
 
-    static BrowserSession start(BrowserProperties properties, String proxy, Duration startTimeout)
-            throws IOException {
+    /**
+     * Starts chromedriver, hands its process to {@code onDriverStarted} (so the caller's hard timeout can kill the tree
+     * while Chromium is still starting: a browser that hangs at start must not outlive the check either), then opens
+     * the session.
+     */
+    static BrowserSession start(BrowserProperties properties, String proxy, Duration startTimeout,
+                                Consumer<ProcessHandle> onDriverStarted) throws IOException {
         Path profile = Files.createTempDirectory("vigil-browser-");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(properties.chromedriver().toFile())
@@ -74,6 +80,7 @@ final class BrowserSession implements AutoCloseable {
         options.setCapability("goog:loggingPrefs", logs);
         service.start();
         ProcessHandle driverProcess = findDriver(properties.chromedriver(), service.getUrl().getPort());
+        onDriverStarted.accept(driverProcess);
         try {
             ChromeDriver driver = new ChromeDriver(service, options);
             return new BrowserSession(profile, service, driver, driverProcess);
@@ -87,11 +94,6 @@ final class BrowserSession implements AutoCloseable {
 
     ChromeDriver driver() {
         return driver;
-    }
-
-    /** Ends every process of the session at once: the hard timeout's way out of a hung browser. */
-    void kill() {
-        kill(driverProcess);
     }
 
     @Override
@@ -119,7 +121,8 @@ final class BrowserSession implements AutoCloseable {
                 .findFirst().orElse(null);
     }
 
-    private static void kill(ProcessHandle root) {
+    /** Ends chromedriver and every process under it at once: the hard timeout's way out of a hung browser. */
+    static void kill(ProcessHandle root) {
         if (root == null) {
             return;
         }

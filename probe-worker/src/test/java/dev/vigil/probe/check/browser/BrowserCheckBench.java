@@ -4,6 +4,7 @@ import dev.vigil.common.check.BrowserCheck;
 import dev.vigil.common.check.BrowserStep;
 import dev.vigil.common.check.BrowserStep.Action;
 import dev.vigil.probe.check.CheckOutcome;
+import dev.vigil.probe.check.http.HttpLoad;
 import dev.vigil.probe.support.TestJobs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,12 @@ import java.util.concurrent.atomic.LongAdder;
  * from {@code /proc} every 200 ms, and prints one line of {@code key=value} figures: checks per minute, peak and mean
  * RSS, CPU seconds and CPU seconds per check.
  *
- * <p>Arguments: {@code poolSize seconds}.
+ * <p>With an HTTP URL and a rate it also answers whether browsers slow the probe's HTTP checks: the same engine's HTTP
+ * checks at that fixed rate ({@link HttpLoad}, open loop), first alone, then in the same JVM while the browsers run (as
+ * on a probe, which runs both), each window printed with its achieved rate and latency percentiles.
+ *
+ * <p>Arguments: {@code poolSize seconds [httpUrl httpPerSecond httpSeconds]}; the HTTP window beside the browsers
+ * starts 5 s into their run, so {@code seconds} must exceed {@code httpSeconds + 5}.
  */
 public final class BrowserCheckBench {
 
@@ -29,6 +35,16 @@ public final class BrowserCheckBench {
     public static void main(String[] args) throws Exception {
         int pool = Integer.parseInt(args[0]);
         int seconds = Integer.parseInt(args[1]);
+        HttpLoad http = args.length > 2 ? new HttpLoad(args[2], Integer.parseInt(args[3])) : null;
+        Duration httpWindow = args.length > 4 ? Duration.ofSeconds(Integer.parseInt(args[4])) : Duration.ofSeconds(30);
+        if (http != null && seconds <= httpWindow.toSeconds() + 5) {
+            throw new IllegalArgumentException("seconds must exceed httpSeconds + 5");
+        }
+        HttpLoad.Figures httpAlone = null;
+        if (http != null) {
+            http.run(Duration.ofSeconds(5)); // warm-up: JIT, connection code paths
+            httpAlone = http.run(httpWindow);
+        }
         BrowserProperties defaults = BrowserProperties.defaults();
         BrowserProperties properties = new BrowserProperties(true, defaults.chromium(), defaults.chromedriver(), pool,
                 defaults.stepTimeout(), defaults.killGrace(), defaults.viewportWidth(), defaults.viewportHeight());
@@ -58,6 +74,15 @@ public final class BrowserCheckBench {
                     }
                 }));
             }
+            HttpLoad.Figures[] httpBeside = new HttpLoad.Figures[1];
+            Thread httpRun = http == null ? null : Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(5000);
+                    httpBeside[0] = http.run(httpWindow);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
             double peakRss = 0;
             double sumRss = 0;
             int samples = 0;
@@ -75,6 +100,11 @@ public final class BrowserCheckBench {
                             + "cpu_s=%.1f cpu_s_per_check=%.2f rss_peak_mb=%.0f rss_mean_mb=%.0f%n", pool, checks,
                     failed.sum(), elapsed, checks * 60 / elapsed, cpu, checks == 0 ? 0 : cpu / checks, peakRss,
                     samples == 0 ? 0 : sumRss / samples);
+            if (http != null) {
+                httpRun.join();
+                System.out.println(httpAlone.line("none"));
+                System.out.println(httpBeside[0].line("browsers-pool-" + pool));
+            }
         }
     }
 

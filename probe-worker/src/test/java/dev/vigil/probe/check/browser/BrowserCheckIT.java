@@ -51,6 +51,9 @@ class BrowserCheckIT {
         assertThat(run.steps().get(2).name()).isEqualTo("fill #password");
         assertThat(run.metrics().ttfbMs()).isNotNull().isPositive();
         assertThat(run.metrics().fcpMs()).isNotNull();
+        // The last page's largest paint (its heading) and its layout shift (none, a static page): both measured.
+        assertThat(run.metrics().lcpMs()).isNotNull().isPositive();
+        assertThat(run.metrics().cls()).isNotNull().isGreaterThanOrEqualTo(0.0);
         assertThat(run.artifacts()).isFalse();
         assertThat(outcome.artifacts()).isNull();
         // The login page's image at the metadata address was refused by the guard; loopback went through.

@@ -93,6 +93,21 @@ class ApiStepsExecutorTests {
     }
 
     @Test
+    void aRegexExtractionYieldsItsFirstGroupForTheNextStep() {
+        ApiStep login = new ApiStep("log in", base + "/login", "POST", Map.of("Content-Type", "application/json"),
+                "{\"user\":\"ada\",\"password\":\"{{vars.PASSWORD}}\"}", false, List.of(),
+                List.of(new ApiStep.Extraction("number", ApiStep.Source.REGEX, "\"token\":\"tok-(\\d+)\"")));
+        // Only the right number rebuilds the token the account accepts.
+        ApiStep account = new ApiStep("read account", base + "/account", "GET",
+                Map.of("Authorization", "Bearer tok-{{number}}"), null, false,
+                List.of(Assertion.of(AssertionSource.STATUS_CODE, Comparison.EQUALS, "200")), List.of());
+        CheckOutcome outcome = executor.execute(job(new ApiStepsCheck(List.of(login, account)), PASSWORD));
+
+        assertThat(outcome.ok()).as(outcome.message()).isTrue();
+        assertThat(outcome.synthetic().steps().get(0).extracted()).containsExactly("number");
+    }
+
+    @Test
     void aWrongPasswordFailsAtStepOneNamingTheAssertion() {
         CheckOutcome outcome = executor.execute(job(loginThenAccount(), "wrong password"));
 
