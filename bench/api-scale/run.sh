@@ -17,11 +17,6 @@ WORKSPACES=${2:-10}
 SMALL=${3:-10000}
 NGINX_PORT=${NGINX_PORT:-18091}
 
-if ! command -v nginx >/dev/null; then
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get -o DPkg::Lock::Timeout=120 update -qq || true
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=120 install -y -qq nginx-light
-fi
 . bin/lib/jdk.sh
 export VIGIL_TEST_DB_URL=${VIGIL_TEST_DB_URL:-jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}
 
@@ -32,26 +27,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The target the checked monitors watch: a 600-byte page from nginx on loopback.
-mkdir -p "$work/html" "$work/logs"
-chmod 755 "$work" "$work/html"
-head -c 600 /dev/zero | tr '\0' 'v' > "$work/html/index.html"
-cat > "$work/nginx.conf" <<CONF
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/logs/error.log warn;
-events { worker_connections 8192; }
-http {
-  access_log off;
-  server {
-    listen 127.0.0.1:$NGINX_PORT backlog=4096;
-    root $work/html;
-    location /healthy { try_files /index.html =404; }
-  }
-}
-CONF
-nginx -c "$work/nginx.conf" -p "$work"
-for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$NGINX_PORT/healthy" >/dev/null 2>&1 && break; sleep 0.1; done
+# The target the checked monitors watch: a 600-byte page from nginx on loopback (every path, /healthy too).
+. bench/lib/nginx.sh
+start_page_nginx "$work" "$NGINX_PORT"
 
 if [ -z "${SKIP_BUILD:-}" ]; then
   echo "== building"

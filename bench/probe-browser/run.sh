@@ -32,24 +32,8 @@ cleanup() {
 trap cleanup EXIT
 
 # The HTTP checks' target: nginx on loopback serving a small page (as in bench/probe-http).
-mkdir -p "$work/html" "$work/logs"
-chmod 755 "$work" "$work/html"
-head -c 600 /dev/zero | tr '\0' 'v' > "$work/html/index.html"
-cat > "$work/nginx.conf" <<CONF
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $work/html;
-  }
-}
-CONF
-nginx -c "$work/nginx.conf" -p "$work"
-for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$NGINX_PORT/" >/dev/null 2>&1 && break; sleep 0.1; done
+. bench/lib/nginx.sh
+start_page_nginx "$work" "$NGINX_PORT"
 
 echo "== building"
 ./mvnw -q -B -pl probe-worker -am test-compile dependency:build-classpath -Dmdep.includeScope=test \

@@ -37,25 +37,8 @@ cleanup() {
 trap cleanup EXIT
 
 # 1. The target: nginx on loopback serving a small page.
-mkdir -p "$work/html" "$work/logs"
-chmod 755 "$work/html"
-chmod 755 "$work"  # nginx workers run as an unprivileged user
-head -c 600 /dev/zero | tr '\0' 'v' > "$work/html/index.html"
-cat > "$work/nginx.conf" <<CONF
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $work/html;
-  }
-}
-CONF
-nginx -c "$work/nginx.conf" -p "$work"
-for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$NGINX_PORT/" >/dev/null 2>&1 && break; sleep 0.1; done
+. bench/lib/nginx.sh
+start_page_nginx "$work" "$NGINX_PORT"
 TARGET="http://127.0.0.1:$NGINX_PORT/"
 
 ticks() { awk '{ s = $0; sub(/^.*\) /, "", s); split(s, f, " "); print f[12] + f[13] }' "/proc/$1/stat"; }
