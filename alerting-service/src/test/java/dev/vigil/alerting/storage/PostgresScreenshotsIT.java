@@ -1,20 +1,18 @@
 package dev.vigil.alerting.storage;
 
+import static dev.vigil.alerting.storage.ArtifactMessages.failedRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vigil.alerting.AlertingApplication;
 import dev.vigil.alerting.support.TestMonitors;
 import dev.vigil.common.message.CheckArtifacts;
-import dev.vigil.common.message.ChecksSkipped;
 import dev.vigil.common.queue.QueueNames;
 import dev.vigil.common.sqs.MessagePublisher;
 import dev.vigil.common.testing.SharedInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +32,6 @@ import org.springframework.test.context.ContextConfiguration;
 @DirtiesContext
 class PostgresScreenshotsIT {
 
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 9, 9, 9};
 
     @Autowired
     MessagePublisher publisher;
@@ -45,23 +42,27 @@ class PostgresScreenshotsIT {
     @Autowired
     StorageMaintainer maintainer;
 
+    private ArtifactMessages messages() {
+        return new ArtifactMessages(publisher, names);
+    }
+
     @Test
     void screenshotsAndHtmlAreKeptInTheRowForTheirWorkspaceOnlyAndExpireWithTheResults() {
         TestMonitors monitors = new TestMonitors(jdbc);
         UUID[] shop = monitors.browser(List.of("local-a"), 0, 30_000, 300);
         UUID[] other = monitors.browser(List.of("local-a"), 0, 30_000, 300);
-        CheckArtifacts recent = artifacts(shop[0], shop[1], Instant.now().minus(Duration.ofMinutes(5)));
-        CheckArtifacts old = artifacts(shop[0], shop[1], Instant.now().minus(Duration.ofDays(31)));
+        CheckArtifacts recent = failedRun(shop[0], shop[1], Instant.now().minus(Duration.ofMinutes(5)));
+        CheckArtifacts old = failedRun(shop[0], shop[1], Instant.now().minus(Duration.ofDays(31)));
         // Names the other workspace's monitor under the shop's workspace: must store nothing.
-        CheckArtifacts forged = artifacts(shop[0], other[1], Instant.now());
+        CheckArtifacts forged = failedRun(shop[0], other[1], Instant.now());
         long queuedBefore = queued();
 
-        List.of(forged, recent, old).forEach(this::send);
+        List.of(forged, recent, old).forEach(messages()::send);
         await().atMost(Duration.ofSeconds(20)).until(() -> png(recent.jobId()).size() + png(old.jobId()).size() == 2);
 
         // The forged message went first; give a wrongly stored copy of it time to show up.
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        assertThat(png(recent.jobId())).singleElement().isEqualTo(PNG);
+        assertThat(png(recent.jobId())).singleElement().isEqualTo(ArtifactMessages.PNG);
         assertThat(jdbc.sql("SELECT screenshot_key IS NULL AND html LIKE '%Login failed%' AND failed_step = 4 "
                 + "FROM check_artifacts WHERE job_id = ?").param(recent.jobId()).query(Boolean.class).single()).isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM check_artifacts WHERE job_id = ? OR monitor_id = ?")
@@ -72,16 +73,6 @@ class PostgresScreenshotsIT {
         assertThat(png(old.jobId())).isEmpty();
         assertThat(png(recent.jobId())).hasSize(1);
         assertThat(queued()).isEqualTo(queuedBefore);
-    }
-
-    private CheckArtifacts artifacts(UUID workspace, UUID monitor, Instant at) {
-        return new CheckArtifacts(UUID.randomUUID(), monitor, workspace, "local-a", at, 4,
-                Base64.getEncoder().encodeToString(PNG), "<html><body>Login failed</body></html>");
-    }
-
-    private void send(CheckArtifacts message) {
-        publisher.publish(names.results(), message, Map.of(ChecksSkipped.MESSAGE_KIND_ATTRIBUTE,
-                CheckArtifacts.MESSAGE_KIND)).join();
     }
 
     private List<byte[]> png(UUID job) {

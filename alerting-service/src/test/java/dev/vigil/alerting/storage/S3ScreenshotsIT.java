@@ -1,19 +1,18 @@
 package dev.vigil.alerting.storage;
 
+import static dev.vigil.alerting.storage.ArtifactMessages.failedRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vigil.alerting.AlertingApplication;
 import dev.vigil.alerting.support.TestMonitors;
 import dev.vigil.common.message.CheckArtifacts;
-import dev.vigil.common.message.ChecksSkipped;
 import dev.vigil.common.queue.QueueNames;
 import dev.vigil.common.sqs.MessagePublisher;
 import dev.vigil.common.testing.LoopbackS3;
 import dev.vigil.common.testing.SharedInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,7 +40,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class S3ScreenshotsIT {
 
     private static final LoopbackS3 S3 = LoopbackS3.start("vigil-shots");
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 7, 7, 7};
 
     @Autowired
     MessagePublisher publisher;
@@ -64,19 +62,13 @@ class S3ScreenshotsIT {
         S3.close();
     }
 
-    private CheckArtifacts artifacts(UUID workspace, UUID monitor, Instant at) {
-        return new CheckArtifacts(UUID.randomUUID(), monitor, workspace, "local-a", at, 4,
-                Base64.getEncoder().encodeToString(PNG), "<html><body>Login failed</body></html>");
-    }
-
-    private void send(CheckArtifacts message) {
-        publisher.publish(names.results(), message, Map.of(ChecksSkipped.MESSAGE_KIND_ATTRIBUTE,
-                CheckArtifacts.MESSAGE_KIND)).join();
-    }
-
     private List<String> keyOf(UUID job) {
         return jdbc.sql("SELECT screenshot_key FROM check_artifacts WHERE job_id = ? AND screenshot_png IS NULL")
                 .param(job).query(String.class).list();
+    }
+
+    private ArtifactMessages messages() {
+        return new ArtifactMessages(publisher, names);
     }
 
     @Test
@@ -84,14 +76,14 @@ class S3ScreenshotsIT {
         TestMonitors monitors = new TestMonitors(jdbc);
         UUID[] shop = monitors.browser(List.of("local-a"), 0, 30_000, 300);
         UUID[] other = monitors.browser(List.of("local-a"), 0, 30_000, 300);
-        CheckArtifacts recent = artifacts(shop[0], shop[1], Instant.now().minus(Duration.ofMinutes(5)));
-        CheckArtifacts old = artifacts(shop[0], shop[1], Instant.now().minus(Duration.ofDays(31)));
+        CheckArtifacts recent = failedRun(shop[0], shop[1], Instant.now().minus(Duration.ofMinutes(5)));
+        CheckArtifacts old = failedRun(shop[0], shop[1], Instant.now().minus(Duration.ofDays(31)));
         // Names the other workspace's monitor under the shop's workspace: must store nothing anywhere.
-        CheckArtifacts forged = artifacts(shop[0], other[1], Instant.now());
+        CheckArtifacts forged = failedRun(shop[0], other[1], Instant.now());
 
-        send(recent);
-        send(old);
-        send(forged);
+        messages().send(recent);
+        messages().send(old);
+        messages().send(forged);
         await().atMost(Duration.ofSeconds(20)).until(() -> keyOf(recent.jobId()).size() + keyOf(old.jobId()).size()
                 == 2);
         String recentKey = "screenshots/" + shop[0] + "/" + shop[1] + "/" + recent.jobId() + ".png";
@@ -99,7 +91,7 @@ class S3ScreenshotsIT {
         assertThat(keyOf(recent.jobId())).containsExactly(recentKey);
         assertThat(objectsOf(shop[0])).containsOnlyKeys(recentKey, oldKey);
         assertThat(objectsOf(other[0])).isEmpty();
-        assertThat(S3.objects().get(recentKey)).isEqualTo(PNG);
+        assertThat(S3.objects().get(recentKey)).isEqualTo(ArtifactMessages.PNG);
         assertThat(requestsOf("PUT", shop[0])).hasSize(2)
                 .allSatisfy(r -> {
                     assertThat(r.contentType()).isEqualTo("image/png");
@@ -109,7 +101,7 @@ class S3ScreenshotsIT {
                 .query(String.class).single()).contains("Login failed");
 
         // A redelivery: no second PUT.
-        send(recent);
+        messages().send(recent);
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
         assertThat(requestsOf("PUT", shop[0])).hasSize(2);
         assertThat(jdbc.sql("SELECT count(*) FROM check_artifacts WHERE job_id = ?").param(forged.jobId())
@@ -131,11 +123,11 @@ class S3ScreenshotsIT {
         UUID[] deletedWorkspace = monitors.browser(List.of("local-a"), 0, 30_000, 300);
         UUID[] kept = monitors.browser(List.of("local-a"), 0, 30_000, 300);
         List<CheckArtifacts> sent = List.of(
-                artifacts(deletedMonitor[0], deletedMonitor[1], Instant.now().minus(Duration.ofMinutes(3))),
-                artifacts(deletedMonitor[0], deletedMonitor[1], Instant.now().minus(Duration.ofMinutes(2))),
-                artifacts(deletedWorkspace[0], deletedWorkspace[1], Instant.now().minus(Duration.ofMinutes(1))),
-                artifacts(kept[0], kept[1], Instant.now()));
-        sent.forEach(this::send);
+                failedRun(deletedMonitor[0], deletedMonitor[1], Instant.now().minus(Duration.ofMinutes(3))),
+                failedRun(deletedMonitor[0], deletedMonitor[1], Instant.now().minus(Duration.ofMinutes(2))),
+                failedRun(deletedWorkspace[0], deletedWorkspace[1], Instant.now().minus(Duration.ofMinutes(1))),
+                failedRun(kept[0], kept[1], Instant.now()));
+        sent.forEach(messages()::send);
         await().atMost(Duration.ofSeconds(20)).until(() -> sent.stream().allMatch(a -> keyOf(a.jobId()).size() == 1));
         List<String> doomed = sent.subList(0, 3).stream().map(a -> keyOf(a.jobId()).getFirst()).toList();
         String keptKey = keyOf(sent.get(3).jobId()).getFirst();
