@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.vigil.common.testing.TestDatabase;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -44,8 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
  * failed run's screenshot goes to the alerting service, the incident's webhook (received here on loopback) links it,
  * and a person's Chromium follows that link to the dashboard, where the steps show with their timings, the failed one
  * marked, the screenshot beside it (served with nosniff, to the monitor's workspace only), in light and dark, with no
- * serious axe-core finding.
+ * serious axe-core finding. The shared stack's known API port and its probes' browser (the tests' own) are what
+ * this needs: the links alerts carry (vigil.notify.dashboard-url) point at it.
  */
+@UsesSharedStack
 class BrowserCheckScreenshotBrowserIT {
 
     private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
@@ -54,21 +51,22 @@ class BrowserCheckScreenshotBrowserIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
-    /** Starting Chromium takes seconds, far more on a machine shared by builds; a round comes every 45 s. */
+    /**
+     * Starting Chromium takes seconds, far more on a machine shared by builds; a round comes every 30 s (the local
+     * stack's shortest interval for browser checks, each run allowed all of it).
+     */
     private static final Duration ROUND_WAIT = Duration.ofSeconds(180);
 
-    private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private static final AtomicBoolean loginBroken = new AtomicBoolean();
     private static final List<String> webhooks = new CopyOnWriteArrayList<>();
     private static HttpServer app;
     private static HttpServer receiver;
-    private static TestDatabase database;
     private static LocalStack stack;
     private static DashboardBrowser dashboard;
     private static WebDriver browser;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start(SharedStack shared) throws IOException {
         assumeTrue(DashboardBrowser.isInstalled(),
                 "Debian's chromium and chromium-driver are not installed; skipping the browser check test");
         app = loginApp();
@@ -79,43 +77,19 @@ class BrowserCheckScreenshotBrowserIT {
             exchange.close();
         });
         receiver.start();
-        database = TestDatabase.create();
-        SMTP.start();
-        // A known port, so the links alerts carry (vigil.notify.dashboard-url) point at this stack.
-        int apiPort;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            apiPort = free.getLocalPort();
-        }
-        String base = "http://127.0.0.1:" + apiPort;
-        stack = LocalStack.start(new LocalStackOptions(database.jdbcUrl(), Path.of("unused"), apiPort, 0,
-                LocalStackOptions.LOCAL_REGIONS, Map.of("vigil.sqs.wait-time", "1s",
-                "vigil.notify.dashboard-url", base, "vigil.api.public-url", base,
-                // The probes' browser is the test's.
-                "vigil.probe.browser.chromium", DashboardBrowser.installed()[0].toString(),
-                "vigil.probe.browser.chromedriver", DashboardBrowser.installed()[1].toString(),
-                "spring.mail.host", "127.0.0.1", "spring.mail.port", Integer.toString(SMTP.getSmtp().getPort()))));
-        dashboard = DashboardBrowser.start(stack.apiUrl()).checkedBy(ACCESSIBILITY).screenshotsTo(SCREENSHOTS);
+        stack = shared.stack();
+        dashboard = shared.dashboard().checkedBy(ACCESSIBILITY).screenshotsTo(SCREENSHOTS);
         browser = dashboard.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (dashboard != null) {
-            dashboard.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
         if (app != null) {
             app.stop(0);
         }
         if (receiver != null) {
             receiver.stop(0);
         }
-        if (database != null) {
-            database.close();
-        }
-        SMTP.stop();
     }
 
     @Test
@@ -128,7 +102,7 @@ class BrowserCheckScreenshotBrowserIT {
                 "type", "WEBHOOK", "config", Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort()
                         + "/hook", "secret", "browser-check-webhook-secret"))).get("id").asString();
         String monitor = TestApi.call(stack, "POST", "/api/v1/monitors", key, Map.of("name", "Shop sign-in",
-                "type", "BROWSER", "intervalSeconds", 45, "timeoutMs", 45_000, "regions", List.of("local-a"),
+                "type", "BROWSER", "intervalSeconds", 30, "timeoutMs", 30_000, "regions", List.of("local-a"),
                 "confirmations", 0, "alertChannelIds", List.of(channel), "steps", List.of(
                         Map.of("action", "goto", "value", shop + "/login"),
                         Map.of("action", "fill", "selector", "#user", "value", "ada"),

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.vigil.common.testing.TestDatabase;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -27,18 +24,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * inputs only, a templated webhook's template is a text area whose JSON error shows under it, and an ntfy channel on a
  * loopback server (local mode allows private targets) delivers its test notification with ntfy's headers.
  */
+@UsesSharedStack
 class ChannelTypesBrowserIT {
 
     /** What the loopback ntfy server got: the Title header of each publish. */
     private static final List<String> published = new CopyOnWriteArrayList<>();
     private static HttpServer ntfy;
-    private static TestDatabase database;
-    private static LocalStack stack;
     private static DashboardBrowser dashboard;
     private static WebDriver browser;
 
     @BeforeAll
-    static void startEverything() throws IOException {
+    static void startEverything(SharedStack shared) throws IOException {
         assumeTrue(DashboardBrowser.isInstalled(),
                 "Debian's chromium and chromium-driver are not installed; skipping");
         ntfy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -50,26 +46,14 @@ class ChannelTypesBrowserIT {
             exchange.close();
         });
         ntfy.start();
-        database = TestDatabase.create();
-        stack = LocalStack.start(new LocalStackOptions(database.jdbcUrl(), Path.of("unused"), 0, 0,
-                LocalStackOptions.LOCAL_REGIONS, Map.of("vigil.sqs.wait-time", "1s")));
-        dashboard = DashboardBrowser.start(stack.apiUrl());
+        dashboard = shared.dashboard();
         browser = dashboard.driver();
     }
 
     @AfterAll
     static void stopEverything() {
-        if (dashboard != null) {
-            dashboard.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
         if (ntfy != null) {
             ntfy.stop(0);
-        }
-        if (database != null) {
-            database.close();
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -35,12 +36,15 @@ final class DashboardBrowser implements AutoCloseable {
 
     private final WebDriver driver;
     private final String baseUrl;
+    /** The window's size as started, which {@link #freshSession()} puts back. */
+    private final Dimension startSize;
     private Path screenshots;
     private AxeCheck accessibility;
 
     private DashboardBrowser(WebDriver driver, String baseUrl) {
         this.driver = driver;
         this.baseUrl = baseUrl;
+        this.startSize = driver.manage().window().getSize();
     }
 
     /**
@@ -88,6 +92,25 @@ final class DashboardBrowser implements AutoCloseable {
         // axe-core takes seconds per page on a busy machine; the driver's default script timeout is 30 s.
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
         return new DashboardBrowser(driver, baseUrl);
+    }
+
+    /**
+     * This browser as if just started, for the next test class that shares it: signed out (no cookies), nothing in
+     * the dashboard's storage (the theme chosen), the window at its first size, on a blank page, and no accessibility
+     * check or screenshot folder of the class before.
+     *
+     * @return this browser
+     */
+    DashboardBrowser freshSession() {
+        // Cookies and storage are the current page's origin's: the dashboard's, where every test signs in.
+        open("/login");
+        driver.manage().deleteAllCookies();
+        ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+        driver.manage().window().setSize(startSize);
+        driver.get("about:blank");
+        accessibility = null;
+        screenshots = null;
+        return this;
     }
 
     /**

@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
 import dev.vigil.alerting.notify.sender.WebhookSender;
-import dev.vigil.common.testing.TestDatabase;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +45,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * two-factor sign-in) follow the links of the mails the stack sends to GreenMail. Screenshots of the main pages land
  * in target/dashboard-screenshots for review.
  */
+@UsesSharedStack
 class DashboardBrowserIT {
 
     private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
@@ -62,14 +60,13 @@ class DashboardBrowserIT {
     private static HttpServer receiver;
     private static final List<Received> webhooks = new CopyOnWriteArrayList<>();
     /** The SMTP server the stack mails to; the account test reads its mails and follows the links. */
-    private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    private static TestDatabase database;
+    private static GreenMail smtp;
     private static LocalStack stack;
     private static DashboardBrowser dashboard;
     private static WebDriver browser;
 
     @BeforeAll
-    static void startEverything() throws IOException {
+    static void startEverything(SharedStack shared) throws IOException {
         assumeTrue(DashboardBrowser.isInstalled(),
                 "neither Debian's chromium and chromium-driver (.ci/run installs them) nor Google Chrome with "
                         + "CHROMEWEBDRIVER is installed; skipping the dashboard browser test");
@@ -94,35 +91,22 @@ class DashboardBrowserIT {
             exchange.close();
         });
         receiver.start();
-        database = TestDatabase.create();
-        SMTP.start();
-        stack = LocalStack.start(new LocalStackOptions(database.jdbcUrl(), Path.of("unused"), 0, 0,
-                LocalStackOptions.LOCAL_REGIONS, Map.of("vigil.sqs.wait-time", "1s",
-                // Both tests post the account forms that share the per-address sign-up limit, from one address.
-                "vigil.rate-limits.signup.capacity", "50",
-                "spring.mail.host", "127.0.0.1", "spring.mail.port", Integer.toString(SMTP.getSmtp().getPort()))));
-        dashboard = DashboardBrowser.start(stack.apiUrl()).checkedBy(ACCESSIBILITY).screenshotsTo(SCREENSHOTS);
+        // Both tests post the account forms that share the per-address sign-up limit, from one address: the shared
+        // stack allows for that.
+        stack = shared.stack();
+        smtp = shared.smtp();
+        dashboard = shared.dashboard().checkedBy(ACCESSIBILITY).screenshotsTo(SCREENSHOTS);
         browser = dashboard.driver();
     }
 
     @AfterAll
     static void stopEverything() {
-        if (dashboard != null) {
-            dashboard.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
         if (target != null) {
             target.stop(0);
         }
         if (receiver != null) {
             receiver.stop(0);
         }
-        if (database != null) {
-            database.close();
-        }
-        SMTP.stop();
     }
 
     @Test
@@ -407,7 +391,7 @@ class DashboardBrowserIT {
     private void openMailedLink(String address, String path) {
         Pattern link = Pattern.compile("https?://[^/\\s]+" + Pattern.quote(path) + "\\?token=[A-Za-z0-9_-]+");
         String found = new WebDriverWait(browser, Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(200))
-                .until(d -> java.util.Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+                .until(d -> java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
                     try {
                         return m.getAllRecipients()[0].toString().equalsIgnoreCase(address);
                     } catch (jakarta.mail.MessagingException e) {

@@ -50,6 +50,7 @@ import tools.jackson.databind.JsonNode;
  *   <li>the healthy monitors keep their schedule: every round of theirs scheduled during the outage is stored.</li>
  * </ul>
  */
+@OwnStack
 class MassOutageIT {
 
     private static final int MONITORS = 500;

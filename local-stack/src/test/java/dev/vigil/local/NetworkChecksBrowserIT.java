@@ -3,7 +3,6 @@ package dev.vigil.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.vigil.common.testing.TestDatabase;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -13,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * inputs (checked by axe-core in the light and the dark theme), and a UDP monitor on a loopback echo server and a PING
  * monitor of 127.0.0.1 (local mode allows private targets) made through the form go UP, run by the local probes.
  */
+@UsesSharedStack
 class NetworkChecksBrowserIT {
 
     private static final AxeCheck ACCESSIBILITY = new AxeCheck(Path.of("target", "axe-core"),
@@ -36,13 +35,11 @@ class NetworkChecksBrowserIT {
 
     private static DatagramSocket echo;
     private static Thread echoing;
-    private static TestDatabase database;
-    private static LocalStack stack;
     private static DashboardBrowser dashboard;
     private static WebDriver browser;
 
     @BeforeAll
-    static void startEverything() throws IOException {
+    static void startEverything(SharedStack shared) throws IOException {
         assumeTrue(DashboardBrowser.isInstalled(),
                 "Debian's chromium and chromium-driver are not installed; skipping");
         echo = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -60,27 +57,15 @@ class NetworkChecksBrowserIT {
                 }
             }
         });
-        database = TestDatabase.create();
-        stack = LocalStack.start(new LocalStackOptions(database.jdbcUrl(), Path.of("unused"), 0, 0,
-                LocalStackOptions.LOCAL_REGIONS, Map.of("vigil.sqs.wait-time", "1s")));
-        dashboard = DashboardBrowser.start(stack.apiUrl()).checkedBy(ACCESSIBILITY);
+        dashboard = shared.dashboard().checkedBy(ACCESSIBILITY);
         browser = dashboard.driver();
     }
 
     @AfterAll
     static void stopEverything() throws InterruptedException {
-        if (dashboard != null) {
-            dashboard.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
         if (echo != null) {
             echo.close();
             echoing.join(2000);
-        }
-        if (database != null) {
-            database.close();
         }
     }
 

@@ -39,6 +39,7 @@ import tools.jackson.databind.JsonNode;
  * to what was done, the probes and plugins page; then a viewer of the workspace sees all of it and can change none.
  * Every page passes axe-core in the light and the dark theme.
  */
+@UsesSharedStack
 class OnCallDashboardBrowserIT {
 
     /** As in DashboardBrowserIT: VIGIL_CHROME_BINARY/VIGIL_CHROMEDRIVER, Debian's chromium, a runner's Chrome. */
@@ -53,7 +54,7 @@ class OnCallDashboardBrowserIT {
     private static WebDriver browser;
 
     @BeforeAll
-    static void startEverything() throws IOException {
+    static void startEverything(SharedStack shared) throws IOException {
         assumeTrue(DashboardBrowser.isInstalled(),
                 "no chromium and chromedriver (.ci/run installs Debian's); skipping");
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -63,28 +64,17 @@ class OnCallDashboardBrowserIT {
             exchange.close();
         });
         receiver.start();
-        database = TestDatabase.create();
-        stack = LocalStack.start(new LocalStackOptions(database.jdbcUrl(), Path.of("unused"), 0, 0,
-                LocalStackOptions.LOCAL_REGIONS, Map.of("vigil.sqs.wait-time", "1s",
-                // Two sign-ups from one address.
-                "vigil.rate-limits.signup.capacity", "50")));
-        dashboard = DashboardBrowser.start(stack.apiUrl()).checkedBy(ACCESSIBILITY).screenshotsTo(SCREENSHOTS);
+        // Two sign-ups from one address: the shared stack allows them.
+        stack = shared.stack();
+        database = shared.database();
+        dashboard = shared.dashboard().checkedBy(ACCESSIBILITY).screenshotsTo(SCREENSHOTS);
         browser = dashboard.driver();
     }
 
     @AfterAll
     static void stopEverything() {
-        if (dashboard != null) {
-            dashboard.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
         if (receiver != null) {
             receiver.stop(0);
-        }
-        if (database != null) {
-            database.close();
         }
     }
 

@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * service's ingest stores the answers in PostgreSQL, and the api answers them per region.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@OwnStack
 class OneShotCheckIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

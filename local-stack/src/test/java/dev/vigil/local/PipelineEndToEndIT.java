@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.vigil.common.testing.TestDatabase;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -33,21 +32,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole pipeline, every part real: PostgreSQL (a fresh database the services migrate), ElasticMQ, the four services
- * and three probe regions, and an HTTP target on loopback. A monitor created through the public API gets ok results
- * from the regions.
+ * The whole pipeline, every part real: PostgreSQL (a database the services migrated from empty), ElasticMQ, the four
+ * services and three probe regions, and an HTTP target on loopback. A monitor created through the public API gets ok
+ * results from the regions.
  */
+@UsesSharedStack
 class PipelineEndToEndIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static TestDatabase database;
     private static LocalStack stack;
     private static HttpServer target;
     private static final AtomicInteger targetHits = new AtomicInteger();
 
     @BeforeAll
-    static void startEverything() throws IOException {
+    static void startEverything(SharedStack shared) throws IOException {
         target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         target.createContext("/health", exchange -> {
             targetHits.incrementAndGet();
@@ -58,21 +57,13 @@ class PipelineEndToEndIT {
             exchange.close();
         });
         target.start();
-        database = TestDatabase.create();
-        stack = LocalStack.start(new LocalStackOptions(database.jdbcUrl(), Path.of("unused"), 0, 0,
-                LocalStackOptions.LOCAL_REGIONS, Map.of("vigil.sqs.wait-time", "1s")));
+        stack = shared.stack();
     }
 
     @AfterAll
     static void stopEverything() {
-        if (stack != null) {
-            stack.close();
-        }
         if (target != null) {
             target.stop(0);
-        }
-        if (database != null) {
-            database.close();
         }
     }
 

@@ -3,7 +3,6 @@ package dev.vigil.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.vigil.common.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -15,7 +14,6 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -35,6 +33,7 @@ import tools.jackson.databind.JsonNode;
  * first and changes nothing. Each page passes axe-core in the light
  * and the dark theme.
  */
+@UsesSharedStack
 class SchedulesAndRemindersBrowserIT {
 
     /** As in DashboardBrowserIT: VIGIL_CHROME_BINARY/VIGIL_CHROMEDRIVER, Debian's chromium, a runner's Chrome. */
@@ -44,33 +43,17 @@ class SchedulesAndRemindersBrowserIT {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    private static TestDatabase database;
     private static LocalStack stack;
     private static DashboardBrowser dashboard;
     private static WebDriver browser;
 
     @BeforeAll
-    static void startEverything() throws IOException {
+    static void startEverything(SharedStack shared) throws IOException {
         assumeTrue(DashboardBrowser.isInstalled(),
                 "no chromium and chromedriver (.ci/run installs Debian's); skipping");
-        database = TestDatabase.create();
-        stack = LocalStack.start(new LocalStackOptions(database.jdbcUrl(), Path.of("unused"), 0, 0,
-                LocalStackOptions.LOCAL_REGIONS, Map.of("vigil.sqs.wait-time", "1s")));
-        dashboard = DashboardBrowser.start(stack.apiUrl()).checkedBy(ACCESSIBILITY).screenshotsTo(SCREENSHOTS);
+        stack = shared.stack();
+        dashboard = shared.dashboard().checkedBy(ACCESSIBILITY).screenshotsTo(SCREENSHOTS);
         browser = dashboard.driver();
-    }
-
-    @AfterAll
-    static void stopEverything() {
-        if (dashboard != null) {
-            dashboard.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     @Test

@@ -49,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * 5-second blip on another component mails nobody; a subscriber who chose only that component hears nothing; the
  * webhook subscriber receives the same events signed the Standard Webhooks way; the RSS feed parses as RSS 2.0.
  */
+@OwnStack
 class SubscriberNotificationsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
