@@ -208,7 +208,8 @@ class SubscriberNotificationsIT {
         // 5. Unsubscribing by the mailed link still works.
         assertThat(get(link(resolvedText, "unsubscribe")).statusCode()).isEqualTo(200);
 
-        // 6. The RSS feed parses as RSS 2.0 and names both incidents.
+        // 6. The RSS feed parses as RSS 2.0 and names every incident: the outage's, and the blip's if it opened one
+        //    (see above: on a slow machine it may open none).
         HttpResponse<String> rss = get("/status/" + slug + "/feed.rss");
         assertThat(rss.statusCode()).isEqualTo(200);
         assertThat(rss.headers().firstValue("Content-Type").orElse("")).startsWith("application/rss+xml");
@@ -224,7 +225,7 @@ class SubscriberNotificationsIT {
             assertThat(channel.getElementsByTagName(required).getLength()).as(required).isPositive();
         }
         NodeList items = channel.getElementsByTagName("item");
-        assertThat(items.getLength()).isEqualTo(2);
+        assertThat(items.getLength()).isEqualTo(1 + incidents(key, search).size());
         for (int i = 0; i < items.getLength(); i++) {
             Element item = (Element) items.item(i);
             String pubDate = item.getElementsByTagName("pubDate").item(0).getTextContent();
