@@ -91,7 +91,7 @@ class MonitorDetailController {
                 RECENT_RESULTS);
         model.addAttribute("results", recent);
         model.addAttribute("lastCheck", recent.isEmpty() ? null : recent.getFirst());
-        model.addAttribute("days", details.uptimeBar(id));
+        model.addAttribute("daysBar", UptimeBarMarkup.html(details.uptimeBar(id)));
         model.addAttribute("incidents", incidents.list(caller.workspaceId(), null, id, 20));
         model.addAttribute("tls", details.tlsExpiry(id));
         model.addAttribute("regions", regions.regions());
