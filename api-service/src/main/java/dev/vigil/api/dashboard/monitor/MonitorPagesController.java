@@ -73,6 +73,13 @@ class MonitorPagesController {
         return "dashboard/monitors/list";
     }
 
+    /** The overview's uptime means alone, fetched by the page of a large workspace that had none to show yet. */
+    @GetMapping("/overview/uptime")
+    String overviewUptime(Caller caller, Model model) {
+        model.addAttribute("summary", summary.uptimeMeans(caller));
+        return "dashboard/monitors/list :: uptime";
+    }
+
     /** The rows alone, polled by the list page every few seconds and fetched again when the filter changes. */
     @GetMapping("/rows")
     String rows(Caller caller, @ModelAttribute("filter") ListFilter filter, Locale locale, Model model) {
