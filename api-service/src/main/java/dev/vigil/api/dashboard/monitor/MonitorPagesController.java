@@ -76,7 +76,7 @@ class MonitorPagesController {
     /** The overview's uptime means alone, fetched by the page of a large workspace that had none to show yet. */
     @GetMapping("/overview/uptime")
     String overviewUptime(Caller caller, Model model) {
-        model.addAttribute("summary", summary.uptimeMeans(caller));
+        model.addAttribute("summary", summary.withMeans(caller));
         return "dashboard/monitors/list :: uptime";
     }
 

@@ -81,8 +81,22 @@ class MonitorSummary {
         }
     }
 
+    /** The overview as the list page shows it: a large workspace's page does not wait for means it has none of. */
     @Transactional(readOnly = true)
     Summary of(Caller caller) {
+        return of(caller, false);
+    }
+
+    /**
+     * The overview with its uptime means, waited for if need be: what a large workspace's page fetches after itself
+     * when it had none to show ({@link Summary#meansPending()}).
+     */
+    @Transactional(readOnly = true)
+    Summary withMeans(Caller caller) {
+        return of(caller, true);
+    }
+
+    private Summary of(Caller caller, boolean waitForMeans) {
         UUID workspace = caller.workspaceId();
         Instant now = clock.instant();
         // Counted in the database (an index-only scan of (workspace_id, paused, status)): a page load should not carry
@@ -102,24 +116,11 @@ class MonitorSummary {
                 .param("now", Timestamp.from(now))
                 .param("regions", regions.ids())
                 .query((rs, row) -> new int[] {rs.getInt("probes"), rs.getInt("regions")}).single();
-        Means means = monitors < WAIT_FOR_MEANS_BELOW ? means(workspace, monitors, now)
+        Means means = waitForMeans || monitors < WAIT_FOR_MEANS_BELOW ? means(workspace, monitors, now)
                 : meansIfAny(workspace, monitors, now);
         return new Summary(monitors, byStatus, incidents[0], incidents[1],
                 means == null ? null : means.uptime24h(), means == null ? null : means.uptime30d(), probes[0],
                 probes[1], regions.ids().size(), means == null);
-    }
-
-    /**
-     * The uptime means alone, waited for if need be: what a large workspace's page fetches after itself when it had
-     * none to show ({@link Summary#meansPending()}).
-     */
-    @Transactional(readOnly = true)
-    Summary uptimeMeans(Caller caller) {
-        UUID workspace = caller.workspaceId();
-        Map<String, Integer> byStatus = counts.of(workspace, BY_STATUS, List.of(), () -> byStatus(workspace),
-                counted -> total(counted));
-        Means means = means(workspace, total(byStatus), clock.instant());
-        return new Summary(total(byStatus), byStatus, 0, 0, means.uptime24h(), means.uptime30d(), 0, 0, 0, false);
     }
 
     private Map<String, Integer> byStatus(UUID workspace) {
