@@ -204,7 +204,7 @@ class MonitorTools implements ToolSet {
                     filter.tag(), null, filter.type(), null, filter.query()), "", MonitorSearch.Order.CREATED, 0,
                     limit);
             Map<UUID, Monitor> byId = new HashMap<>();
-            monitors.findAllById(found.ids()).forEach(m -> byId.put(m.getId(), m));
+            monitors.findListed(found.ids()).forEach(m -> byId.put(m.getId(), m));
             List<MonitorResponse> items = views.of(found.ids().stream().map(byId::get).filter(Objects::nonNull)
                     .toList(), caller);
             return Map.of("total", found.total(), "items", items);

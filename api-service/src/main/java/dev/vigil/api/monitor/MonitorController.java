@@ -73,7 +73,7 @@ class MonitorController {
 
     private List<Monitor> inOrder(List<UUID> ids) {
         Map<UUID, Monitor> byId = new HashMap<>();
-        monitors.findAllById(ids).forEach(m -> byId.put(m.getId(), m));
+        monitors.findListed(ids).forEach(m -> byId.put(m.getId(), m));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 

@@ -3,6 +3,7 @@ package dev.vigil.api.uptime;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -29,17 +30,33 @@ public class UptimeCalculator {
     }
 
     public Uptime uptime(UUID monitorId, Instant createdAt, UptimeWindow window, Instant now) {
-        Instant start = start(createdAt, window, now);
-        UptimeHistory.Measure measure = histories.of(monitorId, start, now).over(start, now);
-        long incidents = jdbc.sql("""
-                        SELECT count(*) FROM incidents
+        return uptimes(monitorId, createdAt, List.of(window), now).getFirst();
+    }
+
+    /**
+     * A monitor's uptime over each of the windows, in their order, from one read of the longest one's history and
+     * one count of its incidents (a monitor's page shows three windows and was three of each).
+     */
+    public List<Uptime> uptimes(UUID monitorId, Instant createdAt, List<UptimeWindow> windows, Instant now) {
+        Instant earliest = windows.stream().map(w -> start(createdAt, w, now)).min(Instant::compareTo).orElseThrow();
+        UptimeHistory history = histories.of(monitorId, earliest, now);
+        List<Instant> overlapping = jdbc.sql("""
+                        SELECT coalesce(resolved_at, ?) AS ended FROM incidents
                         WHERE monitor_id = ? AND started_at < ? AND coalesce(resolved_at, ?) > ?""")
-                .params(monitorId, Timestamp.from(now), Timestamp.from(now), Timestamp.from(start))
-                .query(Long.class).single();
-        Double[] latency = window == UptimeWindow.H24 ? rawPercentiles(monitorId, start, now)
-                : rolledUpPercentiles(monitorId, start, now);
-        return new Uptime(window.label, measure.percent(), measure.downSeconds(), incidents, latency[0], latency[1],
-                latency[2]);
+                .params(Timestamp.from(now), monitorId, Timestamp.from(now), Timestamp.from(now),
+                        Timestamp.from(earliest))
+                .query((rs, row) -> rs.getTimestamp("ended").toInstant()).list();
+        List<Uptime> uptimes = new ArrayList<>();
+        for (UptimeWindow window : windows) {
+            Instant start = start(createdAt, window, now);
+            UptimeHistory.Measure measure = history.over(start, now);
+            long incidents = overlapping.stream().filter(ended -> ended.isAfter(start)).count();
+            Double[] latency = window == UptimeWindow.H24 ? rawPercentiles(monitorId, start, now)
+                    : rolledUpPercentiles(monitorId, start, now);
+            uptimes.add(new Uptime(window.label, measure.percent(), measure.downSeconds(), incidents, latency[0],
+                    latency[1], latency[2]));
+        }
+        return uptimes;
     }
 
     /** Each monitor's uptime percent over the window (a list page's column): two queries for all of them. */

@@ -249,6 +249,58 @@ class DashboardMonitorListIT {
         assertThat(probes).containsPattern("[1-9][0-9]* of [0-9]+ regions");
     }
 
+    /** The size from which the list does not wait for its uptime means (MonitorSummary.WAIT_FOR_MEANS_BELOW). */
+    private static final int LARGE = 10_000;
+
+    @Test
+    void aLargeWorkspacesPageDoesNotWaitForItsUptimeMeansButFetchesThemAfterItself() {
+        DashboardSession browser = new DashboardSession(port);
+        ApiClient api = new ApiClient(port).withKey(browser.signUp("large-" + UUID.randomUUID() + "@example.com"));
+        UUID up = UUID.fromString(monitor(api, "Always up", List.of(), null));
+        UUID flaky = UUID.fromString(monitor(api, "Down lately", List.of(), null));
+        // A workspace whose list was never opened (sign-up opened the first one's): its means are not remembered.
+        UUID workspace = UUID.randomUUID();
+        jdbc.sql("INSERT INTO workspaces (id, name) VALUES (?, 'Large')").param(workspace).update();
+        jdbc.sql("""
+                        INSERT INTO workspace_members (workspace_id, user_id, role)
+                        SELECT ?, user_id, 'OWNER' FROM workspace_members WHERE workspace_id = ?""")
+                .params(workspace, workspaceOf(up.toString())).update();
+        jdbc.sql("UPDATE monitors SET workspace_id = ? WHERE id IN (?, ?)").params(workspace, up, flaky).update();
+        assertThat(browser.post("/app/workspace", Map.of("workspaceId", workspace.toString())).status())
+                .isEqualTo(302);
+        Instant now = Instant.now();
+        jdbc.sql("UPDATE monitors SET created_at = ? WHERE id IN (?, ?)")
+                .params(Timestamp.from(now.minus(48, ChronoUnit.HOURS)), up, flaky).update();
+        transition(workspace, up, now.minus(48, ChronoUnit.HOURS), "UP");
+        transition(workspace, flaky, now.minus(48, ChronoUnit.HOURS), "UP");
+        transition(workspace, flaky, now.minus(6, ChronoUnit.HOURS), "DOWN");
+        // The rest of a workspace at the size where the means take a second (never evaluated: no uptime of their own).
+        jdbc.sql("""
+                        INSERT INTO monitors (id, workspace_id, name, type, check_spec, interval_seconds, timeout_ms,
+                                              regions, confirmations, created_at, updated_at)
+                        SELECT gen_random_uuid(), workspace_id, 'Bulk ' || n, type, check_spec, 86400, timeout_ms,
+                               regions, confirmations, now(), now()
+                        FROM monitors CROSS JOIN generate_series(1, ?) AS n WHERE id = ?""")
+                .params(LARGE - 2, up).update();
+
+        String first = browser.get("/app/monitors").body();
+        String placeholder = text(first, "overview-uptime");
+        String fetched = browser.get("/app/monitors/overview/uptime").body();
+        String again = browser.get("/app/monitors").body();
+
+        assertThat(number(text(first, "overview-pending"), 0)).as("the counts do not wait")
+                .isEqualTo(LARGE);
+        assertThat(placeholder).contains("aria-busy=\"true\"").contains("hx-get=\"/app/monitors/overview/uptime\"")
+                .contains("hx-trigger=\"load\"");
+        for (String shown : List.of(text(fetched, "overview-uptime"), text(again, "overview-uptime"))) {
+            assertThat(shown).doesNotContain("aria-busy");
+            assertThat(decimal(shown, 0)).as(shown).isCloseTo(87.5, org.assertj.core.data.Offset.offset(0.05));
+            assertThat(decimal(shown, 1)).as(shown).isCloseTo(93.75, org.assertj.core.data.Offset.offset(0.05));
+        }
+        assertThat(new DashboardSession(port).get("/app/monitors/overview/uptime").location()).as("signed out")
+                .isEqualTo("/login");
+    }
+
     private void transition(UUID workspace, UUID monitor, Instant at, String to) {
         jdbc.sql("""
                         INSERT INTO monitor_transitions (monitor_id, workspace_id, from_status, to_status, at, reason)

@@ -87,6 +87,11 @@ class UptimeConsistencyIT {
         }
         // 5. A day wholly in maintenance: no data.
         maintenance(monitor, day(-5), day(-4));
+        // Incidents (counted per window, not part of the percentages): the first outage's, one on the flapping day,
+        // and one opened 2 hours ago and still open.
+        incident(monitor, day(-30).plus(Duration.ofHours(8)), day(-30).plus(Duration.ofHours(11)));
+        incident(monitor, day(-10).plus(Duration.ofHours(6)), day(-10).plus(Duration.ofHours(7)));
+        incident(monitor, NOW.minus(Duration.ofHours(2)), null);
         String slug = "uptime-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(api.post("/api/v1/status-pages", Map.of("slug", slug, "title", "Shop",
                 "components", List.of(Map.of("name", "Shop", "monitorId", monitor.toString())))).status())
@@ -129,6 +134,26 @@ class UptimeConsistencyIT {
         assertThat(together.get(UptimeWindow.D30).get(monitor)).isEqualTo(thirtyDays);
         assertThat(together.get(UptimeWindow.D90).get(monitor)).isEqualTo(ninetyDays);
         assertThat(statusPageDays).isEqualTo(expectedDays);
+        // A monitor's page reads its three windows from one history and one incident count: the same as the API's
+        // one window at a time.
+        List<Uptime> windows = calculator.uptimes(monitor, day(-60),
+                List.of(UptimeWindow.H24, UptimeWindow.D7, UptimeWindow.D30, UptimeWindow.D90), NOW);
+        assertThat(windows).extracting(Uptime::incidents).containsExactly(1L, 1L, 2L, 3L);
+        for (Uptime one : windows) {
+            assertThat(one).isEqualTo(calculator.uptime(monitor, day(-60), UptimeWindow.of(one.window()), NOW));
+            assertThat(one.uptimePercent()).isEqualTo(apiUptime.get(one.window()));
+        }
+    }
+
+    private void incident(UUID monitor, Instant started, Instant resolved) {
+        jdbc.sql("""
+                        INSERT INTO incidents (id, workspace_id, monitor_id, kind, status, started_at, resolved_at, cause,
+                                               regions)
+                        SELECT ?, workspace_id, id, 'DOWN', ?, ?, ?, 'HTTP status 503', '{local-a,local-b}'
+                        FROM monitors WHERE id = ?""")
+                .params(UUID.randomUUID(), resolved == null ? "OPEN" : "RESOLVED", ts(started),
+                        resolved == null ? null : ts(resolved), monitor)
+                .update();
     }
 
     private static Instant day(int offset) {

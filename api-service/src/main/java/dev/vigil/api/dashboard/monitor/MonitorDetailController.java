@@ -79,9 +79,9 @@ class MonitorDetailController {
         MonitorResponse monitor = lookup.get(caller, id);
         Instant now = clock.instant();
         MonitorDetails.ChartRange chartRange = MonitorDetails.ChartRange.of(range);
-        live(caller, id, model);
-        model.addAttribute("uptimes", List.of(UptimeWindow.H24, UptimeWindow.D7, UptimeWindow.D30).stream()
-                .map(w -> uptime.uptime(id, monitor.createdAt(), w, now)).toList());
+        live(caller, monitor, model);
+        model.addAttribute("uptimes", uptime.uptimes(id, monitor.createdAt(),
+                List.of(UptimeWindow.H24, UptimeWindow.D7, UptimeWindow.D30), now));
         model.addAttribute("range", chartRange.label);
         model.addAttribute("ranges", MonitorDetails.ChartRange.values());
         model.addAttribute("chartJson", json.writeValueAsString(Map.of("range", chartRange.label,
@@ -91,7 +91,7 @@ class MonitorDetailController {
                 RECENT_RESULTS);
         model.addAttribute("results", recent);
         model.addAttribute("lastCheck", recent.isEmpty() ? null : recent.getFirst());
-        model.addAttribute("days", details.uptimeBar(id));
+        model.addAttribute("daysBar", UptimeBarMarkup.html(details.uptimeBar(id)));
         model.addAttribute("incidents", incidents.list(caller.workspaceId(), null, id, 20));
         model.addAttribute("tls", details.tlsExpiry(id));
         model.addAttribute("regions", regions.regions());
@@ -134,7 +134,12 @@ class MonitorDetailController {
     /** The status block alone, polled by the page so the status changes without a reload. */
     @GetMapping("/live")
     String live(Caller caller, @PathVariable UUID id, Model model) {
-        MonitorResponse monitor = lookup.get(caller, id);
+        return live(caller, lookup.get(caller, id), model);
+    }
+
+    /** The status block of a monitor the page has already looked up (once a page view, not once per block). */
+    private String live(Caller caller, MonitorResponse monitor, Model model) {
+        UUID id = monitor.id();
         List<IncidentView> open = incidents.list(caller.workspaceId(), "OPEN", id, 1);
         List<ResultView> last = results.recent(id, clock.instant().minus(Duration.ofDays(7)),
                 clock.instant().plusSeconds(1), 1);

@@ -62,7 +62,7 @@ class MonitorOverview {
         long total = filter.equals(MonitorFilter.ALL) ? found.total()
                 : search.page(caller.workspaceId(), MonitorFilter.ALL, "", MonitorSearch.Order.NAME, 0, 1).total();
         Map<UUID, Monitor> byId = new HashMap<>();
-        monitors.findAllById(found.ids()).forEach(m -> byId.put(m.getId(), m));
+        monitors.findListed(found.ids()).forEach(m -> byId.put(m.getId(), m));
         List<Monitor> shown = found.ids().stream().map(byId::get).filter(Objects::nonNull).toList();
         List<MonitorResponse> responses = views.of(shown, caller.reader());
         Map<UUID, List<Beat>> beats = checks.of(found.ids());

@@ -2,6 +2,7 @@ package dev.vigil.api.dashboard.monitor;
 
 import dev.vigil.api.channel.Channels;
 import dev.vigil.api.dashboard.Caller;
+import dev.vigil.api.dashboard.DashboardTimes;
 import dev.vigil.api.dashboard.Deletion;
 import dev.vigil.api.dashboard.FieldErrors;
 import dev.vigil.api.group.GroupView;
@@ -15,6 +16,7 @@ import dev.vigil.api.web.InvalidRequestException;
 import dev.vigil.common.region.RegionProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -60,8 +62,8 @@ class MonitorPagesController {
     }
 
     @GetMapping
-    String list(Caller caller, @ModelAttribute("filter") ListFilter filter, Model model) {
-        rows(caller, filter, model);
+    String list(Caller caller, @ModelAttribute("filter") ListFilter filter, Locale locale, Model model) {
+        rows(caller, filter, locale, model);
         model.addAttribute("summary", summary.of(caller));
         model.addAttribute("statuses", MonitorOverview.STATUSES);
         model.addAttribute("types", MonitorForm.TYPES);
@@ -71,19 +73,30 @@ class MonitorPagesController {
         return "dashboard/monitors/list";
     }
 
+    /** The overview's uptime means alone, fetched by the page of a large workspace that had none to show yet. */
+    @GetMapping("/overview/uptime")
+    String overviewUptime(Caller caller, Model model) {
+        model.addAttribute("summary", summary.withMeans(caller));
+        return "dashboard/monitors/list :: uptime";
+    }
+
     /** The rows alone, polled by the list page every few seconds and fetched again when the filter changes. */
     @GetMapping("/rows")
-    String rows(Caller caller, @ModelAttribute("filter") ListFilter filter, Model model) {
+    String rows(Caller caller, @ModelAttribute("filter") ListFilter filter, Locale locale, Model model) {
         List<GroupView> allGroups = groups.list(caller.reader());
         model.addAttribute("tags", tags.list(caller.reader()));
         model.addAttribute("groups", allGroups);
+        MonitorOverview.Listing listing;
         try {
-            model.addAttribute("listing", overview.list(caller, filter.toFilter(), allGroups));
+            listing = overview.list(caller, filter.toFilter(), allGroups);
         } catch (InvalidRequestException e) {
             // A stale link (a deleted tag or group): say so and show nothing rather than an error page.
             model.addAttribute("filterProblem", e.getBody().getDetail());
-            model.addAttribute("listing", new MonitorOverview.Listing(List.of(), 0, -1));
+            listing = new MonitorOverview.Listing(List.of(), 0, -1);
         }
+        model.addAttribute("listing", listing);
+        model.addAttribute("rowsHtml", new MonitorRowsMarkup(DashboardTimes.of(caller.timeZone()), caller.canWrite(),
+                locale).html(listing.rows()));
         return "dashboard/monitors/list :: rows";
     }
 

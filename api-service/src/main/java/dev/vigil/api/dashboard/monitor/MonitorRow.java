@@ -1,6 +1,5 @@
 package dev.vigil.api.dashboard.monitor;
 
-import dev.vigil.api.dashboard.DashboardTimes;
 import dev.vigil.api.monitor.MonitorResponse.TagLabel;
 import java.time.Instant;
 import java.util.List;
@@ -19,11 +18,6 @@ import java.util.UUID;
 record MonitorRow(UUID id, String name, String type, String target, String status, List<TagLabel> tags,
                   String group, Instant lastCheck, Double uptime24h, List<Beat> beats, Sparkline spark,
                   boolean unchecked) {
-
-    /** The beat bar's markup, times in the reader's zone (escaped: see {@link BeatBar}). */
-    public String beatBar(DashboardTimes times) {
-        return BeatBar.html(beats, times);
-    }
 
     /** The beat bar's label for screen readers. */
     public String beatLabel() {
