@@ -222,11 +222,7 @@ class DashboardMonitorListIT {
         UUID degraded = UUID.fromString(monitor(api, "Slow one", List.of(), null));
         UUID workspace = workspaceOf(up.toString());
         Instant now = Instant.now();
-        jdbc.sql("UPDATE monitors SET created_at = ? WHERE id IN (?, ?)")
-                .params(Timestamp.from(now.minus(48, ChronoUnit.HOURS)), up, flaky).update();
-        transition(workspace, up, now.minus(48, ChronoUnit.HOURS), "UP");
-        transition(workspace, flaky, now.minus(48, ChronoUnit.HOURS), "UP");
-        transition(workspace, flaky, now.minus(6, ChronoUnit.HOURS), "DOWN");
+        upAndDownLately(workspace, up, flaky, now);
         jdbc.sql("UPDATE monitors SET status = 'DOWN' WHERE id = ?").param(flaky).update();
         jdbc.sql("UPDATE monitors SET paused = true WHERE id = ?").param(paused).update();
         jdbc.sql("UPDATE monitors SET status = 'DEGRADED' WHERE id = ?").param(degraded).update();
@@ -241,9 +237,7 @@ class DashboardMonitorListIT {
         assertThat(number(text(page, "overview-degraded"), 0)).isEqualTo(1);
         assertThat(number(text(page, "overview-down"), 0)).isEqualTo(1);
         assertThat(number(text(page, "overview-up"), 0)).isZero();
-        String uptime = text(page, "overview-uptime");
-        assertThat(decimal(uptime, 0)).as(uptime).isCloseTo(87.5, org.assertj.core.data.Offset.offset(0.05));
-        assertThat(decimal(uptime, 1)).as(uptime).isCloseTo(93.75, org.assertj.core.data.Offset.offset(0.05));
+        assertMeansOfUpAndDownLately(text(page, "overview-uptime"));
         String probes = text(page, "overview-probes");
         assertThat(number(probes, 0)).as(probes).isEqualTo(probesBefore + 1);
         assertThat(probes).containsPattern("[1-9][0-9]* of [0-9]+ regions");
@@ -268,12 +262,7 @@ class DashboardMonitorListIT {
         jdbc.sql("UPDATE monitors SET workspace_id = ? WHERE id IN (?, ?)").params(workspace, up, flaky).update();
         assertThat(browser.post("/app/workspace", Map.of("workspaceId", workspace.toString())).status())
                 .isEqualTo(302);
-        Instant now = Instant.now();
-        jdbc.sql("UPDATE monitors SET created_at = ? WHERE id IN (?, ?)")
-                .params(Timestamp.from(now.minus(48, ChronoUnit.HOURS)), up, flaky).update();
-        transition(workspace, up, now.minus(48, ChronoUnit.HOURS), "UP");
-        transition(workspace, flaky, now.minus(48, ChronoUnit.HOURS), "UP");
-        transition(workspace, flaky, now.minus(6, ChronoUnit.HOURS), "DOWN");
+        upAndDownLately(workspace, up, flaky, Instant.now());
         // The rest of a workspace at the size where the means take a second (never evaluated: no uptime of their own).
         jdbc.sql("""
                         INSERT INTO monitors (id, workspace_id, name, type, check_spec, interval_seconds, timeout_ms,
@@ -294,11 +283,27 @@ class DashboardMonitorListIT {
                 .contains("hx-trigger=\"load\"");
         for (String shown : List.of(text(fetched, "overview-uptime"), text(again, "overview-uptime"))) {
             assertThat(shown).doesNotContain("aria-busy");
-            assertThat(decimal(shown, 0)).as(shown).isCloseTo(87.5, org.assertj.core.data.Offset.offset(0.05));
-            assertThat(decimal(shown, 1)).as(shown).isCloseTo(93.75, org.assertj.core.data.Offset.offset(0.05));
+            assertMeansOfUpAndDownLately(shown);
         }
         assertThat(new DashboardSession(port).get("/app/monitors/overview/uptime").location()).as("signed out")
                 .isEqualTo("/login");
+    }
+
+    /** Two monitors created 48 hours ago: one up since, one down for the last 6 of them. */
+    private void upAndDownLately(UUID workspace, UUID up, UUID flaky, Instant now) {
+        jdbc.sql("UPDATE monitors SET created_at = ? WHERE id IN (?, ?)")
+                .params(Timestamp.from(now.minus(48, ChronoUnit.HOURS)), up, flaky).update();
+        transition(workspace, up, now.minus(48, ChronoUnit.HOURS), "UP");
+        transition(workspace, flaky, now.minus(48, ChronoUnit.HOURS), "UP");
+        transition(workspace, flaky, now.minus(6, ChronoUnit.HOURS), "DOWN");
+    }
+
+    /** Their means as the overview shows them: 24 h (100 + 75) / 2, 30 d (100 + 87.5) / 2; other monitors unmeasured. */
+    private static void assertMeansOfUpAndDownLately(String overviewUptime) {
+        assertThat(decimal(overviewUptime, 0)).as(overviewUptime)
+                .isCloseTo(87.5, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(decimal(overviewUptime, 1)).as(overviewUptime)
+                .isCloseTo(93.75, org.assertj.core.data.Offset.offset(0.05));
     }
 
     private void transition(UUID workspace, UUID monitor, Instant at, String to) {
