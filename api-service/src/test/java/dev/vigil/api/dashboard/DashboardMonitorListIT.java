@@ -84,6 +84,9 @@ class DashboardMonitorListIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DataSource dataSource;
+
     @Test
     void theOverviewCountsTheWorkspaceAndRowsShowTagsGroupsAndTheLastFiftyChecks() {
         DashboardSession browser = new DashboardSession(port);
@@ -243,7 +246,10 @@ class DashboardMonitorListIT {
         assertThat(probes).containsPattern("[1-9][0-9]* of [0-9]+ regions");
     }
 
-    /** The size from which the list does not wait for its uptime means (MonitorSummary.WAIT_FOR_MEANS_BELOW). */
+    /**
+     * The size from which the list does not wait for its uptime means (MonitorSummary.WAIT_FOR_MEANS_BELOW) and
+     * remembers beats (RecentChecks.REMEMBER_FROM).
+     */
     private static final int LARGE = 10_000;
 
     @Test
@@ -264,13 +270,7 @@ class DashboardMonitorListIT {
                 .isEqualTo(302);
         upAndDownLately(workspace, up, flaky, Instant.now());
         // The rest of a workspace at the size where the means take a second (never evaluated: no uptime of their own).
-        jdbc.sql("""
-                        INSERT INTO monitors (id, workspace_id, name, type, check_spec, interval_seconds, timeout_ms,
-                                              regions, confirmations, created_at, updated_at)
-                        SELECT gen_random_uuid(), workspace_id, 'Bulk ' || n, type, check_spec, 86400, timeout_ms,
-                               regions, confirmations, now(), now()
-                        FROM monitors CROSS JOIN generate_series(1, ?) AS n WHERE id = ?""")
-                .params(LARGE - 2, up).update();
+        bulkMonitors(up, LARGE - 2);
 
         String first = browser.get("/app/monitors").body();
         String placeholder = text(first, "overview-uptime");
@@ -287,6 +287,66 @@ class DashboardMonitorListIT {
         }
         assertThat(new DashboardSession(port).get("/app/monitors/overview/uptime").location()).as("signed out")
                 .isEqualTo("/login");
+    }
+
+    @Test
+    void aLargeWorkspacesRowsRememberAMonitorsBeatsUntilItsNextEvent() throws Exception {
+        DashboardSession browser = new DashboardSession(port);
+        ApiClient api = new ApiClient(port).withKey(browser.signUp("beats-" + UUID.randomUUID() + "@example.com"));
+        UUID shown = UUID.fromString(monitor(api, "A first", List.of(), null));
+        UUID workspace = workspaceOf(shown.toString());
+        bulkMonitors(shown, LARGE - 1);
+        results(workspace, shown, 10);
+        assertThat(beatsShown(browser, shown)).isEqualTo(10);
+
+        // Stored with the session's triggers off, so no event says so: the page shows the beats it remembers.
+        Instant now = Instant.now();
+        try (Connection connection = dataSource.getConnection();
+             java.sql.Statement session = connection.createStatement()) {
+            session.execute("SET session_replication_role = replica");
+            try {
+                result(JdbcClient.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+                        connection, true)), workspace, shown, now.minusSeconds(2));
+            } finally {
+                session.execute("SET session_replication_role = DEFAULT");
+            }
+        }
+        assertThat(beatsShown(browser, shown)).as("remembered until the monitor's next event").isEqualTo(10);
+
+        // Stored as the pipeline stores it: its event makes the next page read the monitor's beats again.
+        result(jdbc, workspace, shown, now.minusSeconds(1));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int beats = beatsShown(browser, shown);
+        while (beats != 12 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            beats = beatsShown(browser, shown);
+        }
+        assertThat(beats).as("both new results, once the event came").isEqualTo(12);
+    }
+
+    private int beatsShown(DashboardSession browser, UUID monitor) {
+        return count(row(browser.get("/app/monitors/rows").body(), monitor.toString()), "class=\"beat ");
+    }
+
+    /** More monitors like {@code model} in its workspace, named "Bulk n" (never evaluated, no results). */
+    private void bulkMonitors(UUID model, int count) {
+        jdbc.sql("""
+                        INSERT INTO monitors (id, workspace_id, name, type, check_spec, interval_seconds, timeout_ms,
+                                              regions, confirmations, created_at, updated_at)
+                        SELECT gen_random_uuid(), workspace_id, 'Bulk ' || n, type, check_spec, 86400, timeout_ms,
+                               regions, confirmations, now(), now()
+                        FROM monitors CROSS JOIN generate_series(1, ?) AS n WHERE id = ?""")
+                .params(count, model).update();
+    }
+
+    private static void result(JdbcClient jdbc, UUID workspace, UUID monitor, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO check_results (time, job_id, round_id, monitor_id, workspace_id, region, kind,
+                                                   started_at, ok, latency_ms)
+                        VALUES (?, ?, ?, ?, ?, 'local-a', 'SCHEDULED', ?, true, 90)""")
+                .params(Timestamp.from(at), UUID.randomUUID(), UUID.randomUUID(), monitor, workspace,
+                        Timestamp.from(at))
+                .update();
     }
 
     /** Two monitors created 48 hours ago: one up since, one down for the last 6 of them. */

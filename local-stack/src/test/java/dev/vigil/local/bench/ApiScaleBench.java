@@ -124,6 +124,7 @@ public final class ApiScaleBench {
                         () -> dashboard.timedGet("/app/monitors/" + pick(withResults)));
                 run.page("dashboard monitors page (10k)", LIST_GOAL_MS,
                         () -> smallDashboard.timedGet("/app/monitors"));
+                hold(work, stack.apiUrl(), big, database.jdbcUrl());
                 long rss = ProcessCpu.statusKb(stack.pid(), "VmRSS");
                 System.out.printf("memory: stack_rss_mb=%.0f (%d monitors in all, %d checked every 60 s)%n",
                         rss / 1024.0, large + workspaces * small, checked);
@@ -167,6 +168,22 @@ public final class ApiScaleBench {
             retryingDeadlocks(group::executeUpdate);
         }
         return new String[] {prod, critical, eu};
+    }
+
+    /**
+     * HOLD=<seconds> keeps the stack and its database up after the pages for that long, to read them by hand (EXPLAIN,
+     * a profile, curl): how to reach them is written to hold.env in the work folder, which is kept meanwhile.
+     */
+    private static void hold(Path work, String apiUrl, BenchApi big, String jdbcUrl) throws Exception {
+        int seconds = Integer.getInteger("bench.hold", 0);
+        if (seconds <= 0) {
+            return;
+        }
+        Path env = work.resolve("hold.env");
+        java.nio.file.Files.writeString(env, "API_URL=" + apiUrl + "\nAPI_KEY=" + big.key() + "\nEMAIL=" + big.email()
+                + "\nPASSWORD=" + BenchApi.PASSWORD + "\nDB_URL='" + jdbcUrl + "'\n");
+        System.out.printf("== holding the stack for %d s: %s%n", seconds, env);
+        Thread.sleep(seconds * 1000L);
     }
 
     /**

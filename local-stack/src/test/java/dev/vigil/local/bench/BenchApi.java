@@ -47,6 +47,11 @@ final class BenchApi {
         return email;
     }
 
+    /** The signed-up owner's API key. */
+    String key() {
+        return key;
+    }
+
     String webhookChannel(String url) throws IOException, InterruptedException {
         return call("POST", "/api/v1/alert-channels", Map.of("name", "bench hook", "type", "WEBHOOK",
                 "config", Map.of("url", url, "secret", "bench-secret-0123456789"))).get("id").asString();

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * One connection per API instance LISTENs on {@code dashboard_events} (the triggers of V48_1) and hands each event to
  * the {@link LiveEventHub}: the open pages cost the database nothing. The connection is its own, outside the pool (a
  * LISTEN belongs to a session). When it drops, the listener reconnects and tells every page to refetch, since
- * notifications sent meanwhile are gone.
+ * notifications sent meanwhile are gone; {@link MonitorEventObserver}s hear of each monitor's events and of the gap.
  */
 @Component
 class DashboardEventListener implements SmartLifecycle {
@@ -30,6 +31,7 @@ class DashboardEventListener implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DashboardEventListener.class);
 
     private final LiveEventHub hub;
+    private final List<MonitorEventObserver> observers;
     private final JsonMapper json;
     private final String url;
     private final Properties credentials = new Properties();
@@ -37,8 +39,10 @@ class DashboardEventListener implements SmartLifecycle {
     private volatile boolean listening;
     private Thread thread;
 
-    DashboardEventListener(LiveEventHub hub, JsonMapper json, DataSource dataSource) throws SQLException {
+    DashboardEventListener(LiveEventHub hub, List<MonitorEventObserver> observers, JsonMapper json,
+                           DataSource dataSource) throws SQLException {
         this.hub = hub;
+        this.observers = List.copyOf(observers);
         this.json = json;
         HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
         this.url = hikari.getJdbcUrl();
@@ -87,6 +91,7 @@ class DashboardEventListener implements SmartLifecycle {
                  Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
                 listening = true;
+                observers.forEach(MonitorEventObserver::listening);
                 backoff = 500;
                 if (reconnected) {
                     hub.resyncAll();
@@ -106,6 +111,7 @@ class DashboardEventListener implements SmartLifecycle {
                 }
             } finally {
                 listening = false;
+                observers.forEach(MonitorEventObserver::deaf);
             }
             reconnected = true;
             try {
@@ -123,6 +129,11 @@ class DashboardEventListener implements SmartLifecycle {
             JsonNode event = json.readTree(payload);
             UUID workspaceId = UUID.fromString(event.path("w").asString());
             String kind = event.path("k").asString();
+            JsonNode monitor = event.get("m");
+            if (monitor != null && !monitor.isNull()) {
+                UUID monitorId = UUID.fromString(monitor.asString());
+                observers.forEach(o -> o.changed(monitorId, kind));
+            }
             hub.publish(workspaceId, kind, payload);
         } catch (RuntimeException e) {
             log.warn("dashboard event not understood payload={} cause={}", payload, e.toString());

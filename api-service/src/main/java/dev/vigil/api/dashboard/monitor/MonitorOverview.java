@@ -65,7 +65,7 @@ class MonitorOverview {
         monitors.findListed(found.ids()).forEach(m -> byId.put(m.getId(), m));
         List<Monitor> shown = found.ids().stream().map(byId::get).filter(Objects::nonNull).toList();
         List<MonitorResponse> responses = views.of(shown, caller.reader());
-        Map<UUID, List<Beat>> beats = checks.of(found.ids());
+        Map<UUID, List<Beat>> beats = checks.of(found.ids(), total >= RecentChecks.REMEMBER_FROM);
         Map<UUID, java.time.Instant> created = new HashMap<>();
         responses.forEach(m -> created.put(m.id(), m.createdAt()));
         Map<UUID, Double> uptimes = uptime.percents(created, UptimeWindow.H24, clock.instant());
