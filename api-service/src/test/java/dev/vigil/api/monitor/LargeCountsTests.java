@@ -40,6 +40,35 @@ class LargeCountsTests {
     }
 
     @Test
+    void aLargeWorkspacesSmallCountsAreRememberedAlikeUntilAChangeHere() {
+        stored.set(100_000);
+        count("all");
+        stored.set(1_267);
+        assertThat(count("tag=prod&status=DOWN,DEGRADED&q=7")).isEqualTo(1_267);
+        stored.set(1_268);
+        assertThat(count("tag=prod&status=DOWN,DEGRADED&q=7")).isEqualTo(1_267);
+        assertThat(queries).hasValue(2);
+
+        counts.forget(workspace);
+        assertThat(count("tag=prod&status=DOWN,DEGRADED&q=7")).as("not known to be large any more").isEqualTo(1_268);
+        stored.set(1_269);
+        assertThat(count("tag=prod&status=DOWN,DEGRADED&q=7")).isEqualTo(1_269);
+    }
+
+    @Test
+    void manySearchesOfALargeWorkspaceDoNotPushOutItsLargeCounts() {
+        stored.set(100_000);
+        count("all");
+        stored.set(3);
+        for (int i = 0; i <= LargeCounts.MAX_PER_WORKSPACE; i++) {
+            count("q=" + i);
+        }
+        stored.set(100_001);
+        assertThat(count("all")).isEqualTo(100_000);
+        assertThat(queries).hasValue(LargeCounts.MAX_PER_WORKSPACE + 2);
+    }
+
+    @Test
     void largeCountsAreRememberedForAFewSecondsOnly() {
         stored.set(100_000);
         assertThat(count("all")).isEqualTo(100_000);
