@@ -83,6 +83,6 @@ public class EmailVerifications {
     /** Whether the account's address is proven (unknown accounts are not). */
     @Transactional(readOnly = true)
     public boolean isVerified(UUID userId) {
-        return users.findById(userId).map(UserAccount::isEmailVerified).orElse(false);
+        return users.isEmailVerified(userId);
     }
 }

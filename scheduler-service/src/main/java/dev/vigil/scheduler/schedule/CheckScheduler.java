@@ -15,8 +15,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -63,6 +65,11 @@ public class CheckScheduler extends BackgroundThread {
     /** A full resync being read in the background, and the monitors changed meanwhile (re-read after it lands). */
     private CompletableFuture<Resync> resync;
     private final Set<UUID> changedDuringResync = new HashSet<>();
+    /**
+     * Each monitor's fingerprint as of the last full read or resync; a monitor changed since by a notification has
+     * none, so the next resync reads it again whatever its fingerprint.
+     */
+    private Map<UUID, Long> fingerprints = new HashMap<>();
     private long reportedSkips;
     private long activeTerm;
     private Instant turnStart = Instant.EPOCH;
@@ -157,24 +164,33 @@ public class CheckScheduler extends BackgroundThread {
     }
 
     /**
-     * Reads every monitor and window on another thread: with 100,000 monitors the read takes seconds, and the loop must
-     * keep sending meanwhile.
+     * Reads every monitor's fingerprint and window on another thread, and whole only the monitors whose fingerprint is
+     * new or changed since the last read (a lost notification's change): with 100,000 monitors the read takes
+     * seconds, and the loop must keep sending meanwhile.
      */
     private void startResync(Instant now) {
         changedDuringResync.clear();
-        resync = CompletableFuture.supplyAsync(() -> new Resync(catalog.loadAll(), windows.load(now)),
-                Thread.ofVirtual().name("scheduler-resync")::start);
+        Map<UUID, Long> known = Map.copyOf(fingerprints);
+        resync = CompletableFuture.supplyAsync(() -> {
+            // Every monitor's fingerprint, then only the monitors whose fingerprint is new or differs read whole.
+            Map<UUID, Long> current = catalog.fingerprints();
+            List<UUID> changed = current.entrySet().stream()
+                    .filter(e -> !e.getValue().equals(known.get(e.getKey()))).map(Map.Entry::getKey).toList();
+            return new Resync(current, changed, catalog.load(changed), windows.load(now));
+        }, Thread.ofVirtual().name("scheduler-resync")::start);
     }
 
     private void finishResync() {
         try {
             Resync result = resync.join();
             Instant now = clock.instant();
-            schedule.replaceAll(result.monitors(), now);
+            schedule.reconcile(result.fingerprints().keySet(), result.changed(), result.reread(), now);
+            fingerprints = new HashMap<>(result.fingerprints());
             maintenance = result.maintenance();
             // The snapshot may predate a change that arrived while it was read: read those monitors again.
             for (UUID id : changedDuringResync) {
                 catalog.load(id).ifPresentOrElse(m -> schedule.put(m, now), () -> schedule.remove(id));
+                fingerprints.remove(id);
             }
         } catch (CompletionException e) {
             log.warn("resync failed; retrying at the next interval: {}", e.getCause().toString());
@@ -184,7 +200,9 @@ public class CheckScheduler extends BackgroundThread {
         }
     }
 
-    private record Resync(List<ScheduledMonitor> monitors, MaintenanceCalendar maintenance) {
+    /** What a resync read: every schedulable monitor's fingerprint, and the monitors whose fingerprint changed. */
+    private record Resync(Map<UUID, Long> fingerprints, List<UUID> changed, List<ScheduledMonitor> reread,
+                          MaintenanceCalendar maintenance) {
     }
 
     private void becomeActive(Instant now) {
@@ -196,7 +214,10 @@ public class CheckScheduler extends BackgroundThread {
         // Everything is read below: an earlier request for a resync (the listener connected) is answered by it.
         changes.takeResyncRequest();
         changes.drainChanged();
+        // Fingerprints first: a change between the two reads makes the next resync read that monitor again.
+        Map<UUID, Long> current = catalog.fingerprints();
         List<ScheduledMonitor> monitors = catalog.loadAll();
+        fingerprints = new HashMap<>(current);
         changes.takeMaintenanceChange();
         maintenance = windows.load(now);
         Instant planned = clock.instant();
@@ -216,6 +237,7 @@ public class CheckScheduler extends BackgroundThread {
     private void applyChanges(Instant now) {
         for (UUID id : changes.drainChanged()) {
             catalog.load(id).ifPresentOrElse(m -> schedule.put(m, now), () -> schedule.remove(id));
+            fingerprints.remove(id);
             if (resync != null) {
                 changedDuringResync.add(id);
             }

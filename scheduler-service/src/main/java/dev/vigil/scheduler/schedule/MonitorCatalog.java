@@ -6,6 +6,8 @@ import dev.vigil.scheduler.round.ScheduledMonitor;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,16 +19,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class MonitorCatalog {
 
+    private static final String VARIABLES = """
+            CASE WHEN type IN ('API_STEPS', 'WEBSOCKET', 'DATABASE') THEN
+                (SELECT jsonb_object_agg(v.name, v.value_sealed)::text FROM workspace_variables v
+                 WHERE v.workspace_id = monitors.workspace_id
+                   AND monitors.check_spec::text ~ ('\\{\\{\\s*vars\\.' || v.name || '\\s*\\}\\}'))
+            END""";
+    private static final String WHERE_SCHEDULABLE = " WHERE NOT paused AND type <> 'HEARTBEAT'";
     private static final String SCHEDULABLE = """
             SELECT id, workspace_id, check_spec::text AS check_spec, interval_seconds, timeout_ms,
                    degraded_above_ms, regions, confirmations,
-                   CASE WHEN type IN ('API_STEPS', 'WEBSOCKET', 'DATABASE') THEN
-                       (SELECT jsonb_object_agg(v.name, v.value_sealed)::text FROM workspace_variables v
-                        WHERE v.workspace_id = monitors.workspace_id
-                          AND monitors.check_spec::text ~ ('\\{\\{\\s*vars\\.' || v.name || '\\s*\\}\\}'))
-                   END AS variables
-            FROM monitors
-            WHERE NOT paused AND type <> 'HEARTBEAT'""";
+            """ + VARIABLES + " AS variables FROM monitors" + WHERE_SCHEDULABLE;
+    /**
+     * 64 bits of an MD5 of everything {@link #monitor} reads: equal fingerprints, equal {@link ScheduledMonitor}s (but
+     * for a collision of 64 bits, which the next change of the monitor mends).
+     */
+    private static final String FINGERPRINTS = """
+            SELECT id, ('x' || left(md5(concat_ws('|', workspace_id, check_spec::text, interval_seconds, timeout_ms,
+                                                  degraded_above_ms, regions::text, confirmations,
+            """ + VARIABLES + """
+            )), 16))::bit(64)::bigint AS fingerprint
+            FROM monitors""" + WHERE_SCHEDULABLE;
 
     private final JdbcClient jdbc;
 
@@ -36,6 +49,28 @@ public class MonitorCatalog {
 
     public List<ScheduledMonitor> loadAll() {
         return jdbc.sql(SCHEDULABLE).query(MonitorCatalog::monitor).list();
+    }
+
+    /**
+     * Each schedulable monitor's fingerprint: what a resync reads of all of them. Reading and parsing every monitor
+     * each minute (100,000 check specs) made 100+ MB of objects that lived past young collections, and the stack's
+     * pages waited out 100-500 ms pauses every minute (bench/README.md); this is two numbers a monitor.
+     */
+    public Map<UUID, Long> fingerprints() {
+        Map<UUID, Long> fingerprints = new HashMap<>();
+        jdbc.sql(FINGERPRINTS).query(rs -> {
+            fingerprints.put(rs.getObject("id", UUID.class), rs.getLong("fingerprint"));
+        });
+        return fingerprints;
+    }
+
+    /** Those of {@code ids} that exist and are schedulable now. */
+    public List<ScheduledMonitor> load(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SCHEDULABLE + " AND id = ANY(:ids)").param("ids", ids.toArray(UUID[]::new))
+                .query(MonitorCatalog::monitor).list();
     }
 
     /** The monitor if it exists and is schedulable now; empty when deleted, paused or not probed. */

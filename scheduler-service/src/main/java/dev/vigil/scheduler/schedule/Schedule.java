@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -63,6 +64,30 @@ public final class Schedule {
         for (ScheduledMonitor monitor : incoming.values()) {
             Slot current = slots.get(monitor.id());
             if (current == null || !current.monitor.equals(monitor)) {
+                put(monitor, now);
+            }
+        }
+        if (heap.size() > 2 * slots.size() + 1024) {
+            compact();
+        }
+    }
+
+    /**
+     * Brings the schedule in line with a resync that read only what changed: monitors not in {@code schedulable} are
+     * removed, each of {@code reread} is put if it differs from the one held, and the monitors in {@code changed}
+     * that the re-read did not find (deleted or paused meanwhile) are removed.
+     */
+    public void reconcile(Set<UUID> schedulable, Collection<UUID> changed, Collection<ScheduledMonitor> reread,
+                          Instant now) {
+        slots.keySet().removeIf(id -> !schedulable.contains(id));
+        Map<UUID, ScheduledMonitor> found = new HashMap<>();
+        reread.forEach(m -> found.put(m.id(), m));
+        for (UUID id : changed) {
+            ScheduledMonitor monitor = found.get(id);
+            Slot current = slots.get(id);
+            if (monitor == null) {
+                slots.remove(id);
+            } else if (current == null || !current.monitor.equals(monitor)) {
                 put(monitor, now);
             }
         }

@@ -54,6 +54,46 @@ class ScheduleTests {
     }
 
     @Test
+    void aResyncOfTheChangedMonitorsRemovesTheGoneAndPutsOnlyWhatDiffers() {
+        Schedule schedule = new Schedule();
+        ScheduledMonitor kept = monitor(60);
+        ScheduledMonitor edited = monitor(60);
+        ScheduledMonitor deleted = monitor(60);
+        ScheduledMonitor pausedMeanwhile = monitor(60);
+        for (ScheduledMonitor m : List.of(kept, edited, deleted, pausedMeanwhile)) {
+            schedule.put(m, START);
+        }
+        ScheduledMonitor faster = new ScheduledMonitor(edited.id(), edited.workspaceId(), edited.check(), 30, 5000,
+                null, List.of("a", "b"), 1);
+        ScheduledMonitor added = monitor(60);
+
+        schedule.reconcile(java.util.Set.of(kept.id(), edited.id(), pausedMeanwhile.id(), added.id()),
+                List.of(edited.id(), pausedMeanwhile.id(), added.id(), kept.id()), List.of(faster, added, kept),
+                START.plusSeconds(1));
+
+        assertThat(schedule.size()).isEqualTo(3);
+        assertThat(schedule.contains(deleted.id())).as("not schedulable any more").isFalse();
+        assertThat(schedule.contains(pausedMeanwhile.id())).as("changed, and not found when re-read").isFalse();
+        List<DueRound> due = new ArrayList<>();
+        for (Instant now = START; now.isBefore(START.plusSeconds(300)); now = now.plusMillis(100)) {
+            due.addAll(schedule.takeDue(now));
+        }
+        assertThat(gaps(due, edited)).as("every 30 s now").isNotEmpty().containsOnly(Duration.ofSeconds(30));
+        assertThat(gaps(due, kept)).isNotEmpty().containsOnly(Duration.ofSeconds(60));
+        assertThat(gaps(due, added)).isNotEmpty().containsOnly(Duration.ofSeconds(60));
+    }
+
+    private static List<Duration> gaps(List<DueRound> due, ScheduledMonitor monitor) {
+        List<Instant> rounds = due.stream().filter(d -> d.monitor().id().equals(monitor.id()))
+                .map(DueRound::scheduledAt).toList();
+        List<Duration> gaps = new ArrayList<>();
+        for (int i = 1; i < rounds.size(); i++) {
+            gaps.add(Duration.between(rounds.get(i - 1), rounds.get(i)));
+        }
+        return gaps;
+    }
+
+    @Test
     void editingAMonitorKeepsItsPlannedRoundAndRemovingItStopsIt() {
         Schedule schedule = new Schedule();
         ScheduledMonitor m = monitor(60);
