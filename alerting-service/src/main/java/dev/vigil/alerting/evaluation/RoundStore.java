@@ -105,6 +105,11 @@ class RoundStore {
         // LATERAL: one index range scan of (monitor_id, time) per monitor, never a hash join over every result; the
         // batch's earliest bound lets the planner skip whole partitions.
         Timestamp earliest = Arrays.stream(from).min(Timestamp::compareTo).orElseThrow();
+        // Planned for its values every time (planning is under a millisecond): PostgreSQL may otherwise settle on a
+        // generic plan after five runs, and one such plan, made while the day's partition looked small, read and
+        // sorted the whole partition at each call (13 MB of temporary files, 0.5-1.9 s a call in bench/api-scale,
+        // where the planned call takes a millisecond). SET LOCAL: the evaluator's transaction only, restored below.
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         jdbc.sql("""
                         SELECT w.monitor_id, r.round_id, r.time, r.region, r.kind, r.ok, r.degraded, r.latency_ms,
                                r.received_at, r.cause
@@ -129,6 +134,7 @@ class RoundStore {
                     results.computeIfAbsent(monitor, m -> new LinkedHashMap<>())
                             .computeIfAbsent(round, r -> new ArrayList<>()).add(result(rs));
                 });
+        jdbc.sql("SET LOCAL plan_cache_mode = DEFAULT").update();
         Map<UUID, List<Round>> rounds = new HashMap<>();
         times.forEach((monitor, byRound) -> {
             List<Round> list = new ArrayList<>(byRound.size());

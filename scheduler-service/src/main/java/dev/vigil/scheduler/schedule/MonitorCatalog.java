@@ -31,14 +31,14 @@ public class MonitorCatalog {
                    degraded_above_ms, regions, confirmations,
             """ + VARIABLES + " AS variables FROM monitors" + WHERE_SCHEDULABLE;
     /**
-     * 64 bits of an MD5 of everything {@link #monitor} reads: equal fingerprints, equal {@link ScheduledMonitor}s (but
-     * for a collision of 64 bits, which the next change of the monitor mends).
+     * A 64-bit hash of everything {@link #monitor} reads: equal fingerprints, equal {@link ScheduledMonitor}s (but for
+     * a collision, which the monitor's next change or notification mends).
      */
     private static final String FINGERPRINTS = """
-            SELECT id, ('x' || left(md5(concat_ws('|', workspace_id, check_spec::text, interval_seconds, timeout_ms,
-                                                  degraded_above_ms, regions::text, confirmations,
-            """ + VARIABLES + """
-            )), 16))::bit(64)::bigint AS fingerprint
+            SELECT id, hashtextextended(concat_ws('|', workspace_id, check_spec::text, interval_seconds, timeout_ms,
+                                                  coalesce(degraded_above_ms, -1), regions::text, confirmations,
+                                                  coalesce(""" + VARIABLES + """
+            , '')), 0) AS fingerprint
             FROM monitors""" + WHERE_SCHEDULABLE;
 
     private final JdbcClient jdbc;
