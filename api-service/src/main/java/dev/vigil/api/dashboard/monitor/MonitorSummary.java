@@ -38,6 +38,13 @@ class MonitorSummary {
     private static final Logger log = LoggerFactory.getLogger(MonitorSummary.class);
 
     static final Duration MEANS_FOR = Duration.ofSeconds(60);
+    /**
+     * How long the means of a workspace of {@link #WAIT_FOR_MEANS_BELOW} or more monitors are kept: computing them
+     * there takes a core for a second or more and makes objects that outlive young collections, once a minute while
+     * the list is open, which the list's own readers waited out (bench/README.md); a mean over 100,000 monitors does
+     * not move in five minutes.
+     */
+    static final Duration LARGE_MEANS_FOR = Duration.ofMinutes(5);
     static final Duration STALE_AFTER = Duration.ofMinutes(10);
     /** From this size on, a page does not wait for means it has none of: it loads them after itself. */
     static final int WAIT_FOR_MEANS_BELOW = 10_000;
@@ -136,15 +143,16 @@ class MonitorSummary {
     }
 
     /**
-     * The workspace's mean uptimes, computed at most once a {@link #MEANS_FOR} per workspace: they read every
-     * monitor's transitions over 30 days (a second or more at 100,000 monitors) and move slowly, while the page is
-     * opened often. Once computed, older means (or means from before a monitor was added or removed) are still shown
+     * The workspace's mean uptimes, computed at most once a {@link #MEANS_FOR} per workspace ({@link #LARGE_MEANS_FOR}
+     * for a large one): they read every monitor's transitions over 30 days (a second or more at 100,000 monitors) and
+     * move slowly, while the page is opened often. Once computed, older means (or means from before a monitor was added or removed) are still shown
      * while they are computed again beside the request, so no page load waits a second for them; only means older
      * than {@link #STALE_AFTER} are computed first.
      */
     private Means means(UUID workspace, int monitors, Instant now) {
         Means cached = means.get(workspace);
-        if (cached != null && cached.at().plus(MEANS_FOR).isAfter(now) && cached.monitors() == monitors) {
+        Duration fresh = monitors >= WAIT_FOR_MEANS_BELOW ? LARGE_MEANS_FOR : MEANS_FOR;
+        if (cached != null && cached.at().plus(fresh).isAfter(now) && cached.monitors() == monitors) {
             return cached;
         }
         if (cached != null && cached.at().plus(STALE_AFTER).isAfter(now)) {
