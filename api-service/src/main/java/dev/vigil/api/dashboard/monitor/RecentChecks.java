@@ -58,14 +58,9 @@ class RecentChecks implements MonitorEventObserver {
         this.clock = clock;
     }
 
-    /** Each monitor's last {@value #BEATS} scheduled checks, oldest first, read now. */
-    Map<UUID, List<Beat>> of(List<UUID> monitorIds) {
-        return read(monitorIds);
-    }
-
     /**
-     * {@link #of(List)}, answered from memory for the monitors whose beats are remembered and still current when
-     * {@code remember} (a large workspace's page).
+     * Each monitor's last {@value #BEATS} scheduled checks, oldest first; when {@code remember} (a large workspace's
+     * page), from memory for the monitors whose beats are remembered and still current.
      */
     Map<UUID, List<Beat>> of(List<UUID> monitorIds, boolean remember) {
         if (!remember || !hearing) {
