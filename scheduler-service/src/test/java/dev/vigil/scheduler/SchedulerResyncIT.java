@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vigil.common.check.HttpCheck;
-import dev.vigil.common.json.WireJson;
-import dev.vigil.common.message.CheckJob;
 import dev.vigil.common.queue.FrequencyBucket;
 import dev.vigil.common.queue.QueueNames;
 import dev.vigil.common.sqs.QueueDirectory;
@@ -16,10 +14,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Changes whose notification never arrives (made with the session's triggers off) reach the schedule at the next
@@ -76,26 +72,35 @@ class SchedulerResyncIT {
                 INSERT INTO monitors (id, workspace_id, name, type, check_spec, interval_seconds, timeout_ms, regions)
                 VALUES (?, ?, 'n', 'HTTP', '{"type":"HTTP","url":"http://127.0.0.1:1/n"}'::jsonb, 2, 1000,
                         '{local-a}')""").params(neighbour, workspace).update();
+        try (JobStream jobs = new JobStream(sqs,
+                queues.urlOf(new QueueNames(PREFIX).checks("local-a", FrequencyBucket.S30)))) {
+            silently("""
+                    INSERT INTO monitors (id, workspace_id, name, type, check_spec, interval_seconds, timeout_ms,
+                                          regions)
+                    VALUES (?, ?, 'm', 'HTTP', '{"type":"HTTP","url":"http://127.0.0.1:1/before"}'::jsonb, 2, 1000,
+                            '{local-a}')""", monitor, workspace);
+            await("added without a notification").atMost(Duration.ofSeconds(15))
+                    .until(() -> sent(jobs, monitor, "/before"));
 
-        silently("""
-                INSERT INTO monitors (id, workspace_id, name, type, check_spec, interval_seconds, timeout_ms, regions)
-                VALUES (?, ?, 'm', 'HTTP', '{"type":"HTTP","url":"http://127.0.0.1:1/before"}'::jsonb, 2, 1000,
-                        '{local-a}')""", monitor, workspace);
-        assertThat(receiveUntil(job -> job.monitorId().equals(monitor), Duration.ofSeconds(15)))
-                .as("added without a notification").isNotNull();
+            silently("""
+                    UPDATE monitors SET check_spec = '{"type":"HTTP","url":"http://127.0.0.1:1/after"}'::jsonb
+                    WHERE id = ?""", monitor);
+            await("edited without a notification").atMost(Duration.ofSeconds(15))
+                    .until(() -> sent(jobs, monitor, "/after"));
 
-        silently("""
-                UPDATE monitors SET check_spec = '{"type":"HTTP","url":"http://127.0.0.1:1/after"}'::jsonb
-                WHERE id = ?""", monitor);
-        CheckJob edited = receiveUntil(job -> job.monitorId().equals(monitor)
-                && ((HttpCheck) job.check()).url().endsWith("/after"), Duration.ofSeconds(15));
-        assertThat(edited).as("edited without a notification").isNotNull();
+            silently("UPDATE monitors SET paused = true WHERE id = ?", monitor);
+            Thread.sleep(7_000); // the next resync, and what was sent before it
+            Instant since = Instant.now();
+            Thread.sleep(5_000);
+            List<UUID> after = jobs.received().stream().filter(r -> r.receivedAt().isAfter(since))
+                    .map(r -> r.job().monitorId()).toList();
+            assertThat(after).as("paused without a notification").contains(neighbour).doesNotContain(monitor);
+        }
+    }
 
-        silently("UPDATE monitors SET paused = true WHERE id = ?", monitor);
-        receiveUntil(job -> false, Duration.ofSeconds(7)); // the resync, and what went out before it
-        List<CheckJob> after = receive(Duration.ofSeconds(5));
-        assertThat(after).extracting(CheckJob::monitorId).as("paused without a notification")
-                .contains(neighbour).doesNotContain(monitor);
+    private static boolean sent(JobStream jobs, UUID monitor, String path) {
+        return jobs.received().stream().map(JobStream.Received::job).anyMatch(job -> job.monitorId().equals(monitor)
+                && ((HttpCheck) job.check()).url().endsWith(path));
     }
 
     /** Runs the statement with this session's triggers off: no NOTIFY tells the scheduler. */
@@ -111,32 +116,5 @@ class SchedulerResyncIT {
                 session.execute("SET session_replication_role = DEFAULT");
             }
         }
-    }
-
-    /** The first job received that matches, or null when none came within the time. */
-    private CheckJob receiveUntil(Predicate<CheckJob> wanted, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (CheckJob job : receive(Duration.ofSeconds(1))) {
-                if (wanted.test(job)) {
-                    return job;
-                }
-            }
-        }
-        return null;
-    }
-
-    private List<CheckJob> receive(Duration within) {
-        String url = queues.urlOf(new QueueNames(PREFIX).checks("local-a", FrequencyBucket.S30));
-        List<CheckJob> jobs = new ArrayList<>();
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Message m : sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
-                    .join().messages()) {
-                jobs.addAll(WireJson.readList(m.body(), CheckJob.class));
-                sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle())).join();
-            }
-        }
-        return jobs;
     }
 }
