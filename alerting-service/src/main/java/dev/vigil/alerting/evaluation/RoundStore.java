@@ -83,16 +83,9 @@ class RoundStore {
     }
 
     /**
-     * The monitor's rounds scheduled in (after, until], oldest first, each with its SCHEDULED and CONFIRM results.
-     * The cause of a failure is its first failed assertion's message, else the error message.
-     */
-    List<Round> roundsBetween(UUID monitorId, Instant after, Instant until) {
-        return roundsBetween(Map.of(monitorId, after), until).getOrDefault(monitorId, List.of());
-    }
-
-    /**
-     * {@link #roundsBetween} for many monitors in one query, each from its own {@code after} (exclusive) to
-     * {@code until}: one index range scan per monitor, one round trip for all.
+     * The rounds of many monitors scheduled in (after, until], each from its own {@code after}, oldest first, each with
+     * its SCHEDULED and CONFIRM results: one index range scan per monitor, one round trip for all. The cause of a
+     * failure is its first failed assertion's message, else the error message. Runs in the evaluator's transaction.
      */
     Map<UUID, List<Round>> roundsBetween(Map<UUID, Instant> after, Instant until) {
         Map<UUID, Map<UUID, Instant>> times = new HashMap<>();

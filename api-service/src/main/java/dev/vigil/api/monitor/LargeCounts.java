@@ -115,7 +115,7 @@ public class LargeCounts {
         }
         T value = count.get();
         long counted = size.applyAsLong(value);
-        if (counted >= EXACT_BELOW || remembered != null && remembered.large) {
+        if (remembered != null ? remembered.remembers(counted) : counted >= EXACT_BELOW) {
             if (workspaces.size() >= MAX_WORKSPACES && !workspaces.containsKey(workspaceId)) {
                 // Only workspaces of tens of thousands of monitors get here: a few, unless something is wrong.
                 workspaces.clear();

@@ -9,6 +9,7 @@ import dev.vigil.api.support.Tenant;
 import dev.vigil.api.support.WorkspaceState;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.web.context.request.RequestContextHolder;
 import tools.jackson.databind.JsonNode;
 
@@ -308,10 +310,10 @@ class DashboardMonitorListIT {
             int before = beatsShown(browser, shown);
             at = at.plusSeconds(1);
             try (Connection connection = dataSource.getConnection();
-                 java.sql.Statement session = connection.createStatement()) {
+                 Statement session = connection.createStatement()) {
                 session.execute("SET session_replication_role = replica");
                 try {
-                    result(JdbcClient.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+                    result(JdbcClient.create(new SingleConnectionDataSource(
                             connection, true)), workspace, shown, at);
                 } finally {
                     session.execute("SET session_replication_role = DEFAULT");

@@ -180,8 +180,9 @@ public final class ApiScaleBench {
             return;
         }
         Path env = work.resolve("hold.env");
-        java.nio.file.Files.writeString(env, "API_URL=" + apiUrl + "\nAPI_KEY=" + big.key() + "\nEMAIL=" + big.email()
-                + "\nPASSWORD=" + BenchApi.PASSWORD + "\nDB_URL='" + jdbcUrl + "'\n");
+        // Quoted for the shell (the password has a space): `. hold.env` then curl, psql, wrk.
+        java.nio.file.Files.writeString(env, "API_URL='" + apiUrl + "'\nAPI_KEY='" + big.key() + "'\nEMAIL='"
+                + big.email() + "'\nPASSWORD='" + BenchApi.PASSWORD + "'\nDB_URL='" + jdbcUrl + "'\n");
         System.out.printf("== holding the stack for %d s: %s%n", seconds, env);
         Thread.sleep(seconds * 1000L);
     }
