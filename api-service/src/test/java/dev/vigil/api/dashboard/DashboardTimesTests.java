@@ -3,6 +3,13 @@ package dev.vigil.api.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class DashboardTimesTests {
@@ -75,5 +82,49 @@ class DashboardTimesTests {
         assertThat(berlin.fromInput("2026-01-15T10:30:00Z")).isNull();
         assertThat(berlin.input(null)).isEmpty();
         assertThat(berlin.startOfDay(null)).isNull();
+    }
+
+    @Test
+    void writesSecondsWithoutAFormatterExactlyAsTheFormatterDoes() {
+        Random random = new Random(7);
+        DateTimeFormatter second = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+        DateTimeFormatter name = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
+        for (String zone : List.of("UTC", "Europe/Berlin", "America/New_York", "Asia/Kathmandu", "Australia/Lord_Howe",
+                "America/St_Johns", "Pacific/Chatham", "Asia/Kolkata", "Africa/Casablanca", "Etc/GMT+5")) {
+            DashboardTimes times = DashboardTimes.of(zone);
+            for (int i = 0; i < 2_000; i++) {
+                // Around now, and across the years' daylight-saving changes.
+                Instant at = Instant.ofEpochSecond(1_700_000_000L + random.nextLong(200_000_000L),
+                        random.nextInt(1_000_000_000));
+                ZonedDateTime local = at.atZone(ZoneId.of(zone));
+                String shortName = zone.equals("UTC") ? "UTC" : name.format(local);
+                String expected = second.format(local) + " "
+                        + (shortName.startsWith("GMT+") || shortName.startsWith("GMT-") ? zone : shortName);
+                assertThat(times.second(at)).as("%s in %s", at, zone).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void writesInstantsWithoutAFormatterExactlyAsInstantToString() {
+        Random random = new Random(11);
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("2026-03-02T09:00:00Z"),
+                Instant.parse("2026-03-02T09:00:00.5Z"), Instant.parse("2026-03-02T09:00:00.000001Z"),
+                Instant.parse("2026-03-02T09:00:00.000000001Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-06-01T12:00:00Z")));
+        for (int i = 0; i < 10_000; i++) {
+            long nanos = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000) * 1_000_000L;
+                case 2 -> random.nextInt(1_000_000) * 1_000L;
+                default -> random.nextInt(1_000_000_000);
+            };
+            instants.add(Instant.ofEpochSecond(random.nextLong(4_000_000_000L), nanos));
+        }
+        for (Instant at : instants) {
+            StringBuilder written = new StringBuilder();
+            DashboardTimes.appendInstant(written, at);
+            assertThat(written.toString()).isEqualTo(at.toString());
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The monitor list's rows written as markup in one pass, each value escaped on its way in. The list is polled by
@@ -59,15 +58,19 @@ final class MonitorRowsMarkup {
             html.append("<span class=\"muted\">no checks yet</span>");
         } else {
             html.append("<span class=\"beats\" role=\"img\" aria-label=\"").append(escape(m.beatLabel()))
-                    .append("\">").append(BeatBar.html(m.beats(), times)).append("</span>");
+                    .append("\">");
+            BeatBar.appendTo(html, m.beats(), times);
+            html.append("</span>");
         }
         html.append("</td>\n<td data-label=\"Last check\">");
         if (m.lastCheck() == null) {
             html.append("<span class=\"muted\">never</span>");
         } else {
             String written = escape(times.second(m.lastCheck()));
-            html.append("<time datetime=\"").append(m.lastCheck()).append("\" data-relative=\"checked\" title=\"")
-                    .append(written).append("\">").append(written).append("</time>");
+            html.append("<time datetime=\"");
+            DashboardTimes.appendInstant(html, m.lastCheck());
+            html.append("\" data-relative=\"checked\" title=\"").append(written).append("\">").append(written)
+                    .append("</time>");
         }
         html.append("</td>\n<td data-label=\"Uptime 24 h\">")
                 .append(m.uptime24h() == null ? "–" : escape(percent.format(m.uptime24h())) + " %")
@@ -112,7 +115,7 @@ final class MonitorRowsMarkup {
 
     /** Text or an attribute's value: {@code < > & " '} as references, so a tenant's text stays text. */
     static String escape(String text) {
-        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
+        return HtmlText.escape(text);
     }
 
     /** Two decimals in the reader's locale without grouping ({@code 99.95}, {@code 99,95}): #numbers.formatDecimal(x, 1, 2). */
