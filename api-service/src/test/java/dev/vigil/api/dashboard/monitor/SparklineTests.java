@@ -18,6 +18,15 @@ class SparklineTests {
         for (int i = 0; i < 20_000; i++) {
             values.add(random.nextDouble(0, 121));
         }
+        // Every hundredth up to the width: half of them lie on a half of a tenth, where rounding is decided by the
+        // shortest decimal, not the binary value.
+        for (int k = 0; k <= 12_100; k++) {
+            values.add(k / 100.0);
+        }
+        for (int i = 0; i < 20_000; i++) {
+            long slowest = 1 + random.nextLong(10_000);
+            values.add(Sparkline.HEIGHT - 2 - (Sparkline.HEIGHT - 4) * ((double) random.nextLong(slowest + 1) / slowest));
+        }
         // The x and y positions the line's points take: steps of 120 / (n - 1) and 26 - 24 * latency / slowest.
         for (int n = 2; n <= 50; n++) {
             for (int i = 0; i < n; i++) {
