@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,7 @@ public class EmailVerifications {
 
     private static final Logger log = LoggerFactory.getLogger(EmailVerifications.class);
     private static final Duration RESEND_AFTER = Duration.ofMinutes(1);
+    private static final int MAX_REMEMBERED = 100_000;
 
     private final AccountTokens tokens;
     private final AccountMailer mailer;
@@ -31,6 +34,7 @@ public class EmailVerifications {
     private final AccountProperties properties;
     private final ApiProperties api;
     private final Clock clock;
+    private final Set<UUID> verified = ConcurrentHashMap.newKeySet();
 
     EmailVerifications(AccountTokens tokens, AccountMailer mailer, UserAccountRepository users,
                        AccountProperties properties, ApiProperties api, Clock clock) {
@@ -80,9 +84,23 @@ public class EmailVerifications {
         return user;
     }
 
-    /** Whether the account's address is proven (unknown accounts are not). */
+    /**
+     * Whether the account's address is proven (unknown accounts are not). Asked by every dashboard page for its
+     * banner; a proven address stays proven (an account's address never changes), so this instance remembers the
+     * accounts it found verified and asks the database only about the others.
+     */
     @Transactional(readOnly = true)
     public boolean isVerified(UUID userId) {
-        return users.isEmailVerified(userId);
+        if (verified.contains(userId)) {
+            return true;
+        }
+        boolean proven = users.isEmailVerified(userId);
+        if (proven) {
+            if (verified.size() >= MAX_REMEMBERED) {
+                verified.clear();
+            }
+            verified.add(userId);
+        }
+        return proven;
     }
 }
