@@ -48,8 +48,10 @@ public class MonitorSearch {
     private final JdbcClient jdbc;
     private final RegionProperties regions;
     private final LargeCounts counts;
+    private final CustomPlans plans;
 
-    MonitorSearch(JdbcClient jdbc, RegionProperties regions, LargeCounts counts) {
+    MonitorSearch(JdbcClient jdbc, RegionProperties regions, LargeCounts counts, CustomPlans plans) {
+        this.plans = plans;
         this.jdbc = jdbc;
         this.regions = regions;
         this.counts = counts;
@@ -63,10 +65,10 @@ public class MonitorSearch {
      */
     public Found page(UUID workspaceId, MonitorFilter filter, String field, Order order, long offset, int limit) {
         Condition where = where(workspaceId, filter, field);
-        List<UUID> ids = jdbc.sql("SELECT m.id FROM monitors m WHERE " + where.sql() + " ORDER BY " + order.sql
-                        + " LIMIT :limit OFFSET :offset")
+        List<UUID> ids = plans.run(() -> jdbc.sql("SELECT m.id FROM monitors m WHERE " + where.sql() + " ORDER BY "
+                        + order.sql + " LIMIT :limit OFFSET :offset")
                 .params(where.params()).param("limit", limit).param("offset", offset)
-                .query(UUID.class).list();
+                .query(UUID.class).list());
         long total = ids.size() < limit && (offset == 0 || !ids.isEmpty()) ? offset + ids.size()
                 : count(workspaceId, where);
         return new Found(ids, total);
@@ -77,14 +79,16 @@ public class MonitorSearch {
         List<Object> params = where.params().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> (Object) List.of(e.getKey(), e.getValue())).toList();
         return counts.of(workspaceId, sql, params,
-                () -> jdbc.sql(sql).params(where.params()).query(Long.class).single(), Long::longValue);
+                () -> plans.run(() -> jdbc.sql(sql).params(where.params()).query(Long.class).single()),
+                Long::longValue);
     }
 
     /** Every matching id (a workspace holds at most a few thousand monitors), oldest first. */
     public List<UUID> all(UUID workspaceId, MonitorFilter filter, String field) {
         Condition where = where(workspaceId, filter, field);
-        return jdbc.sql("SELECT m.id FROM monitors m WHERE " + where.sql() + " ORDER BY " + Order.CREATED.sql)
-                .params(where.params()).query(UUID.class).list();
+        return plans.run(() -> jdbc.sql("SELECT m.id FROM monitors m WHERE " + where.sql() + " ORDER BY "
+                        + Order.CREATED.sql)
+                .params(where.params()).query(UUID.class).list());
     }
 
     private record Condition(String sql, Map<String, Object> params) {
