@@ -73,13 +73,7 @@ public record DashboardTimes(ZoneId zone) {
             out.append(write(at, SECOND, true));
             return;
         }
-        appendDigits(out, local.getYear(), 4).append('-');
-        appendDigits(out, local.getMonthValue(), 2).append('-');
-        appendDigits(out, local.getDayOfMonth(), 2).append(' ');
-        appendDigits(out, local.getHour(), 2).append(':');
-        appendDigits(out, local.getMinute(), 2).append(':');
-        appendDigits(out, local.getSecond(), 2).append(' ');
-        out.append(abbreviation(at, offset));
+        appendDateTime(out, local, ' ').append(' ').append(abbreviation(at, offset));
     }
 
     /**
@@ -93,12 +87,7 @@ public record DashboardTimes(ZoneId zone) {
             out.append(at);
             return;
         }
-        appendDigits(out, utc.getYear(), 4).append('-');
-        appendDigits(out, utc.getMonthValue(), 2).append('-');
-        appendDigits(out, utc.getDayOfMonth(), 2).append('T');
-        appendDigits(out, utc.getHour(), 2).append(':');
-        appendDigits(out, utc.getMinute(), 2).append(':');
-        appendDigits(out, utc.getSecond(), 2);
+        appendDateTime(out, utc, 'T');
         int nanos = at.getNano();
         if (nanos > 0) {
             out.append('.');
@@ -111,6 +100,16 @@ public record DashboardTimes(ZoneId zone) {
             }
         }
         out.append('Z');
+    }
+
+    /** {@code 2026-03-02} then {@code between} then {@code 10:00:05}, for a year of four digits. */
+    private static StringBuilder appendDateTime(StringBuilder out, LocalDateTime at, char between) {
+        appendDigits(out, at.getYear(), 4).append('-');
+        appendDigits(out, at.getMonthValue(), 2).append('-');
+        appendDigits(out, at.getDayOfMonth(), 2).append(between);
+        appendDigits(out, at.getHour(), 2).append(':');
+        appendDigits(out, at.getMinute(), 2).append(':');
+        return appendDigits(out, at.getSecond(), 2);
     }
 
     /** A value of 0 or more, left-padded with zeros to {@code width} digits. */
