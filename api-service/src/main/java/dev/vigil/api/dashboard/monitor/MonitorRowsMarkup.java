@@ -1,5 +1,7 @@
 package dev.vigil.api.dashboard.monitor;
 
+import static dev.vigil.api.dashboard.monitor.HtmlText.escape;
+
 import dev.vigil.api.dashboard.DashboardTimes;
 import dev.vigil.api.monitor.MonitorResponse.TagLabel;
 import java.text.DecimalFormat;
@@ -15,8 +17,8 @@ import java.util.Locale;
  * was, element for element: the page's script, the bulk form and the browser tests read these attributes.
  *
  * <p>Everything a tenant typed or a target answered (names, targets, tag names and colours, group paths, errors in
- * the beat bar) goes through {@link #escape}; nothing else reaches the markup but our own fixed words, UUIDs, times and
- * numbers.
+ * the beat bar) goes through {@link HtmlText}; nothing else reaches the markup but our own fixed words, UUIDs, times
+ * and numbers.
  */
 final class MonitorRowsMarkup {
 
@@ -111,11 +113,6 @@ final class MonitorRowsMarkup {
     static String status(String status) {
         String shown = escape(status);
         return "<span class=\"status status-" + shown.toLowerCase(Locale.ROOT) + "\">" + shown + "</span>";
-    }
-
-    /** Text or an attribute's value: {@code < > & " '} as references, so a tenant's text stays text. */
-    static String escape(String text) {
-        return HtmlText.escape(text);
     }
 
     /** Two decimals in the reader's locale without grouping ({@code 99.95}, {@code 99,95}): #numbers.formatDecimal(x, 1, 2). */

@@ -99,7 +99,7 @@ class MonitorRowsMarkupTests {
 
                 assertThat(markup(false, locale).html(List.of(row)))
                         .as("%s in %s", uptime, locale)
-                        .contains("<td data-label=\"Uptime 24 h\">" + MonitorRowsMarkup.escape(expected) + "</td>");
+                        .contains("<td data-label=\"Uptime 24 h\">" + HtmlText.escape(expected) + "</td>");
             }
         }
     }
