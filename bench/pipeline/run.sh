@@ -9,7 +9,7 @@
 # Environment: WARMUP (s, default 150: the first round of 10,000 monitors and the JIT leave a backlog to drain),
 # OUTAGE=1 (the mass outage after the window; OUTAGE_SECONDS, default 150,
 # HEALTHY_EXTRA healthy monitors beside, default 500), PROFILE=1 (a JFR recording of the stack over the window,
-# summarised as text), BENCH_STACK_OPTS (the stack's JVM options, default bin/vigil-local's "-Xmx1g -XX:+UseSerialGC -XX:SweeperThreshold=50"),
+# summarised as text), BENCH_STACK_OPTS (the stack's JVM options, default bin/vigil-local's "-Xmx1g -Xmn320m -XX:+UseSerialGC -XX:SweeperThreshold=50"),
 # SKIP_BUILD=1, VIGIL_TEST_DB_URL (the PostgreSQL server, default 127.0.0.1:5432 as postgres), NGINX_PORT.
 # The database is dropped at the end. CPU counts the stack's JVM, the PostgreSQL processes of its database plus the
 # server's background processes, and nginx, from /proc; machine_busy_cores is everything on the machine.
@@ -86,7 +86,7 @@ CP="local-stack/target/test-classes:local-stack/target/classes:$(cat local-stack
   -Dbench.monitors="$MONITORS" -Dbench.measure="$MEASURE" -Dbench.warmup="$WARMUP" \
   -Dbench.outage="${OUTAGE:+true}" -Dbench.outageSeconds="${OUTAGE_SECONDS:-150}" \
   -Dbench.healthyExtra="${HEALTHY_EXTRA:-500}" -Dbench.target="$TARGET" -Dbench.work="$work" -Dbench.jar="$JAR" \
-  -Dbench.stackOpts="${BENCH_STACK_OPTS:--Xmx1g -XX:+UseSerialGC -XX:SweeperThreshold=50}" -Dbench.profile="$PROFILE_FILE" \
+  -Dbench.stackOpts="${BENCH_STACK_OPTS:--Xmx1g -Xmn320m -XX:+UseSerialGC -XX:SweeperThreshold=50}" -Dbench.profile="$PROFILE_FILE" \
   -Dbench.nginxPidFile="$work/nginx.pid" -Dbench.nginxMode="$work/mode.conf" \
   -Dbench.nginxReload="nginx -c $work/nginx.conf -p $work -s reload" \
   dev.vigil.local.bench.PipelineBench

@@ -50,7 +50,7 @@ public final class PipelineBench {
         int healthyExtra = outage ? Integer.getInteger("bench.healthyExtra", 500) : 0;
         String target = System.getProperty("bench.target");
         Path work = Path.of(System.getProperty("bench.work"));
-        List<String> jvmOptions = Arrays.stream(System.getProperty("bench.stackOpts", "-Xmx1g -XX:+UseSerialGC -XX:SweeperThreshold=50")
+        List<String> jvmOptions = Arrays.stream(System.getProperty("bench.stackOpts", "-Xmx1g -Xmn320m -XX:+UseSerialGC -XX:SweeperThreshold=50")
                 .trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
 
         try (TestDatabase database = TestDatabase.create()) {
