@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -46,6 +47,18 @@ class VigilAppTests {
                         "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true)))));
         europe.allResourcesProperties("AWS::ECS::Service", Match.objectLike(Map.of(
                 "DeploymentConfiguration", Match.objectLike(Map.of("MinimumHealthyPercent", 100)))));
+    }
+
+    @Test
+    void aSerialCollectorsHeapStartsAtItsFullSizeSoItsYoungGenerationIsNotLeftSmall() {
+        ServiceSpec quarter = new ServiceSpec("probe", "probe-worker", 256, 512, 1, 0,
+                Duration.seconds(60), Map.of(), Map.of(), false);
+        assertThat(VigilFargateService.jvmOptions(quarter)).contains("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=55",
+                "-XX:InitialRAMPercentage=55");
+        ServiceSpec whole = new ServiceSpec("api", "api-service", 1024, 2048, 1, 1,
+                Duration.seconds(60), Map.of(), Map.of(), false);
+        assertThat(VigilFargateService.jvmOptions(whole)).contains("-XX:+UseG1GC", "-XX:MaxRAMPercentage=65")
+                .doesNotContain("InitialRAMPercentage");
     }
 
     @Test
