@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,33 +235,59 @@ class MonitorSummary {
      * The means over every monitor of the workspace, a {@link #MEANS_CHUNK} of monitors at a time: their histories
      * (30 days of transitions each) read and reduced to two sums per chunk. Read all at once, 100,000 monitors'
      * histories lived through several young collections and were copied by each (100-190 ms pauses in the list
-     * page's readers, bench/README.md); a chunk's die young.
+     * page's readers, bench/README.md); a chunk's die young. The workspace's monitors are kept as three arrays of
+     * numbers while the chunks are computed, not as a map of 100,000 entries: that map lived through the whole
+     * computation too, and a young collection copies every one of its objects but an array of numbers in one move.
      */
     private Means compute(UUID workspace, int monitors, Instant now) {
-        Map<UUID, Instant> created = new HashMap<>();
+        MonitorCreations all = new MonitorCreations();
         jdbc.sql("SELECT id, created_at FROM monitors WHERE workspace_id = ?")
                 .param(workspace)
                 .query(rs -> {
-                    created.put(rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant());
+                    all.add(rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant());
                 });
         Mean day = new Mean();
         Mean month = new Mean();
-        Map<UUID, Instant> chunk = new HashMap<>();
-        for (Map.Entry<UUID, Instant> monitor : created.entrySet()) {
-            chunk.put(monitor.getKey(), monitor.getValue());
-            if (chunk.size() == MEANS_CHUNK) {
-                addChunk(chunk, now, day, month);
-                chunk = new HashMap<>();
-            }
+        for (int from = 0; from < all.size(); from += MEANS_CHUNK) {
+            addChunk(all.chunk(from, Math.min(all.size(), from + MEANS_CHUNK)), now, day, month);
         }
-        addChunk(chunk, now, day, month);
         return new Means(now, monitors, day.value(), month.value());
     }
 
-    private void addChunk(Map<UUID, Instant> chunk, Instant now, Mean day, Mean month) {
-        if (chunk.isEmpty()) {
-            return;
+    /** Monitors' ids and creation instants as numbers, grown as they are read. */
+    private static final class MonitorCreations {
+
+        private long[] mostSignificant = new long[1024];
+        private long[] leastSignificant = new long[1024];
+        private long[] createdMillis = new long[1024];
+        private int size;
+
+        void add(UUID id, Instant created) {
+            if (size == createdMillis.length) {
+                mostSignificant = Arrays.copyOf(mostSignificant, size * 2);
+                leastSignificant = Arrays.copyOf(leastSignificant, size * 2);
+                createdMillis = Arrays.copyOf(createdMillis, size * 2);
+            }
+            mostSignificant[size] = id.getMostSignificantBits();
+            leastSignificant[size] = id.getLeastSignificantBits();
+            createdMillis[size] = created.toEpochMilli();
+            size++;
         }
+
+        int size() {
+            return size;
+        }
+
+        Map<UUID, Instant> chunk(int from, int to) {
+            Map<UUID, Instant> chunk = HashMap.newHashMap(to - from);
+            for (int i = from; i < to; i++) {
+                chunk.put(new UUID(mostSignificant[i], leastSignificant[i]), Instant.ofEpochMilli(createdMillis[i]));
+            }
+            return chunk;
+        }
+    }
+
+    private void addChunk(Map<UUID, Instant> chunk, Instant now, Mean day, Mean month) {
         Map<UptimeWindow, Map<UUID, Double>> percents = uptime.percents(chunk,
                 List.of(UptimeWindow.H24, UptimeWindow.D30), now);
         day.addAll(percents.get(UptimeWindow.H24).values());
