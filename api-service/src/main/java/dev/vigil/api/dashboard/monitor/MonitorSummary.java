@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -248,42 +250,42 @@ class MonitorSummary {
                 });
         Mean day = new Mean();
         Mean month = new Mean();
-        for (int from = 0; from < all.size(); from += MEANS_CHUNK) {
-            addChunk(all.chunk(from, Math.min(all.size(), from + MEANS_CHUNK)), now, day, month);
-        }
+        all.forEachChunk(MEANS_CHUNK, chunk -> addChunk(chunk, now, day, month));
         return new Means(now, monitors, day.value(), month.value());
     }
 
     /** Monitors' ids and creation instants as numbers, grown as they are read. */
-    private static final class MonitorCreations {
+    static final class MonitorCreations {
 
         private long[] mostSignificant = new long[1024];
         private long[] leastSignificant = new long[1024];
-        private long[] createdMillis = new long[1024];
+        /** PostgreSQL keeps microseconds, so these lose nothing of what was read. */
+        private long[] createdMicros = new long[1024];
         private int size;
 
         void add(UUID id, Instant created) {
-            if (size == createdMillis.length) {
+            if (size == createdMicros.length) {
                 mostSignificant = Arrays.copyOf(mostSignificant, size * 2);
                 leastSignificant = Arrays.copyOf(leastSignificant, size * 2);
-                createdMillis = Arrays.copyOf(createdMillis, size * 2);
+                createdMicros = Arrays.copyOf(createdMicros, size * 2);
             }
             mostSignificant[size] = id.getMostSignificantBits();
             leastSignificant[size] = id.getLeastSignificantBits();
-            createdMillis[size] = created.toEpochMilli();
+            createdMicros[size] = ChronoUnit.MICROS.between(Instant.EPOCH, created);
             size++;
         }
 
-        int size() {
-            return size;
-        }
-
-        Map<UUID, Instant> chunk(int from, int to) {
-            Map<UUID, Instant> chunk = HashMap.newHashMap(to - from);
-            for (int i = from; i < to; i++) {
-                chunk.put(new UUID(mostSignificant[i], leastSignificant[i]), Instant.ofEpochMilli(createdMillis[i]));
+        /** Every monitor read, as maps of at most {@code perChunk} monitors each. */
+        void forEachChunk(int perChunk, Consumer<Map<UUID, Instant>> action) {
+            for (int from = 0; from < size; from += perChunk) {
+                int to = Math.min(size, from + perChunk);
+                Map<UUID, Instant> chunk = HashMap.newHashMap(to - from);
+                for (int i = from; i < to; i++) {
+                    chunk.put(new UUID(mostSignificant[i], leastSignificant[i]),
+                            Instant.EPOCH.plus(createdMicros[i], ChronoUnit.MICROS));
+                }
+                action.accept(chunk);
             }
-            return chunk;
         }
     }
 
