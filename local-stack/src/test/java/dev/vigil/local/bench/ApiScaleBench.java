@@ -45,7 +45,8 @@ public final class ApiScaleBench {
         int clients = Integer.getInteger("bench.clients", 4);
         String target = System.getProperty("bench.target");
         Path work = Path.of(System.getProperty("bench.work"));
-        List<String> jvmOptions = Arrays.stream(System.getProperty("bench.stackOpts", "-Xmx2g -Xmn640m -XX:+UseSerialGC -XX:SweeperThreshold=50")
+        List<String> jvmOptions = Arrays.stream(java.util.Objects.requireNonNull(System.getProperty("bench.stackOpts"),
+                        "bench.stackOpts: run through its bench/*/run.sh, which sets the stack's options")
                 .trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
 
         try (TestDatabase database = TestDatabase.create()) {

@@ -50,7 +50,8 @@ public final class PipelineBench {
         int healthyExtra = outage ? Integer.getInteger("bench.healthyExtra", 500) : 0;
         String target = System.getProperty("bench.target");
         Path work = Path.of(System.getProperty("bench.work"));
-        List<String> jvmOptions = Arrays.stream(System.getProperty("bench.stackOpts", "-Xmx1g -Xmn320m -XX:+UseSerialGC -XX:SweeperThreshold=50")
+        List<String> jvmOptions = Arrays.stream(java.util.Objects.requireNonNull(System.getProperty("bench.stackOpts"),
+                        "bench.stackOpts: run through its bench/*/run.sh, which sets the stack's options")
                 .trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
 
         try (TestDatabase database = TestDatabase.create()) {
