@@ -8,7 +8,8 @@
 #   bench/api-scale/run.sh [large=100000] [workspaces=10] [small=10000]
 #
 # Environment: CHECKED (monitors checked every 60 s, default 10000), WARMUP (s, default 90), SECONDS_PER_PAGE (20),
-# CLIENTS (4), PAGE_WARMUP (s each page is read before it is measured, default 5), SLOWEST (print when the N slowest requests of each page started, for a profile's timeline), PAGES (a regex: only the pages whose names match), HOLD (s the stack stays up after the pages, reachable as written to hold.env), BENCH_STACK_OPTS (default "-Xmx2g -Xmn640m -XX:+UseSerialGC -XX:SweeperThreshold=50"), SKIP_BUILD=1, VIGIL_TEST_DB_URL, NGINX_PORT.
+# CLIENTS (4), USE_WARMUP (s every page is read in turn before the first is measured, default 120; the dashboard list's first
+# use after the start is printed before it, held to no goal; 0 reads none), PAGE_WARMUP (s each page is read before it is measured, default 5), SLOWEST (print when the N slowest requests of each page started, for a profile's timeline), PAGES (a regex: only the pages whose names match), HOLD (s the stack stays up after the pages, reachable as written to hold.env), BENCH_STACK_OPTS (default "-Xmx2g -Xmn640m -XX:+UseSerialGC -XX:SweeperThreshold=50"), SKIP_BUILD=1, VIGIL_TEST_DB_URL, NGINX_PORT.
 # The database is dropped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -42,7 +43,7 @@ CP="local-stack/target/test-classes:local-stack/target/classes:$(cat local-stack
 "$JAVA_HOME/bin/java" -Xmx512m -cp "$CP" \
   -Dbench.large="$LARGE" -Dbench.workspaces="$WORKSPACES" -Dbench.small="$SMALL" \
   -Dbench.checked="${CHECKED:-10000}" -Dbench.warmup="${WARMUP:-90}" -Dbench.seconds="${SECONDS_PER_PAGE:-20}" \
-  -Dbench.clients="${CLIENTS:-4}" -Dbench.slowest="${SLOWEST:-0}" -Dbench.hold="${HOLD:-0}" -Dbench.pageWarmup="${PAGE_WARMUP:-5}" -Dbench.pages="${PAGES:-}" -Dbench.target="http://127.0.0.1:$NGINX_PORT" -Dbench.work="$work" \
+  -Dbench.clients="${CLIENTS:-4}" -Dbench.slowest="${SLOWEST:-0}" -Dbench.hold="${HOLD:-0}" -Dbench.pageWarmup="${PAGE_WARMUP:-5}" -Dbench.useWarmup="${USE_WARMUP:-120}" -Dbench.pages="${PAGES:-}" -Dbench.target="http://127.0.0.1:$NGINX_PORT" -Dbench.work="$work" \
   -Dbench.jar=local-stack/target/vigil-local-exec.jar \
   -Dbench.stackOpts="${BENCH_STACK_OPTS:--Xmx2g -Xmn640m -XX:+UseSerialGC -XX:SweeperThreshold=50}" \
   dev.vigil.local.bench.ApiScaleBench

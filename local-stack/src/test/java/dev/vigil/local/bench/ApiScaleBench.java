@@ -31,6 +31,7 @@ public final class ApiScaleBench {
 
     private static final double LIST_GOAL_MS = 200;
     private static final double MONITOR_GOAL_MS = 300;
+    private static final String DASHBOARD_LIST = "dashboard monitors page (100k)";
 
     private ApiScaleBench() {
     }
@@ -88,6 +89,37 @@ public final class ApiScaleBench {
                 DashboardClient dashboard = DashboardClient.signIn(stack.apiUrl(), big.email(), BenchApi.PASSWORD);
                 DashboardClient smallDashboard = DashboardClient.signIn(stack.apiUrl(), others.getFirst().email(),
                         BenchApi.PASSWORD);
+                List<Page> pages = List.of(
+                        new Page("API list, first page (100k)", LIST_GOAL_MS,
+                                () -> big.timedGet("/api/v1/monitors?page=0&size=50")),
+                        new Page("API list, a random page (100k)", LIST_GOAL_MS,
+                                () -> big.timedGet("/api/v1/monitors?size=50&page=" + random(large / 50))),
+                        new Page("API search q=<5 random digits> (100k)", LIST_GOAL_MS,
+                                () -> big.timedGet("/api/v1/monitors?size=50&q=" + random(100_000))),
+                        new Page("API status=DOWN (100k)", LIST_GOAL_MS,
+                                () -> big.timedGet("/api/v1/monitors?size=50&status=DOWN")),
+                        new Page("API status=UP (100k)", LIST_GOAL_MS,
+                                () -> big.timedGet("/api/v1/monitors?size=50&status=UP")),
+                        new Page("API tag=critical (100k)", LIST_GOAL_MS,
+                                () -> big.timedGet("/api/v1/monitors?size=50&tag=" + tags[1])),
+                        new Page("API tag=prod&status=DOWN,DEGRADED&q=7 (100k)", LIST_GOAL_MS,
+                                () -> big.timedGet("/api/v1/monitors?size=50&tag=" + tags[0]
+                                        + "&status=DOWN,DEGRADED&q=7")),
+                        new Page("API one monitor (100k)", MONITOR_GOAL_MS,
+                                () -> big.timedGet("/api/v1/monitors/" + pick(bigIds))),
+                        new Page("API list, first page (10k, another workspace)", LIST_GOAL_MS,
+                                () -> others.get(random(others.size())).timedGet("/api/v1/monitors?page=0&size=50")),
+                        new Page(DASHBOARD_LIST, LIST_GOAL_MS, () -> dashboard.timedGet("/app/monitors")),
+                        new Page("dashboard rows, search q=<5 random digits> (100k)", LIST_GOAL_MS,
+                                () -> dashboard.timedGet("/app/monitors/rows?q=" + random(100_000))),
+                        new Page("dashboard rows, status=DOWN (100k)", LIST_GOAL_MS,
+                                () -> dashboard.timedGet("/app/monitors/rows?status=DOWN")),
+                        new Page("dashboard rows, tag=prod (100k)", LIST_GOAL_MS,
+                                () -> dashboard.timedGet("/app/monitors/rows?tag=" + tags[0])),
+                        new Page("dashboard monitor page, a checked monitor (100k)", MONITOR_GOAL_MS,
+                                () -> dashboard.timedGet("/app/monitors/" + pick(withResults))),
+                        new Page("dashboard monitors page (10k)", LIST_GOAL_MS,
+                                () -> smallDashboard.timedGet("/app/monitors")));
                 // PAGES=<regex> reads only the pages whose names match (a profile of one kind of page).
                 Runner run = new Runner(clients, seconds,
                         java.util.regex.Pattern.compile(System.getProperty("bench.pages", "")));
@@ -95,36 +127,20 @@ public final class ApiScaleBench {
                         ProcessCpu.loadAverage());
                 System.out.printf("%-58s %8s %8s %8s %8s %6s  %s%n", "page", "requests", "p50_ms", "p99_ms",
                         "max_ms", "goal", "met");
-                run.page("API list, first page (100k)", LIST_GOAL_MS,
-                        () -> big.timedGet("/api/v1/monitors?page=0&size=50"));
-                run.page("API list, a random page (100k)", LIST_GOAL_MS,
-                        () -> big.timedGet("/api/v1/monitors?size=50&page=" + random(large / 50)));
-                run.page("API search q=<5 random digits> (100k)", LIST_GOAL_MS,
-                        () -> big.timedGet("/api/v1/monitors?size=50&q=" + random(100_000)));
-                run.page("API status=DOWN (100k)", LIST_GOAL_MS,
-                        () -> big.timedGet("/api/v1/monitors?size=50&status=DOWN"));
-                run.page("API status=UP (100k)", LIST_GOAL_MS,
-                        () -> big.timedGet("/api/v1/monitors?size=50&status=UP"));
-                run.page("API tag=critical (100k)", LIST_GOAL_MS,
-                        () -> big.timedGet("/api/v1/monitors?size=50&tag=" + tags[1]));
-                run.page("API tag=prod&status=DOWN,DEGRADED&q=7 (100k)", LIST_GOAL_MS,
-                        () -> big.timedGet("/api/v1/monitors?size=50&tag=" + tags[0] + "&status=DOWN,DEGRADED&q=7"));
-                run.page("API one monitor (100k)", MONITOR_GOAL_MS,
-                        () -> big.timedGet("/api/v1/monitors/" + pick(bigIds)));
-                run.page("API list, first page (10k, another workspace)", LIST_GOAL_MS,
-                        () -> others.get(random(others.size())).timedGet("/api/v1/monitors?page=0&size=50"));
-                run.page("dashboard monitors page (100k)", LIST_GOAL_MS,
-                        () -> dashboard.timedGet("/app/monitors"));
-                run.page("dashboard rows, search q=<5 random digits> (100k)", LIST_GOAL_MS,
-                        () -> dashboard.timedGet("/app/monitors/rows?q=" + random(100_000)));
-                run.page("dashboard rows, status=DOWN (100k)", LIST_GOAL_MS,
-                        () -> dashboard.timedGet("/app/monitors/rows?status=DOWN"));
-                run.page("dashboard rows, tag=prod (100k)", LIST_GOAL_MS,
-                        () -> dashboard.timedGet("/app/monitors/rows?tag=" + tags[0]));
-                run.page("dashboard monitor page, a checked monitor (100k)", MONITOR_GOAL_MS,
-                        () -> dashboard.timedGet("/app/monitors/" + pick(withResults)));
-                run.page("dashboard monitors page (10k)", LIST_GOAL_MS,
-                        () -> smallDashboard.timedGet("/app/monitors"));
+                int inUse = Integer.getInteger("bench.useWarmup", 120);
+                if (inUse > 0) {
+                    // The stack just started: its first minute of pages is the JIT compiling the dashboard's code
+                    // beside the readers (throughput 28 -> 118 pages/s over the first 100 s, the stack's CPU flat,
+                    // bench/README.md). That minute is printed as it is, apart from the goals; the goals are for
+                    // the pages in use, measured after every page has been read in turn for bench.useWarmup s.
+                    run.firstUse(pages.stream().filter(p -> p.name().equals(DASHBOARD_LIST)).findFirst().orElseThrow());
+                    run.inTurn(pages, Duration.ofSeconds(inUse));
+                    System.out.printf("== every page read in turn for %d s (load average %s)%n", inUse,
+                            ProcessCpu.loadAverage());
+                }
+                for (Page page : pages) {
+                    run.page(page.name(), page.goalMs(), page.call());
+                }
                 hold(work, stack.apiUrl(), big, database.jdbcUrl());
                 long rss = ProcessCpu.statusKb(stack.pid(), "VmRSS");
                 System.out.printf("memory: stack_rss_mb=%.0f (%d monitors in all, %d checked every 60 s)%n",
@@ -251,8 +267,22 @@ public final class ApiScaleBench {
         double call() throws Exception;
     }
 
+    private record Page(String name, double goalMs, TimedCall call) {
+    }
+
     /** Reads one page with N clients at once for a while and prints its latency. */
     private record Runner(int clients, int seconds, java.util.regex.Pattern only) {
+
+        /** The page from the stack's first request on, printed for what it is and held to no goal. */
+        void firstUse(Page page) throws Exception {
+            print(page.name() + ", first use", 0, read(Duration.ofSeconds(seconds), page.call()));
+        }
+
+        /** Every page, each client reading the next one in turn, for this long: the pages as they are in use. */
+        void inTurn(List<Page> pages, Duration length) throws Exception {
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            read(length, () -> pages.get(Math.floorMod(next.getAndIncrement(), pages.size())).call().call());
+        }
 
         void page(String name, double goalMs, TimedCall call) throws Exception {
             if (!only.matcher(name).find()) {
@@ -262,13 +292,18 @@ public final class ApiScaleBench {
             // first reads fill what the page remembers (counts, a large workspace's uptime means, computed beside the
             // first request), which a page in use has; the minute-by-minute refreshes still fall in the measurement.
             read(Duration.ofSeconds(Integer.getInteger("bench.pageWarmup", 5)), call);
-            List<double[]> reads = read(Duration.ofSeconds(seconds), call);
+            print(name, goalMs, read(Duration.ofSeconds(seconds), call));
+        }
+
+        /** A page's latencies against its goal (none when 0). */
+        private static void print(String name, double goalMs, List<double[]> reads) {
             List<Double> sorted = new ArrayList<>(reads.stream().map(r -> r[1]).toList());
             Collections.sort(sorted);
             double p50 = sorted.get((int) Math.floor(0.50 * (sorted.size() - 1)));
             double p99 = sorted.get((int) Math.floor(0.99 * (sorted.size() - 1)));
-            System.out.printf("%-58s %8d %8.1f %8.1f %8.1f %6.0f  %s%n", name, sorted.size(), p50, p99,
-                    sorted.getLast(), goalMs, p99 < goalMs ? "yes" : "NO");
+            System.out.printf("%-58s %8d %8.1f %8.1f %8.1f %6s  %s%n", name, sorted.size(), p50, p99,
+                    sorted.getLast(), goalMs > 0 ? String.format("%.0f", goalMs) : "-",
+                    goalMs <= 0 ? "-" : p99 < goalMs ? "yes" : "NO");
             // -Dbench.slowest=N prints when the N slowest reads started, to set beside a profile's timeline.
             reads.sort((a, b) -> Double.compare(b[1], a[1]));
             for (double[] slow : reads.subList(0, Math.min(Integer.getInteger("bench.slowest", 0), reads.size()))) {
