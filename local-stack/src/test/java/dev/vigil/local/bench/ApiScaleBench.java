@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Benchmark driver of the API and dashboard at size (issue 21; not a test, run by {@code bench/api-scale/run.sh}):
@@ -134,7 +135,8 @@ public final class ApiScaleBench {
                     // beside the readers (throughput 28 -> 118 pages/s over the first 100 s, the stack's CPU flat,
                     // bench/README.md). That minute is printed as it is, apart from the goals; the goals are for
                     // the pages in use, measured after every page has been read in turn for bench.useWarmup s.
-                    run.firstUse(pages.stream().filter(p -> p.name().equals(DASHBOARD_LIST)).findFirst().orElseThrow());
+                    run.firstUse(pages.stream().filter(p -> p.name().equals(DASHBOARD_LIST)).findFirst()
+                            .orElseThrow());
                     run.inTurn(pages, Duration.ofSeconds(inUse));
                     System.out.printf("== every page read in turn for %d s (load average %s)%n", inUse,
                             ProcessCpu.loadAverage());
@@ -281,7 +283,7 @@ public final class ApiScaleBench {
 
         /** Every page, each client reading the next one in turn, for this long: the pages as they are in use. */
         void inTurn(List<Page> pages, Duration length) throws Exception {
-            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            AtomicInteger next = new AtomicInteger();
             read(length, () -> pages.get(Math.floorMod(next.getAndIncrement(), pages.size())).call().call());
         }
 
