@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +47,7 @@ public final class ApiScaleBench {
         int clients = Integer.getInteger("bench.clients", 4);
         String target = System.getProperty("bench.target");
         Path work = Path.of(System.getProperty("bench.work"));
-        List<String> jvmOptions = Arrays.stream(java.util.Objects.requireNonNull(System.getProperty("bench.stackOpts"),
-                        "bench.stackOpts: run through its bench/*/run.sh, which sets the stack's options")
-                .trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        List<String> jvmOptions = StackProcess.jvmOptions();
 
         try (TestDatabase database = TestDatabase.create()) {
             Path log = work.resolve("stack.log");

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +49,7 @@ public final class PipelineBench {
         int healthyExtra = outage ? Integer.getInteger("bench.healthyExtra", 500) : 0;
         String target = System.getProperty("bench.target");
         Path work = Path.of(System.getProperty("bench.work"));
-        List<String> jvmOptions = Arrays.stream(java.util.Objects.requireNonNull(System.getProperty("bench.stackOpts"),
-                        "bench.stackOpts: run through its bench/*/run.sh, which sets the stack's options")
-                .trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        List<String> jvmOptions = StackProcess.jvmOptions();
 
         try (TestDatabase database = TestDatabase.create()) {
             Path log = work.resolve("stack.log");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,19 @@ final class StackProcess implements AutoCloseable {
         this.process = process;
         this.apiPort = apiPort;
         this.sqsPort = sqsPort;
+    }
+
+    /**
+     * The stack's JVM options as the bench's {@code run.sh} passes them ({@code bench.stackOpts}): the scripts hold
+     * the defaults beside {@code bin/vigil-local}'s, so a bench class started otherwise fails rather than guess.
+     */
+    static List<String> jvmOptions() {
+        String options = System.getProperty("bench.stackOpts");
+        if (options == null) {
+            throw new IllegalStateException(
+                    "bench.stackOpts: run through its bench/*/run.sh, which sets the stack's options");
+        }
+        return Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
     }
 
     static StackProcess start(Path java, Path jar, List<String> jvmOptions, String databaseUrl, Path home, Path log,

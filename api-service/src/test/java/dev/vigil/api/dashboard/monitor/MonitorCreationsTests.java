@@ -32,7 +32,8 @@ class MonitorCreationsTests {
             });
 
             assertThat(chunked).as("%d monitors", monitors).isEqualTo(read);
-            assertThat(sizes).as("%d monitors", monitors).allMatch(size -> size > 0 && size <= MonitorSummary.MEANS_CHUNK)
+            assertThat(sizes).as("%d monitors", monitors)
+                    .allMatch(size -> size > 0 && size <= MonitorSummary.MEANS_CHUNK)
                     .hasSize((monitors + MonitorSummary.MEANS_CHUNK - 1) / MonitorSummary.MEANS_CHUNK);
         }
     }
