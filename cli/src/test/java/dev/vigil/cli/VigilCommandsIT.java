@@ -3,6 +3,9 @@ package dev.vigil.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.cli.imports.UptimeKumaImporterTests;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -145,6 +148,44 @@ class VigilCommandsIT extends CliTestBase {
         assertThat(invalid.exit()).isEqualTo(ExitCodes.INVALID);
         assertThat(invalid.err()).contains("url");
         assertThat(vigil(key, Map.of(), "monitors", "list", "--output", "json").json().size()).isEqualTo(3);
+    }
+
+    /**
+     * Every page of a large workspace's list: the API remembers its counts for a few seconds once the workspace has
+     * 10,000 monitors, so a list taken right after monitors were added must not stop at the remembered total.
+     */
+    @Test
+    void aLargeWorkspaceIsListedWholeRightAfterMonitorsWereAdded() throws Exception {
+        String key = signUp();
+        Run model = vigil(key, Map.of(), "monitors", "create", "--name", "Model", "--target",
+                "https://example.com/", "--output", "json");
+        UUID modelId = UUID.fromString(model.json().get("id").asString());
+        copies(modelId, "Bulk ", 10_000);
+        copies(modelId, "Late ", 400);
+        // Its total counted once at that size: from then on its counts, filtered ones too, are remembered. The
+        // filter's 400 is counted (its first page is full) and remembered: two full pages reach it.
+        HttpResponse<String> whole = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/monitors?size=1"))
+                .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(whole.body()).get("total").asLong()).isEqualTo(10_401);
+        Run before = vigil(key, Map.of(), "monitors", "list", "--search", "late", "--output", "json");
+        copies(modelId, "Late more ", 100);
+
+        Run after = vigil(key, Map.of(), "monitors", "list", "--search", "late", "--output", "json");
+
+        assertThat(before.json().size()).isEqualTo(400);
+        assertThat(after.exit()).as(after.err()).isZero();
+        assertThat(after.json().size()).isEqualTo(500);
+    }
+
+    /** Copies of a monitor in its workspace named prefix + n, inserted at once (never scheduled: a daily interval). */
+    private void copies(UUID model, String prefix, int count) {
+        jdbc.sql("""
+                        INSERT INTO monitors (id, workspace_id, name, type, check_spec, interval_seconds, timeout_ms,
+                                              regions, confirmations, created_at, updated_at)
+                        SELECT gen_random_uuid(), workspace_id, ? || n, type, check_spec, 86400, timeout_ms,
+                               regions, confirmations, now(), now()
+                        FROM monitors CROSS JOIN generate_series(1, ?) AS n WHERE id = ?""")
+                .params(prefix, count, model).update();
     }
 
     @Test
