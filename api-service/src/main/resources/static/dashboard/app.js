@@ -198,14 +198,22 @@ function localTime(date) {
 
     // The rows are polled; a poll would wipe a selection in progress, so it waits while something is selected or
     // the bulk form has focus. Changing the filter (a request from the filter form) still goes through.
+    function selecting() {
+        return selected() > 0 || (document.getElementById('select-all-matching') || {}).checked
+            || (document.getElementById('bulk-form') || {contains: function () { return false; }})
+                .contains(document.activeElement);
+    }
+
     document.addEventListener('htmx:beforeRequest', function (event) {
         var elt = event.detail.elt;
-        if (elt && elt.id === 'monitor-rows') {
-            var busy = selected() > 0 || (document.getElementById('select-all-matching') || {}).checked
-                || (document.getElementById('bulk-form') || {contains: function () { return false; }})
-                    .contains(document.activeElement);
-            if (busy) { event.preventDefault(); }
-        }
+        if (elt && elt.id === 'monitor-rows' && selecting()) { event.preventDefault(); }
+    });
+
+    // A poll already on its way when the selection began must not wipe it either: its answer is dropped (the next
+    // poll after the bulk action brings the rows).
+    document.addEventListener('htmx:beforeSwap', function (event) {
+        var elt = event.detail.elt;
+        if (elt && elt.id === 'monitor-rows' && selecting()) { event.detail.shouldSwap = false; }
     });
 
     function refresh(root) {

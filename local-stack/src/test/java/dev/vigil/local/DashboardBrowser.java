@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -160,9 +161,19 @@ final class DashboardBrowser implements AutoCloseable {
         click(By.id(id));
     }
 
-    /** Clicks once the element can take it (visible and enabled). */
+    /**
+     * Clicks once the element can take it (visible and enabled). Live pages replace their parts when events arrive,
+     * so an element found may be swapped out before the click reaches it: the click is then tried on the new one.
+     */
     void click(By by) {
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(by)).click();
+        new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     /** Waits until the address contains {@code part}: the end of a navigation a click started. */
