@@ -299,6 +299,36 @@ class VigilCommandsIT extends CliTestBase {
         assertThat(test.out()).startsWith("Test alert queued for channel ");
         assertThat(viewerTest.exit()).isEqualTo(ExitCodes.FORBIDDEN);
         assertThat(viewerWindow.exit()).isEqualTo(ExitCodes.FORBIDDEN);
+
+        // The page's subscribers: one subscribes on the public page, is listed by the page's slug, and removed.
+        String slug = pages.out().lines().toList().get(1).split("\\s+")[1];
+        HttpResponse<String> subscribed = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/status/" + slug
+                        + "/subscribe")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("email=reader%40example.com")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(subscribed.statusCode()).isEqualTo(202);
+        Run subscribers = vigil(key, Map.of(), "status-pages", "subscribers", slug);
+        Run confirmed = vigil(key, Map.of(), "status-pages", "subscribers", slug, "--status", "confirmed");
+        Run badState = vigil(key, Map.of(), "status-pages", "subscribers", slug, "--status", "bounced");
+        Run noPage = vigil(key, Map.of(), "status-pages", "subscribers", "no-such-page");
+        String id = vigil(key, Map.of(), "status-pages", "subscribers", slug, "--output", "json").json().get(0)
+                .get("id").asString();
+        Run viewerRemove = vigil(viewer, Map.of(), "status-pages", "remove-subscriber", slug, id);
+        Run removed = vigil(key, Map.of(), "status-pages", "remove-subscriber", slug, id);
+        Run again = vigil(key, Map.of(), "status-pages", "remove-subscriber", slug, id);
+
+        assertThat(subscribers.exit()).as(subscribers.err()).isZero();
+        assertThat(subscribers.out().lines().toList().get(1)).contains(id, "EMAIL", "reader@example.com", "all",
+                "pending");
+        assertThat(confirmed.out().lines().count()).as("a header only").isEqualTo(1);
+        assertThat(badState.exit()).isEqualTo(ExitCodes.INVALID);
+        assertThat(noPage.exit()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(noPage.err()).contains(slug);
+        assertThat(viewerRemove.exit()).isEqualTo(ExitCodes.FORBIDDEN);
+        assertThat(removed.exit()).as(removed.err()).isZero();
+        assertThat(again.exit()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(vigil(key, Map.of(), "status-pages", "subscribers", slug, "--output", "json").json().size())
+                .isZero();
     }
 
     @Test

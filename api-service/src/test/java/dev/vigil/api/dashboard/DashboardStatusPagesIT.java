@@ -347,4 +347,76 @@ class DashboardStatusPagesIT {
         return java.util.Arrays.stream(names).sorted(java.util.Comparator.comparingInt(
                 n -> body.indexOf("value=\"" + n + "\""))).toList();
     }
+
+    /**
+     * A page's subscribers in the dashboard: counted on the editor, listed by state, one removed after a
+     * confirmation; a viewer reads the list without a way to remove, and another workspace gets a 404.
+     */
+    @Test
+    void subscribersAreListedAndOneIsRemovedAfterAConfirmation() {
+        Tenant tenant = Tenant.create(port);
+        String monitor = monitor(tenant.owner(), "Checkout");
+        String slug = slug("subs");
+        String id = tenant.owner().post("/api/v1/status-pages", Map.of("slug", slug, "title", "Subscribed shop",
+                "components", List.of(Map.of("name", "Checkout", "monitorId", monitor)))).json().get("id").asString();
+        String ann = "ann-" + UUID.randomUUID() + "@example.com";
+        String bob = "bob-" + UUID.randomUUID() + "@example.com";
+        for (String address : List.of(ann, bob)) {
+            ApiClient anonymous = new ApiClient(port);
+            assertThat(anonymous.send(anonymous.request("/status/" + slug + "/subscribe")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("email=" + address))).status())
+                    .isEqualTo(202);
+        }
+        jdbc.sql("UPDATE status_page_subscribers SET confirmed_at = now() WHERE email = ?").param(ann).update();
+        String bobId = jdbc.sql("SELECT id::text FROM status_page_subscribers WHERE email = ?").param(bob)
+                .query(String.class).single();
+        String teammateEmail = "spsub-" + UUID.randomUUID() + "@example.com";
+        DashboardSession browser = new DashboardSession(port);
+        browser.signUp(teammateEmail);
+        tenant.owner().post("/api/v1/members", Map.of("email", teammateEmail, "role", "ADMIN"));
+        browser.acceptInvitation(teammateEmail);
+        browser.get("/app/status-pages");
+        browser.post("/app/workspace", Map.of("workspaceId", tenant.workspaceId().toString()));
+        String list = "/app/status-pages/" + id + "/subscribers";
+
+        assertThat(browser.get("/app/status-pages/" + id + "/edit").body()).contains("id=\"subscribers-link\"")
+                .contains("Subscribers (1)");
+        DashboardSession.Page all = browser.get(list);
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.body()).contains(ann).contains(bob).containsPattern("<strong>1</strong> confirmed")
+                .containsPattern("<strong>1</strong> waiting for confirmation").contains("id=\"remove-" + bobId);
+        assertThat(browser.get(list + "?status=confirmed").body()).contains(ann).doesNotContain(bob);
+        assertThat(browser.get(list + "?status=bounced").status()).isEqualTo(400);
+        assertThat(browser.get(list + "/" + bobId + "/delete").body()).contains("Remove subscriber").contains(bob);
+        DashboardSession.Page removed = browser.post(list + "/" + bobId + "/delete", Map.of());
+        assertThat(removed.status()).isEqualTo(302);
+        assertThat(removed.location()).isEqualTo(list);
+        assertThat(browser.get(list).body()).contains("Subscriber " + bob + " removed.").contains(ann)
+                .doesNotContain("remove-" + bobId);
+        assertThat(jdbc.sql("SELECT count(*) FROM status_page_subscribers WHERE email = ?").param(bob)
+                .query(Long.class).single()).isZero();
+
+        String viewerEmail = "spsubv-" + UUID.randomUUID() + "@example.com";
+        DashboardSession viewer = new DashboardSession(port);
+        viewer.signUp(viewerEmail);
+        tenant.owner().post("/api/v1/members", Map.of("email", viewerEmail, "role", "VIEWER"));
+        viewer.acceptInvitation(viewerEmail);
+        viewer.get("/app/status-pages");
+        viewer.post("/app/workspace", Map.of("workspaceId", tenant.workspaceId().toString()));
+        assertThat(viewer.get("/app/status-pages/" + id).body()).contains("Subscribers (1)");
+        assertThat(viewer.get(list).body()).contains(ann).doesNotContain("id=\"remove-");
+        String annId = jdbc.sql("SELECT id::text FROM status_page_subscribers WHERE email = ?").param(ann)
+                .query(String.class).single();
+        assertThat(viewer.get(list + "/" + annId + "/delete").status()).isEqualTo(403);
+        assertThat(viewer.post(list + "/" + annId + "/delete", Map.of()).status()).isEqualTo(403);
+
+        DashboardSession stranger = new DashboardSession(port);
+        stranger.signUp("spsubx-" + UUID.randomUUID() + "@example.com");
+        assertThat(stranger.get(list).status()).isEqualTo(404);
+        stranger.get("/app/status-pages");
+        assertThat(stranger.post(list + "/" + annId + "/delete", Map.of()).status()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM status_page_subscribers WHERE email = ?").param(ann)
+                .query(Long.class).single()).isEqualTo(1);
+    }
 }

@@ -6,6 +6,7 @@ import dev.vigil.api.dashboard.FieldErrors;
 import dev.vigil.api.group.MonitorGroups;
 import dev.vigil.api.statuspage.StatusPages;
 import dev.vigil.api.statuspage.StatusPageView;
+import dev.vigil.api.subscription.SubscriberRoster;
 import dev.vigil.api.web.ConflictException;
 import dev.vigil.api.web.FieldProblem;
 import dev.vigil.api.web.InvalidRequestException;
@@ -41,11 +42,14 @@ class StatusPagePagesController {
     private final StatusPages pages;
     private final MonitorGroups groups;
     private final JdbcClient jdbc;
+    private final SubscriberRoster subscribers;
 
-    StatusPagePagesController(StatusPages pages, MonitorGroups groups, JdbcClient jdbc) {
+    StatusPagePagesController(StatusPages pages, MonitorGroups groups, JdbcClient jdbc,
+                              SubscriberRoster subscribers) {
         this.pages = pages;
         this.groups = groups;
         this.jdbc = jdbc;
+        this.subscribers = subscribers;
     }
 
     /** A monitor the component select offers. */
@@ -105,6 +109,7 @@ class StatusPagePagesController {
         }
         model.addAttribute("page", page);
         model.addAttribute("monitorNames", monitorNames(caller));
+        model.addAttribute("subscriberCounts", subscribers.counts(caller.reader(), id));
         return "dashboard/statuspages/detail";
     }
 
@@ -212,6 +217,8 @@ class StatusPagePagesController {
                         FieldErrors errors) {
         model.addAttribute("form", form);
         model.addAttribute("page", existing);
+        model.addAttribute("subscriberCounts", existing == null ? null : subscribers.counts(caller.reader(),
+                existing.id()));
         model.addAttribute("errors", errors);
         model.addAttribute("otherErrors", errors.otherThan(StatusPageForm.INPUTS).stream()
                 .filter(e -> !e.startsWith("component-")).toList());
