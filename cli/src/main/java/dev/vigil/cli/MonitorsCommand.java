@@ -118,14 +118,19 @@ final class MonitorsCommand implements Callable<Integer> {
             VigilApi api = global.api(environment);
             String filter = filter();
             ArrayNode all = VigilApi.JSON.createArrayNode();
+            // Page after page by the cursor each full page gives (each as fast as the first; page=N is an offset
+            // the server walks to), or by number from an api older than cursors.
+            String next = null;
             for (int page = 0; ; page++) {
-                JsonNode answer = api.get("/api/v1/monitors?page=" + page + "&size=200" + filter);
+                JsonNode answer = api.get("/api/v1/monitors?size=200" + filter
+                        + (next == null ? "&page=" + page : "&after=" + next));
                 answer.path("items").forEach(all::add);
                 // A short page is the end. Not "total": for a large workspace the API answers a count remembered
                 // for a few seconds, which monitors added meanwhile would make stop a page early.
                 if (answer.path("items").size() < 200) {
                     break;
                 }
+                next = answer.hasNonNull("next") ? answer.get("next").asString() : null;
             }
             if (global.json()) {
                 Output.json(environment.out(), all);

@@ -1,6 +1,8 @@
 package dev.vigil.api.monitor;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vigil.api.identity.ApiPrincipal;
+import dev.vigil.api.web.FieldProblems;
 import dev.vigil.api.web.NotFoundException;
 import dev.vigil.api.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -54,21 +56,37 @@ class MonitorController {
     @Transactional(readOnly = true)
     @Operation(summary = "List monitors, oldest first", description = "Filters combine (AND); a parameter may be "
             + "repeated or comma-separated: any of the statuses, types and regions given, every tag given (id or "
-            + "name), the group (id; its subgroups included; none: ungrouped), q: name or target contains the text.")
-    Paging.Items<MonitorResponse> list(@AuthenticationPrincipal ApiPrincipal caller,
-                                       @RequestParam(defaultValue = "0") int page,
-                                       @RequestParam(defaultValue = "50") int size,
-                                       @RequestParam(required = false) List<String> status,
-                                       @RequestParam(required = false) List<String> tag,
-                                       @RequestParam(required = false) String group,
-                                       @RequestParam(required = false) List<String> type,
-                                       @RequestParam(required = false) List<String> region,
-                                       @RequestParam(required = false) String q) {
+            + "name), the group (id; its subgroups included; none: ungrouped), q: name or target contains the text. "
+            + "A full page answers next: pass it as after (instead of page) for the page that follows, as fast at "
+            + "any depth.")
+    MonitorPage list(@AuthenticationPrincipal ApiPrincipal caller,
+                     @RequestParam(defaultValue = "0") int page,
+                     @RequestParam(defaultValue = "50") int size,
+                     @RequestParam(required = false) String after,
+                     @RequestParam(required = false) List<String> status,
+                     @RequestParam(required = false) List<String> tag,
+                     @RequestParam(required = false) String group,
+                     @RequestParam(required = false) List<String> type,
+                     @RequestParam(required = false) List<String> region,
+                     @RequestParam(required = false) String q) {
         Paging paging = Paging.of(page, size);
-        MonitorSearch.Found found = search.page(caller.workspaceId(),
-                new MonitorFilter(status, tag, group, type, region, q), "", MonitorSearch.Order.CREATED,
-                paging.offset(), paging.size());
-        return paging.items(views.of(inOrder(found.ids()), caller), found.total());
+        MonitorCursor cursor = after == null ? null : MonitorCursor.parse("after", after);
+        if (cursor != null && page != 0) {
+            FieldProblems problems = new FieldProblems();
+            problems.add("after", "give page or after, not both");
+            problems.throwIfAny();
+        }
+        MonitorSearch.CreatedPage found = search.oldestFirst(caller.workspaceId(),
+                new MonitorFilter(status, tag, group, type, region, q), cursor, paging.offset(), paging.size());
+        return new MonitorPage(views.of(inOrder(found.ids()), caller), page, size, found.total(),
+                found.next() == null ? null : found.next().encode());
+    }
+
+    /**
+     * The page shape of docs/api.md and, on a full page, {@code next}: the {@code after} of the page that follows.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MonitorPage(List<MonitorResponse> items, int page, int size, long total, String next) {
     }
 
     private List<Monitor> inOrder(List<UUID> ids) {

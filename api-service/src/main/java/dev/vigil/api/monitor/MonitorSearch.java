@@ -3,6 +3,7 @@ package dev.vigil.api.monitor;
 import dev.vigil.api.web.FieldProblems;
 import dev.vigil.common.check.MonitorType;
 import dev.vigil.common.region.RegionProperties;
+import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -72,6 +73,37 @@ public class MonitorSearch {
         long total = ids.size() < limit && (offset == 0 || !ids.isEmpty()) ? offset + ids.size()
                 : count(workspaceId, where);
         return new Found(ids, total);
+    }
+
+    /** A page of the API's list, oldest first, and where the next one starts (null after a short page). */
+    record CreatedPage(List<UUID> ids, long total, MonitorCursor next) {
+    }
+
+    /**
+     * A page of the monitors matching {@code filter}, oldest first: after {@code after} when given (a range scan of
+     * the {@code (workspace_id, created_at, id)} index from there), else from {@code offset}.
+     */
+    CreatedPage oldestFirst(UUID workspaceId, MonitorFilter filter, MonitorCursor after, long offset, int limit) {
+        Condition where = where(workspaceId, filter, "");
+        String from = after == null ? "" : " AND (m.created_at, m.id) > (:afterAt, :afterId)";
+        record Row(UUID id, Timestamp createdAt) {
+        }
+        List<Row> rows = plans.run(() -> {
+            JdbcClient.StatementSpec statement = jdbc.sql("SELECT m.id, m.created_at FROM monitors m WHERE "
+                            + where.sql() + from + " ORDER BY " + Order.CREATED.sql + " LIMIT :limit OFFSET :offset")
+                    .params(where.params()).param("limit", limit).param("offset", after == null ? offset : 0);
+            if (after != null) {
+                statement = statement.param("afterAt", Timestamp.from(after.createdAt()))
+                        .param("afterId", after.id());
+            }
+            return statement.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getTimestamp(2))).list();
+        });
+        List<UUID> ids = rows.stream().map(Row::id).toList();
+        long total = after == null && ids.size() < limit && (offset == 0 || !ids.isEmpty()) ? offset + ids.size()
+                : count(workspaceId, where);
+        MonitorCursor next = rows.size() < limit ? null
+                : new MonitorCursor(rows.getLast().createdAt().toInstant(), rows.getLast().id());
+        return new CreatedPage(ids, total, next);
     }
 
     private long count(UUID workspaceId, Condition where) {

@@ -289,6 +289,37 @@ class MonitorApiIT {
     }
 
     @Test
+    void aFullPagesNextCursorGivesThePageThatFollows() {
+        ApiClient api = new ApiClient(port).signUp();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(created(api, httpMonitor("https://example.com/" + i)).get("id").asString());
+        }
+
+        JsonNode first = api.get("/api/v1/monitors?size=2").json();
+        JsonNode second = api.get("/api/v1/monitors?size=2&after=" + first.get("next").asString()).json();
+        // The monitor a cursor ends at may go meanwhile: the cursor still says where the page ended.
+        assertThat(api.delete("/api/v1/monitors/" + ids.get(3)).status()).isEqualTo(204);
+        JsonNode last = api.get("/api/v1/monitors?size=2&after=" + second.get("next").asString()).json();
+
+        assertThat(ids(first.get("items"), "id")).containsExactly(ids.get(0), ids.get(1));
+        assertThat(ids(second.get("items"), "id")).containsExactly(ids.get(2), ids.get(3));
+        assertThat(second.get("total").asInt()).isEqualTo(5);
+        assertThat(ids(last.get("items"), "id")).containsExactly(ids.get(4));
+        assertThat(last.has("next")).as("a short page is the last").isFalse();
+        assertThat(api.get("/api/v1/monitors?size=2&q=example.com/4&after=" + first.get("next").asString()).json()
+                .get("items").size()).as("filters apply after the cursor too").isEqualTo(1);
+        assertThat(api.get("/api/v1/monitors?after=bm90LWEtY3Vyc29y").errorFields()).containsExactly("after");
+        assertThat(api.get("/api/v1/monitors?after=%25%25").errorFields()).containsExactly("after");
+        assertThat(api.get("/api/v1/monitors?page=1&after=" + first.get("next").asString()).errorFields())
+                .containsExactly("after");
+        // Another workspace's cursor only says where to start: it shows nothing of theirs.
+        ApiClient other = new ApiClient(port).signUp();
+        assertThat(other.get("/api/v1/monitors?after=" + first.get("next").asString()).json().get("items"))
+                .isEmpty();
+    }
+
+    @Test
     void aViewerSeesMonitorsButNotTheSecretsInThem() {
         Tenant tenant = Tenant.create(port);
         Map<String, Object> http = withEntry(withEntry(httpMonitor("https://example.com"), "headers",
