@@ -12,5 +12,6 @@ import java.util.UUID;
  */
 record SubscriberDelivery(UUID id, UUID subscriberId, int attempt, Instant giveUpAt, String event, String payload,
                           String kind, String email, String webhookUrl, String secretSealed,
-                          String unsubscribeToken, UUID pageId, String slug, String pageTitle, UUID monitorId) {
+                          String unsubscribeToken, UUID pageId, String slug, String pageTitle, String language,
+                          UUID monitorId) {
 }

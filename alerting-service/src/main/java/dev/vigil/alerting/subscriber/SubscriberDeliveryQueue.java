@@ -62,7 +62,7 @@ class SubscriberDeliveryQueue {
             return jdbc.sql("""
                             SELECT d.id, d.subscriber_id, d.attempts, d.give_up_at, d.event,
                                    o.payload::text AS payload, o.monitor_id, s.kind, s.email, s.webhook_url,
-                                   s.secret_sealed, s.unsubscribe_token, p.id AS page_id, p.slug, p.title
+                                   s.secret_sealed, s.unsubscribe_token, p.id AS page_id, p.slug, p.title, p.language
                             FROM subscriber_deliveries d
                             JOIN notification_outbox o ON o.id = d.outbox_id
                             JOIN status_page_subscribers s ON s.id = d.subscriber_id
@@ -75,7 +75,8 @@ class SubscriberDeliveryQueue {
                             rs.getString("payload"), rs.getString("kind"), rs.getString("email"),
                             rs.getString("webhook_url"), rs.getString("secret_sealed"),
                             rs.getString("unsubscribe_token"), rs.getObject("page_id", UUID.class),
-                            rs.getString("slug"), rs.getString("title"), rs.getObject("monitor_id", UUID.class)))
+                            rs.getString("slug"), rs.getString("title"), rs.getString("language"),
+                            rs.getObject("monitor_id", UUID.class)))
                     .list();
         });
         return claimed == null ? List.of() : claimed;

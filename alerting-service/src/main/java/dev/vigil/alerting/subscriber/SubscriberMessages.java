@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Words a subscriber message: the page's names for the components concerned (monitors have internal names, a
- * page names its components for the public), what happened and when. Nothing internal leaves: no monitor target, no
+ * Words a subscriber message in the page's language ({@link SubscriberWords}): the page's names for the components
+ * concerned (monitors have internal names, a page names its components for the public), what happened and when. Nothing internal leaves: no monitor target, no
  * failure cause, no region.
  */
 @Component
@@ -38,6 +38,7 @@ class SubscriberMessages {
 
     SubscriberMessage of(SubscriberDelivery delivery) {
         JsonNode payload = WireJson.mapper().readTree(delivery.payload());
+        SubscriberWords words = SubscriberWords.of(delivery.language());
         String unsubscribe = properties.link("/status/" + delivery.slug() + "/unsubscribe?token="
                 + delivery.unsubscribeToken());
         ObjectNode body = WireJson.mapper().createObjectNode();
@@ -51,15 +52,8 @@ class SubscriberMessages {
             case SubscriberFanout.CONFIRM -> {
                 String link = payload.path("confirmUrl").asString();
                 body.put("confirmUrl", link);
-                yield message("subscription.confirm", body, "Confirm your subscription to " + delivery.pageTitle()
-                        + " status", """
-                        Someone (hopefully you) asked to receive status updates of %s at this address.
-
-                        Confirm the subscription by opening this link:
-                        %s
-
-                        If it was not you, ignore this mail: nothing will be sent without confirmation.
-                        """.formatted(delivery.pageTitle(), link), null);
+                yield message("subscription.confirm", body, words.format("confirm.subject", delivery.pageTitle()),
+                        words.format("confirm.text", delivery.pageTitle(), link), null);
             }
             case SubscriberFanout.UPDATE -> {
                 String components = payload.has("componentIds") ? componentsById(delivery, body, payload)
@@ -70,36 +64,32 @@ class SubscriberMessages {
                 ObjectNode update = body.putObject("update");
                 update.put("status", status);
                 update.put("message", message);
-                String label = Character.toUpperCase(status.charAt(0)) + status.substring(1);
-                yield message("incident.updated", body, label + ": " + components, """
-                        %s — %s
-                        %s
-
-                        Incident started %s.
-                        """.formatted(label, components, message, time(payload.path("incident").path("startedAt"))),
-                        unsubscribe);
+                String label = words.status(status);
+                yield message("incident.updated", body, words.format("update.subject", label, components),
+                        words.format("update.text", label, components, message,
+                                time(words, payload.path("incident").path("startedAt"))), unsubscribe);
             }
             case "incident.opened", "incident.reopened" -> {
                 String components = components(delivery, body, List.of(monitorOf(delivery, payload)));
                 incident(body, payload);
-                yield message(delivery.event(), body, "Outage: " + components, """
-                        %s is not working as it should since %s. We are looking into it.
-                        """.formatted(components, time(payload.path("incident").path("startedAt"))), unsubscribe);
+                yield message(delivery.event(), body, words.format("opened.subject", components),
+                        words.format("opened.text", components,
+                                time(words, payload.path("incident").path("startedAt"))), unsubscribe);
             }
             case SubscriberFanout.RESOLVED -> {
                 String components = components(delivery, body, List.of(monitorOf(delivery, payload)));
                 incident(body, payload);
-                yield message("incident.resolved", body, "Resolved: " + components, """
-                        %s is working again since %s (the outage began %s).
-                        """.formatted(components, time(payload.path("incident").path("resolvedAt")),
-                        time(payload.path("incident").path("startedAt"))), unsubscribe);
+                yield message("incident.resolved", body, words.format("resolved.subject", components),
+                        words.format("resolved.text", components,
+                                time(words, payload.path("incident").path("resolvedAt")),
+                                time(words, payload.path("incident").path("startedAt"))), unsubscribe);
             }
-            default -> maintenance(delivery, payload, body, unsubscribe);
+            default -> maintenance(delivery, words, payload, body, unsubscribe);
         };
     }
 
-    private SubscriberMessage maintenance(SubscriberDelivery delivery, JsonNode payload, ObjectNode body,
-                                          String unsubscribe) {
+    private SubscriberMessage maintenance(SubscriberDelivery delivery, SubscriberWords words, JsonNode payload,
+                                          ObjectNode body, String unsubscribe) {
         JsonNode window = payload.path("maintenance");
         List<UUID> monitors = new ArrayList<>();
         window.path("monitorIds").valueStream().forEach(id -> monitors.add(UUID.fromString(id.asString())));
@@ -111,16 +101,18 @@ class SubscriberMessages {
         maintenance.put("startsAt", window.path("startsAt").asString());
         maintenance.put("endsAt", window.path("endsAt").asString());
         String title = window.path("title").asString();
-        String when = "From " + time(window.path("startsAt")) + " to " + time(window.path("endsAt")) + ".";
+        String description = window.path("description").asString("");
+        String when = words.format("maintenance.when", time(words, window.path("startsAt")),
+                time(words, window.path("endsAt")));
         return switch (delivery.event()) {
-            case "status.maintenance-started" -> message("maintenance.started", body, "Maintenance started: "
-                    + title, "Maintenance has started: %s\nAffects: %s\n%s\n\n%s\n".formatted(title, components,
-                    when, window.path("description").asString("")), unsubscribe);
-            case "status.maintenance-ended" -> message("maintenance.completed", body, "Maintenance completed: "
-                    + title, "Maintenance is over: %s\nAffects: %s\n".formatted(title, components), unsubscribe);
-            default -> message("maintenance.scheduled", body, "Scheduled maintenance: " + title,
-                    "Scheduled maintenance: %s\n%s\nAffects: %s\n\n%s\n".formatted(title, when, components,
-                            window.path("description").asString("")), unsubscribe);
+            case "status.maintenance-started" -> message("maintenance.started", body,
+                    words.format("maintenance.started.subject", title),
+                    words.format("maintenance.started.text", title, components, when, description), unsubscribe);
+            case "status.maintenance-ended" -> message("maintenance.completed", body,
+                    words.format("maintenance.completed.subject", title),
+                    words.format("maintenance.completed.text", title, components), unsubscribe);
+            default -> message("maintenance.scheduled", body, words.format("maintenance.scheduled.subject", title),
+                    words.format("maintenance.scheduled.text", title, when, components, description), unsubscribe);
         };
     }
 
@@ -177,8 +169,8 @@ class SubscriberMessages {
         view.put("resolvedAt", incident.path("resolvedAt").asString(null));
     }
 
-    private static String time(JsonNode at) {
+    private static String time(SubscriberWords words, JsonNode at) {
         String text = at.asString("");
-        return text.isEmpty() ? "(unknown)" : TIME.format(Instant.parse(text));
+        return text.isEmpty() ? words.format("time.unknown") : TIME.format(Instant.parse(text));
     }
 }

@@ -65,8 +65,9 @@ class SubscriberSender {
             helper.setSubject(("[" + delivery.pageTitle() + "] " + message.subject()).replaceAll("[\\r\\n]+", " "));
             String text = message.text();
             if (message.unsubscribeUrl() != null) {
-                text += "\n--\nStatus page: %s\nUnsubscribe: %s\n".formatted(properties.link("/status/"
-                        + delivery.slug()), message.unsubscribeUrl());
+                SubscriberWords words = SubscriberWords.of(delivery.language());
+                text += "\n--\n%s: %s\n%s: %s\n".formatted(words.format("footer.page"), properties.link("/status/"
+                        + delivery.slug()), words.format("footer.unsubscribe"), message.unsubscribeUrl());
                 mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
                 mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }

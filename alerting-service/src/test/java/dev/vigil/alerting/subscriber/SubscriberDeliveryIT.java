@@ -157,6 +157,10 @@ class SubscriberDeliveryIT {
             UUID page = SubscriberRows.page(jdbc, api[0], "acme");
             SubscriberRows.component(jdbc, page, api[1], "API");
             SubscriberRows.email(jdbc, page, "ann@example.com", List.of());
+            // The same monitor on a German page: its subscriber reads the same news in German.
+            UUID german = SubscriberRows.page(jdbc, api[0], "laden", "de");
+            SubscriberRows.component(jdbc, german, api[1], "Schnittstelle");
+            SubscriberRows.email(jdbc, german, "jan@example.com", List.of());
 
             // A daily window first held three days ago: today's occurrence starts in a second and lasts three.
             Instant today = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
@@ -170,11 +174,17 @@ class SubscriberDeliveryIT {
             jdbc.sql("INSERT INTO maintenance_window_monitors (window_id, monitor_id) VALUES (?, ?)")
                     .params(window, api[1]).update();
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(smtp, "ann@example.com").size() == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(smtp, "ann@example.com").size() == 2
+                    && mailsTo(smtp, "jan@example.com").size() == 2);
             Thread.sleep(1500);  // more passes: nothing more is sent
 
             assertThat(mailsTo(smtp, "ann@example.com")).extracting(MimeMessage::getSubject).containsExactly(
                     "[Shop] Maintenance started: Nightly backup", "[Shop] Maintenance completed: Nightly backup");
+            List<MimeMessage> inGerman = mailsTo(smtp, "jan@example.com");
+            assertThat(inGerman).extracting(MimeMessage::getSubject).containsExactly(
+                    "[Shop] Wartung begonnen: Nightly backup", "[Shop] Wartung abgeschlossen: Nightly backup");
+            assertThat((String) inGerman.getFirst().getContent()).contains("Die Wartung hat begonnen: Nightly backup",
+                    "Betrifft: Schnittstelle", "Statusseite: https://vigil.test/status/laden", "Abmelden: ");
             assertThat(jdbc.sql("SELECT occurrence_at FROM maintenance_notices WHERE window_id = ? ORDER BY kind")
                     .param(window).query(Timestamp.class).list()).extracting(Timestamp::toInstant)
                     .containsExactly(today, today);
@@ -284,9 +294,15 @@ class SubscriberDeliveryIT {
         }
 
         static UUID page(JdbcClient jdbc, UUID workspace, String slug) {
+            return page(jdbc, workspace, slug, "en");
+        }
+
+        static UUID page(JdbcClient jdbc, UUID workspace, String slug, String language) {
             UUID id = UUID.randomUUID();
-            jdbc.sql("INSERT INTO status_pages (id, workspace_id, slug, title) VALUES (?, ?, ?, 'Shop')")
-                    .params(id, workspace, slug).update();
+            jdbc.sql("""
+                            INSERT INTO status_pages (id, workspace_id, slug, title, language)
+                            VALUES (?, ?, ?, 'Shop', ?)""")
+                    .params(id, workspace, slug, language).update();
             return id;
         }
 
