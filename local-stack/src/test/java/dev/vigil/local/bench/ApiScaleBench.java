@@ -85,6 +85,13 @@ public final class ApiScaleBench {
                         checked, warmup, ProcessCpu.loadAverage());
                 Thread.sleep(warmup * 1000L);
 
+                // Cursors to random depths of the large list, each read once by number: the cursor page reads from
+                // there as a client paging through would (the next of the page before it).
+                List<String> cursors = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    cursors.add(big.call("GET", "/api/v1/monitors?size=50&page=" + random(large / 50 - 1), null)
+                            .get("next").asString());
+                }
                 DashboardClient dashboard = DashboardClient.signIn(stack.apiUrl(), big.email(), BenchApi.PASSWORD);
                 DashboardClient smallDashboard = DashboardClient.signIn(stack.apiUrl(), others.getFirst().email(),
                         BenchApi.PASSWORD);
@@ -93,6 +100,8 @@ public final class ApiScaleBench {
                                 () -> big.timedGet("/api/v1/monitors?page=0&size=50")),
                         new Page("API list, a random page (100k)", LIST_GOAL_MS,
                                 () -> big.timedGet("/api/v1/monitors?size=50&page=" + random(large / 50))),
+                        new Page("API list, a random page by cursor (100k)", LIST_GOAL_MS,
+                                () -> big.timedGet("/api/v1/monitors?size=50&after=" + pick(cursors))),
                         new Page("API search q=<5 random digits> (100k)", LIST_GOAL_MS,
                                 () -> big.timedGet("/api/v1/monitors?size=50&q=" + random(100_000))),
                         new Page("API status=DOWN (100k)", LIST_GOAL_MS,
