@@ -78,7 +78,7 @@ public class SubscriberRoster {
         List<SubscriberView> items = jdbc.sql("SELECT " + COLUMNS + " FROM status_page_subscribers s WHERE " + where
                         + " ORDER BY s.created_at DESC, s.id LIMIT :limit OFFSET :offset")
                 .param("page", pageId).param("limit", paging.size()).param("offset", paging.offset())
-                .query((rs, n) -> view(rs, names)).list();
+                .query((rs, n) -> view(rs, names)).list().stream().map(v -> shown(caller, v)).toList();
         long total = items.size() < paging.size() && (paging.page() == 0 || !items.isEmpty())
                 ? paging.offset() + items.size()
                 : jdbc.sql("SELECT count(*) FROM status_page_subscribers s WHERE " + where).param("page", pageId)
@@ -97,7 +97,23 @@ public class SubscriberRoster {
 
     public SubscriberView get(ApiPrincipal caller, UUID pageId, UUID subscriberId) {
         requirePage(caller, pageId);
-        return find(pageId, subscriberId);
+        return shown(caller, find(pageId, subscriberId));
+    }
+
+    /**
+     * The subscriber as the caller may see it: a VIEWER (a read-only key in a CI job, a teammate who only reads)
+     * sees an address masked, {@code a…@example.com}. Subscribers are members of the public who gave their address
+     * to be told of outages, and those who manage the page are who need it.
+     */
+    private static SubscriberView shown(ApiPrincipal caller, SubscriberView view) {
+        if (caller.canWrite() || view.email() == null) {
+            return view;
+        }
+        int at = view.email().lastIndexOf('@');
+        String masked = (at > 0 ? view.email().substring(0, 1) : "") + "\u2026"
+                + view.email().substring(Math.max(at, 0));
+        return new SubscriberView(view.id(), view.kind(), masked, view.webhookOrigin(), view.allComponents(),
+                view.components(), view.confirmed(), view.createdAt(), view.confirmedAt());
     }
 
     /**

@@ -105,7 +105,12 @@ class SubscriberRosterIT {
         assertThat(badState.errorFields()).containsExactly("status");
 
         String annId = items.get(2).get("id").asString();
-        assertThat(tenant.viewer().get(base).status()).as("viewers read").isEqualTo(200);
+        ApiClient.Response viewed = tenant.viewer().get(base);
+        assertThat(viewed.status()).as("viewers read").isEqualTo(200);
+        assertThat(viewed.body()).as("but see no address").doesNotContain(ann).doesNotContain(bob)
+                .contains("a\u2026@example.com").contains("b\u2026@example.com");
+        assertThat(tenant.viewer().get(base + "/" + items.get(2).get("id").asString()).json().get("email")
+                .asString()).isEqualTo("a\u2026@example.com");
         assertThat(tenant.viewer().delete(base + "/" + annId).status()).as("viewers do not remove").isEqualTo(403);
         assertThat(owner.delete(base + "/" + annId).status()).isEqualTo(204);
         assertThat(owner.delete(base + "/" + annId).status()).isEqualTo(404);
