@@ -198,13 +198,7 @@ class DashboardStatusPagesIT {
         assertThat(owner.get("/app/status-pages").body()).doesNotContain(slug);
         assertThat(owner.get("/app/status-pages").body()).contains("No status pages yet");
 
-        String viewerEmail = "spviewer-" + UUID.randomUUID() + "@example.com";
-        DashboardSession viewer = new DashboardSession(port);
-        viewer.signUp(viewerEmail);
-        tenant.owner().post("/api/v1/members", Map.of("email", viewerEmail, "role", "VIEWER"));
-        viewer.acceptInvitation(viewerEmail);
-        viewer.get("/app/status-pages");
-        viewer.post("/app/workspace", Map.of("workspaceId", tenant.workspaceId().toString()));
+        DashboardSession viewer = DashboardSession.memberOf(port, tenant, "VIEWER");
         DashboardSession.Page list = viewer.get("/app/status-pages");
         assertThat(list.body()).contains("Ours").contains("/status/" + slug).doesNotContain("id=\"new-status-page\"");
         DashboardSession.Page detail = viewer.get("/app/status-pages/" + id);
@@ -260,13 +254,7 @@ class DashboardStatusPagesIT {
         browser.get("/app/incidents/" + incident);
         assertThat(browser.post("/app/incidents/" + theirs + "/updates", Map.of("status", "identified",
                 "message", "Not mine")).status()).isEqualTo(404);
-        String viewerEmail = "spiv-" + UUID.randomUUID() + "@example.com";
-        DashboardSession viewer = new DashboardSession(port);
-        viewer.signUp(viewerEmail);
-        other.owner().post("/api/v1/members", Map.of("email", viewerEmail, "role", "VIEWER"));
-        viewer.acceptInvitation(viewerEmail);
-        viewer.get("/app/incidents");
-        viewer.post("/app/workspace", Map.of("workspaceId", other.workspaceId().toString()));
+        DashboardSession viewer = DashboardSession.memberOf(port, other, "VIEWER");
         DashboardSession.Page seen = viewer.get("/app/incidents/" + theirs);
         assertThat(seen.status()).isEqualTo(200);
         assertThat(seen.body()).doesNotContain("id=\"post-update\"");
@@ -371,13 +359,7 @@ class DashboardStatusPagesIT {
         jdbc.sql("UPDATE status_page_subscribers SET confirmed_at = now() WHERE email = ?").param(ann).update();
         String bobId = jdbc.sql("SELECT id::text FROM status_page_subscribers WHERE email = ?").param(bob)
                 .query(String.class).single();
-        String teammateEmail = "spsub-" + UUID.randomUUID() + "@example.com";
-        DashboardSession browser = new DashboardSession(port);
-        browser.signUp(teammateEmail);
-        tenant.owner().post("/api/v1/members", Map.of("email", teammateEmail, "role", "ADMIN"));
-        browser.acceptInvitation(teammateEmail);
-        browser.get("/app/status-pages");
-        browser.post("/app/workspace", Map.of("workspaceId", tenant.workspaceId().toString()));
+        DashboardSession browser = DashboardSession.memberOf(port, tenant, "ADMIN");
         String list = "/app/status-pages/" + id + "/subscribers";
 
         assertThat(browser.get("/app/status-pages/" + id + "/edit").body()).contains("id=\"subscribers-link\"")
@@ -397,13 +379,7 @@ class DashboardStatusPagesIT {
         assertThat(jdbc.sql("SELECT count(*) FROM status_page_subscribers WHERE email = ?").param(bob)
                 .query(Long.class).single()).isZero();
 
-        String viewerEmail = "spsubv-" + UUID.randomUUID() + "@example.com";
-        DashboardSession viewer = new DashboardSession(port);
-        viewer.signUp(viewerEmail);
-        tenant.owner().post("/api/v1/members", Map.of("email", viewerEmail, "role", "VIEWER"));
-        viewer.acceptInvitation(viewerEmail);
-        viewer.get("/app/status-pages");
-        viewer.post("/app/workspace", Map.of("workspaceId", tenant.workspaceId().toString()));
+        DashboardSession viewer = DashboardSession.memberOf(port, tenant, "VIEWER");
         assertThat(viewer.get("/app/status-pages/" + id).body()).contains("Subscribers (1)");
         assertThat(viewer.get(list).body()).contains("a\u2026@example.com").doesNotContain(ann)
                 .doesNotContain("id=\"remove-");
@@ -419,5 +395,39 @@ class DashboardStatusPagesIT {
         assertThat(stranger.post(list + "/" + annId + "/delete", Map.of()).status()).isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM status_page_subscribers WHERE email = ?").param(ann)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** The subscriber list and the audit log share their pager: newer and older pages, numbered. */
+    @Test
+    void longListsArePagedNewestFirst() {
+        Tenant tenant = Tenant.create(port);
+        String monitor = monitor(tenant.owner(), "Checkout");
+        String id = tenant.owner().post("/api/v1/status-pages", Map.of("slug", slug("many"), "title", "Many",
+                "components", List.of(Map.of("name", "Checkout", "monitorId", monitor)))).json().get("id").asString();
+        jdbc.sql("""
+                        INSERT INTO status_page_subscribers (id, page_id, email, confirm_token_hash, unsubscribe_token,
+                                                             created_at)
+                        SELECT gen_random_uuid(), ?, 'reader' || n || '@example.com', gen_random_uuid()::text::bytea,
+                               gen_random_uuid()::text, now() - make_interval(mins => n)
+                        FROM generate_series(1, 55) AS n""").param(UUID.fromString(id)).update();
+        jdbc.sql("""
+                        INSERT INTO audit_events (id, workspace_id, occurred_at, actor_label, action, resource_type)
+                        SELECT gen_random_uuid(), ?, now() - make_interval(mins => n), 'test', 'tag.created', 'TAG'
+                        FROM generate_series(1, 30) AS n""").param(tenant.workspaceId()).update();
+        DashboardSession browser = DashboardSession.memberOf(port, tenant, "ADMIN");
+        String list = "/app/status-pages/" + id + "/subscribers";
+
+        DashboardSession.Page first = browser.get(list);
+        DashboardSession.Page second = browser.get(list + "?page=1");
+        DashboardSession.Page audit = browser.get("/app/audit");
+        DashboardSession.Page olderAudit = browser.get("/app/audit?page=1");
+
+        assertThat(first.body()).contains("Page 1 of 2").contains("id=\"subscribers-older\"")
+                .doesNotContain("id=\"subscribers-newer\"").contains("reader1@example.com")
+                .doesNotContain("reader55@example.com");
+        assertThat(second.body()).contains("Page 2 of 2").contains("id=\"subscribers-newer\"")
+                .contains("reader55@example.com").doesNotContain("reader1@example.com");
+        assertThat(audit.body()).contains("Page 1 of 2").contains("id=\"audit-older\"");
+        assertThat(olderAudit.body()).contains("Page 2 of 2").contains("id=\"audit-newer\"");
     }
 }

@@ -74,6 +74,21 @@ public final class DashboardSession {
         }
     }
 
+    /**
+     * A new person who signed up, was added to {@code tenant} as {@code role} by its owner and accepted, signed in
+     * with that workspace chosen.
+     */
+    public static DashboardSession memberOf(int port, Tenant tenant, String role) {
+        String email = role.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID() + "@example.com";
+        DashboardSession session = new DashboardSession(port);
+        session.signUp(email);
+        Tenant.require(tenant.owner().post("/api/v1/members", Map.of("email", email, "role", role)), 201);
+        session.acceptInvitation(email);
+        session.get("/app/monitors");
+        session.post("/app/workspace", Map.of("workspaceId", tenant.workspaceId().toString()));
+        return session;
+    }
+
     public Page get(String path) {
         Page page = send(HttpRequest.newBuilder(uri(path)).GET());
         remember(page.body());
