@@ -31,8 +31,9 @@ class McpServerConfiguration {
     private static final String INSTRUCTIONS = """
             Vigil monitors websites and services from several regions. Use list_monitors to find monitors and \
             their status, get_monitor_results and get_monitor_uptime for their history, list_incidents for what \
-            is or was down. Tools that change things (create, update, pause, resume, acknowledge, post updates, \
-            maintenance windows, run_check) need a key with the ADMIN or OWNER role.""";
+            is or was down, list_on_call_rotations for who is on call. Tools that change things (create, update, \
+            pause, resume, acknowledge, post updates, maintenance windows, on-call overrides, run_check) need a key \
+            with the ADMIN or OWNER role.""";
 
     /**
      * The protocol's own JSON (JSON-RPC envelopes, as the SDK's records expect them); tool arguments are read with the

@@ -38,7 +38,8 @@ class McpServerIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> TOOLS = List.of("list_monitors", "get_monitor_results", "get_monitor_uptime",
             "create_monitor", "update_monitor", "pause_monitor", "resume_monitor", "list_incidents",
-            "acknowledge_incident", "post_incident_update", "create_maintenance_window", "run_check");
+            "acknowledge_incident", "post_incident_update", "create_maintenance_window", "run_check",
+            "list_on_call_rotations", "list_on_call_overrides", "create_on_call_override", "delete_on_call_override");
 
     @LocalServerPort
     int port;
@@ -187,7 +188,11 @@ class McpServerIT {
                         "message", "x"),
                 "create_maintenance_window", Map.of("title", "X", "startsAt", "2030-01-01T00:00:00Z",
                         "endsAt", "2030-01-01T01:00:00Z"),
-                "run_check", Map.of("type", "HTTP", "url", "https://example.com"));
+                "run_check", Map.of("type", "HTTP", "url", "https://example.com"),
+                "create_on_call_override", Map.of("rotationId", UUID.randomUUID().toString(), "member",
+                        tenant.ownerEmail(), "startsAt", "2030-01-01T00:00:00Z", "endsAt", "2030-01-01T01:00:00Z"),
+                "delete_on_call_override", Map.of("rotationId", UUID.randomUUID().toString(), "overrideId",
+                        UUID.randomUUID().toString()));
         changes.forEach((tool, args) -> assertThat(error(viewer, tool, args)).as(tool).contains("VIEWER")
                 .contains("ADMIN or OWNER"));
 
@@ -248,6 +253,53 @@ class McpServerIT {
         assertThat(window.get("monitorIds").get(0).asString()).isEqualTo(id);
         assertThat(jdbc.sql("SELECT count(*) FROM maintenance_windows WHERE workspace_id = ?")
                 .param(tenant.workspaceId()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void tellsWhoIsOnCallAndLetsATeammateCoverByAddress() {
+        String rotation = tenant.owner().post("/api/v1/oncall-rotations", Map.of("name", "Primary",
+                "handoff", "WEEKLY", "startsAt", "2026-01-05T09:00:00Z", "timeZone", "Europe/Berlin",
+                "memberIds", List.of(tenant.teammateId().toString()))).json().get("id").asString();
+
+        JsonNode rotations = ok(viewer, "list_on_call_rotations", Map.of());
+        JsonNode primary = rotations.get("items").get(0);
+        assertThat(primary.get("name").asString()).isEqualTo("Primary");
+        assertThat(primary.at("/onCallNow/id").asString()).isEqualTo(tenant.teammateId().toString());
+        assertThat(primary.at("/onCallNow/email").asString()).startsWith("teammate-");
+        assertThat(primary.get("onCallOverrideId").isNull()).isTrue();
+
+        Instant start = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        JsonNode created = ok(owner, "create_on_call_override", Map.of("rotationId", rotation,
+                "member", tenant.ownerEmail().toUpperCase(java.util.Locale.ROOT), "startsAt", start.toString(),
+                "endsAt", start.plus(3, ChronoUnit.HOURS).toString(), "note", "Covering the night"));
+        String override = created.get("id").asString();
+        JsonNode now = ok(viewer, "list_on_call_rotations", Map.of()).get("items").get(0);
+        assertThat(now.at("/onCallNow/email").asString()).isEqualTo(tenant.ownerEmail());
+        assertThat(now.get("onCallOverrideId").asString()).isEqualTo(override);
+        assertThat(now.at("/nextHandover/member/id").asString()).isEqualTo(tenant.teammateId().toString());
+        JsonNode listed = ok(viewer, "list_on_call_overrides", Map.of("rotationId", rotation));
+        assertThat(listed.at("/items/0/member/email").asString()).isEqualTo(tenant.ownerEmail());
+        assertThat(listed.at("/items/0/note").asString()).isEqualTo("Covering the night");
+
+        assertThat(error(owner, "create_on_call_override", Map.of("rotationId", rotation, "member",
+                "nobody@example.com", "startsAt", start.toString(), "endsAt", start.plusSeconds(60).toString())))
+                .contains("member").contains("nobody@example.com");
+        assertThat(error(owner, "create_on_call_override", Map.of("rotationId", rotation, "member",
+                tenant.ownerEmail(), "startsAt", start.toString(), "endsAt", start.minusSeconds(60).toString())))
+                .contains("endsAt");
+        Tenant other = Tenant.create(port);
+        try (McpSyncClient outsider = client(other.owner().key())) {
+            assertThat(ok(outsider, "list_on_call_rotations", Map.of()).get("items").isEmpty()).isTrue();
+            assertThat(error(outsider, "list_on_call_overrides", Map.of("rotationId", rotation)))
+                    .containsIgnoringCase("not found");
+            assertThat(error(outsider, "delete_on_call_override", Map.of("rotationId", rotation,
+                    "overrideId", override))).containsIgnoringCase("not found");
+        }
+
+        assertThat(ok(owner, "delete_on_call_override", Map.of("rotationId", rotation, "overrideId", override))
+                .get("deleted").asString()).isEqualTo(override);
+        assertThat(ok(viewer, "list_on_call_rotations", Map.of()).at("/items/0/onCallNow/id").asString())
+                .isEqualTo(tenant.teammateId().toString());
     }
 
     @Test
