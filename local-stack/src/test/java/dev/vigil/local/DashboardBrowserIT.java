@@ -419,7 +419,7 @@ class DashboardBrowserIT {
         assertThat(dashboard.waitFor(By.cssSelector(".notice")).getText()).contains("production");
         dashboard.waitFor(By.cssSelector("#monitor-rows tbody tr"));
         for (String name : List.of("Tagged A", "Tagged B")) {
-            browser.findElement(By.xpath("//tr[.//a[text()='" + name + "']]//input[@name='ids']")).click();
+            dashboard.click(By.xpath("//tr[.//a[text()='" + name + "']]//input[@name='ids']"));
         }
         new Select(browser.findElement(By.id("bulk-action"))).selectByValue("add_tags");
         new Select(browser.findElement(By.id("bulk-tag"))).selectByVisibleText("production");

@@ -127,6 +127,13 @@ class IncidentDashboardBrowserIT {
         assertThat(confirm.find()).isTrue();
         dashboard.open(confirm.group());
         assertThat(dashboard.waitFor(By.tagName("h1")).getText()).isEqualTo("Subscribed");
+        // The page's owner sees her among its subscribers, from the editor's "Subscribers" button.
+        dashboard.open("/app/status-pages/" + page.get("id").asString() + "/edit");
+        dashboard.click("subscribers-link");
+        assertThat(dashboard.waitFor(By.id("subscribers")).getText()).contains(READER).contains("Data store")
+                .contains("Confirmed");
+        assertThat(browser.findElement(By.id("subscriber-counts")).getText()).contains("1 confirmed");
+        dashboard.screenshot("05d-status-page-subscribers");
 
         // Declare: a missing title shows the API's message next to the field, nothing is created.
         dashboard.open("/app/incidents");
