@@ -1,17 +1,14 @@
 package dev.vigil.api.mcp;
 
 import dev.vigil.api.escalation.EscalationRequests;
+import dev.vigil.api.escalation.OnCallContacts;
 import dev.vigil.api.escalation.OnCallOverrides;
 import dev.vigil.api.escalation.OnCallRotations;
 import dev.vigil.api.identity.ApiPrincipal;
-import dev.vigil.api.member.MemberRoster;
-import dev.vigil.api.member.MemberView;
-import dev.vigil.api.web.Paging;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -25,12 +22,12 @@ class OnCallTools implements ToolSet {
 
     private final OnCallRotations rotations;
     private final OnCallOverrides overrides;
-    private final MemberRoster members;
+    private final OnCallContacts contacts;
 
-    OnCallTools(OnCallRotations rotations, OnCallOverrides overrides, MemberRoster members) {
+    OnCallTools(OnCallRotations rotations, OnCallOverrides overrides, OnCallContacts contacts) {
         this.rotations = rotations;
         this.overrides = overrides;
-        this.members = members;
+        this.contacts = contacts;
     }
 
     @Override
@@ -115,25 +112,20 @@ class OnCallTools implements ToolSet {
         }
         String memberId = given.strip();
         if (memberId.contains("@")) {
-            String wanted = memberId.toLowerCase(Locale.ROOT);
-            memberId = emails(caller).entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(wanted))
+            String address = memberId;
+            memberId = emails(caller).entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(address))
                     .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new ToolArgumentException(
-                            "member: no member of this workspace has the address " + given.strip()));
+                            "member: no member of this workspace has the address " + address));
         }
         return overrides.create(caller, args.requiredId("rotationId"), new EscalationRequests.OverrideShift(
                 memberId, args.optionalText("startsAt"), args.optionalText("endsAt"), args.optionalText("note")));
     }
 
-    /** The workspace's members' addresses by user id. */
+    /** The workspace's members' addresses by user id (their on-call contacts list every member). */
     private Map<String, String> emails(ApiPrincipal caller) {
         Map<String, String> emails = new HashMap<>();
-        for (int page = 0; ; page++) {
-            List<MemberView> found = members.list(caller.workspaceId(), Paging.of(page, Paging.MAX_SIZE)).items();
-            found.forEach(m -> emails.put(m.userId().toString(), m.email()));
-            if (found.size() < Paging.MAX_SIZE) {
-                return emails;
-            }
-        }
+        contacts.list(caller).forEach(c -> emails.put(c.userId(), c.email()));
+        return emails;
     }
 
     private static Map<String, Object> member(String id, Map<String, String> emails) {

@@ -2,6 +2,7 @@ package dev.vigil.api.monitor;
 
 import dev.vigil.api.web.FieldProblems;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -30,7 +31,7 @@ record MonitorCursor(Instant createdAt, UUID id) {
                 return new MonitorCursor(Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2])),
                         UUID.fromString(parts[3]));
             }
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             // answered below
         }
         FieldProblems problems = new FieldProblems();
